@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { AppFrame, screenIds } from './pages/app-frame';
+import { ConnectionsPage } from './pages/connections-page';
+import { expect, test } from './fixtures/test';
+import { startShell } from './fixtures/web-shell';
+
+test('first start lands in training mode and every screen renders', async ({ page }, testInfo) => {
+  const frame = new AppFrame(page);
+  await expect(frame.banner).toContainText('Training mode');
+  await expect(page.getByTestId('status-mode')).toHaveText('Training');
+  for (const screen of screenIds) {
+    await frame.go(screen);
+    await expect(page.getByTestId(`screen-${screen}-container`)).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`screen-${screen}.png`), fullPage: true });
+  }
+  await frame.go('connections');
+  await expect(new ConnectionsPage(page).card('simpleconsign').getByTestId('connection-simpleconsign-endpoint')).toContainText('http://127.0.0.1:');
+});
+
+test('a credential is saved to the keychain and only its last four characters reach the renderer', async ({ page, shell }) => {
+  const secret = `sc-live-${Date.now()}-Z9Q7`;
+  const seen: string[] = [];
+  page.on('response', async (res) => {
+    if (res.url().includes('/rpc/')) seen.push(await res.text());
+  });
+  const frame = new AppFrame(page);
+  const connections = new ConnectionsPage(page);
+  await frame.go('connections');
+  await expect(connections.secretState('simpleconsign', 'apiKey')).toHaveText('not set');
+  await connections.saveSecret('simpleconsign', 'apiKey', secret);
+  await expect(connections.secretState('simpleconsign', 'apiKey')).toHaveText('set (…Z9Q7)');
+
+  // The main process can read it back from the keychain after a restart.
+  await page.reload();
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  await frame.go('connections');
+  await expect(connections.secretState('simpleconsign', 'apiKey')).toHaveText('set (…Z9Q7)');
+
+  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.documentElement.outerHTML);
+  expect(storage).not.toContain(secret);
+  expect(seen.length).toBeGreaterThan(3);
+  for (const body of seen) expect(body).not.toContain(secret);
+  for (const file of fs.readdirSync(shell.dataDir)) {
+    expect(fs.readFileSync(path.join(shell.dataDir, file)).includes(secret), `${file} holds the secret`).toBe(false);
+  }
+  expect(shell.output()).not.toContain(secret);
+});
+
+test('a live endpoint over plain http is refused with a clear message', async ({ page }) => {
+  const connections = new ConnectionsPage(page);
+  await new AppFrame(page).go('connections');
+  await connections.setEndpoint('ifpos', 'url', 'http://api.etraxsales.com/v1/ifpos');
+  await expect(page.getByTestId('connection-ifpos-error')).toContainText('Plain http:// is refused for api.etraxsales.com');
+});
+
+test('a malformed bridge call is rejected with each problem named', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('backoffice-shell-token');
+    const res = await fetch('/rpc/connections:set-secret', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ id: 'not-a-vendor', field: 'apiKey', value: 42 }),
+    });
+    return res.json();
+  });
+  expect(result.ok).toBe(false);
+  expect(result.error.code).toBe('invalid-input');
+  expect(result.error.message).toBe('The request to connections:set-secret was not accepted.');
+  expect(result.error.details.join('\n')).toMatch(/^id: /m);
+  expect(result.error.details.join('\n')).toMatch(/^value: /m);
+});
+
+test('the browser shell refuses calls without its token, from other sites and for other hosts', async ({ shell }) => {
+  const call = (headers: Record<string, string>) =>
+    fetch(`${shell.origin}/rpc/app:get-status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+  expect((await call({})).status).toBe(401);
+  expect((await call({ Authorization: 'Bearer wrong-token' })).status).toBe(401);
+  expect((await call({ Authorization: `Bearer ${shell.token}`, Origin: 'https://evil.example' })).status).toBe(403);
+  expect((await call({ Authorization: `Bearer ${shell.token}` })).status).toBe(200);
+  // fetch() may not set Host, so a DNS-rebinding request is made with node:http.
+  const status = await new Promise<number>((resolve, reject) => {
+    http.get(`${shell.origin}/`, { headers: { Host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0)).on('error', reject);
+  });
+  expect(status).toBe(421);
+});
+
+test('a damaged data file shows a clear message and is left untouched', async ({ browser }) => {
+  const dataDir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'backoffice-corrupt-'));
+  const file = path.join(dataDir, 'backoffice.db');
+  fs.writeFileSync(file, 'not a database '.repeat(500));
+  const before = fs.readFileSync(file);
+  const shell = await startShell({ dataDir });
+  try {
+    const page = await browser.newPage();
+    await page.goto(shell.url);
+    await expect(page.getByTestId('startup-error')).toContainText('damaged');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  } finally {
+    await shell.stop();
+  }
+});

@@ -1,0 +1,31 @@
+import type { Page } from '@playwright/test';
+
+export class ConnectionsPage {
+  constructor(readonly page: Page) {}
+
+  card(vendor: string) {
+    return this.page.getByTestId(`connection-${vendor}`);
+  }
+
+  secretState(vendor: string, field: string) {
+    return this.page.getByTestId(`secret-${vendor}-${field}-state`);
+  }
+
+  async saveSecret(vendor: string, field: string, value: string) {
+    await this.page.getByTestId(`secret-${vendor}-${field}-input`).fill(value);
+    await this.page.getByTestId(`secret-${vendor}-${field}-save`).click();
+  }
+
+  async setEndpoint(vendor: string, field: string, value: string) {
+    await this.page.getByTestId(`connection-${vendor}-${field}`).fill(value);
+    await this.page.getByTestId(`connection-${vendor}-save`).click();
+  }
+
+  test(vendor: string) {
+    return this.page.getByTestId(`connection-${vendor}-test`).click();
+  }
+
+  health(vendor: string) {
+    return this.page.getByTestId(`connection-${vendor}-health`);
+  }
+}

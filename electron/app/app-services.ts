@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { contract, type AppHandlers } from '../../shared/contract';
+import type { StartupError } from '../../shared/contract/app';
+import { listChannels } from '../../shared/contract/channel';
+import { vendorIds, vendors } from '../../shared/vendors';
+import { AppError } from '../core/app-error';
+import { VendorHttp } from '../core/http/vendor-http';
+import type { SecretStore } from '../core/secrets/secret-store';
+import { openDatabase, StoreOpenError, type Db } from '../core/store/database';
+import { allMigrations } from '../core/store/migrations';
+import { SettingsRepo } from '../core/store/settings-repo';
+import { ConnectionsRepo } from '../connections/connections-repo';
+import { ConnectionsService } from '../connections/connections-service';
+import { createDispatch, type Dispatch } from '../ipc/dispatch';
+import { SimHost } from '../training/sim-host';
+import { features } from './features';
+import type { CoreDeps, Feature } from './feature';
+
+export interface AppServicesOptions {
+  dataDir: string;
+  secrets: SecretStore;
+  version: string;
+  now?: () => number;
+  log?: (message: string) => void;
+  fetch?: typeof fetch;
+}
+
+export interface AppServices {
+  dispatch: Dispatch;
+  startupError: StartupError | null;
+  simHost: SimHost;
+  db: Db | null;
+  stop(): Promise<void>;
+}
+
+/** Every channel answers this when the store could not be opened; the renderer shows the startup error instead. */
+function unavailableHandlers(error: StartupError): AppHandlers {
+  const handlers: Record<string, Record<string, () => never>> = {};
+  for (const { domain, method } of listChannels(contract)) {
+    handlers[domain] ??= {};
+    handlers[domain][method] = () => {
+      throw new AppError('store-unavailable', error.message);
+    };
+  }
+  return handlers as unknown as AppHandlers;
+}
+
+/** Builds the main-process services. Plain Node: the Electron shell and the browser shell both use this. */
+export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
+  const now = opts.now ?? Date.now;
+  const log = opts.log ?? ((m: string) => console.error(m));
+  const simHost = new SimHost();
+  let db: Db | null = null;
+  let startupError: StartupError | null = null;
+  try {
+    db = openDatabase(path.join(opts.dataDir, 'backoffice.db'), allMigrations);
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    startupError = error.info;
+  }
+  const keychainStatus = () => opts.secrets.describe();
+
+  if (!db || startupError) {
+    const handlers = unavailableHandlers(startupError!);
+    handlers.app.getStatus = async () => ({ version: opts.version, mode: 'training', startupError, keychain: await keychainStatus(), connections: [] });
+    return { dispatch: createDispatch(contract, handlers, log), startupError, simHost, db: null, stop: async () => {} };
+  }
+
+  const settings = new SettingsRepo(db);
+  const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets: opts.secrets, simHost, now });
+  const core: CoreDeps = { db, settings, http: new VendorHttp({ fetch: opts.fetch, now }), connections, simHost, now, log };
+  const loaded: Feature[] = features.map((make) => make(core));
+  for (const f of loaded) for (const sim of f.simulators ?? []) simHost.register(sim);
+  await simHost.start();
+
+  const handlers = {
+    app: {
+      getStatus: async () => ({
+        version: opts.version,
+        mode: connections.mode(),
+        startupError: null,
+        keychain: await keychainStatus(),
+        connections: await Promise.all(
+          vendorIds.map(async (id) => {
+            const v = await connections.view(id);
+            return { id, name: vendors[id].name, enabled: v.enabled, health: v.health };
+          }),
+        ),
+      }),
+    },
+    connections: {
+      list: () => connections.list(),
+      update: ({ id, enabled, settings: s }) => connections.update(id, enabled, s),
+      setSecret: ({ id, field, value }) => connections.setSecret(id, field, value),
+      clearSecret: ({ id, field }) => connections.clearSecret(id, field),
+      test: ({ id }) => connections.test(id),
+      setMode: ({ mode }) => connections.setMode(mode),
+    },
+    training: {
+      getStatus: () => simHost.status(),
+      injectFault: ({ simulator, fault }) => (simHost.injectFault(simulator, fault), simHost.status()),
+      clearFaults: ({ simulator }) => (simHost.clearFaults(simulator), simHost.status()),
+      reset: ({ simulator }) => (simHost.reset(simulator), simHost.status()),
+    },
+    ...Object.assign({}, ...loaded.map((f) => f.handlers)),
+  } as AppHandlers;
+
+  for (const f of loaded) f.start?.();
+  const openDb = db;
+  return {
+    dispatch: createDispatch(contract, handlers, log),
+    startupError: null,
+    simHost,
+    db,
+    async stop() {
+      await Promise.all(loaded.map((f) => f.stop?.()));
+      await simHost.stop();
+      openDb.close();
+    },
+  };
+}

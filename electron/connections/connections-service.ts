@@ -1,0 +1,164 @@
+import { connectionSettingsSchemas, type AppMode, type ConnectionHealth, type ConnectionSettings, type ConnectionView } from '../../shared/connections';
+import { endpointProblem } from '../../shared/endpoint-policy';
+import { vendorIds, vendors, type VendorId } from '../../shared/vendors';
+import { describeIssues } from '../ipc/dispatch';
+import { AppError } from '../core/app-error';
+import { KeychainUnavailableError, type SecretStore } from '../core/secrets/secret-store';
+import type { SettingsRepo } from '../core/store/settings-repo';
+import type { SimHost } from '../training/sim-host';
+import { trainingCredentials, trainingPrefixes } from '../training/credentials';
+import { ConnectionsRepo } from './connections-repo';
+
+/** Everything a vendor client needs to make a call: where, with what, and whether it is training. */
+export interface ResolvedConnection<V extends VendorId = VendorId> {
+  id: V;
+  training: boolean;
+  enabled: boolean;
+  settings: ConnectionSettings[V];
+  secrets: Record<string, string>;
+}
+
+/** Checks a connection for real; supplied by the vendor's feature. */
+export type ConnectionTester = (conn: ResolvedConnection) => Promise<{ ok: boolean; message: string }>;
+
+/** The endpoint fields of each vendor's settings, checked against the https rule. */
+const endpointFields: Record<VendorId, string[]> = {
+  simpleconsign: ['baseUrl'],
+  ifpos: ['url'],
+  'trax-retail': ['host'],
+  heavytruckparts: ['domain'],
+};
+
+export class ConnectionsService {
+  private readonly repo: ConnectionsRepo;
+  private readonly testers = new Map<VendorId, ConnectionTester>();
+
+  constructor(
+    private readonly deps: { repo: ConnectionsRepo; settings: SettingsRepo; secrets: SecretStore; simHost: SimHost; now: () => number },
+  ) {
+    this.repo = deps.repo;
+  }
+
+  registerTester(id: VendorId, tester: ConnectionTester): void {
+    this.testers.set(id, tester);
+  }
+
+  mode(): AppMode {
+    return this.deps.settings.get<AppMode>('mode', 'training');
+  }
+
+  settingsOf<V extends VendorId>(id: V): ConnectionSettings[V] {
+    return connectionSettingsSchemas[id].parse(this.repo.get(id).settings) as ConnectionSettings[V];
+  }
+
+  private account(id: VendorId, field: string): string {
+    return `${id}:${field}`;
+  }
+
+  private secretField(id: VendorId, field: string) {
+    const f = vendors[id].secrets.find((s) => s.id === field);
+    if (!f) throw new AppError('invalid-input', `${vendors[id].name} has no credential called "${field}".`);
+    return f;
+  }
+
+  async view(id: VendorId): Promise<ConnectionView> {
+    const row = this.repo.get(id);
+    const settings = this.settingsOf(id) as Record<string, string | boolean>;
+    const secrets = await Promise.all(
+      vendors[id].secrets.map(async (f) => {
+        const value = await this.deps.secrets.get(this.account(id, f.id)).catch(() => null);
+        return { id: f.id, label: f.label, isSet: value !== null, lastFour: value ? value.slice(-4) : null };
+      }),
+    );
+    const training = this.mode() === 'training';
+    const effectiveEndpoint = training ? this.trainingUrl(id) : String(settings[endpointFields[id][0]]);
+    const health = row.enabled || training ? row.health : { state: 'disabled' as const, message: 'Turned off.', checkedAt: row.health.checkedAt };
+    return { id, name: vendors[id].name, purpose: vendors[id].purpose, enabled: row.enabled, settings, secrets, effectiveEndpoint, health };
+  }
+
+  list(): Promise<ConnectionView[]> {
+    return Promise.all(vendorIds.map((id) => this.view(id)));
+  }
+
+  update(id: VendorId, enabled: boolean, raw: Record<string, unknown>): Promise<ConnectionView> {
+    const parsed = connectionSettingsSchemas[id].safeParse(raw);
+    if (!parsed.success) throw new AppError('invalid-input', `The ${vendors[id].name} settings were not saved.`, describeIssues(parsed.error));
+    for (const field of endpointFields[id]) {
+      const problem = endpointProblem(String((parsed.data as Record<string, unknown>)[field]));
+      if (problem) throw new AppError('insecure-endpoint', problem);
+    }
+    this.repo.save(id, enabled, parsed.data);
+    return this.view(id);
+  }
+
+  async setSecret(id: VendorId, field: string, value: string): Promise<ConnectionView> {
+    this.secretField(id, field);
+    await this.keychain(() => this.deps.secrets.set(this.account(id, field), value));
+    return this.view(id);
+  }
+
+  async clearSecret(id: VendorId, field: string): Promise<ConnectionView> {
+    this.secretField(id, field);
+    await this.keychain(() => this.deps.secrets.delete(this.account(id, field)));
+    return this.view(id);
+  }
+
+  private async keychain<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw new AppError('keychain-unavailable', error.message);
+      throw error;
+    }
+  }
+
+  trainingUrl(id: VendorId): string {
+    return this.deps.simHost.url(trainingPrefixes[id]);
+  }
+
+  /** Where and how to call a vendor now. Live credentials are read from the keychain at call time. */
+  async resolve<V extends VendorId>(id: V): Promise<ResolvedConnection<V>> {
+    const settings = this.settingsOf(id);
+    if (this.mode() === 'training') {
+      const field = endpointFields[id][0] as keyof ConnectionSettings[V];
+      return { id, training: true, enabled: true, settings: { ...settings, [field]: this.trainingUrl(id) }, secrets: { ...trainingCredentials[id] } };
+    }
+    const secrets: Record<string, string> = {};
+    for (const f of vendors[id].secrets) {
+      const value = await this.keychain(() => this.deps.secrets.get(this.account(id, f.id)));
+      if (value !== null) secrets[f.id] = value;
+    }
+    return { id, training: false, enabled: this.repo.get(id).enabled, settings, secrets };
+  }
+
+  recordHealth(id: VendorId, ok: boolean, message: string): ConnectionHealth {
+    const health: ConnectionHealth = { state: ok ? 'ok' : 'failing', message, checkedAt: this.deps.now() };
+    this.repo.setHealth(id, health);
+    return health;
+  }
+
+  async test(id: VendorId): Promise<ConnectionHealth> {
+    const conn = await this.resolve(id);
+    const missing = vendors[id].secrets.filter((f) => !conn.secrets[f.id]).map((f) => f.label);
+    if (missing.length > 0) return this.recordHealth(id, false, `Enter the ${missing.join(' and ')} first.`);
+    const tester = this.testers.get(id);
+    if (!tester) {
+      const where = conn.training ? 'Training mode has no stand-in for' : 'This version cannot yet check';
+      return this.recordHealth(id, false, `${where} ${vendors[id].name}.`);
+    }
+    const result = await tester(conn).catch((e: unknown) => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+    return this.recordHealth(id, result.ok, result.message);
+  }
+
+  async setMode(mode: AppMode): Promise<{ mode: AppMode }> {
+    if (mode === 'live') {
+      const ready = await Promise.all(vendorIds.map(async (id) => ({ id, view: await this.view(id) })));
+      const usable = ready.filter(({ view }) => view.enabled && view.secrets.every((s) => s.isSet));
+      if (usable.length === 0) {
+        throw new AppError('conflict', 'Enable at least one connection and enter its credentials before switching to live mode.');
+      }
+    }
+    this.deps.settings.set('mode', mode);
+    return { mode };
+  }
+}

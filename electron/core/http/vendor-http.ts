@@ -1,0 +1,158 @@
+import pRetry, { AbortError } from 'p-retry';
+import type { z } from 'zod';
+import { endpointProblem } from '../../../shared/endpoint-policy';
+import { describeIssues } from '../../ipc/dispatch';
+import { backoffDelay, parseRetryAfter, VendorError } from './vendor-error';
+
+export interface VendorRequest<T extends z.ZodType> {
+  /** Vendor name used in messages ("SimpleConsign"). */
+  vendor: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
+  url: string;
+  json?: unknown;
+  headers?: Record<string, string>;
+  basicAuth?: { user: string; password: string };
+  /** The answer's shape; anything else is reported, never passed on. */
+  schema: T;
+  timeoutMs?: number;
+  /** Statuses whose JSON body is a meaningful answer (e.g. IFPOS 401/417), not an error. */
+  answerStatuses?: number[];
+  /** Only idempotent calls, or calls the caller has made safe, are retried here. */
+  retries?: number;
+  signal?: AbortSignal;
+}
+
+export interface VendorResponse<T> {
+  status: number;
+  data: T;
+  durationMs: number;
+}
+
+export interface HttpOptions {
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const snippet = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
+
+function vendorText(body: unknown): string | undefined {
+  if (body && typeof body === 'object') {
+    const b = body as Record<string, unknown>;
+    for (const key of ['error', 'message', 'Message', 'ErrorDetails', 'errors']) {
+      const v = b[key];
+      if (typeof v === 'string' && v) return v;
+      if (Array.isArray(v) && v.length > 0) return v.map(String).join('; ');
+    }
+  }
+  return undefined;
+}
+
+/** Every vendor call goes through here: https rule, timeout, response validation, plain-language errors. */
+export class VendorHttp {
+  private readonly fetchImpl: typeof fetch;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(opts: HttpOptions = {}) {
+    this.fetchImpl = opts.fetch ?? fetch;
+    this.now = opts.now ?? Date.now;
+    this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  async request<T extends z.ZodType>(req: VendorRequest<T>): Promise<VendorResponse<z.output<T>>> {
+    const problem = endpointProblem(req.url);
+    if (problem) throw new VendorError(req.vendor, 'insecure-endpoint', problem);
+    const retries = req.retries ?? 0;
+    return pRetry((attempt) => this.once(req).catch((e) => {
+      if (!(e instanceof VendorError) || !e.transient || e.mayHaveApplied || attempt > retries) throw new AbortError(e);
+      throw e;
+    }), {
+      retries,
+      minTimeout: 0,
+      maxTimeout: 0,
+      randomize: false,
+      signal: req.signal,
+      // p-retry's own delay is zero; this wait gives jittered backoff that honours Retry-After.
+      onFailedAttempt: async (err) => {
+        const cause = err as unknown as VendorError;
+        if (err.retriesLeft > 0) await this.sleep(backoffDelay(err.attemptNumber, { retryAfterMs: cause.retryAfterMs }));
+      },
+    });
+  }
+
+  private async once<T extends z.ZodType>(req: VendorRequest<T>): Promise<VendorResponse<z.output<T>>> {
+    const started = this.now();
+    const timeoutMs = req.timeoutMs ?? 30_000;
+    const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+    if (req.json !== undefined) headers['Content-Type'] = 'application/json';
+    if (req.basicAuth) headers.Authorization = `Basic ${Buffer.from(`${req.basicAuth.user}:${req.basicAuth.password}`).toString('base64')}`;
+    const signal = req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetchImpl(req.url, {
+        method: req.method,
+        headers,
+        body: req.json === undefined ? undefined : JSON.stringify(req.json),
+        signal,
+        redirect: 'error',
+      });
+      text = await res.text();
+    } catch (error) {
+      throw this.transportError(req, error, timeoutMs);
+    }
+    return { status: res.status, data: this.interpret(req, res, text), durationMs: this.now() - started };
+  }
+
+  private transportError(req: VendorRequest<z.ZodType>, error: unknown, timeoutMs: number): VendorError {
+    const name = (error as { name?: string }).name;
+    if (name === 'TimeoutError') {
+      return new VendorError(req.vendor, 'timeout', `${req.vendor} did not answer within ${Math.round(timeoutMs / 1000)} seconds.`, { mayHaveApplied: true });
+    }
+    if (name === 'AbortError') return new VendorError(req.vendor, 'network', `The call to ${req.vendor} was cancelled.`, { mayHaveApplied: true });
+    const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+    // Refused or unresolvable means the request never left: safe to repeat. Anything else may have landed.
+    const neverSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code);
+    const reason = neverSent ? `could not be reached (${code})` : `dropped the connection before answering${code ? ` (${code})` : ''}`;
+    return new VendorError(req.vendor, 'network', `${req.vendor} ${reason}. Check the internet connection; the app will try again.`, { mayHaveApplied: !neverSent });
+  }
+
+  private interpret<T extends z.ZodType>(req: VendorRequest<T>, res: Response, text: string): z.output<T> {
+    let body: unknown;
+    let isJson = true;
+    try {
+      body = text === '' ? null : JSON.parse(text);
+    } catch {
+      isJson = false;
+    }
+    const answered = res.ok || (req.answerStatuses ?? []).includes(res.status);
+    if (!answered) {
+      const vendorMessage = isJson ? vendorText(body) : undefined;
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), this.now());
+      const what = res.status === 429 ? 'is limiting requests (HTTP 429)' : res.status === 503 ? 'is at capacity (HTTP 503)' : `answered HTTP ${res.status}`;
+      const wait = retryAfterMs !== undefined ? ` It asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';
+      const said = vendorMessage ? ` ${req.vendor} said: “${vendorMessage}”.` : !isJson && text ? ` Its answer began: “${snippet(text)}”.` : '';
+      return this.throwHttp(req, res.status, `${req.vendor} ${what}.${said}${wait}`, { retryAfterMs, vendorMessage });
+    }
+    if (!isJson) {
+      const kind = /^\s*</.test(text) ? 'a web page (HTML) instead of data' : 'data that is not valid JSON';
+      throw new VendorError(req.vendor, 'invalid-response', `${req.vendor} sent ${kind}. Its answer began: “${snippet(text)}”.`, { status: res.status });
+    }
+    const parsed = req.schema.safeParse(body);
+    if (!parsed.success) {
+      throw new VendorError(req.vendor, 'invalid-response', `${req.vendor} sent an answer the app does not understand.`, {
+        status: res.status,
+        details: describeIssues(parsed.error),
+        vendorMessage: vendorText(body),
+      });
+    }
+    return parsed.data;
+  }
+
+  private throwHttp(req: VendorRequest<z.ZodType>, status: number, message: string, opts: { retryAfterMs?: number; vendorMessage?: string }): never {
+    // A 5xx after the request arrived may still have been applied; 429 and 503 are refusals.
+    const mayHaveApplied = status >= 500 && status !== 503;
+    throw new VendorError(req.vendor, 'http', message, { status, ...opts, mayHaveApplied });
+  }
+}

@@ -1,0 +1,3 @@
+import type { Feature, FeatureFactory } from '../app/feature';
+
+export const createInventoryFeature: FeatureFactory = (): Feature => ({ handlers: {} });

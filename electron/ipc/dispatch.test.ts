@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { channel } from '../../shared/contract/channel';
+import { AppError } from '../core/app-error';
+import { createDispatch } from './dispatch';
+
+const contract = {
+  demo: {
+    addNumbers: channel('adds', z.object({ a: z.number(), b: z.number() }).strict(), z.object({ sum: z.number() })),
+    explode: channel('fails', z.object({}).strict(), z.object({})),
+    refuse: channel('refuses', z.object({}).strict(), z.object({})),
+  },
+};
+
+function make() {
+  const logs: string[] = [];
+  const dispatch = createDispatch(
+    contract,
+    {
+      demo: {
+        addNumbers: ({ a, b }) => ({ sum: a + b }),
+        explode: () => {
+          throw new Error('secret-token-123 leaked?');
+        },
+        refuse: () => {
+          throw new AppError('conflict', 'Already there.');
+        },
+      },
+    },
+    (m) => logs.push(m),
+  );
+  return { dispatch, logs };
+}
+
+describe('dispatch', () => {
+  it('routes a valid call by its kebab-case channel name', async () => {
+    expect(await make().dispatch('demo:add-numbers', { a: 2, b: 3 })).toEqual({ ok: true, value: { sum: 5 } });
+  });
+
+  it('rejects input that does not match the contract, naming each problem', async () => {
+    const result = await make().dispatch('demo:add-numbers', { a: 'two', b: 3, extra: true });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-input');
+    expect(result.error.details?.join('\n')).toMatch(/a: .*number/);
+    expect(result.error.details?.join('\n')).toMatch(/extra/);
+  });
+
+  it('refuses channels outside the contract', async () => {
+    const result = await make().dispatch('shell:open-external', { url: 'file:///' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('passes AppError messages through and hides unexpected ones', async () => {
+    const { dispatch, logs } = make();
+    expect(await dispatch('demo:refuse', {})).toEqual({ ok: false, error: { code: 'conflict', message: 'Already there.' } });
+    const hidden = await dispatch('demo:explode', {});
+    expect(JSON.stringify(hidden)).not.toContain('secret-token-123');
+    expect(logs[0]).toContain('secret-token-123');
+  });
+});

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { listChannels, type ContractDef, type Handlers } from '../../shared/contract/channel';
+import { fail, ok, type Result } from '../../shared/result';
+import { AppError } from '../core/app-error';
+
+export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
+
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    return `${path}${issue.message}`;
+  });
+}
+
+/**
+ * The one place a bridge call enters the main process, for both shells: unknown channels are
+ * refused, input is parsed against the contract, and every outcome becomes a Result.
+ */
+export function createDispatch<C extends ContractDef>(
+  contract: C,
+  handlers: Handlers<C>,
+  log: (message: string) => void = () => {},
+): Dispatch {
+  const table = new Map(
+    listChannels(contract).map((entry) => {
+      const domain = (handlers as Record<string, Record<string, (input: unknown) => unknown>>)[entry.domain];
+      const fn = domain?.[entry.method];
+      if (typeof fn !== 'function') throw new Error(`no handler for ${entry.name}`);
+      return [entry.name, { def: entry.def, fn: fn.bind(domain) }] as const;
+    }),
+  );
+  return async (channel, rawInput) => {
+    const entry = table.get(channel);
+    if (!entry) return fail('unknown-channel', `There is no "${String(channel).slice(0, 80)}" call.`);
+    const parsed = entry.def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      return fail('invalid-input', `The request to ${channel} was not accepted.`, describeIssues(parsed.error));
+    }
+    try {
+      const output = entry.def.output.parse(await entry.fn(parsed.data));
+      return ok(output);
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toShape() };
+      log(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fail('internal', `Something went wrong in ${channel}. The details were written to the log.`);
+    }
+  };
+}

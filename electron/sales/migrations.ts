@@ -1,0 +1,3 @@
+import type { Migration } from '../core/store/database';
+
+export const salesMigrations: Migration[] = [];

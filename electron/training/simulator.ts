@@ -1,0 +1,36 @@
+/** What a vendor simulator sees of a request. */
+export interface SimRequest {
+  method: string;
+  /** Path below the simulator's prefix, starting with "/". */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** The body parsed as JSON, or undefined when it is not JSON. */
+  json: unknown;
+}
+
+export interface SimResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Objects are sent as JSON; strings as they are. */
+  body?: unknown;
+}
+
+/**
+ * A built-in stand-in for one vendor API, used in training mode and by every test. It enforces
+ * the vendor's documented rules and messages; the host adds injected faults around it.
+ */
+export interface Simulator {
+  id: string;
+  name: string;
+  /** URL path prefix under the host, e.g. "/simpleconsign". */
+  prefix: string;
+  handle(req: SimRequest): Promise<SimResponse> | SimResponse;
+  /** Back to the starting data. */
+  reset(): void;
+  /** Credentials the simulator accepts; tests may add more. */
+  acceptKey?(key: string): void;
+}
+
+export const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({ status, body, headers });

@@ -1,0 +1,48 @@
+import type { StartupError } from '../../shared/contract/app';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { useAppStatus } from './app-queries';
+import { Nav } from './Nav';
+import { useNav } from './nav-store';
+import { screenComponents } from './screens';
+import { StatusBar } from './StatusBar';
+import { TrainingBanner } from './TrainingBanner';
+
+function StartupFailure({ error }: { error: StartupError }) {
+  return (
+    <main className="startup-error" data-testid="startup-error">
+      <h1>The local data could not be opened</h1>
+      <p>{error.message}</p>
+      <p className="muted">
+        File: <code>{error.file}</code>
+      </p>
+    </main>
+  );
+}
+
+export function App() {
+  const status = useAppStatus();
+  const screen = useNav((s) => s.screen);
+  if (status.isPending) return <main className="loading">Starting…</main>;
+  if (status.error) {
+    return (
+      <main className="startup-error">
+        <h1>The app could not start</h1>
+        <ErrorMessage error={status.error} />
+      </main>
+    );
+  }
+  if (status.data.startupError) return <StartupFailure error={status.data.startupError} />;
+  const Screen = screenComponents[screen];
+  return (
+    <div className="frame" data-testid="app-ready">
+      <Nav />
+      <div className="main">
+        {status.data.mode === 'training' && <TrainingBanner />}
+        <main className="content" data-testid={`screen-${screen}-container`}>
+          <Screen />
+        </main>
+        <StatusBar status={status.data} />
+      </div>
+    </div>
+  );
+}

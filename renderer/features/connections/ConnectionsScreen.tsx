@@ -1,0 +1,38 @@
+import { useAppStatus, useSetMode } from '../../app/app-queries';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { TrainingPanel } from '../training/TrainingPanel';
+import { ConnectionCard } from './ConnectionCard';
+import { useConnections } from './queries';
+
+export function ConnectionsScreen() {
+  const status = useAppStatus();
+  const connections = useConnections();
+  const setMode = useSetMode();
+  const mode = status.data?.mode ?? 'training';
+  const keychain = status.data?.keychain;
+  return (
+    <div className="screen" data-testid="screen-connections">
+      <h1>Connections</h1>
+      <section className="card mode-card">
+        <p>
+          Mode: <strong data-testid="connections-mode">{mode === 'training' ? 'Training' : 'Live'}</strong>.{' '}
+          {mode === 'training'
+            ? 'Calls go to built-in simulators. Enter real endpoints and credentials below, enable the connections you use, then switch to live.'
+            : 'Enabled connections call the real vendors with the credentials in your keychain.'}
+        </p>
+        <button type="button" onClick={() => setMode.mutate(mode === 'training' ? 'live' : 'training')} data-testid="switch-mode">
+          {mode === 'training' ? 'Switch to live' : 'Back to training'}
+        </button>
+        <ErrorMessage error={setMode.error} testId="switch-mode-error" />
+        {keychain && <p className={keychain.available ? 'muted' : 'warning'} data-testid="keychain-status">{keychain.message}</p>}
+      </section>
+      <ErrorMessage error={connections.error} />
+      <div className="cards">
+        {connections.data?.map((c) => (
+          <ConnectionCard key={`${c.id}-${JSON.stringify(c.settings)}-${c.enabled}`} conn={c} training={mode === 'training'} />
+        ))}
+      </div>
+      {mode === 'training' && <TrainingPanel />}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { EmptyState } from '../../ui/EmptyState';
+
+export function SalesScreen() {
+  return <EmptyState title="Sales">Record a sale here.</EmptyState>;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { heavyTruckPartsDomains, vendorIdSchema } from './vendors';
+
+const url = z.string().trim().min(1, 'Enter the endpoint URL.').max(500);
+
+/** Per-vendor settings that are not secret; they live in SQLite. */
+export const simpleConsignSettings = z.object({
+  baseUrl: url.default('https://user.traxia.com/app/api'),
+});
+export const ifposSettings = z.object({
+  url: url.default('https://api.etraxsales.com/v1/ifpos'),
+  /** TRAX's documented alternative: the key is part of the URL, written where `{apiKey}` stands. */
+  keyInUrl: z.boolean().default(false),
+  showroomId: z.string().trim().max(50).default(''),
+  employeeId: z.string().trim().max(50).default(''),
+});
+export const traxRetailSettings = z.object({
+  host: url.default('https://services.traxretail.com'),
+  project: z.string().trim().max(100).default(''),
+});
+export const heavyTruckPartsSettings = z.object({
+  domain: url.default(heavyTruckPartsDomains[0].url),
+  username: z.string().trim().max(100).default(''),
+});
+
+export const connectionSettingsSchemas = {
+  simpleconsign: simpleConsignSettings,
+  ifpos: ifposSettings,
+  'trax-retail': traxRetailSettings,
+  heavytruckparts: heavyTruckPartsSettings,
+} as const;
+
+export type ConnectionSettings = {
+  [K in keyof typeof connectionSettingsSchemas]: z.infer<(typeof connectionSettingsSchemas)[K]>;
+};
+
+export const secretStatusSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  isSet: z.boolean(),
+  /** Last four characters, so staff can tell which key is stored without seeing it. */
+  lastFour: z.string().max(4).nullable(),
+});
+export type SecretStatus = z.infer<typeof secretStatusSchema>;
+
+export const healthSchema = z.object({
+  state: z.enum(['unknown', 'ok', 'failing', 'disabled']),
+  message: z.string(),
+  checkedAt: z.number().nullable(),
+});
+export type ConnectionHealth = z.infer<typeof healthSchema>;
+
+export const connectionViewSchema = z.object({
+  id: vendorIdSchema,
+  name: z.string(),
+  purpose: z.string(),
+  enabled: z.boolean(),
+  settings: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  secrets: z.array(secretStatusSchema),
+  /** Where calls go now: the simulator in training mode, the configured endpoint when live. */
+  effectiveEndpoint: z.string(),
+  health: healthSchema,
+});
+export type ConnectionView = z.infer<typeof connectionViewSchema>;
+
+export const modeSchema = z.enum(['training', 'live']);
+export type AppMode = z.infer<typeof modeSchema>;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { healthSchema, modeSchema } from '../connections';
+import { vendorIdSchema } from '../vendors';
+
+export const startupErrorSchema = z.object({
+  kind: z.enum(['corrupt', 'newer-schema', 'disk-full', 'read-only', 'cannot-open']),
+  message: z.string(),
+  file: z.string(),
+});
+export type StartupError = z.infer<typeof startupErrorSchema>;
+
+export const appStatusSchema = z.object({
+  version: z.string(),
+  mode: modeSchema,
+  /** Set when the local store could not be opened; the renderer shows it instead of the app. */
+  startupError: startupErrorSchema.nullable(),
+  /** Which OS secret store holds credentials, or why none is available. */
+  keychain: z.object({ available: z.boolean(), backend: z.string(), message: z.string() }),
+  connections: z.array(z.object({ id: vendorIdSchema, name: z.string(), enabled: z.boolean(), health: healthSchema })),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+export const appContract = {
+  getStatus: channel('Mode, store and keychain state, and each connection’s health for the frame and status bar.', z.object({}).strict(), appStatusSchema),
+};

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { connectionViewSchema, healthSchema, modeSchema } from '../connections';
+import { vendorIdSchema } from '../vendors';
+
+const settingValue = z.union([z.string().max(500), z.boolean()]);
+
+export const connectionsContract = {
+  list: channel('Every vendor connection with its settings, secret status (never the secret) and health.', z.object({}).strict(), z.array(connectionViewSchema)),
+  update: channel(
+    'Saves a connection’s enabled flag and non-secret settings; endpoints are checked against the https rule.',
+    z.object({ id: vendorIdSchema, enabled: z.boolean(), settings: z.record(z.string(), settingValue) }).strict(),
+    connectionViewSchema,
+  ),
+  setSecret: channel(
+    'Stores one credential in the OS keychain; answers only whether it is set and its last four characters.',
+    z.object({ id: vendorIdSchema, field: z.string().min(1).max(40), value: z.string().trim().min(1, 'Enter the credential.').max(4000) }).strict(),
+    connectionViewSchema,
+  ),
+  clearSecret: channel('Removes one credential from the OS keychain.', z.object({ id: vendorIdSchema, field: z.string().min(1).max(40) }).strict(), connectionViewSchema),
+  test: channel('Calls the vendor (or its simulator in training mode) and reports a specific result.', z.object({ id: vendorIdSchema }).strict(), healthSchema),
+  setMode: channel(
+    'Switches between training (built-in simulators) and live (configured endpoints and keychain credentials).',
+    z.object({ mode: modeSchema }).strict(),
+    z.object({ mode: modeSchema }),
+  ),
+};

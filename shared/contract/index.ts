@@ -1,0 +1,19 @@
+import { appContract } from './app';
+import { connectionsContract } from './connections';
+import { trainingContract } from './training';
+import { salesContract } from '../sales/contract';
+import { inventoryContract } from '../inventory/contract';
+import type { Bridge, Handlers } from './channel';
+
+/** Every call the renderer can make, one domain per key. Each channel is `domain:verb-noun`. */
+export const contract = {
+  app: appContract,
+  connections: connectionsContract,
+  training: trainingContract,
+  sales: salesContract,
+  inventory: inventoryContract,
+};
+
+export type AppContract = typeof contract;
+export type AppBridge = Bridge<AppContract>;
+export type AppHandlers = Handlers<AppContract>;
