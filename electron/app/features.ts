@@ -1,6 +1,8 @@
 import type { FeatureFactory } from './feature';
-import { createSalesFeature } from '../sales/sales-feature';
+import { createIfposFeature } from '../ifpos/ifpos-feature';
 import { createInventoryFeature } from '../inventory/inventory-feature';
+import { createSalesFeature } from '../sales/sales-feature';
+import { createSimpleConsignTransactionsFeature } from '../simpleconsign/transactions-feature';
 
 /** Each vendor feature adds itself here, once. */
-export const features: FeatureFactory[] = [createSalesFeature, createInventoryFeature];
+export const features: FeatureFactory[] = [createSimpleConsignTransactionsFeature, createIfposFeature, createSalesFeature, createInventoryFeature];

@@ -3,6 +3,7 @@ import { connectionsContract } from './connections';
 import { trainingContract } from './training';
 import { salesContract } from '../sales/contract';
 import { inventoryContract } from '../inventory/contract';
+import { ifposContract } from '../ifpos/contract';
 import type { Bridge, Handlers } from './channel';
 
 /** Every call the renderer can make, one domain per key. Each channel is `domain:verb-noun`. */
@@ -12,6 +13,7 @@ export const contract = {
   training: trainingContract,
   sales: salesContract,
   inventory: inventoryContract,
+  ifpos: ifposContract,
 };
 
 export type AppContract = typeof contract;

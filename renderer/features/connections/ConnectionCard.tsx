@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { settingFields } from './fields';
 import { useTestConnection, useUpdateConnection } from './queries';
 import { SecretField } from './SecretField';
+import { vendorPanels } from './vendor-panels';
 
 export function ConnectionCard({ conn, training }: { conn: ConnectionView; training: boolean }) {
   const [enabled, setEnabled] = useState(conn.enabled);
@@ -67,6 +68,10 @@ export function ConnectionCard({ conn, training }: { conn: ConnectionView; train
       {conn.secrets.map((s) => (
         <SecretField key={s.id} vendor={conn.id} secret={s} />
       ))}
+      {(() => {
+        const Panel = vendorPanels[conn.id];
+        return Panel ? <Panel /> : null;
+      })()}
       <footer>
         <button type="button" onClick={() => test.mutate(conn.id)} disabled={test.isPending} data-testid={`connection-${conn.id}-test`}>
           {test.isPending ? 'Testing…' : 'Test connection'}

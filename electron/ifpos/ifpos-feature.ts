@@ -1,0 +1,3 @@
+import type { Feature, FeatureFactory } from '../app/feature';
+
+export const createIfposFeature: FeatureFactory = (): Feature => ({ handlers: {} });

@@ -1,0 +1,61 @@
+import type { Cents } from '../../shared/money';
+
+export type TransactionKind = 'SALE' | 'RETURN';
+
+export interface DeliveryLine {
+  sku: string;
+  name: string;
+  unitPriceCents: Cents;
+  quantity: number;
+  taxable: boolean;
+}
+
+/** One recorded sale or return on its way to one vendor. */
+export interface TransactionToDeliver {
+  /** Local id of the sale or return. */
+  transactionId: number;
+  kind: TransactionKind;
+  /** For a RETURN, the original sale's order number (SimpleConsign matches returns by it). */
+  orderNumber: string;
+  recordedAt: number;
+  lines: DeliveryLine[];
+  taxCents: Cents;
+  /**
+   * The original sale with every return recorded against it so far, oldest first. Vendors that
+   * keep one record per sale (IFPOS) re-send this whole picture when a sale is modified.
+   */
+  sale: {
+    orderNumber: string;
+    recordedAt: number;
+    lines: DeliveryLine[];
+    taxCents: Cents;
+    returns: { transactionId: number; recordedAt: number; lines: DeliveryLine[]; taxCents: Cents }[];
+  };
+  /** 1 for the first try. */
+  attempt: number;
+  /** An earlier attempt was sent but its answer never arrived, so the vendor may already have it. */
+  previousAttemptUncertain: boolean;
+}
+
+/** What a vendor made of a delivery, in terms the outbox acts on. */
+export type DeliveryOutcome =
+  /** Recorded by the vendor; `summary` is shown in history (e.g. "AffectedRecords 1, ExecMS 152"). */
+  | { kind: 'delivered'; summary: string; response: unknown }
+  /** Not recorded, safe to send again later (rate limit, outage, refused connection). */
+  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /** Sent, answer lost, and sending again could record it twice: a person must check. */
+  | { kind: 'uncertain'; reason: string }
+  /** Refused for good until someone changes something; `action` says what to do. */
+  | { kind: 'rejected'; reason: string; action: string };
+
+/** A vendor that receives sales and returns. */
+export interface Destination {
+  id: 'simpleconsign' | 'ifpos';
+  name: string;
+  /** Whether the store has this destination turned on now (training mode: always). */
+  isEnabled(): Promise<boolean>;
+  /** Problems the vendor would refuse, found before anything is recorded; empty when fine. */
+  check(tx: TransactionToDeliver): string[] | Promise<string[]>;
+  /** One call to the vendor. Never throws for vendor or network trouble: it answers an outcome. */
+  deliver(tx: TransactionToDeliver, signal?: AbortSignal): Promise<DeliveryOutcome>;
+}
