@@ -1,3 +1,5 @@
 import type { Feature, FeatureFactory } from '../app/feature';
 
-export const createInventoryFeature: FeatureFactory = (): Feature => ({ handlers: {} });
+export const createInventoryFeature: FeatureFactory = (): Feature => ({
+  handlers: { inventory: { lookupSku: () => ({ item: null }) } },
+});
