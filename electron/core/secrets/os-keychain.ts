@@ -33,7 +33,12 @@ export class OsKeychain implements SecretStore {
       await probe.deleteCredential();
       return { available: true, backend: this.backend, message: `Credentials are kept in the ${this.backend}.` };
     } catch (error) {
-      return { available: false, backend: this.backend, message: new KeychainUnavailableError(this.backend, error).message };
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        available: false,
+        backend: this.backend,
+        message: `The ${this.backend} is not available (${reason}), so credentials cannot be saved. Unlock or install the system keychain; the app never stores them anywhere weaker.`,
+      };
     }
   }
 
