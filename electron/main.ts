@@ -9,6 +9,7 @@ import { keychainServiceName } from './app/paths';
 import { OsKeychain } from './core/secrets/os-keychain';
 import { contentSecurityPolicy } from './shell/csp';
 import { APP_ORIGIN, isTrustedSender, lockDown } from './shell/security';
+import { mainWindowOptions } from './shell/window-options';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -34,22 +35,7 @@ function wireBridge(services: AppServices): void {
 }
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
-    title: 'Parts Back Office',
-    show: false,
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
+  const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
   lockDown(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
