@@ -41,8 +41,13 @@ export interface TransactionToDeliver {
 export type DeliveryOutcome =
   /** Recorded by the vendor; `summary` is shown in history (e.g. "AffectedRecords 1, ExecMS 152"). */
   | { kind: 'delivered'; summary: string; response: unknown }
-  /** Not recorded, safe to send again later (rate limit, outage, refused connection). */
-  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /**
+   * Not recorded, safe to send again later (rate limit, outage, refused connection). `retryAfterMs` is the
+   * wait the vendor asked for (429 Retry-After, "too many requests"): the outbox pauses the whole
+   * destination until then. `mayHaveApplied` says this attempt reached the vendor and its answer was lost;
+   * every later attempt of the entry is then sent with `previousAttemptUncertain: true`.
+   */
+  | { kind: 'retry'; reason: string; retryAfterMs?: number; mayHaveApplied?: boolean }
   /** Sent, answer lost, and sending again could record it twice: a person must check. */
   | { kind: 'uncertain'; reason: string }
   /** Refused for good until someone changes something; `action` says what to do. */
@@ -54,7 +59,10 @@ export interface Destination {
   name: string;
   /** Whether the store has this destination turned on now (training mode: always). */
   isEnabled(): Promise<boolean>;
-  /** Problems the vendor would refuse, found before anything is recorded; empty when fine. */
+  /**
+   * Problems the vendor would refuse, found before anything is recorded; empty when fine. Called with
+   * `transactionId: 0` and `attempt: 0`, since nothing has been written yet.
+   */
   check(tx: TransactionToDeliver): string[] | Promise<string[]>;
   /** One call to the vendor. Never throws for vendor or network trouble: it answers an outcome. */
   deliver(tx: TransactionToDeliver, signal?: AbortSignal): Promise<DeliveryOutcome>;
