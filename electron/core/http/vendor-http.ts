@@ -108,7 +108,7 @@ export class VendorHttp {
   private transportError(req: VendorRequest<z.ZodType>, error: unknown, timeoutMs: number): VendorError {
     const name = (error as { name?: string }).name;
     if (name === 'TimeoutError') {
-      return new VendorError(req.vendor, 'timeout', `${req.vendor} did not answer within ${Math.round(timeoutMs / 1000)} seconds.`, { mayHaveApplied: true });
+      return new VendorError(req.vendor, 'timeout', `${req.vendor} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} seconds`}.`, { mayHaveApplied: true });
     }
     if (name === 'AbortError') return new VendorError(req.vendor, 'network', `The call to ${req.vendor} was cancelled.`, { mayHaveApplied: true });
     const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
