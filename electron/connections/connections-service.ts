@@ -80,7 +80,7 @@ export class ConnectionsService {
     return Promise.all(vendorIds.map((id) => this.view(id)));
   }
 
-  update(id: VendorId, enabled: boolean, raw: Record<string, unknown>): Promise<ConnectionView> {
+  async update(id: VendorId, enabled: boolean, raw: Record<string, unknown>): Promise<ConnectionView> {
     const parsed = connectionSettingsSchemas[id].safeParse(raw);
     if (!parsed.success) throw new AppError('invalid-input', `The ${vendors[id].name} settings were not saved.`, describeIssues(parsed.error));
     for (const field of endpointFields[id]) {

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemorySecretStore } from '../core/secrets/memory-secret-store';
+import { openDatabase, type Db } from '../core/store/database';
+import { allMigrations } from '../core/store/migrations';
+import { SettingsRepo } from '../core/store/settings-repo';
+import { SimHost } from '../training/sim-host';
+import { ConnectionsRepo } from './connections-repo';
+import { ConnectionsService } from './connections-service';
+
+let db: Db;
+let dir: string;
+const secrets = new MemorySecretStore();
+const simHost = new SimHost();
+let service: ConnectionsService;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'connections-'));
+  db = openDatabase(path.join(dir, 'app.db'), allMigrations);
+  await simHost.start();
+  service = new ConnectionsService({ repo: new ConnectionsRepo(db), settings: new SettingsRepo(db), secrets, simHost, now: () => 1000 });
+});
+afterAll(async () => {
+  db.close();
+  await simHost.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ConnectionsService', () => {
+  it('starts in training mode, pointing every vendor at the simulators with training credentials', async () => {
+    expect(service.mode()).toBe('training');
+    const conn = await service.resolve('simpleconsign');
+    expect(conn.training).toBe(true);
+    expect(conn.settings.baseUrl).toBe(`${simHost.baseUrl}/simpleconsign`);
+    expect(conn.secrets.apiKey).toMatch(/^training-/);
+  });
+
+  it('defaults endpoints from the vendor documents', async () => {
+    const views = await service.list();
+    const byId = Object.fromEntries(views.map((v) => [v.id, v.settings]));
+    expect(byId.simpleconsign.baseUrl).toBe('https://user.traxia.com/app/api');
+    expect(byId.ifpos.url).toBe('https://api.etraxsales.com/v1/ifpos');
+    expect(byId['trax-retail'].host).toBe('https://services.traxretail.com');
+    expect(byId.heavytruckparts.domain).toBe('https://api.heavytruckparts.net');
+  });
+
+  it('refuses plain http to a remote host and accepts it on loopback', async () => {
+    await expect(service.update('ifpos', true, { url: 'http://api.etraxsales.com/v1/ifpos' })).rejects.toThrow(/Plain http:\/\/ is refused/);
+    const view = await service.update('ifpos', true, { url: 'http://127.0.0.1:9/ifpos', showroomId: 'S1' });
+    expect(view.settings).toMatchObject({ url: 'http://127.0.0.1:9/ifpos', showroomId: 'S1', keyInUrl: false });
+  });
+
+  it('keeps secrets in the secret store only and shows the last four characters', async () => {
+    const view = await service.setSecret('ifpos', 'apiKey', 'ifpos-secret-key-ABCD');
+    expect(view.secrets).toEqual([{ id: 'apiKey', label: 'IFPOS dealer API key', isSet: true, lastFour: 'ABCD' }]);
+    expect(JSON.stringify(view)).not.toContain('ifpos-secret-key');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    for (const f of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, f)).includes('ifpos-secret-key')).toBe(false);
+    await expect(service.setSecret('ifpos', 'password', 'x')).rejects.toThrow(/has no credential called "password"/);
+  });
+
+  it('goes live only with an enabled, credentialed connection, then uses the keychain', async () => {
+    await service.update('ifpos', false, {});
+    await expect(service.setMode('live')).rejects.toThrow(/Enable at least one connection/);
+    await service.update('ifpos', true, { url: 'https://api.etraxsales.com/v1/ifpos' });
+    await service.setMode('live');
+    const conn = await service.resolve('ifpos');
+    expect(conn).toMatchObject({ training: false, enabled: true, secrets: { apiKey: 'ifpos-secret-key-ABCD' } });
+    expect(conn.settings.url).toBe('https://api.etraxsales.com/v1/ifpos');
+    await service.setMode('training');
+  });
+
+  it('reports a connection without credentials before calling anyone', async () => {
+    await service.setMode('training');
+    const health = await service.test('trax-retail');
+    expect(health).toMatchObject({ state: 'failing', message: 'Training mode has no stand-in for Trax Retail Product Import.' });
+  });
+});
