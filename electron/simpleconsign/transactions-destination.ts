@@ -1,0 +1,112 @@
+import { buildTransactionRequest, checkTransaction } from '../../shared/simpleconsign/transaction-rules';
+import { scMessages, saidError } from '../../shared/simpleconsign/vendor-messages';
+import type { CoreDeps } from '../app/feature';
+import { AppError } from '../core/app-error';
+import { VendorError } from '../core/http/vendor-error';
+import type { DeliveryOutcome, Destination, TransactionToDeliver } from '../sales/destination';
+import { postTransaction, type TransactionAnswer } from './transactions-client';
+
+/** "Too many API requests in the last ten minutes" has no Retry-After; the window slides, so a few minutes frees room. */
+export const RATE_LIMIT_PAUSE_MS = 5 * 60_000;
+
+const CONNECTIONS = 'Connections → SimpleConsign';
+const rejected = (reason: string, action: string): DeliveryOutcome => ({ kind: 'rejected', reason, action });
+
+function describe(tx: TransactionToDeliver): string {
+  return tx.kind === 'SALE' ? `online sale ${tx.orderNumber}` : `a return against order ${tx.orderNumber}`;
+}
+
+function alreadyExists(tx: TransactionToDeliver, answer: TransactionAnswer): DeliveryOutcome {
+  // Our own earlier attempt may have landed with its answer lost: the vendor's uniqueness rule is the proof.
+  if (tx.previousAttemptUncertain || tx.attempt > 1) {
+    return { kind: 'delivered', summary: `Already recorded by an earlier attempt: SimpleConsign has online sale ${tx.orderNumber}.`, response: answer };
+  }
+  return rejected(
+    `SimpleConsign already has an online sale with order number ${tx.orderNumber} (it said “${answer.error}”).`,
+    `Order number ${tx.orderNumber} is taken in SimpleConsign. Look it up there: if it is this sale, mark this delivery as done; if it is a different sale, record this one again under a new order number.`,
+  );
+}
+
+/** What SimpleConsign's documented answers mean for the outbox. */
+export function outcomeOfAnswer(tx: TransactionToDeliver, answer: TransactionAnswer): DeliveryOutcome {
+  if (answer.success) return { kind: 'delivered', summary: `Recorded in SimpleConsign as ${describe(tx)}.`, response: answer };
+  const error = answer.error ?? '';
+  const quoted = `SimpleConsign refused ${describe(tx)}: “${error || 'no reason given'}”.`;
+  if (saidError(error, scMessages.saleExists) && tx.kind === 'SALE') return alreadyExists(tx, answer);
+  if (saidError(error, scMessages.tooMany)) {
+    return { kind: 'retry', reason: `${quoted} Sending resumes in ${RATE_LIMIT_PAUSE_MS / 60_000} minutes.`, retryAfterMs: RATE_LIMIT_PAUSE_MS };
+  }
+  if (saidError(error, scMessages.invalidKey)) return rejected(quoted, `Check the Location API key in ${CONNECTIONS} and test the connection, then resend.`);
+  if (saidError(error, scMessages.pricePlan)) {
+    return rejected(quoted, `This location’s SimpleConsign plan does not include API access. Ask SimpleConsign to enable it, or enter the key of a location that has it in ${CONNECTIONS}, then resend.`);
+  }
+  if (saidError(error, scMessages.noOriginalSale)) {
+    return rejected(
+      quoted,
+      `SimpleConsign has no online sale ${tx.orderNumber} to return against. If that sale has not been delivered yet, deliver it first and resend this return; if it was recorded in SimpleConsign without an order number, record the return there by hand and mark this delivery as done.`,
+    );
+  }
+  if (saidError(error, scMessages.unknownSku)) {
+    const skus = [...new Set(tx.lines.map((l) => l.sku.trim()))].join(', ');
+    return rejected(quoted, `Check that every SKU on it exists in SimpleConsign (sent: ${skus}). Correct the item there or on the ${tx.kind === 'SALE' ? 'sale' : 'return'}, then resend.`);
+  }
+  return rejected(quoted, 'Correct what SimpleConsign names, then resend.');
+}
+
+/** Transport trouble: was the request certainly not applied, or may SimpleConsign have recorded it? */
+export function outcomeOfError(tx: TransactionToDeliver, error: VendorError): DeliveryOutcome {
+  if (error.kind === 'insecure-endpoint') return rejected(error.message, `Correct the API address in ${CONNECTIONS}, then resend.`);
+  // A broken or HTML body came back after the request arrived: it may have been recorded.
+  const mayHaveApplied = error.mayHaveApplied || error.kind === 'invalid-response';
+  if (!mayHaveApplied && error.transient) return { kind: 'retry', reason: error.message, retryAfterMs: error.retryAfterMs };
+  if (!mayHaveApplied) return rejected(error.message, `Check the API address in ${CONNECTIONS} and test the connection, then resend.`);
+  if (tx.kind === 'SALE') {
+    // Safe to repeat: SimpleConsign refuses a second sale with one order number, which outcomeOfAnswer counts as delivered.
+    return {
+      kind: 'retry',
+      reason: `${error.message} SimpleConsign may have recorded the sale; sending it again is safe, since a sale already recorded under order number ${tx.orderNumber} is recognised.`,
+      mayHaveApplied: true,
+    };
+  }
+  return {
+    kind: 'uncertain',
+    reason: `${error.message} SimpleConsign may have recorded this return, and sending it again could record it twice. Check the returns for order ${tx.orderNumber} in SimpleConsign, then mark this one delivered or send it again.`,
+  };
+}
+
+async function deliver(core: CoreDeps, tx: TransactionToDeliver, signal?: AbortSignal): Promise<DeliveryOutcome> {
+  const built = buildTransactionRequest(tx);
+  if (!built.ok) return rejected(`SimpleConsign would refuse ${describe(tx)}: ${built.problems.join(' ')}`, 'Correct the sale or return, then resend.');
+  let conn;
+  try {
+    conn = await core.connections.resolve('simpleconsign');
+  } catch (error) {
+    // Nothing was sent; the keychain may be back on the next attempt.
+    if (error instanceof AppError) return { kind: 'retry', reason: error.message };
+    throw error;
+  }
+  const key = conn.secrets.apiKey;
+  if (!key) return rejected('No SimpleConsign API key is stored.', `Enter the Location API key in ${CONNECTIONS}, then resend.`);
+  if (signal?.aborted) return { kind: 'retry', reason: 'Sending to SimpleConsign was cancelled before the call was made.' };
+  try {
+    return outcomeOfAnswer(tx, await postTransaction(core.http, { baseUrl: conn.settings.baseUrl, key, body: built.body, signal }));
+  } catch (error) {
+    if (error instanceof VendorError) return outcomeOfError(tx, error);
+    // A cancellation surfaces as the signal's own reason once the call may already be on its way.
+    if (signal?.aborted) return outcomeOfError(tx, new VendorError('SimpleConsign', 'network', 'The call to SimpleConsign was cancelled.', { mayHaveApplied: true }));
+    throw error;
+  }
+}
+
+/** SimpleConsign Online Transactions v2 as a place sales and returns are delivered to. */
+export function createSimpleConsignDestination(core: CoreDeps): Destination {
+  return {
+    id: 'simpleconsign',
+    name: 'SimpleConsign',
+    async isEnabled() {
+      return core.connections.mode() === 'training' || (await core.connections.view('simpleconsign')).enabled;
+    },
+    check: (tx) => checkTransaction(tx),
+    deliver: (tx, signal) => deliver(core, tx, signal),
+  };
+}
