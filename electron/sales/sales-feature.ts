@@ -1,3 +1,74 @@
-import type { Feature, FeatureFactory } from '../app/feature';
+import crypto from 'node:crypto';
+import type { CoreDeps, Feature, FeatureFactory } from '../app/feature';
+import { createSimpleConsignDestination } from '../simpleconsign/transactions-destination';
+import { DeliveryWorker, type Timers } from './delivery-worker';
+import type { Destination } from './destination';
+import { OutboxRepo } from './outbox-repo';
+import { SalesRepo } from './sales-repo';
+import { SalesService } from './sales-service';
+import { SalesViews } from './sales-views';
+import { buildTransaction } from './transaction-builder';
 
-export const createSalesFeature: FeatureFactory = (): Feature => ({ handlers: {} });
+export interface SalesFeatureOptions {
+  timers?: Timers;
+  random?: () => number;
+}
+
+export interface SalesFeature extends Feature {
+  service: SalesService;
+  views: SalesViews;
+  worker: DeliveryWorker;
+}
+
+/** Sales and returns with their delivery worker, over the given destinations (tests pass their own). */
+export function buildSalesFeature(core: CoreDeps, destinations: Destination[], opts: SalesFeatureOptions = {}): SalesFeature {
+  const sales = new SalesRepo(core.db);
+  const outbox = new OutboxRepo(core.db);
+  const views = new SalesViews({ sales, outbox, destinations, now: core.now });
+  const worker = new DeliveryWorker({
+    outbox,
+    destinations,
+    load: (entry) => buildTransaction(sales, entry),
+    now: core.now,
+    random: opts.random,
+    timers: opts.timers,
+    health: (id, ok, message) => core.connections.recordHealth(id, ok, message),
+    log: core.log,
+  });
+  const service = new SalesService({
+    db: core.db,
+    sales,
+    outbox,
+    views,
+    destinations,
+    now: core.now,
+    randomIndex: (n) => crypto.randomInt(n),
+    nudge: () => worker.nudge(),
+  });
+  return {
+    service,
+    views,
+    worker,
+    handlers: {
+      sales: {
+        recordSale: (input) => service.recordSale(input),
+        recordReturn: (input) => service.recordReturn(input),
+        getHistory: (input) => views.history(input),
+        getSale: (input) => views.sale(input),
+        resend: ({ deliveryId }) => service.resend(deliveryId),
+        cancel: ({ deliveryId }) => service.cancel(deliveryId),
+        markDelivered: ({ deliveryId }) => service.markDelivered(deliveryId),
+        getSummary: () => views.summary(),
+      },
+    },
+    start: () => worker.start(),
+    stop: () => worker.stop(),
+  };
+}
+
+/** The vendors every recorded sale and return goes to, when the store has them enabled. */
+export function salesDestinations(core: CoreDeps): Destination[] {
+  return [createSimpleConsignDestination(core)];
+}
+
+export const createSalesFeature: FeatureFactory = (core) => buildSalesFeature(core, salesDestinations(core));

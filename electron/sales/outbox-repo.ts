@@ -1,0 +1,171 @@
+import type { DeliveryState, DestinationId } from '../../shared/sales/schemas';
+import { AppError } from '../core/app-error';
+import type { Db } from '../core/store/database';
+
+export interface OutboxRow {
+  id: number;
+  kind: 'SALE' | 'RETURN';
+  saleId: number;
+  returnId: number | null;
+  destination: DestinationId;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: number;
+  mayHaveApplied: boolean;
+  lastReason: string | null;
+  action: string | null;
+  summary: string | null;
+  response: string | null;
+  createdAt: number;
+  updatedAt: number;
+  sentAt: number | null;
+  /** An earlier delivery of the same sale to the same vendor failed or is uncertain, so this one waits. */
+  held: boolean;
+}
+
+export interface NewEntry {
+  kind: 'SALE' | 'RETURN';
+  saleId: number;
+  returnId: number | null;
+  destination: DestinationId;
+}
+
+const HELD = `EXISTS (SELECT 1 FROM outbox p WHERE p.sale_id = o.sale_id AND p.destination = o.destination AND p.id < o.id
+  AND p.state IN ('failed', 'uncertain'))`;
+const COLUMNS = `o.id, o.kind, o.sale_id AS saleId, o.return_id AS returnId, o.destination, o.state, o.attempts,
+  o.next_attempt_at AS nextAttemptAt, o.may_have_applied AS mayHaveApplied, o.last_reason AS lastReason, o.action,
+  o.summary, o.response, o.created_at AS createdAt, o.updated_at AS updatedAt, o.sent_at AS sentAt,
+  (o.state IN ('waiting', 'retrying') AND ${HELD}) AS held`;
+
+type RawRow = Omit<OutboxRow, 'mayHaveApplied' | 'held'> & { mayHaveApplied: number; held: number };
+const toRow = (r: RawRow | undefined): OutboxRow | undefined => r && { ...r, mayHaveApplied: r.mayHaveApplied === 1, held: r.held === 1 };
+
+/**
+ * The delivery queue: one row per (sale or return, destination). Every change of state is a conditional
+ * update, so the worker and a person acting on the same row can never both win.
+ */
+export class OutboxRepo {
+  constructor(private readonly db: Db) {}
+
+  enqueue(entries: NewEntry[], now: number): void {
+    const insert = this.db.prepare(
+      `INSERT INTO outbox (kind, sale_id, return_id, destination, state, next_attempt_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'waiting', ?, ?, ?)`,
+    );
+    for (const e of entries) insert.run(e.kind, e.saleId, e.returnId, e.destination, now, now, now);
+  }
+
+  get(id: number): OutboxRow | undefined {
+    return toRow(this.db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE o.id = ?`).get(id) as RawRow | undefined);
+  }
+
+  /** The one entry this destination may send next: the oldest still moving that is not held. Nothing overtakes it. */
+  head(destination: DestinationId): OutboxRow | undefined {
+    const raw = this.db
+      .prepare(`SELECT ${COLUMNS} FROM outbox o WHERE o.destination = ? AND o.state IN ('waiting', 'retrying', 'sending') AND NOT ${HELD} ORDER BY o.id LIMIT 1`)
+      .get(destination) as RawRow | undefined;
+    return toRow(raw);
+  }
+
+  /** Marks the entry `sending` and counts the attempt, durably, before the vendor is called. */
+  claim(id: number, now: number): OutboxRow | undefined {
+    const changed = this.db
+      .prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN ('waiting', 'retrying')`)
+      .run(now, id).changes;
+    return changed === 1 ? this.get(id) : undefined;
+  }
+
+  /** After a crash: whatever was `sending` may have reached the vendor, so the next attempt says so. */
+  recoverInterrupted(now: number, destination?: DestinationId): number {
+    return this.db
+      .prepare(
+        `UPDATE outbox SET state = 'retrying', may_have_applied = 1, next_attempt_at = ?, updated_at = ?,
+           last_reason = 'The app stopped while this was being sent; it is being checked and sent again.'
+         WHERE state = 'sending' AND (? IS NULL OR destination = ?)`,
+      )
+      .run(now, now, destination ?? null, destination ?? null).changes;
+  }
+
+  recordDelivered(id: number, now: number, summary: string, response: unknown): void {
+    this.settle(id, `state = 'sent', summary = ?, response = ?, sent_at = ?, last_reason = NULL, action = NULL`, [summary, safeJson(response), now], now);
+  }
+
+  recordRetry(id: number, now: number, nextAttemptAt: number, reason: string, mayHaveApplied: boolean): void {
+    this.settle(id, `state = 'retrying', next_attempt_at = ?, last_reason = ?, may_have_applied = MAX(may_have_applied, ?)`, [nextAttemptAt, reason, mayHaveApplied ? 1 : 0], now);
+  }
+
+  recordStopped(id: number, now: number, state: 'uncertain' | 'failed', reason: string, action: string): void {
+    this.settle(id, `state = ?, last_reason = ?, action = ?`, [state, reason, action], now);
+  }
+
+  private settle(id: number, set: string, params: unknown[], now: number): void {
+    this.db.prepare(`UPDATE outbox SET ${set}, updated_at = ? WHERE id = ? AND state = 'sending'`).run(...params, now, id);
+  }
+
+  /** Back in the queue at its place; staff checked the vendor, so the earlier attempt no longer counts as maybe applied. */
+  resend(id: number, now: number): OutboxRow {
+    return this.act(id, ['failed', 'uncertain', 'cancelled'], 'sent again', `state = 'waiting', next_attempt_at = ?, may_have_applied = 0, action = NULL`, [now], now);
+  }
+
+  cancel(id: number, now: number): OutboxRow {
+    return this.act(id, ['waiting', 'retrying', 'failed'], 'cancelled', `state = 'cancelled', action = NULL`, [], now);
+  }
+
+  markDelivered(id: number, now: number, summary: string): OutboxRow {
+    return this.act(id, ['uncertain'], 'marked as delivered', `state = 'sent', sent_at = ?, summary = ?, action = NULL`, [now, summary], now);
+  }
+
+  private act(id: number, from: DeliveryState[], verb: string, set: string, params: unknown[], now: number): OutboxRow {
+    const changed = this.db
+      .prepare(`UPDATE outbox SET ${set}, updated_at = ? WHERE id = ? AND state IN (${from.map(() => '?').join(', ')})`)
+      .run(...params, now, id, ...from).changes;
+    const row = this.get(id);
+    if (!row) throw new AppError('not-found', `There is no delivery ${id}.`);
+    if (changed !== 1) {
+      throw new AppError('conflict', `This delivery is ${row.state}, so it cannot be ${verb}. Only ${from.join(', ')} deliveries can.`);
+    }
+    return row;
+  }
+
+  forSale(saleId: number): OutboxRow[] {
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE o.sale_id = ? ORDER BY o.id`).all(saleId) as RawRow[]).map((r) => toRow(r)!);
+  }
+
+  /** Deliveries of many sales at once, for a page of history. */
+  forSales(saleIds: number[]): OutboxRow[] {
+    if (saleIds.length === 0) return [];
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE o.sale_id IN (SELECT value FROM json_each(?)) ORDER BY o.id`).all(JSON.stringify(saleIds)) as RawRow[]).map((r) => toRow(r)!);
+  }
+
+  countsByState(): { destination: DestinationId; state: DeliveryState; n: number }[] {
+    return this.db.prepare('SELECT destination, state, COUNT(*) AS n FROM outbox GROUP BY destination, state').all() as { destination: DestinationId; state: DeliveryState; n: number }[];
+  }
+
+  anyPending(): boolean {
+    return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM outbox WHERE state IN ('waiting', 'sending', 'retrying'))`).pluck().get() === 1;
+  }
+
+  pause(destination: DestinationId, until: number, reason: string): void {
+    this.db
+      .prepare('INSERT INTO delivery_pauses (destination, until, reason) VALUES (?, ?, ?) ON CONFLICT(destination) DO UPDATE SET until = MAX(until, excluded.until), reason = excluded.reason')
+      .run(destination, until, reason);
+  }
+
+  pauseOf(destination: DestinationId): { until: number; reason: string } | undefined {
+    return this.db.prepare('SELECT until, reason FROM delivery_pauses WHERE destination = ?').get(destination) as { until: number; reason: string } | undefined;
+  }
+
+  clearPause(destination: DestinationId): void {
+    this.db.prepare('DELETE FROM delivery_pauses WHERE destination = ?').run(destination);
+  }
+}
+
+/** The vendor's answer is kept for the record; a value JSON cannot hold is stored as its text. */
+function safeJson(value: unknown): string | null {
+  if (value === undefined) return null;
+  try {
+    return JSON.stringify(value).slice(0, 20_000);
+  } catch {
+    return String(value).slice(0, 20_000);
+  }
+}
