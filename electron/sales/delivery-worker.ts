@@ -101,6 +101,8 @@ export class DeliveryWorker {
     }
     lane.running = this.run(lane).finally(() => {
       lane.running = null;
+      // A nudge that arrived after the last look but before this point must not be lost.
+      if (lane.again) this.kick(lane);
     });
   }
 

@@ -147,7 +147,7 @@ export class OutboxRepo {
 
   pause(destination: DestinationId, until: number, reason: string): void {
     this.db
-      .prepare('INSERT INTO delivery_pauses (destination, until, reason) VALUES (?, ?, ?) ON CONFLICT(destination) DO UPDATE SET until = MAX(until, excluded.until), reason = excluded.reason')
+      .prepare('INSERT INTO delivery_pauses (destination, until, reason) VALUES (?, ?, ?) ON CONFLICT(destination) DO UPDATE SET until = MAX(until, excluded.until), reason = CASE WHEN excluded.until >= until THEN excluded.reason ELSE reason END')
       .run(destination, until, reason);
   }
 

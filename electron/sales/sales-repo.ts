@@ -144,20 +144,21 @@ export class SalesRepo {
   history(input: HistoryInput & { page: number; pageSize: number }): { rows: HistoryBaseRow[]; total: number } {
     const where: string[] = [];
     const params: (string | number)[] = [];
-    if (input.from !== undefined) (where.push('recordedAt >= ?'), params.push(input.from));
-    if (input.to !== undefined) (where.push('recordedAt < ?'), params.push(input.to));
-    if (input.kind) (where.push('kind = ?'), params.push(input.kind));
-    if (input.orderNumber) {
-      where.push(`orderNumber LIKE ? ESCAPE '\\'`);
-      params.push(`${input.orderNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    }
+    const add = (sql: string, ...values: (string | number)[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    if (input.from !== undefined) add('recordedAt >= ?', input.from);
+    if (input.to !== undefined) add('recordedAt < ?', input.to);
+    if (input.kind) add('kind = ?', input.kind);
+    if (input.orderNumber) add(`orderNumber LIKE ? ESCAPE '\\'`, `${input.orderNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (input.state) {
       const states = statesFor(input.state);
-      where.push(
+      add(
         `EXISTS (SELECT 1 FROM outbox o WHERE o.kind = tx.kind AND o.sale_id = tx.saleId
            AND (tx.kind = 'SALE' OR o.return_id = tx.id) AND o.state IN (${states.map(() => '?').join(', ')}))`,
+        ...states,
       );
-      params.push(...states);
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT COUNT(*) FROM (${TX_VIEW}) tx ${clause}`).pluck().get(...params) as number) ?? 0;

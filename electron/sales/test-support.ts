@@ -56,6 +56,7 @@ export class FakeDestination implements Destination {
   inFlight = 0;
   maxInFlight = 0;
   private readonly script: Handler[] = [];
+  private waiters: { n: number; resolve: () => void }[] = [];
   fallback: Handler = (tx) => ({ kind: 'delivered', summary: `got ${tx.kind} ${tx.orderNumber}`, response: { ok: true } });
 
   constructor(
@@ -79,6 +80,8 @@ export class FakeDestination implements Destination {
 
   async deliver(tx: TransactionToDeliver): Promise<DeliveryOutcome> {
     this.calls.push(structuredClone(tx));
+    for (const w of this.waiters.filter((w) => this.calls.length >= w.n)) w.resolve();
+    this.waiters = this.waiters.filter((w) => this.calls.length < w.n);
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
@@ -86,6 +89,12 @@ export class FakeDestination implements Destination {
     } finally {
       this.inFlight -= 1;
     }
+  }
+
+  /** Resolves once the destination has been called `n` times in all. */
+  whenCalled(n: number): Promise<void> {
+    if (this.calls.length >= n) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ n, resolve }));
   }
 
   sent(): string[] {
