@@ -1,3 +1,84 @@
 import type { Migration } from '../core/store/database';
 
-export const inventoryMigrations: Migration[] = [];
+/** Columns of the copy that full-text search covers, in FTS column order. */
+export const ftsColumns = ['sku', 'name', 'description', 'brand', 'category', 'color', 'size', 'consignor_id'] as const;
+const cols = ftsColumns.join(', ');
+const newCols = ftsColumns.map((c) => `new.${c}`).join(', ');
+const oldCols = ftsColumns.map((c) => `old.${c}`).join(', ');
+
+/**
+ * The local copy of the SimpleConsign inventory. Rows carry a generation: a full load writes a new
+ * generation in small chunks while searches keep reading the current one, then one transaction
+ * switches generations and moves the watermark, so a failed or interrupted load changes nothing.
+ */
+export const inventoryMigrations: Migration[] = [
+  {
+    version: 20,
+    name: 'inventory copy, full-text index and sync state',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE inventory_items (
+          id INTEGER PRIMARY KEY,
+          gen INTEGER NOT NULL,
+          sku TEXT NOT NULL,
+          name TEXT, description TEXT, category TEXT, brand TEXT, size TEXT, color TEXT, family_group TEXT,
+          consignment INTEGER, consignor_id TEXT, start_date TEXT, expire_date TEXT,
+          status TEXT, state TEXT, ecommerce INTEGER, quantity INTEGER,
+          cost_cents INTEGER, retail_cents INTEGER, buyers_fee_cents INTEGER, current_price_cents INTEGER,
+          discount REAL, do_not_discount INTEGER,
+          images TEXT NOT NULL DEFAULT '[]',
+          date_created INTEGER, last_updated INTEGER,
+          extra TEXT NOT NULL DEFAULT '{}',
+          unreadable TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE UNIQUE INDEX inventory_items_sku ON inventory_items (gen, sku);
+        CREATE INDEX inventory_items_sku_nocase ON inventory_items (gen, sku COLLATE NOCASE);
+        CREATE INDEX inventory_items_name ON inventory_items (gen, name COLLATE NOCASE);
+        CREATE INDEX inventory_items_price ON inventory_items (gen, current_price_cents);
+        CREATE INDEX inventory_items_category ON inventory_items (gen, category);
+        CREATE INDEX inventory_items_updated ON inventory_items (gen, last_updated);
+
+        CREATE VIRTUAL TABLE inventory_fts USING fts5(${cols}, content='inventory_items', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER inventory_items_fts_insert AFTER INSERT ON inventory_items BEGIN
+          INSERT INTO inventory_fts (rowid, ${cols}) VALUES (new.id, ${newCols});
+        END;
+        CREATE TRIGGER inventory_items_fts_delete AFTER DELETE ON inventory_items BEGIN
+          INSERT INTO inventory_fts (inventory_fts, rowid, ${cols}) VALUES ('delete', old.id, ${oldCols});
+        END;
+        CREATE TRIGGER inventory_items_fts_update AFTER UPDATE OF ${cols} ON inventory_items BEGIN
+          INSERT INTO inventory_fts (inventory_fts, rowid, ${cols}) VALUES ('delete', old.id, ${oldCols});
+          INSERT INTO inventory_fts (rowid, ${cols}) VALUES (new.id, ${newCols});
+        END;
+
+        CREATE TABLE inventory_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          gen INTEGER NOT NULL,
+          item_count INTEGER NOT NULL DEFAULT 0,
+          watermark INTEGER,
+          source TEXT,
+          options TEXT,
+          data_version INTEGER NOT NULL DEFAULT 0,
+          last_success_at INTEGER,
+          paused_until INTEGER
+        );
+        INSERT INTO inventory_state (id, gen) VALUES (1, 0);
+
+        CREATE TABLE inventory_runs (
+          id INTEGER PRIMARY KEY,
+          mode TEXT NOT NULL,
+          trigger TEXT NOT NULL,
+          started_at INTEGER NOT NULL,
+          finished_at INTEGER,
+          outcome TEXT NOT NULL,
+          received INTEGER NOT NULL DEFAULT 0,
+          inserted INTEGER NOT NULL DEFAULT 0,
+          updated INTEGER NOT NULL DEFAULT 0,
+          deleted INTEGER NOT NULL DEFAULT 0,
+          skipped INTEGER NOT NULL DEFAULT 0,
+          message TEXT NOT NULL DEFAULT '',
+          details TEXT NOT NULL DEFAULT '[]'
+        );
+      `);
+    },
+  },
+];
