@@ -51,12 +51,15 @@ export class SimInventoryStore implements SimpleConsignCatalog {
   private random: () => number = Math.random;
   private lastDriftAt = 0;
   private consignors = 20;
+  /** The store's starting moment: reset() rebuilds exactly the same items and timestamps. */
+  private readonly epoch: number;
 
   constructor(opts: SimStoreOptions = {}) {
     this.seed = opts.seed ?? 20240611;
     this.initialItems = Math.max(0, Math.floor(opts.items ?? 3000));
     this.now = opts.now ?? Date.now;
     this.changesPerMinute = opts.changesPerMinute ?? Math.max(1, Math.round(this.initialItems / 1000));
+    this.epoch = this.now();
     this.reset();
   }
 
@@ -68,10 +71,10 @@ export class SimInventoryStore implements SimpleConsignCatalog {
     this.skuIndex = new Map();
     this.random = mulberry32(this.seed + 1);
     this.consignors = consignorCount(n);
-    const start = this.now();
-    for (let i = 0; i < n; i++) this.create(i, start, true);
+    for (let i = 0; i < n; i++) this.create(i, this.epoch, true);
     this.count = n;
-    this.lastDriftAt = start;
+    // Edits resume from now; the time spent before the reset is not replayed.
+    this.lastDriftAt = this.now();
   }
 
   get size(): number {

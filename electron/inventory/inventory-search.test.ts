@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchFilters } from '../../shared/inventory/schemas';
+import type { Db } from '../core/store/database';
+import type { InventoryRecord } from '../simpleconsign/inventory-response';
+import { InventoryRepo } from './inventory-repo';
+import { ftsQuery, InventorySearch } from './inventory-search';
+import { tempDb } from './test-harness';
+
+function item(sku: string, over: Partial<InventoryRecord> = {}): InventoryRecord {
+  return {
+    sku, name: null, description: null, category: null, brand: null, size: null, color: null, familyGroup: null, consignment: false, consignorId: null,
+    startDate: null, expireDate: null, status: 'ACTIVE', state: 'A', ecommerce: false, quantity: 1, costCents: null, retailCents: null, buyersFeeCents: null,
+    currentPriceCents: 1000, discount: null, doNotDiscount: null, images: [], dateCreated: null, lastUpdated: null, extra: {}, unreadable: {}, ...over,
+  };
+}
+
+const items: InventoryRecord[] = [
+  item('K9L28Q', { name: 'Cardigan', description: 'woman’s sweater', category: 'CLOTHING', brand: 'Fashionables!', size: 'med', color: 'black', consignment: true, consignorId: '1234567', currentPriceCents: 990, images: ['k9l28q-1.jpg', 'k9l28q-2.png'], extra: { weight: 1.5 }, dateCreated: 3 }),
+  item('AW5NE7', { name: 'Mario Bros.', category: 'GAMES', quantity: 4, currentPriceCents: 1512, dateCreated: 1 }),
+  item('B00T5A', { name: 'Leather Boots', description: 'brown boots, some wear', category: 'SHOES', brand: 'Frye', color: 'brown', quantity: 0, currentPriceCents: 8900, ecommerce: true, dateCreated: 2 }),
+  item('CAFE01', { name: 'Café Crème Teapot', category: 'KITCHEN', brand: 'Le Creuset', color: 'cream', currentPriceCents: null, retailCents: 4500, status: 'EXPIRED', images: ['cafe01-1.gif'] }),
+  item('ZZ-900', { name: 'black Dress', category: 'CLOTHING', color: 'black', consignment: true, consignorId: '7654321', currentPriceCents: 2500, ecommerce: true, status: 'CONVERTED', unreadable: { retail: 12.5 } }),
+  item('NOPRICE', { name: 'Mystery Box', currentPriceCents: null, retailCents: null }),
+];
+
+let db: Db;
+let cleanup: () => void;
+let search: InventorySearch;
+const filters = (over: Partial<SearchFilters> = {}) => ({
+  query: '', category: null, stock: 'all' as const, ecommerceOnly: false, inStockOnly: false, activeOnly: false, sort: 'sku' as const, offset: 0, limit: 50, ...over,
+});
+const skus = (over: Partial<SearchFilters & { offset: number; limit: number }> = {}) => search.search({ ...filters(), ...over }).items.map((i) => i.sku);
+
+beforeAll(() => {
+  ({ db, cleanup } = tempDb());
+  const repo = new InventoryRepo(db);
+  db.transaction(() => {
+    for (const r of items) repo.upsert(1, r);
+    // An abandoned load's generation must never show.
+    repo.upsert(2, item('GHOST1', { name: 'Cardigan ghost', category: 'CLOTHING' }));
+    db.prepare('UPDATE inventory_state SET gen = 1').run();
+  })();
+  search = new InventorySearch(db, () => 'http://img.test');
+});
+afterAll(() => cleanup());
+
+describe('full-text search', () => {
+  it('finds by SKU, name, description, brand, category, color, size and consignor, by word prefix', () => {
+    expect(skus({ query: 'k9l2' })).toEqual(['K9L28Q']);
+    expect(skus({ query: 'cardig' })).toEqual(['K9L28Q']);
+    expect(skus({ query: 'sweater' })).toEqual(['K9L28Q']);
+    expect(skus({ query: 'frye' })).toEqual(['B00T5A']);
+    expect(skus({ query: 'games' })).toEqual(['AW5NE7']);
+    expect(skus({ query: 'brown' })).toEqual(['B00T5A']);
+    expect(skus({ query: 'med' })).toEqual(['K9L28Q']);
+    expect(skus({ query: '7654321' })).toEqual(['ZZ-900']);
+    expect(skus({ query: 'black clothing' })).toEqual(['K9L28Q', 'ZZ-900']);
+    expect(skus({ query: 'black boots' })).toEqual([]);
+  });
+
+  it('ignores accents and punctuation, and FTS syntax typed by a person cannot break the query', () => {
+    expect(skus({ query: 'cafe creme' })).toEqual(['CAFE01']);
+    expect(skus({ query: 'ZZ-900' })).toEqual(['ZZ-900']);
+    expect(skus({ query: '"mario" AND (NEAR' })).toEqual([]);
+    expect(skus({ query: '"mario' })).toEqual(['AW5NE7']);
+    expect(skus({ query: '*** ---' })).toHaveLength(items.length);
+    expect(ftsQuery('Levi’s 501')).toBe('"Levi"* "s"* "501"*');
+  });
+
+  it('ranks a SKU match above mentions elsewhere', () => {
+    db.prepare("UPDATE inventory_items SET description = 'goes with AW5NE7' WHERE sku = 'K9L28Q' AND gen = 1").run();
+    expect(skus({ query: 'aw5ne7', sort: 'relevance' })).toEqual(['AW5NE7', 'K9L28Q']);
+    db.prepare("UPDATE inventory_items SET description = 'woman’s sweater' WHERE sku = 'K9L28Q' AND gen = 1").run();
+  });
+});
+
+describe('filters, order and pages', () => {
+  it('filters by category, consignment or store stock, e-commerce, quantity and status', () => {
+    expect(skus({ category: 'CLOTHING' })).toEqual(['K9L28Q', 'ZZ-900']);
+    expect(skus({ stock: 'consignment' })).toEqual(['K9L28Q', 'ZZ-900']);
+    expect(skus({ stock: 'store' })).toEqual(['AW5NE7', 'B00T5A', 'CAFE01', 'NOPRICE']);
+    expect(skus({ ecommerceOnly: true })).toEqual(['B00T5A', 'ZZ-900']);
+    expect(skus({ inStockOnly: true })).not.toContain('B00T5A');
+    expect(skus({ activeOnly: true })).toEqual(['AW5NE7', 'B00T5A', 'K9L28Q', 'NOPRICE']);
+    expect(skus({ query: 'black', stock: 'consignment', ecommerceOnly: true })).toEqual(['ZZ-900']);
+  });
+
+  it('sorts by name, price both ways (unpriced last), newest and relevance', () => {
+    expect(skus({ sort: 'name' })).toEqual(['ZZ-900', 'CAFE01', 'K9L28Q', 'B00T5A', 'AW5NE7', 'NOPRICE']);
+    expect(skus({ sort: 'price-asc' })).toEqual(['K9L28Q', 'AW5NE7', 'ZZ-900', 'B00T5A', 'CAFE01', 'NOPRICE']);
+    expect(skus({ sort: 'price-desc' })).toEqual(['B00T5A', 'ZZ-900', 'AW5NE7', 'K9L28Q', 'CAFE01', 'NOPRICE']);
+    expect(skus({ sort: 'newest' }).slice(0, 3)).toEqual(['K9L28Q', 'B00T5A', 'AW5NE7']);
+    expect(skus({ sort: 'relevance' })).toEqual(skus({ sort: 'name' }));
+  });
+
+  it('answers one page at a time with the total', () => {
+    const page = search.search({ ...filters({ sort: 'sku' }), offset: 1, limit: 2 });
+    expect(page.total).toBe(items.length);
+    expect(page.offset).toBe(1);
+    expect(page.items.map((i) => i.sku)).toEqual(['B00T5A', 'CAFE01']);
+    expect(page.items[0]).toEqual({
+      sku: 'B00T5A', name: 'Leather Boots', category: 'SHOES', brand: 'Frye', size: null, color: 'brown', quantity: 0, currentPriceCents: 8900,
+      consignment: false, consignorId: null, status: 'ACTIVE', ecommerce: true, thumbnailUrl: null,
+    });
+  });
+});
+
+describe('one item and the sale screen’s lookup', () => {
+  it('gives every field, the image addresses and the extra and unreadable fields', () => {
+    const d = search.getItem('k9l28q')!;
+    expect(d).toMatchObject({ sku: 'K9L28Q', description: 'woman’s sweater', consignment: true, consignorId: '1234567', thumbnailUrl: 'http://img.test/thumbnail/k9l28q-1.jpg' });
+    expect(d.images).toEqual([
+      { name: 'k9l28q-1.jpg', thumbnailUrl: 'http://img.test/thumbnail/k9l28q-1.jpg', largeUrl: 'http://img.test/medium/k9l28q-1.jpg', originalUrl: 'http://img.test/k9l28q-1.jpg' },
+      { name: 'k9l28q-2.png', thumbnailUrl: 'http://img.test/k9l28q-2.png', largeUrl: 'http://img.test/k9l28q-2.png', originalUrl: 'http://img.test/k9l28q-2.png' },
+    ]);
+    expect(d.extra).toEqual([{ key: 'weight', value: '1.5' }]);
+    expect(search.getItem('ZZ-900')!.unreadable).toEqual([{ key: 'retail', value: '12.5' }]);
+    expect(search.getItem('GHOST1')).toBeNull();
+  });
+
+  it('looks a SKU up in any case, falling back to the retail price, and never offers an unpriced item', () => {
+    expect(search.lookupSku('aw5ne7')).toEqual({ sku: 'AW5NE7', name: 'Mario Bros.', currentPriceCents: 1512, quantity: 4, thumbnailUrl: null });
+    expect(search.lookupSku('cafe01')).toMatchObject({ currentPriceCents: 4500, thumbnailUrl: 'http://img.test/cafe01-1.gif' });
+    expect(search.lookupSku('NOPRICE')).toBeNull();
+    expect(search.lookupSku('UNKNOWN')).toBeNull();
+  });
+
+  it('counts items per category', () => {
+    expect(search.categories()).toEqual([
+      { name: 'CLOTHING', count: 2 }, { name: 'GAMES', count: 1 }, { name: 'KITCHEN', count: 1 }, { name: 'SHOES', count: 1 },
+    ]);
+  });
+});

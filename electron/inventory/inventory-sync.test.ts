@@ -1,0 +1,288 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../core/app-error';
+import { expectedSkus, startHarness, type Harness } from './test-harness';
+
+const MINUTE = 60_000;
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+/** Everything a failed run must leave exactly as it was. */
+function snapshot(x: Harness) {
+  const s = x.repo.state();
+  return {
+    rows: x.db.prepare('SELECT * FROM inventory_items WHERE gen = ? ORDER BY sku').all(s.gen),
+    watermark: s.watermark,
+    gen: s.gen,
+    dataVersion: s.dataVersion,
+    itemCount: s.itemCount,
+    otherGenerations: x.db.prepare('SELECT count(*) FROM inventory_items WHERE gen != ?').pluck().get(s.gen),
+    fts: x.db.prepare("SELECT count(*) FROM inventory_fts WHERE inventory_fts MATCH 'a* OR e* OR o*'").pluck().get(),
+  };
+}
+
+const lastRun = (x: Harness) => x.repo.recentRuns(1)[0];
+
+describe('first load', () => {
+  it('asks for every active item and inserts them; the watermark is the start time minus the overlap', async () => {
+    h = await startHarness();
+    const started = h.clock.t;
+    await h.run();
+    expect(h.bodies).toHaveLength(1);
+    expect(h.bodies[0]).toEqual({ key: 'test-inventory-key', includeItemsWithQuantityZero: 'false', includeInactiveItems: 'false' });
+    expect(h.skus()).toEqual(expectedSkus(h));
+    const state = h.repo.state();
+    expect(state.watermark).toBe(started - 10 * MINUTE);
+    expect(state.itemCount).toBe(h.skus().length);
+    expect(lastRun(h)).toMatchObject({ mode: 'full', outcome: 'ok', received: h.skus().length, inserted: h.skus().length, updated: 0, deleted: 0 });
+    expect(lastRun(h).message).toMatch(/^Full load: \d+ items received; \d+ new\.$/);
+  });
+
+  it('sends the request options from the settings', async () => {
+    h = await startHarness({ settings: { category: 'CLOTHING', consignorId: '100003', includeOnlyEcommerceItems: true, includeItemsWithQuantityZero: true } });
+    await h.run();
+    expect(h.bodies[0]).toEqual({
+      key: 'test-inventory-key', category: 'CLOTHING', consignorId: '100003', includeOnlyEcommerceItems: 'true', includeItemsWithQuantityZero: 'true', includeInactiveItems: 'false',
+    });
+    expect(lastRun(h).outcome).toBe('ok');
+  });
+});
+
+describe('later loads', () => {
+  it('asks for changes since the watermark including inactive items, and updates, inserts and deletes', async () => {
+    h = await startHarness();
+    await h.run();
+    const watermark = h.repo.state().watermark!;
+    h.clock.t += 5 * MINUTE;
+    const changed = h.sim.tick(40);
+    const second = h.clock.t;
+    await h.run();
+    expect(h.bodies[1]).toEqual({ key: 'test-inventory-key', includeItemsWithQuantityZero: 'true', includeInactiveItems: 'true', modifiedSince: String(watermark) });
+    expect(h.skus()).toEqual(expectedSkus(h));
+    for (const sku of changed.updated) {
+      const vendor = h.sim.store.item(sku)!;
+      const local = h.search.getItem(sku);
+      if (vendor.quantity === 0) expect(local).toBeNull();
+      else expect(local).toMatchObject({ currentPriceCents: vendor.currentPrice, quantity: vendor.quantity, status: vendor.status });
+    }
+    for (const sku of changed.inactivated) expect(h.search.getItem(sku)).toBeNull();
+    for (const sku of changed.added) expect(h.search.getItem(sku)?.sku === sku).toBe(h.sim.store.item(sku)!.quantity !== 0);
+    const run = lastRun(h);
+    expect(run).toMatchObject({ mode: 'incremental', outcome: 'ok' });
+    expect(run.inserted).toBe(changed.added.filter((s) => h.sim.store.item(s)!.quantity !== 0).length);
+    expect(run.deleted).toBeGreaterThanOrEqual(changed.inactivated.length > 0 ? 1 : 0);
+    expect(h.repo.state().watermark).toBe(second - 10 * MINUTE);
+  });
+
+  it('uses the overlap setting, and the overlap re-reads changes near the watermark harmlessly', async () => {
+    h = await startHarness({ settings: { overlapMinutes: 5 } });
+    const started = h.clock.t;
+    await h.run();
+    expect(h.repo.state().watermark).toBe(started - 5 * MINUTE);
+    h.clock.t += 2 * MINUTE;
+    const changed = h.sim.tick(5);
+    await h.run();
+    h.clock.t += 2 * MINUTE;
+    await h.run();
+    // The third load still sees the second one's changes (they are within the overlap) and applies them again.
+    expect(lastRun(h).received).toBeGreaterThanOrEqual(changed.updated.length + changed.added.length);
+    expect(h.skus()).toEqual(expectedSkus(h));
+  });
+
+  it('drops items that sold out unless quantity-zero items are kept', async () => {
+    h = await startHarness();
+    await h.run();
+    const [gone, kept] = h.skus();
+    h.clock.t += MINUTE;
+    h.sim.adjustQuantity(gone, -100);
+    await h.run();
+    expect(h.search.getItem(gone)).toBeNull();
+    expect(lastRun(h)).toMatchObject({ deleted: 1 });
+    h.settings.includeItemsWithQuantityZero = true;
+    await h.run();
+    expect(lastRun(h).mode).toBe('full');
+    h.clock.t += MINUTE;
+    h.sim.adjustQuantity(kept, -100);
+    await h.run();
+    expect(h.search.getItem(kept)).toMatchObject({ quantity: 0 });
+  });
+
+  it('applies a large change set to a copy of the copy and switches in one step', async () => {
+    h = await startHarness({ sync: { largeChangeSet: 10 } });
+    await h.run();
+    const gen = h.repo.state().gen;
+    h.clock.t += MINUTE;
+    h.sim.tick(60);
+    await h.run();
+    expect(lastRun(h)).toMatchObject({ mode: 'incremental', outcome: 'ok' });
+    expect(h.repo.state().gen).toBe(gen + 1);
+    expect(h.skus()).toEqual(expectedSkus(h));
+    expect(h.db.prepare('SELECT count(*) FROM inventory_items').pluck().get()).toBe(h.skus().length);
+  });
+});
+
+describe('full reload and what forces one', () => {
+  it('rebuilds the copy, removing items SimpleConsign no longer lists', async () => {
+    h = await startHarness();
+    await h.run();
+    const { gen } = h.repo.state();
+    h.db.prepare("INSERT INTO inventory_items (gen, sku, name) VALUES (?, 'GHOST1', 'Gone from the store')").run(gen);
+    await h.run('reload');
+    expect(lastRun(h)).toMatchObject({ mode: 'full', trigger: 'reload', outcome: 'ok' });
+    expect(h.search.getItem('GHOST1')).toBeNull();
+    expect(h.skus()).toEqual(expectedSkus(h));
+    expect(h.db.prepare('SELECT count(*) FROM inventory_items').pluck().get()).toBe(h.skus().length);
+  });
+
+  it('makes the next load a full one when the request options change', async () => {
+    h = await startHarness();
+    await h.run();
+    h.settings.category = 'GAMES';
+    expect(h.sync.needsFullLoad(h.repo.state(), 'training')).toBe(true);
+    await h.run();
+    expect(lastRun(h).mode).toBe('full');
+    expect(h.bodies[1].modifiedSince).toBeUndefined();
+    expect(h.search.categories().map((c) => c.name)).toEqual(['GAMES']);
+  });
+});
+
+describe('failures leave the copy and the watermark as they were', () => {
+  async function loaded() {
+    h = await startHarness();
+    await h.run();
+    h.clock.t += 5 * MINUTE;
+    h.sim.tick(30);
+    return snapshot(h);
+  }
+
+  it('an outage (503): specific message, retry later', async () => {
+    const before = await loaded();
+    h.host.injectFault('simpleconsign-inventory', { kind: 'unavailable', count: 1, retryAfterSeconds: 120, delayMs: 0 });
+    await h.run();
+    expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining('at capacity (HTTP 503)') });
+    expect(lastRun(h).message).toContain('The local copy is unchanged.');
+    expect(snapshot(h)).toEqual(before);
+    expect(h.sync.retryAt).toBe(h.clock.t + 2 * MINUTE);
+  });
+
+  it('a broken answer (malformed JSON, an HTML page)', async () => {
+    const before = await loaded();
+    h.host.injectFault('simpleconsign-inventory', { kind: 'malformed', count: 1, retryAfterSeconds: 0, delayMs: 0 });
+    await h.run();
+    expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining('not valid JSON') });
+    h.host.injectFault('simpleconsign-inventory', { kind: 'html', count: 1, retryAfterSeconds: 0, delayMs: 0 });
+    await h.run();
+    expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining('a web page (HTML)') });
+    expect(snapshot(h)).toEqual(before);
+  });
+
+  it('a write failing halfway through a full reload', async () => {
+    const before = await loaded();
+    const victim = h.sim.store.query({ ecommerceOnly: false, includeZero: false, includeInactive: false })[200].sku;
+    h.db.exec(`CREATE TRIGGER fail_one BEFORE INSERT ON inventory_items WHEN new.sku = '${victim}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    await h.run('reload');
+    expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining('disk I/O error') });
+    expect(snapshot(h)).toEqual(before);
+  });
+
+  it('a write failing in the middle of an incremental load', async () => {
+    const before = await loaded();
+    // The third update fails: earlier writes of the same load must be rolled back with it.
+    h.db.exec(`
+      CREATE TABLE hits (n INTEGER NOT NULL); INSERT INTO hits VALUES (0);
+      CREATE TRIGGER fail_late BEFORE UPDATE ON inventory_items BEGIN
+        UPDATE hits SET n = n + 1;
+        SELECT RAISE(ABORT, 'constraint failed') WHERE (SELECT n FROM hits) >= 3;
+      END`);
+    await h.run();
+    expect(lastRun(h)).toMatchObject({ outcome: 'failed', mode: 'incremental', message: expect.stringContaining('constraint failed') });
+    expect(h.db.prepare('SELECT n FROM hits').pluck().get()).toBe(0);
+    expect(snapshot(h)).toEqual(before);
+  });
+
+  it('the app stopping mid-load', async () => {
+    h = await startHarness({ sync: { pause: async () => void (chunks++ === 3 && h.sync.stop()) } });
+    let chunks = 0;
+    await h.run();
+    chunks = -100;
+    await h.run('reload');
+    const before = snapshot(h);
+    chunks = 0;
+    await h.run('reload');
+    expect(lastRun(h)).toMatchObject({ outcome: 'interrupted', message: expect.stringContaining('stopped before it finished') });
+    const after = snapshot(h);
+    expect({ ...after, otherGenerations: 0 }).toEqual({ ...before, otherGenerations: 0 });
+    // The abandoned generation is invisible to searches and cleared by the next load.
+    expect(h.search.search({ query: '', category: null, stock: 'all', ecommerceOnly: false, inStockOnly: false, activeOnly: false, sort: 'sku', offset: 0, limit: 500 }).total).toBe(before.itemCount);
+    chunks = -1000;
+    await h.run();
+    expect(h.db.prepare('SELECT count(*) FROM inventory_items').pluck().get()).toBe(h.repo.state().itemCount);
+  });
+
+  it('the request cap pauses every load until SimpleConsign allows it, and says when', async () => {
+    h = await startHarness({ sim: { requestCap: 1 } });
+    await h.run();
+    // The simulator counted the request when it answered it.
+    const counted = h.clock.t;
+    const before = snapshot(h);
+    h.clock.t += MINUTE;
+    await h.run();
+    expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining('You have made too many API requests in the last ten minutes') });
+    expect(h.repo.state().pausedUntil).toBe(counted + 10 * MINUTE);
+    expect(snapshot(h)).toEqual(before);
+    expect(() => h.sync.start('manual')).toThrow(AppError);
+    expect(() => h.sync.start('manual')).toThrow('The next load can start in 9 minutes.');
+    h.clock.t = counted + 10 * MINUTE;
+    await h.run();
+    expect(lastRun(h).outcome).toBe('ok');
+    expect(h.repo.state().pausedUntil).toBeNull();
+  });
+
+  it('an invalid key and an unknown category, each in its own words', async () => {
+    h = await startHarness({ settings: { category: 'HOVERCRAFT' } });
+    await h.run();
+    expect(lastRun(h).message).toBe(
+      'SimpleConsign does not know the category “HOVERCRAFT”. SimpleConsign said: “Category not found: HOVERCRAFT”. Correct the category in the sync settings or leave it empty. The local copy is unchanged.',
+    );
+    h.settings.category = '';
+    h.conn.secrets.apiKey = 'wrong-key';
+    await h.run();
+    expect(lastRun(h).message).toBe('SimpleConsign refused the API key. SimpleConsign said: “Invalid API key”. Check the Location API key on the Connections screen. The local copy is unchanged.');
+    expect(h.repo.state().watermark).toBeNull();
+    expect(h.sync.retryAt).toBeNull();
+  });
+});
+
+describe('while a load runs', () => {
+  it('searches keep answering from the current copy, and progress counts received and applied items', async () => {
+    const seen: { total: number; applied: number; received: number }[] = [];
+    h = await startHarness({
+      sync: {
+        pause: async () => {
+          const p = h.sync.progress();
+          const total = h.search.search({ query: '', category: null, stock: 'all', ecommerceOnly: false, inStockOnly: false, activeOnly: false, sort: 'sku', offset: 0, limit: 1 }).total;
+          if (p?.phase === 'applying') seen.push({ total, applied: p.applied, received: p.received });
+        },
+      },
+    });
+    await h.run();
+    const count = h.repo.state().itemCount;
+    seen.length = 0;
+    await h.run('reload');
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every((s) => s.total === count && s.received === count)).toBe(true);
+    expect(seen.map((s) => s.applied)).toEqual([...seen.map((s) => s.applied)].sort((a, b) => a - b));
+    expect(seen.at(-1)!.applied).toBe(count);
+    expect(h.sync.progress()).toBeNull();
+  });
+
+  it('a second "sync now" joins the running load; a full reload is refused until it ends', async () => {
+    h = await startHarness();
+    const first = h.sync.start('manual');
+    expect(h.sync.start('manual')).toBe(first);
+    expect(() => h.sync.start('reload')).toThrow('A load is already running');
+    await first;
+    expect(h.bodies).toHaveLength(1);
+  });
+});

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultSyncSettings, type SyncSettings } from '../../shared/inventory/schemas';
+import type { ResolvedConnection } from '../connections/connections-service';
+import { VendorHttp } from '../core/http/vendor-http';
+import { coreMigrations } from '../core/store/core-migrations';
+import { openDatabase, type Db } from '../core/store/database';
+import { SimpleConsignInventorySimulator, type InventorySimOptions } from '../simpleconsign/inventory-sim';
+import { SimHost } from '../training/sim-host';
+import { InventoryRepo } from './inventory-repo';
+import { InventorySearch } from './inventory-search';
+import { InventorySync, type SyncDeps } from './inventory-sync';
+import { inventoryMigrations } from './migrations';
+
+export const TEST_KEY = 'test-inventory-key';
+
+/** A temporary store with the inventory tables. */
+export function tempDb(): { db: Db; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inventory-'));
+  const db = openDatabase(path.join(dir, 'test.db'), [...coreMigrations, ...inventoryMigrations]);
+  return {
+    db,
+    cleanup: () => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Harness {
+  db: Db;
+  repo: InventoryRepo;
+  sync: InventorySync;
+  search: InventorySearch;
+  sim: SimpleConsignInventorySimulator;
+  host: SimHost;
+  clock: { t: number };
+  settings: SyncSettings;
+  conn: ResolvedConnection<'simpleconsign'>;
+  /** Every request body the simulator received, newest last. */
+  bodies: Record<string, unknown>[];
+  run: (trigger?: 'manual' | 'scheduled' | 'reload') => Promise<void>;
+  skus: () => string[];
+  close: () => Promise<void>;
+}
+
+/** The sync against a running simulator over real HTTP, with a settable clock. */
+export async function startHarness(opts: { sim?: InventorySimOptions; sync?: Partial<SyncDeps>; settings?: Partial<SyncSettings> } = {}): Promise<Harness> {
+  const clock = { t: Date.UTC(2026, 2, 2, 9, 0, 0) };
+  const now = () => clock.t;
+  const { db, cleanup } = tempDb();
+  const sim = new SimpleConsignInventorySimulator({ items: 300, keys: [TEST_KEY], now, changesPerMinute: 0, ...opts.sim });
+  const bodies: Record<string, unknown>[] = [];
+  const handle = sim.handle.bind(sim);
+  sim.handle = (req) => {
+    bodies.push(req.json as Record<string, unknown>);
+    // Each answer takes two seconds of clock time, so a run's start and end differ.
+    clock.t += 2000;
+    return handle(req);
+  };
+  const host = new SimHost([sim]);
+  await host.start();
+  const settings: SyncSettings = { ...defaultSyncSettings, ...opts.settings };
+  const conn: ResolvedConnection<'simpleconsign'> = { id: 'simpleconsign', training: true, enabled: true, settings: { baseUrl: host.url('/simpleconsign') }, secrets: { apiKey: TEST_KEY } };
+  const repo = new InventoryRepo(db);
+  const sync = new InventorySync({
+    repo,
+    http: new VendorHttp({ now }),
+    resolve: async () => conn,
+    settings: () => settings,
+    now,
+    log: () => {},
+    chunkSize: 50,
+    ...opts.sync,
+  });
+  const search = new InventorySearch(db, () => 'http://images.test');
+  return {
+    db, repo, sync, search, sim, host, clock, settings, conn, bodies,
+    run: (trigger = 'manual') => sync.start(trigger),
+    skus: () => (db.prepare('SELECT sku FROM inventory_items WHERE gen = (SELECT gen FROM inventory_state) ORDER BY sku').pluck().all() as string[]),
+    close: async () => {
+      await sync.stop();
+      await host.stop();
+      cleanup();
+    },
+  };
+}
+
+/** What the copy should hold: the simulator's active items, sold-out ones only when the settings keep them. */
+export function expectedSkus(h: Harness): string[] {
+  return h.sim.store
+    .query({ ecommerceOnly: false, includeZero: h.settings.includeItemsWithQuantityZero, includeInactive: false })
+    .map((i) => String(i.sku))
+    .sort();
+}
