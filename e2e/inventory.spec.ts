@@ -1,0 +1,109 @@
+import { expect, test } from './fixtures/test';
+import { startShell, type RunningShell } from './fixtures/web-shell';
+import { imageLoaded, InventoryPage } from './pages/inventory-page';
+
+const SIM = 'simpleconsign-inventory';
+
+interface Page0 {
+  total: number;
+  items: { sku: string; name: string | null; thumbnailUrl: string | null }[];
+}
+interface Status {
+  itemCount: number;
+  watermark: number | null;
+  dataVersion: number;
+}
+
+async function value<T>(shell: RunningShell, channel: string, input: unknown = {}): Promise<T> {
+  const r = await shell.call<T>(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.value;
+}
+
+async function firstLoad(inventory: InventoryPage) {
+  await inventory.open();
+  await expect(inventory.page.getByTestId('inventory-empty')).toBeVisible();
+  await inventory.syncButton.click();
+  await inventory.expectOutcome('ok');
+}
+
+test('the first load from the screen shows its progress; search finds an item and its panel shows the picture', async ({ browser }, testInfo) => {
+  // A store big enough that applying it takes several progress polls.
+  const shell = await startShell({ env: { BACKOFFICE_SC_SIM_ITEMS: '40000' } });
+  try {
+    const page = await browser.newPage();
+    await page.goto(shell.url);
+    const inventory = new InventoryPage(page);
+    await inventory.open();
+    await value(shell, 'training:inject-fault', { simulator: SIM, fault: { kind: 'slow', count: 1, delayMs: 1500 } });
+    await inventory.syncButton.click();
+    await expect(inventory.progress).toContainText('Waiting for SimpleConsign’s answer');
+    await expect(inventory.progressCounts).toHaveText(/^[\d,]+ received · [\d,]+ applied$/);
+    await expect(inventory.progress).toContainText('Saving items to the local copy', { timeout: 30_000 });
+    await inventory.expectOutcome('ok');
+    await expect(inventory.lastRun).toContainText(/Full load: [\d,]+ items received; [\d,]+ new\./);
+    const status = await value<Status>(shell, 'inventory:get-status');
+    await expect(inventory.itemCount).toHaveText(status.itemCount.toLocaleString('en-US'));
+
+    const some = await value<Page0>(shell, 'inventory:search', { query: '', sort: 'sku', limit: 300 });
+    const pictured = some.items.find((i) => i.thumbnailUrl?.includes('/thumbnail/'))!;
+    await inventory.search(pictured.sku);
+    await expect(inventory.resultCount).toHaveText('1 item');
+    const row = inventory.row(pictured.sku);
+    await expect(row).toContainText(pictured.name!);
+    await expect.poll(() => imageLoaded(row.locator('img'))).toBe(true);
+    await row.click();
+    await expect(inventory.panel.getByTestId('inventory-item-sku')).toHaveText(pictured.sku);
+    await expect(inventory.panelImage).toHaveAttribute('src', /\/simpleconsign\/images\/medium\//);
+    await expect.poll(() => imageLoaded(inventory.panelImage)).toBe(true);
+    await expect(inventory.panel.getByTestId('inventory-item-price')).toHaveText(/^\$[\d,]+\.\d\d$/);
+    await page.screenshot({ path: testInfo.outputPath('inventory-item-panel.png') });
+    await inventory.search('');
+    await expect(inventory.resultCount).toHaveText(`${status.itemCount.toLocaleString('en-US')} items`);
+    await page.screenshot({ path: testInfo.outputPath('inventory-all-items.png') });
+    await page.close();
+  } finally {
+    await shell.stop();
+  }
+});
+
+test('an outage (HTTP 503) shows its own message and leaves the copy as it was', async ({ page, shell }) => {
+  const inventory = new InventoryPage(page);
+  await firstLoad(inventory);
+  const before = await value<Status>(shell, 'inventory:get-status');
+  const black = await value<Page0>(shell, 'inventory:search', { query: 'black', limit: 1 });
+  const found = `${black.total.toLocaleString('en-US')} items`;
+  await inventory.search('black');
+  await expect(inventory.resultCount).toHaveText(found);
+
+  await value(shell, 'training:inject-fault', { simulator: SIM, fault: { kind: 'unavailable', count: 1 } });
+  await inventory.syncButton.click();
+  await inventory.expectOutcome('failed');
+  await expect(inventory.syncError).toHaveText('SimpleConsign is at capacity (HTTP 503) and asks to try again later. The local copy is unchanged.');
+  const after = await value<Status>(shell, 'inventory:get-status');
+  expect(black.total).toBeGreaterThan(10);
+  expect(after).toMatchObject({ itemCount: before.itemCount, watermark: before.watermark, dataVersion: before.dataVersion });
+  await expect(inventory.itemCount).toHaveText(before.itemCount.toLocaleString('en-US'));
+  await expect(inventory.resultCount).toHaveText(found);
+});
+
+test('a request-cap answer pauses loading and says until when', async ({ page, shell }) => {
+  const inventory = new InventoryPage(page);
+  await firstLoad(inventory);
+  await value(shell, 'training:inject-fault', { simulator: SIM, fault: { kind: 'rate-limit', count: 1, retryAfterSeconds: 600 } });
+  await inventory.syncButton.click();
+  await inventory.expectOutcome('failed');
+  await expect(inventory.syncError).toHaveText('SimpleConsign limits how many inventory requests a location may make. SimpleConsign said: “Too Many Requests”. The local copy is unchanged.');
+  await expect(inventory.paused).toContainText('paused until');
+  await inventory.syncButton.click();
+  await expect(page.getByTestId('inventory-sync-refused')).toContainText('The next load can start in 10 minutes.');
+});
+
+test('an unknown category is SimpleConsign’s error, shown as such', async ({ page }) => {
+  const inventory = new InventoryPage(page);
+  await inventory.open();
+  await inventory.setCategory('HOVERCRAFT');
+  await inventory.syncButton.click();
+  await inventory.expectOutcome('failed');
+  await expect(inventory.syncError).toContainText('SimpleConsign does not know the category “HOVERCRAFT”. SimpleConsign said: “Category not found: HOVERCRAFT”.');
+});

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { SearchFilters, SearchSort } from '../../../shared/inventory/schemas';
+import { useInventoryUi } from './search-store';
+
+const sorts: { id: SearchSort; label: string }[] = [
+  { id: 'relevance', label: 'Best match' },
+  { id: 'name', label: 'Name' },
+  { id: 'sku', label: 'SKU' },
+  { id: 'price-asc', label: 'Price, low to high' },
+  { id: 'price-desc', label: 'Price, high to low' },
+  { id: 'quantity', label: 'Quantity on hand' },
+  { id: 'newest', label: 'Newest' },
+  { id: 'updated', label: 'Recently changed' },
+];
+
+/** The words typed settle for a moment before they become a search, so typing stays smooth. */
+function useDebounced(value: string, ms: number, apply: (v: string) => void) {
+  useEffect(() => {
+    const t = setTimeout(() => apply(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms, apply]);
+}
+
+export function SearchBar({ categories, total }: { categories: { name: string; count: number }[]; total: number | null }) {
+  const filters = useInventoryUi((s) => s.filters);
+  const setFilters = useInventoryUi((s) => s.setFilters);
+  const [query, setQuery] = useState(filters.query);
+  const applyQuery = useInventoryUi((s) => s.setQuery);
+  useDebounced(query, 200, applyQuery);
+  const toggle = (key: keyof Pick<SearchFilters, 'ecommerceOnly' | 'inStockOnly' | 'activeOnly'>, label: string) => (
+    <label className="checkbox">
+      <input type="checkbox" checked={filters[key]} onChange={(e) => setFilters({ [key]: e.target.checked })} data-testid={`inventory-filter-${key}`} /> {label}
+    </label>
+  );
+  return (
+    <div className="inventory-search-bar" role="search">
+      <input
+        type="search"
+        className="inventory-query"
+        placeholder="Search SKU, name, description, brand, category, color, size, consignor…"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        aria-label="Search the inventory"
+        data-testid="inventory-search"
+      />
+      <select value={filters.category ?? ''} onChange={(e) => setFilters({ category: e.target.value || null })} aria-label="Category" data-testid="inventory-filter-category">
+        <option value="">All categories</option>
+        {categories.map((c) => (
+          <option key={c.name} value={c.name}>
+            {c.name} ({c.count.toLocaleString()})
+          </option>
+        ))}
+      </select>
+      <select value={filters.stock} onChange={(e) => setFilters({ stock: e.target.value as SearchFilters['stock'] })} aria-label="Stock" data-testid="inventory-filter-stock">
+        <option value="all">Consignment and store stock</option>
+        <option value="consignment">Consignment only</option>
+        <option value="store">Store stock only</option>
+      </select>
+      {toggle('ecommerceOnly', 'E-commerce')}
+      {toggle('inStockOnly', 'In stock')}
+      {toggle('activeOnly', 'Status active')}
+      <select value={filters.sort} onChange={(e) => setFilters({ sort: e.target.value as SearchSort })} aria-label="Order" data-testid="inventory-sort">
+        {sorts.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+      <span className="muted" data-testid="inventory-result-count">
+        {total === null ? '' : `${total.toLocaleString()} ${total === 1 ? 'item' : 'items'}`}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { SyncProgress, SyncRun, SyncStatus } from '../../../shared/inventory/schemas';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { count, time, when } from './format';
+import { useFullReload, useSyncNow } from './queries';
+
+const phases: Record<SyncProgress['phase'], string> = {
+  requesting: 'Waiting for SimpleConsign’s answer…',
+  applying: 'Saving items to the local copy…',
+  committing: 'Switching to the new copy…',
+  cleaning: 'Clearing the previous copy…',
+};
+
+function Progress({ p }: { p: SyncProgress }) {
+  const pct = p.received > 0 ? Math.round((p.applied / p.received) * 100) : 0;
+  return (
+    <div className="inventory-progress" role="status" data-testid="inventory-sync-progress">
+      <strong>{p.mode === 'full' ? 'Full load' : 'Loading changes'}</strong> · {phases[p.phase]}
+      <div className="inventory-progress-bar" aria-hidden="true">
+        <span style={{ width: `${p.phase === 'requesting' ? 0 : pct}%` }} />
+      </div>
+      <span data-testid="inventory-sync-counts">
+        {count(p.received)} received · {count(p.applied)} applied
+      </span>
+    </div>
+  );
+}
+
+function LastRun({ run }: { run: SyncRun }) {
+  const failed = run.outcome === 'failed' || run.outcome === 'interrupted';
+  return (
+    <div className={failed ? 'inventory-last-run failed' : 'inventory-last-run'} data-testid="inventory-last-run" data-outcome={run.outcome}>
+      <span className="muted">
+        Last {run.mode === 'full' ? 'full load' : 'load'} {when(run.finishedAt ?? run.startedAt)} ({run.trigger}):
+      </span>{' '}
+      {failed ? (
+        <span className="inventory-sync-error" role="alert" data-testid="inventory-sync-error">
+          {run.message}
+        </span>
+      ) : (
+        <span data-testid="inventory-last-run-message">{run.message}</span>
+      )}
+      {run.details.length > 0 && (
+        <ul className="muted">
+          {run.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Schedule({ status }: { status: SyncStatus }) {
+  if (status.pausedUntil !== null) {
+    return <span className="warning" data-testid="inventory-paused">SimpleConsign’s request limit was reached: paused until {time(status.pausedUntil)}.</span>;
+  }
+  if (!status.loaded) return <span className="muted">Automatic loads start after the first load.</span>;
+  if (status.nextRunAt === null) return <span className="muted">Automatic loads are off.</span>;
+  return <span className="muted">Next automatic load at {time(status.nextRunAt)}.</span>;
+}
+
+/** The copy's state, the load in progress and the buttons that start one. */
+export function SyncPanel({ status }: { status: SyncStatus }) {
+  const syncNow = useSyncNow();
+  const reload = useFullReload();
+  const busy = status.running !== null;
+  return (
+    <section className="card inventory-sync" data-testid="inventory-sync">
+      <div className="inventory-sync-head">
+        <div>
+          <strong data-testid="inventory-item-count">{count(status.itemCount)}</strong> items in the local copy
+          {status.source === 'training' && <span className="muted"> (training store)</span>}
+          {status.lastSuccessAt !== null && <span className="muted"> · up to date as of {when(status.lastSuccessAt)}</span>}
+          <div>
+            <Schedule status={status} />
+            {status.loaded && status.needsFullLoad && <span className="warning"> The next load will be a full one (settings or mode changed).</span>}
+          </div>
+        </div>
+        <div className="inventory-sync-buttons">
+          <button type="button" onClick={() => syncNow.mutate()} disabled={busy || syncNow.isPending} data-testid="inventory-sync-now">
+            {status.loaded ? 'Sync now' : 'Load inventory'}
+          </button>
+          <button type="button" className="secondary" onClick={() => reload.mutate()} disabled={busy || reload.isPending || !status.loaded} data-testid="inventory-full-reload">
+            Full reload
+          </button>
+        </div>
+      </div>
+      {status.running && <Progress p={status.running} />}
+      <ErrorMessage error={syncNow.error ?? reload.error} testId="inventory-sync-refused" />
+      {status.lastRun && !busy && <LastRun run={status.lastRun} />}
+    </section>
+  );
+}
