@@ -22,7 +22,9 @@ export interface TransactionToDeliver {
   taxCents: Cents;
   /**
    * The original sale with every return recorded against it so far, oldest first. Vendors that
-   * keep one record per sale (IFPOS) re-send this whole picture when a sale is modified.
+   * keep one record per sale (IFPOS) re-send this whole picture when a sale is modified. For a
+   * delivery it ends with this return (later ones are not included); for `check()` of a return not
+   * yet recorded (transactionId 0) it holds only the returns recorded before it.
    */
   sale: {
     orderNumber: string;

@@ -141,6 +141,14 @@ export class OutboxRepo {
     return this.db.prepare('SELECT destination, state, COUNT(*) AS n FROM outbox GROUP BY destination, state').all() as { destination: DestinationId; state: DeliveryState; n: number }[];
   }
 
+  /** Entries that would be sent but wait behind an earlier delivery of their sale that needs attention. */
+  heldByDestination(): Map<DestinationId, number> {
+    const rows = this.db
+      .prepare(`SELECT o.destination, COUNT(*) AS n FROM outbox o WHERE o.state IN ('waiting', 'retrying') AND ${HELD} GROUP BY o.destination`)
+      .all() as { destination: DestinationId; n: number }[];
+    return new Map(rows.map((r) => [r.destination, r.n]));
+  }
+
   anyPending(): boolean {
     return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM outbox WHERE state IN ('waiting', 'sending', 'retrying'))`).pluck().get() === 1;
   }

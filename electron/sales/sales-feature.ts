@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { CoreDeps, Feature, FeatureFactory } from '../app/feature';
+import { createIfposDestination } from '../ifpos/ifpos-destination';
 import { createSimpleConsignDestination } from '../simpleconsign/transactions-destination';
 import { DeliveryWorker, type Timers } from './delivery-worker';
 import type { Destination } from './destination';
@@ -68,7 +69,7 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
 
 /** The vendors every recorded sale and return goes to, when the store has them enabled. */
 export function salesDestinations(core: CoreDeps): Destination[] {
-  return [createSimpleConsignDestination(core)];
+  return [createSimpleConsignDestination(core), createIfposDestination(core)];
 }
 
 export const createSalesFeature: FeatureFactory = (core) => buildSalesFeature(core, salesDestinations(core));

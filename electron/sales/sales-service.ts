@@ -144,10 +144,15 @@ export class SalesService {
     if (problems.length > 0) throw new AppError('conflict', `The return was not recorded: it asks for more than order ${sale.orderNumber} can give back.`, problems);
   }
 
-  /** The return as the vendors would get it, built before anything is written so they can check it. */
+  /**
+   * The return as the vendors would get it, built before anything is written so they can check it. Not
+   * recorded yet, it has transactionId 0 and is not among `sale.returns` (those recorded so far).
+   */
   private returnProbe(sale: SaleRow, lines: ReturnRequestLine[], taxCents: number, recordedAt: number): TransactionToDeliver {
     const picture = loadPicture(this.deps.sales, sale.id);
+    const recorded = picture.returns.length;
     picture.returns.push({ id: 0, recordedAt, taxCents, lines });
-    return composeTransaction(picture, { kind: 'RETURN', returnId: 0 }, 0, false);
+    const tx = composeTransaction(picture, { kind: 'RETURN', returnId: 0 }, 0, false);
+    return { ...tx, sale: { ...tx.sale, returns: tx.sale.returns.slice(0, recorded) } };
   }
 }

@@ -109,6 +109,7 @@ export class SalesViews {
     const counts = this.deps.outbox.countsByState();
     const sum = (pred: (c: (typeof counts)[number]) => boolean) => counts.filter(pred).reduce((n, c) => n + c.n, 0);
     const now = this.deps.now();
+    const held = this.deps.outbox.heldByDestination();
     const destinations = await Promise.all(
       this.deps.destinations.map(async (d) => {
         const pause = this.deps.outbox.pauseOf(d.id);
@@ -119,6 +120,7 @@ export class SalesViews {
           id: d.id,
           name: d.name,
           waiting,
+          held: held.get(d.id) ?? 0,
           pausedUntil: paused?.until ?? null,
           pauseReason: paused?.reason ?? (off ? `${d.name} is turned off; its deliveries wait until it is turned on again.` : null),
         };
@@ -126,6 +128,7 @@ export class SalesViews {
     );
     return {
       waiting: sum((c) => pendingStates.includes(c.state)),
+      held: [...held.values()].reduce((a, b) => a + b, 0),
       attention: sum((c) => attentionStates.includes(c.state)),
       destinations,
     };

@@ -163,8 +163,10 @@ export const historyPageSchema = z.object({
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
 export const salesSummarySchema = z.object({
-  /** Deliveries waiting, sending or retrying. */
+  /** Deliveries waiting, sending or retrying (including those held). */
   waiting: z.number().int(),
+  /** Of those, how many wait behind an earlier delivery of their sale that needs attention. */
+  held: z.number().int(),
   /** Deliveries failed or uncertain. */
   attention: z.number().int(),
   destinations: z.array(
@@ -172,6 +174,7 @@ export const salesSummarySchema = z.object({
       id: destinationIdSchema,
       name: z.string(),
       waiting: z.number().int(),
+      held: z.number().int(),
       /** Set while the vendor asked the app to hold off (rate limit) or the connection is off. */
       pausedUntil: z.number().nullable(),
       pauseReason: z.string().nullable(),
