@@ -1,0 +1,106 @@
+import type { Delivery } from '../../../shared/sales/schemas';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useCancelDelivery, useMarkDelivered, useResend } from './queries';
+
+const time = (ms: number) => new Date(ms).toLocaleTimeString();
+
+/** The state in a few words, as history shows it. */
+export function deliveryLabel(d: Delivery): string {
+  switch (d.state) {
+    case 'waiting':
+      return d.held ? 'Held' : 'Waiting';
+    case 'sending':
+      return 'Sending…';
+    case 'sent':
+      return 'Sent';
+    case 'retrying':
+      return d.nextAttemptAt ? `Retrying at ${time(d.nextAttemptAt)}` : 'Retrying';
+    case 'uncertain':
+      return 'Uncertain';
+    case 'failed':
+      return 'Failed';
+    case 'cancelled':
+      return 'Cancelled';
+  }
+}
+
+/** The line under the label: the vendor's answer, why it is retrying, or what to do. */
+function DeliveryDetail({ d }: { d: Delivery }) {
+  if (d.state === 'sent') return d.summary ? <div className="delivery-summary">{d.summary}</div> : null;
+  if (d.state === 'waiting' && d.held) {
+    return <div className="muted">Held until the earlier delivery of this sale to {d.destinationName} is resolved.</div>;
+  }
+  if (d.state === 'retrying') return <div className="muted">Why: {d.lastReason}</div>;
+  if (d.state === 'failed' || d.state === 'uncertain') {
+    return (
+      <>
+        <div className="delivery-reason">{d.lastReason}</div>
+        {d.action && (
+          <div className="delivery-action">
+            <strong>{d.state === 'uncertain' ? 'What to check:' : 'What to do:'}</strong> {d.action}
+          </div>
+        )}
+      </>
+    );
+  }
+  return null;
+}
+
+function DeliveryActions({ d }: { d: Delivery }) {
+  const resend = useResend();
+  const cancel = useCancelDelivery();
+  const mark = useMarkDelivered();
+  const canResend = d.state === 'failed' || d.state === 'uncertain' || d.state === 'cancelled';
+  const canCancel = d.state === 'waiting' || d.state === 'retrying' || d.state === 'failed';
+  const busy = resend.isPending || cancel.isPending || mark.isPending;
+  if (!canResend && !canCancel && d.state !== 'uncertain') return null;
+  return (
+    <div className="delivery-actions">
+      {d.state === 'uncertain' && (
+        <button type="button" className="secondary" disabled={busy} onClick={() => mark.mutate(d.id)} data-testid="delivery-mark-delivered">
+          Mark as delivered
+        </button>
+      )}
+      {canResend && (
+        <button type="button" className="secondary" disabled={busy} onClick={() => resend.mutate(d.id)} data-testid="delivery-resend">
+          Resend
+        </button>
+      )}
+      {canCancel && (
+        <button type="button" className="secondary" disabled={busy} onClick={() => cancel.mutate(d.id)} data-testid="delivery-cancel">
+          Cancel
+        </button>
+      )}
+      <ErrorMessage error={resend.error ?? cancel.error ?? mark.error} testId="delivery-action-error" />
+    </div>
+  );
+}
+
+/** One vendor's delivery of one sale or return: state, the vendor's words, and what can be done. */
+export function DeliveryStatus({ d, actions = true }: { d: Delivery; actions?: boolean }) {
+  return (
+    <div className={`delivery delivery-${d.state}${d.held ? ' delivery-held' : ''}`} data-testid={`delivery-${d.destination}`} data-state={d.state}>
+      <div className="delivery-head">
+        <span className="delivery-vendor">{d.destinationName}</span>{' '}
+        <span className="delivery-label" data-testid="delivery-label">
+          {deliveryLabel(d)}
+        </span>
+        {d.attempts > 1 && <span className="muted"> · {d.attempts} attempts</span>}
+      </div>
+      <DeliveryDetail d={d} />
+      {actions && <DeliveryActions d={d} />}
+    </div>
+  );
+}
+
+/** Every vendor's delivery of one sale or return, side by side. */
+export function DeliveryList({ deliveries, actions = true }: { deliveries: Delivery[]; actions?: boolean }) {
+  if (deliveries.length === 0) return <span className="muted">Not sent to any vendor (none was enabled).</span>;
+  return (
+    <div className="delivery-list">
+      {deliveries.map((d) => (
+        <DeliveryStatus key={d.id} d={d} actions={actions} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { HistoryInput, RecordReturnInput, RecordSaleInput, SaleDetail } from '../../../shared/sales/schemas';
+import { pendingStates } from '../../../shared/sales/schemas';
+import { api, unwrap } from '../../api/bridge';
+
+export const salesKeys = {
+  all: ['sales'] as const,
+  history: (filter: HistoryInput) => [...salesKeys.all, 'history', filter] as const,
+  sale: (by: { orderNumber?: string; saleId?: number }) => [...salesKeys.all, 'sale', by] as const,
+  summary: () => [...salesKeys.all, 'summary'] as const,
+};
+
+/** Something of this sale is still on its way to a vendor (held entries wait for a person, so they do not count). */
+export function salePending(sale: SaleDetail | undefined): boolean {
+  if (!sale) return false;
+  const all = [...sale.deliveries, ...sale.returns.flatMap((r) => r.deliveries)];
+  return all.some((d) => pendingStates.includes(d.state) && !d.held);
+}
+
+/** A page of history; polled every second while anything anywhere is on its way. */
+export function useSalesHistory(filter: HistoryInput) {
+  return useQuery({
+    queryKey: salesKeys.history(filter),
+    queryFn: () => unwrap(api.sales.getHistory(filter)),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.data?.pending ? 1000 : false),
+  });
+}
+
+/** One sale with its returns and deliveries; polled while any of them is moving. */
+export function useSale(by: { orderNumber?: string; saleId?: number } | null) {
+  return useQuery({
+    queryKey: salesKeys.sale(by ?? {}),
+    queryFn: () => unwrap(api.sales.getSale(by!)),
+    enabled: by !== null,
+    retry: false,
+    refetchInterval: (q) => (salePending(q.state.data) ? 1000 : false),
+  });
+}
+
+/** For the status bar: counts and paused vendors, faster while something waits. */
+export function useSalesSummary() {
+  return useQuery({
+    queryKey: salesKeys.summary(),
+    queryFn: () => unwrap(api.sales.getSummary({})),
+    refetchInterval: (q) => (q.state.data && q.state.data.waiting > q.state.data.held ? 1500 : 5000),
+  });
+}
+
+function useSalesMutation<I, O>(fn: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: salesKeys.all });
+      // Deliveries change connection health in the status bar.
+      void qc.invalidateQueries({ queryKey: ['app'] });
+    },
+  });
+}
+
+export const useRecordSale = () => useSalesMutation((input: RecordSaleInput) => unwrap(api.sales.recordSale(input)));
+export const useRecordReturn = () => useSalesMutation((input: RecordReturnInput) => unwrap(api.sales.recordReturn(input)));
+export const useResend = () => useSalesMutation((deliveryId: number) => unwrap(api.sales.resend({ deliveryId })));
+export const useCancelDelivery = () => useSalesMutation((deliveryId: number) => unwrap(api.sales.cancel({ deliveryId })));
+export const useMarkDelivered = () => useSalesMutation((deliveryId: number) => unwrap(api.sales.markDelivered({ deliveryId })));
+
+/** The local inventory copy's item for a SKU, or null; asked when a SKU is entered. */
+export function useSkuLookup() {
+  const qc = useQueryClient();
+  return (sku: string) =>
+    qc.fetchQuery({
+      queryKey: ['inventory', 'lookup', sku.toUpperCase()],
+      queryFn: () => unwrap(api.inventory.lookupSku({ sku })),
+      staleTime: 10_000,
+    });
+}
