@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDollars, parseDollars } from '../../../shared/money';
 import { totalsOf } from '../../../shared/sales/totals';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -66,6 +66,17 @@ export function RecordSale() {
     });
   };
 
+  useEffect(() => {
+    // F2 from anywhere (a tab, a line, the totals) goes back to scanning.
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'F2') return;
+      e.preventDefault();
+      skuRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -76,7 +87,7 @@ export function RecordSale() {
   return (
     <div className="record-sale" onKeyDown={onKeyDown} data-testid="record-sale">
       <p className="muted shortcuts" data-testid="sale-shortcuts">
-        <kbd>Enter</kbd> adds the item · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> records the sale · <kbd>Esc</kbd> clears the item being entered · <kbd>Tab</kbd> moves between fields
+        <kbd>Enter</kbd> adds the item · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> records the sale · <kbd>Esc</kbd> clears the item being entered · <kbd>F2</kbd> back to the SKU field · <kbd>Tab</kbd> moves between fields
       </p>
       <EntryRow skuRef={skuRef} />
       <SaleLines />
