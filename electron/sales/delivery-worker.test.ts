@@ -100,6 +100,7 @@ describe('the delivery worker', () => {
     expect(failed.lastReason).toMatch(/could not find item with SKU/);
     expect(h.feature.views.sale({ orderNumber: 'A1' }).returns[0].deliveries[0]).toMatchObject({ state: 'waiting', held: true });
     expect(await h.feature.views.summary()).toMatchObject({ waiting: 1, held: 1, attention: 1 });
+    expect(h.feature.views.history({}).pending).toBe(false);
     service.resend(failed.id);
     await h.feature.worker.idle();
     expect(sc.sent()).toEqual(['SALE A1', 'SALE B1', 'SALE A1', `RETURN A1#${h.feature.views.sale({ orderNumber: 'A1' }).returns[0].id}`]);

@@ -149,8 +149,9 @@ export class OutboxRepo {
     return new Map(rows.map((r) => [r.destination, r.n]));
   }
 
+  /** Something is on its way without anyone's help (held entries wait for a person, so they do not count). */
   anyPending(): boolean {
-    return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM outbox WHERE state IN ('waiting', 'sending', 'retrying'))`).pluck().get() === 1;
+    return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.state IN ('waiting', 'sending', 'retrying') AND NOT ${HELD})`).pluck().get() === 1;
   }
 
   pause(destination: DestinationId, until: number, reason: string): void {

@@ -11,10 +11,10 @@ function quantityOf(entry: Entry): number | null {
 }
 
 /**
- * The row where items are entered. A barcode scanner types the SKU and presses Enter: the item is looked up
+ * The row where items are entered (`pendingRef` holds the lookup in progress, if any). A barcode scanner types the SKU and presses Enter: the item is looked up
  * in the local inventory copy and added at its current price; an unknown SKU asks for a name and price.
  */
-export function EntryRow({ skuRef }: { skuRef: RefObject<HTMLInputElement | null> }) {
+export function EntryRow({ skuRef, pendingRef }: { skuRef: RefObject<HTMLInputElement | null>; pendingRef: RefObject<Promise<void> | null> }) {
   const { entry, setEntry, addLine, clearEntry } = useSaleDraft();
   const lookup = useSkuLookup();
   const nameRef = useRef<HTMLInputElement>(null);
@@ -63,8 +63,12 @@ export function EntryRow({ skuRef }: { skuRef: RefObject<HTMLInputElement | null
     }
     if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    if (entry.sku.trim()) void submit();
-    else skuRef.current?.focus();
+    if (!entry.sku.trim()) return skuRef.current?.focus();
+    // Recording waits for this, so Ctrl+Enter straight after a scan still includes the item.
+    const work = submit().finally(() => {
+      if (pendingRef.current === work) pendingRef.current = null;
+    });
+    pendingRef.current = work;
   };
 
   return (

@@ -41,76 +41,92 @@ function Row({ row }: { row: HistoryRow }) {
   );
 }
 
+interface Filter {
+  from: string;
+  to: string;
+  state: NonNullable<HistoryInput['state']> | '';
+  orderNumber: string;
+}
+
+function HistoryFilters({ filter, onChange }: { filter: Filter; onChange: (patch: Partial<Filter>) => void }) {
+  return (
+    <div className="history-filters">
+      <label>
+        From
+        <input type="date" value={filter.from} onChange={(e) => onChange({ from: e.target.value })} data-testid="history-from" />
+      </label>
+      <label>
+        To
+        <input type="date" value={filter.to} onChange={(e) => onChange({ to: e.target.value })} data-testid="history-to" />
+      </label>
+      <label>
+        Delivery
+        <select value={filter.state} onChange={(e) => onChange({ state: e.target.value as Filter['state'] })} data-testid="history-state">
+          {stateOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Order number
+        <input value={filter.orderNumber} onChange={(e) => onChange({ orderNumber: e.target.value })} placeholder="Starts with…" data-testid="history-order" />
+      </label>
+    </div>
+  );
+}
+
+function query(filter: Filter, page: number): HistoryInput {
+  return {
+    page,
+    pageSize: PAGE_SIZE,
+    ...(filter.state ? { state: filter.state } : {}),
+    ...(filter.orderNumber.trim() ? { orderNumber: filter.orderNumber.trim() } : {}),
+    ...(filter.from ? { from: dayStart(filter.from) } : {}),
+    ...(filter.to ? { to: dayStart(filter.to, 1) } : {}),
+  };
+}
+
+function HistoryTable({ rows }: { rows: HistoryRow[] }) {
+  return (
+    <table className="table history-table">
+      <thead>
+        <tr>
+          <th>Recorded</th>
+          <th>Kind</th>
+          <th>Order number</th>
+          <th className="money">Items</th>
+          <th className="money">Total</th>
+          <th>Delivery to each vendor</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <Row key={`${r.kind}-${r.id}`} row={r} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Every sale and return with each vendor's delivery state; refreshed every second while anything is on its way. */
 export function HistoryView() {
   const initialState = useSalesUi((s) => s.historyState);
-  const [state, setState] = useState<NonNullable<HistoryInput['state']> | ''>(initialState);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [orderNumber, setOrderNumber] = useState('');
+  const [filter, setFilter] = useState<Filter>({ from: '', to: '', state: initialState, orderNumber: '' });
   const [page, setPage] = useState(1);
-  const filter: HistoryInput = {
-    page,
-    pageSize: PAGE_SIZE,
-    ...(state ? { state } : {}),
-    ...(orderNumber.trim() ? { orderNumber: orderNumber.trim() } : {}),
-    ...(from ? { from: dayStart(from) } : {}),
-    ...(to ? { to: dayStart(to, 1) } : {}),
-  };
-  const history = useSalesHistory(filter);
-  const reset = <T,>(set: (v: T) => void) => (v: T) => (set(v), setPage(1));
+  const history = useSalesHistory(query(filter, page));
   const pages = history.data ? Math.max(1, Math.ceil(history.data.total / PAGE_SIZE)) : 1;
   return (
     <div className="sales-history" data-testid="sales-history">
-      <div className="history-filters">
-        <label>
-          From
-          <input type="date" value={from} onChange={(e) => reset(setFrom)(e.target.value)} data-testid="history-from" />
-        </label>
-        <label>
-          To
-          <input type="date" value={to} onChange={(e) => reset(setTo)(e.target.value)} data-testid="history-to" />
-        </label>
-        <label>
-          Delivery
-          <select value={state} onChange={(e) => reset(setState)(e.target.value as typeof state)} data-testid="history-state">
-            {stateOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Order number
-          <input value={orderNumber} onChange={(e) => reset(setOrderNumber)(e.target.value)} placeholder="Starts with…" data-testid="history-order" />
-        </label>
-      </div>
+      <HistoryFilters filter={filter} onChange={(patch) => (setFilter({ ...filter, ...patch }), setPage(1))} />
       <ErrorMessage error={history.error} />
       {history.data && history.data.rows.length === 0 && (
         <EmptyState title="Nothing here" testId="history-empty">
           No sale or return matches. Record a sale, or widen the filter.
         </EmptyState>
       )}
-      {history.data && history.data.rows.length > 0 && (
-        <table className="table history-table">
-          <thead>
-            <tr>
-              <th>Recorded</th>
-              <th>Kind</th>
-              <th>Order number</th>
-              <th className="money">Items</th>
-              <th className="money">Total</th>
-              <th>Delivery to each vendor</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.data.rows.map((r) => (
-              <Row key={`${r.kind}-${r.id}`} row={r} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      {history.data && history.data.rows.length > 0 && <HistoryTable rows={history.data.rows} />}
       <div className="pager">
         <button type="button" className="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
           Previous

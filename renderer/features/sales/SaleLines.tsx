@@ -26,9 +26,54 @@ function stockWarning(line: DraftLine, lines: DraftLine[]): string | null {
   return wanted > line.onHand ? `Only ${line.onHand} on hand` : null;
 }
 
+function LineRow({ line, warning }: { line: DraftLine; warning: string | null }) {
+  const { updateLine, removeLine } = useSaleDraft();
+  return (
+    <tr data-testid="sale-line" data-sku={line.sku}>
+      <td>{line.sku}</td>
+      <td>
+        {line.name || <span className="muted">(no name)</span>}
+        {warning && (
+          <div className="warning" data-testid="line-stock-warning">
+            {warning}
+          </div>
+        )}
+      </td>
+      <td>
+        <input
+          className="qty"
+          type="number"
+          min={1}
+          max={9999}
+          value={line.quantity}
+          onChange={(e) => {
+            const q = Number(e.target.value);
+            if (Number.isInteger(q) && q >= 1 && q <= 9999) updateLine(line.key, { quantity: q });
+          }}
+          data-testid="line-quantity"
+        />
+      </td>
+      <td className="money">
+        <PriceCell key={line.unitPriceCents} line={line} />
+      </td>
+      <td>
+        <input type="checkbox" checked={line.taxable} onChange={(e) => updateLine(line.key, { taxable: e.target.checked })} aria-label="Taxable" />
+      </td>
+      <td className="money" data-testid="line-total">
+        {formatDollars(lineTotal(line.unitPriceCents, line.quantity))}
+      </td>
+      <td>
+        <button type="button" className="link" onClick={() => removeLine(line.key)} data-testid="line-remove">
+          Remove
+        </button>
+      </td>
+    </tr>
+  );
+}
+
 /** The lines rung up so far; quantity, price and taxable stay editable. */
 export function SaleLines() {
-  const { lines, updateLine, removeLine } = useSaleDraft();
+  const lines = useSaleDraft((s) => s.lines);
   if (lines.length === 0) return <p className="muted sale-empty">No items yet. Scan or type a SKU and press Enter.</p>;
   return (
     <table className="table sale-lines" data-testid="sale-lines">
@@ -44,50 +89,9 @@ export function SaleLines() {
         </tr>
       </thead>
       <tbody>
-        {lines.map((line) => {
-          const warning = stockWarning(line, lines);
-          return (
-            <tr key={line.key} data-testid="sale-line" data-sku={line.sku}>
-              <td>{line.sku}</td>
-              <td>
-                {line.name || <span className="muted">(no name)</span>}
-                {warning && (
-                  <div className="warning" data-testid="line-stock-warning">
-                    {warning}
-                  </div>
-                )}
-              </td>
-              <td>
-                <input
-                  className="qty"
-                  type="number"
-                  min={1}
-                  max={9999}
-                  value={line.quantity}
-                  onChange={(e) => {
-                    const q = Number(e.target.value);
-                    if (Number.isInteger(q) && q >= 1 && q <= 9999) updateLine(line.key, { quantity: q });
-                  }}
-                  data-testid="line-quantity"
-                />
-              </td>
-              <td className="money">
-                <PriceCell key={line.unitPriceCents} line={line} />
-              </td>
-              <td>
-                <input type="checkbox" checked={line.taxable} onChange={(e) => updateLine(line.key, { taxable: e.target.checked })} aria-label="Taxable" />
-              </td>
-              <td className="money" data-testid="line-total">
-                {formatDollars(lineTotal(line.unitPriceCents, line.quantity))}
-              </td>
-              <td>
-                <button type="button" className="link" onClick={() => removeLine(line.key)} data-testid="line-remove">
-                  Remove
-                </button>
-              </td>
-            </tr>
-          );
-        })}
+        {lines.map((line) => (
+          <LineRow key={line.key} line={line} warning={stockWarning(line, lines)} />
+        ))}
       </tbody>
     </table>
   );

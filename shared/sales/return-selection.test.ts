@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { returnSelection } from './return-selection';
+import type { SaleDetail } from './schemas';
+
+const sale = {
+  id: 1,
+  orderNumber: 'A1',
+  recordedAt: 0,
+  lines: [
+    { saleLineId: 10, sku: 'T', name: 'Taxed', unitPriceCents: 1000, quantity: 3, taxable: true, returnedQuantity: 1, returnableQuantity: 2 },
+    { saleLineId: 11, sku: 'N', name: 'Untaxed', unitPriceCents: 250, quantity: 2, taxable: false, returnedQuantity: 0, returnableQuantity: 2 },
+  ],
+  nonTaxableCents: 500,
+  taxableCents: 3000,
+  taxCents: 240,
+  totalCents: 3740,
+  taxRefundableCents: 160,
+  deliveries: [],
+  returns: [],
+} satisfies SaleDetail;
+
+describe('returnSelection', () => {
+  it('suggests the proportional tax and totals the refund', () => {
+    const s = returnSelection(sale, { 10: '1', 11: '2' }, null);
+    expect(s.chosen).toEqual([
+      { saleLineId: 10, quantity: 1 },
+      { saleLineId: 11, quantity: 2 },
+    ]);
+    expect([s.suggestedTaxCents, s.taxCents, s.totalCents, s.ready]).toEqual([80, 80, 1580, true]);
+  });
+
+  it('marks more than is left, or a fraction, as invalid and is not ready', () => {
+    const s = returnSelection(sale, { 10: '3', 11: '1.5' }, null);
+    expect([...s.invalid]).toEqual([10, 11]);
+    expect(s.ready).toBe(false);
+  });
+
+  it('takes typed tax in dollars, and refuses text that is not an amount', () => {
+    expect(returnSelection(sale, { 10: '2' }, '1.50').taxCents).toBe(150);
+    expect(returnSelection(sale, { 10: '2' }, 'lots')).toMatchObject({ taxCents: null, ready: false });
+    expect(returnSelection(sale, {}, null).ready).toBe(false);
+  });
+});
