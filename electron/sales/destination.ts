@@ -35,7 +35,12 @@ export interface TransactionToDeliver {
   };
   /** 1 for the first try. */
   attempt: number;
-  /** An earlier attempt was sent but its answer never arrived, so the vendor may already have it. */
+  /**
+   * An earlier attempt was sent but its answer never arrived (a lost answer, or the app stopped mid-call),
+   * so the vendor may already have it. Stays true for every later attempt until a person resends it. A
+   * destination whose vendor would record a repeat twice (a SimpleConsign RETURN) must not send it again
+   * and answers `uncertain`; one whose vendor recognises or replaces a repeat may send it.
+   */
   previousAttemptUncertain: boolean;
 }
 
