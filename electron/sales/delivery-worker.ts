@@ -138,6 +138,8 @@ export class DeliveryWorker {
     }
     if (head.nextAttemptAt > now) return this.wakeAt(lane, head.nextAttemptAt);
     if (!(await lane.dest.isEnabled())) return this.wakeAt(lane, this.deps.now() + (this.deps.offRecheckMs ?? 30_000));
+    // Stopping while that was asked: start no new call.
+    if (this.stopped) return false;
     const entry = outbox.claim(head.id, this.deps.now());
     if (!entry) return true;
     const tx = this.readTransaction(entry);
