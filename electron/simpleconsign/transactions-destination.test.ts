@@ -100,6 +100,17 @@ describe('SimpleConsign destination', () => {
     expect(sim.transactions().filter((t) => t.type === 'RETURN')).toHaveLength(1);
   });
 
+  it('never re-sends a RETURN an interrupted earlier attempt may have recorded', async () => {
+    const dest = createSimpleConsignDestination(core);
+    await dest.deliver(tx());
+    await dest.deliver(returnTx());
+    const requests = core.simHost.status().simulators.find((s) => s.id === SIM)!.requestCount;
+    const outcome = await dest.deliver(returnTx({ attempt: 2, previousAttemptUncertain: true }));
+    expect(outcome).toMatchObject({ kind: 'uncertain', reason: expect.stringContaining('may have been recorded') });
+    expect(core.simHost.status().simulators.find((s) => s.id === SIM)!.requestCount).toBe(requests);
+    expect(sim.transactions().filter((t) => t.type === 'RETURN')).toHaveLength(1);
+  });
+
   it.each(['server-error', 'malformed', 'html'] as const)('after a %s answer: a SALE is retried, a RETURN is uncertain', async (kind) => {
     const dest = createSimpleConsignDestination(core);
     core.simHost.injectFault(SIM, { kind, count: 2, retryAfterSeconds: 30, delayMs: 0 });

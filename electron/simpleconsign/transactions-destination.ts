@@ -75,6 +75,13 @@ export function outcomeOfError(tx: TransactionToDeliver, error: VendorError): De
 }
 
 async function deliver(core: CoreDeps, tx: TransactionToDeliver, signal?: AbortSignal): Promise<DeliveryOutcome> {
+  if (tx.kind === 'RETURN' && tx.previousAttemptUncertain) {
+    // An earlier attempt may have landed and SimpleConsign accepts several returns per order: never repeat one blindly.
+    return {
+      kind: 'uncertain',
+      reason: `An earlier attempt to send this return to SimpleConsign may have been recorded (its answer never arrived). Check the returns for order ${tx.orderNumber} in SimpleConsign, then mark this one delivered or send it again.`,
+    };
+  }
   const built = buildTransactionRequest(tx);
   if (!built.ok) return rejected(`SimpleConsign would refuse ${describe(tx)}: ${built.problems.join(' ')}`, 'Correct the sale or return, then resend.');
   let conn;
