@@ -47,6 +47,11 @@ export class ConnectionsService {
     return this.deps.settings.get<AppMode>('mode', 'training');
   }
 
+  /** Whether calls to this vendor should be made now: always in training, when enabled in live mode. No keychain read. */
+  isActive(id: VendorId): boolean {
+    return this.mode() === 'training' || this.repo.get(id).enabled;
+  }
+
   settingsOf<V extends VendorId>(id: V): ConnectionSettings[V] {
     return connectionSettingsSchemas[id].parse(this.repo.get(id).settings) as ConnectionSettings[V];
   }

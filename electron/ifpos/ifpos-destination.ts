@@ -107,9 +107,7 @@ export function createIfposDestination(core: CoreDeps, schemas = new IfposSchema
   return {
     id: 'ifpos',
     name: 'TRAX IFPOS',
-    async isEnabled() {
-      return core.connections.mode() === 'training' || (await core.connections.view('ifpos')).enabled;
-    },
+    isEnabled: async () => core.connections.isActive('ifpos'),
     check: (tx) => check(core, schemas, tx),
     deliver: (tx, signal) => deliver(core, schemas, tx, signal),
   };

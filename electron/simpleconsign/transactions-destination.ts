@@ -110,9 +110,7 @@ export function createSimpleConsignDestination(core: CoreDeps): Destination {
   return {
     id: 'simpleconsign',
     name: 'SimpleConsign',
-    async isEnabled() {
-      return core.connections.mode() === 'training' || (await core.connections.view('simpleconsign')).enabled;
-    },
+    isEnabled: async () => core.connections.isActive('simpleconsign'),
     check: (tx) => checkTransaction(tx),
     deliver: (tx, signal) => deliver(core, tx, signal),
   };
