@@ -1,6 +1,8 @@
 import type { SyncMode, SyncRun, SyncTrigger } from '../../shared/inventory/schemas';
+import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import type { InventoryRecord } from '../simpleconsign/inventory-response';
+import { ftsColumns } from './migrations';
 
 export interface SyncState {
   /** The generation searches read. */
@@ -53,17 +55,32 @@ interface RunRow {
 /** The inventory copy's tables: items by generation, the sync state and the run history. */
 export class InventoryRepo {
   private readonly insertItem;
-  private readonly updateItem;
+  private readonly findItem;
+  private readonly updates = new Map<string, Database.Statement>();
   private readonly deleteItem;
   private readonly countGen;
+  private readonly lastId;
+  private readonly indexAfter;
+  private readonly indexIds;
 
   constructor(readonly db: Db) {
     const placeholders = itemColumns.map(() => '?').join(', ');
-    this.insertItem = db.prepare(`INSERT INTO inventory_items (gen, ${itemColumns.join(', ')}) VALUES (?, ${placeholders}) ON CONFLICT (gen, sku) DO NOTHING`);
-    const sets = itemColumns.slice(1).map((c) => `${c} = ?`).join(', ');
-    this.updateItem = db.prepare(`UPDATE inventory_items SET ${sets} WHERE gen = ? AND sku = ?`);
-    this.deleteItem = db.prepare('DELETE FROM inventory_items WHERE gen = ? AND sku = ?');
+    this.insertItem = db.prepare(`INSERT INTO inventory_items (gen, ${itemColumns.join(', ')}) VALUES (?, ${placeholders})`);
+    this.findItem = db.prepare(`SELECT id, ${itemColumns.join(', ')} FROM inventory_items WHERE gen = ? AND sku = ? COLLATE NOCASE`).raw();
+    this.deleteItem = db.prepare('DELETE FROM inventory_items WHERE gen = ? AND sku = ? COLLATE NOCASE');
     this.countGen = db.prepare('SELECT count(*) FROM inventory_items WHERE gen = ?').pluck();
+    this.lastId = db.prepare('SELECT coalesce(max(id), 0) FROM inventory_items').pluck();
+    const fts = ftsColumns.join(', ');
+    this.indexAfter = db.prepare(`INSERT INTO inventory_fts (rowid, ${fts}) SELECT id, ${fts} FROM inventory_items WHERE id > ?`);
+    this.indexIds = db.prepare(`INSERT INTO inventory_fts (rowid, ${fts}) SELECT id, ${fts} FROM inventory_items WHERE id IN (SELECT value FROM json_each(?))`);
+  }
+
+  /**
+   * Adds rows to the full-text index in one statement. FTS5 flushes its pending terms at every
+   * statement savepoint, so indexing row by row would cost a segment per row.
+   */
+  indexRows(ids: number[]): void {
+    if (ids.length > 0) this.indexIds.run(JSON.stringify(ids));
   }
 
   state(): SyncState {
@@ -80,12 +97,35 @@ export class InventoryRepo {
     };
   }
 
-  /** Inserts or replaces one item in a generation; answers which it did. */
-  upsert(gen: number, r: InventoryRecord): 'inserted' | 'updated' {
+  /**
+   * Inserts or updates one item in a generation (SKUs match in any case) and answers which it did.
+   * A new row's id goes into `unindexed` when given, for the caller to index with the rest of its
+   * chunk (indexRows); otherwise it is indexed at once. Updates set only the columns that changed,
+   * so a price change rewrites the price index alone (the update trigger re-indexes changed text).
+   */
+  upsert(gen: number, r: InventoryRecord, unindexed?: number[]): 'inserted' | 'updated' | 'unchanged' {
     const values = rowValues(r);
-    if (this.insertItem.run(gen, ...values).changes === 1) return 'inserted';
-    this.updateItem.run(...values.slice(1), gen, r.sku);
+    const existing = this.findItem.get(gen, r.sku) as unknown[] | undefined;
+    if (!existing) {
+      const id = Number(this.insertItem.run(gen, ...values).lastInsertRowid);
+      if (unindexed) unindexed.push(id);
+      else this.indexRows([id]);
+      return 'inserted';
+    }
+    const changed = itemColumns.flatMap((c, i) => (values[i] === existing[i + 1] ? [] : [i]));
+    if (changed.length === 0) return 'unchanged';
+    this.updateStatement(changed).run(...changed.map((i) => values[i]), existing[0]);
     return 'updated';
+  }
+
+  private updateStatement(columns: number[]): Database.Statement {
+    const key = columns.join(',');
+    let stmt = this.updates.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(`UPDATE inventory_items SET ${columns.map((i) => `${itemColumns[i]} = ?`).join(', ')} WHERE id = ?`);
+      this.updates.set(key, stmt);
+    }
+    return stmt;
   }
 
   remove(gen: number, sku: string): boolean {
@@ -102,7 +142,10 @@ export class InventoryRepo {
     const ids = this.db.prepare('SELECT id FROM inventory_items WHERE gen = ? AND id > ? ORDER BY id LIMIT ?').pluck().all(from, afterId, limit) as number[];
     if (ids.length === 0) return null;
     const last = ids[ids.length - 1];
+    // One statement: every row it inserts gets an id above the largest one before it.
+    const before = this.lastId.get() as number;
     this.db.prepare(`INSERT INTO inventory_items (gen, ${cols}) SELECT ?, ${cols} FROM inventory_items WHERE gen = ? AND id > ? AND id <= ?`).run(to, from, afterId, last);
+    this.indexAfter.run(before);
     return last;
   }
 

@@ -8,14 +8,15 @@ type Row = Record<string, string | number | null>;
 /** Relevance weights per FTS column (sku, name, description, brand, category, color, size, consignor). */
 const BM25 = 'bm25(inventory_fts, 10.0, 5.0, 1.0, 3.0, 2.0, 1.5, 1.0, 4.0)';
 
+/** Each order follows an index on (gen, column), ties broken by row id in the index's own direction. */
 const orders: Record<Exclude<SearchSort, 'relevance'>, string> = {
   name: 'i.name COLLATE NOCASE, i.id',
-  sku: 'i.sku, i.id',
-  'price-asc': 'i.current_price_cents IS NULL, i.current_price_cents, i.id',
-  'price-desc': 'i.current_price_cents IS NULL, i.current_price_cents DESC, i.id',
-  quantity: 'i.quantity IS NULL, i.quantity DESC, i.id',
-  newest: 'i.date_created IS NULL, i.date_created DESC, i.id',
-  updated: 'i.last_updated IS NULL, i.last_updated DESC, i.id',
+  sku: 'i.sku COLLATE NOCASE, i.id',
+  'price-asc': 'i.current_price_cents, i.id',
+  'price-desc': 'i.current_price_cents DESC, i.id DESC',
+  quantity: 'i.quantity DESC, i.id DESC',
+  newest: 'i.date_created DESC, i.id DESC',
+  updated: 'i.last_updated DESC, i.id DESC',
 };
 
 /**
@@ -62,7 +63,9 @@ export class InventorySearch {
     const match = ftsQuery(f.query);
     let from = 'inventory_items i';
     if (match) {
-      from = 'inventory_fts JOIN inventory_items i ON i.id = inventory_fts.rowid';
+      // CROSS JOIN keeps the full-text match as the outer loop: walking a sort index and testing
+      // each row against the match is far slower when the match is small.
+      from = 'inventory_fts CROSS JOIN inventory_items i ON i.id = inventory_fts.rowid';
       conds.unshift('inventory_fts MATCH ?');
       params.unshift(match);
     }

@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../core/app-error';
+import { readItem } from '../simpleconsign/inventory-response';
 import { expectedSkus, startHarness, type Harness } from './test-harness';
 
 const MINUTE = 60_000;
 let h: Harness;
 afterEach(async () => {
+  // The full-text index must match the items table exactly, whatever the test did.
+  h.db.prepare("INSERT INTO inventory_fts (inventory_fts, rank) VALUES ('integrity-check', 1)").run();
   await h?.close();
 });
 
@@ -18,7 +21,7 @@ function snapshot(x: Harness) {
     dataVersion: s.dataVersion,
     itemCount: s.itemCount,
     otherGenerations: x.db.prepare('SELECT count(*) FROM inventory_items WHERE gen != ?').pluck().get(s.gen),
-    fts: x.db.prepare("SELECT count(*) FROM inventory_fts WHERE inventory_fts MATCH 'a* OR e* OR o*'").pluck().get(),
+    fts: x.db.prepare("SELECT count(*) FROM inventory_fts JOIN inventory_items i ON i.id = inventory_fts.rowid WHERE inventory_fts MATCH 'a* OR e* OR o*' AND i.gen = ?").pluck().get(s.gen),
   };
 }
 
@@ -127,7 +130,9 @@ describe('full reload and what forces one', () => {
     h = await startHarness();
     await h.run();
     const { gen } = h.repo.state();
-    h.db.prepare("INSERT INTO inventory_items (gen, sku, name) VALUES (?, 'GHOST1', 'Gone from the store')").run(gen);
+    const ghost = readItem({ sku: 'GHOST1', name: 'Gone from the store' });
+    if (ghost.ok) h.repo.upsert(gen, ghost.record);
+    expect(h.search.getItem('ghost1')?.name).toBe('Gone from the store');
     await h.run('reload');
     expect(lastRun(h)).toMatchObject({ mode: 'full', trigger: 'reload', outcome: 'ok' });
     expect(h.search.getItem('GHOST1')).toBeNull();

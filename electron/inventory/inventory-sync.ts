@@ -3,8 +3,9 @@ import type { ResolvedConnection } from '../connections/connections-service';
 import { AppError } from '../core/app-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { fetchInventory, InventoryFetchError, type InventoryQuery } from '../simpleconsign/inventory-client';
+import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
-import { applyAtOnce, copyInChunks, emptyCounts, purgeInChunks, readAll, SyncInterrupted, writeInChunks, type ApplyContext, type Counts } from './sync-apply';
+import { applyAtOnce, copyInChunks, emptyCounts, purgeInChunks, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
 import { describeCounts, minutesFrom } from './sync-messages';
 
 export interface SyncDeps {
@@ -14,8 +15,10 @@ export interface SyncDeps {
   settings: () => SyncSettings;
   now: () => number;
   log: (message: string) => void;
-  /** Items read or written between two yields to the event loop. */
+  /** Items read or written between two yields to the event loop, at first. */
   chunkSize?: number;
+  /** Chunks grow or shrink to take about this long; null keeps chunkSize fixed. */
+  chunkBudgetMs?: number | null;
   pause?: () => Promise<void>;
   /** Above this many changes an incremental load is applied to a copy of the copy, in chunks. */
   largeChangeSet?: number;
@@ -23,6 +26,8 @@ export interface SyncDeps {
 
 const MINUTE = 60_000;
 const DEFAULT_CAP_PAUSE = 10 * MINUTE;
+/** A chunk holds the main process about this long before the next yield. */
+const DEFAULT_CHUNK_BUDGET_MS = 80;
 const immediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The request options that shape the copy; when they change, the next load must be a full one. */
@@ -128,7 +133,6 @@ export class InventorySync {
       counts = emptyCounts(raw.length);
       Object.assign(running.progress, { phase: 'applying', received: raw.length });
       const ctx = this.context(settings, running);
-      const records = await readAll(raw, ctx, counts);
       const commit = (gen: number) =>
         repo.commit(gen, {
           runId,
@@ -140,38 +144,42 @@ export class InventorySync {
           message: describeCounts(mode, counts),
           details: skipDetails(counts),
         });
-      await this.apply(mode, state, records, counts, ctx, commit, running);
+      await this.apply(mode, state, raw, counts, ctx, commit, running);
       this.retryAt = null;
       running.progress.phase = 'cleaning';
-      await purgeInChunks(repo, repo.state().gen, ctx.chunkSize, ctx.pause, running.controller.signal);
+      await purgeInChunks(repo, repo.state().gen, ctx.chunks, ctx.pause, running.controller.signal);
     } catch (e) {
       await this.recordFailure(runId, e, counts, running);
     }
+  }
+
+  private sizer(): ChunkSizer {
+    return new ChunkSizer(this.deps.chunkSize ?? 500, this.deps.chunkBudgetMs === undefined ? DEFAULT_CHUNK_BUDGET_MS : this.deps.chunkBudgetMs);
   }
 
   private context(settings: SyncSettings, running: Running): ApplyContext {
     return {
       repo: this.deps.repo,
       settings,
-      chunkSize: this.deps.chunkSize ?? 1000,
+      chunks: this.sizer(),
       pause: this.deps.pause ?? immediate,
       signal: running.controller.signal,
       onApplied: (n) => (running.progress.applied += n),
     };
   }
 
-  private async apply(mode: SyncMode, state: SyncState, records: Parameters<typeof writeInChunks>[2], counts: Counts, ctx: ApplyContext, commit: (gen: number) => void, running: Running): Promise<void> {
-    const large = records.length > (this.deps.largeChangeSet ?? 5000);
-    if (mode === 'incremental' && !large) {
+  private async apply(mode: SyncMode, state: SyncState, raw: unknown[], counts: Counts, ctx: ApplyContext, commit: (gen: number) => void, running: Running): Promise<void> {
+    if (mode === 'incremental' && raw.length <= (this.deps.largeChangeSet ?? 5000)) {
+      const records = await readAll(raw, ctx, counts);
       running.progress.phase = 'committing';
       applyAtOnce(ctx, state.gen, records, counts, () => commit(state.gen));
       return;
     }
     // A new generation, written in chunks while searches keep reading the current one.
     const next = state.gen + 1;
-    await purgeInChunks(this.deps.repo, state.gen, ctx.chunkSize, ctx.pause, ctx.signal);
+    await purgeInChunks(this.deps.repo, state.gen, ctx.chunks, ctx.pause, ctx.signal);
     if (mode === 'incremental') await copyInChunks(ctx, state.gen, next);
-    await writeInChunks(ctx, next, records, counts);
+    await streamIntoGeneration(raw, ctx, next, counts);
     if (ctx.signal.aborted) throw new SyncInterrupted();
     running.progress.phase = 'committing';
     this.deps.repo.db.transaction(() => commit(next))();
@@ -194,7 +202,7 @@ export class InventorySync {
       this.retryAt = now() + MINUTE;
     }
     repo.finishRun(runId, { outcome: interrupted ? 'interrupted' : 'failed', finishedAt: now(), received: counts.received, skipped: counts.skipped, message, details });
-    if (!interrupted) await purgeInChunks(repo, repo.state().gen, this.deps.chunkSize ?? 1000, this.deps.pause ?? immediate).catch(() => undefined);
+    if (!interrupted) await purgeInChunks(repo, repo.state().gen, this.sizer(), this.deps.pause ?? immediate).catch(() => undefined);
   }
 
   /** The request cap pauses every request; other passing troubles make the scheduler back off. */

@@ -81,4 +81,30 @@ export const inventoryMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 21,
+    name: 'inventory: bulk full-text indexing, case-insensitive SKU key, sort and filter indexes',
+    up: (db) => {
+      // FTS5 flushes its pending terms at every statement savepoint, so a trigger writing one row at
+      // a time made a segment per item. The repository indexes new rows itself, one statement per chunk.
+      // The filter index covers every filter column, so counting a filtered result never reads the rows.
+      // A price or quantity change leaves the full-text index alone.
+      db.exec(`
+        DROP TRIGGER inventory_items_fts_insert;
+        DROP INDEX inventory_items_sku;
+        DROP INDEX inventory_items_sku_nocase;
+        CREATE UNIQUE INDEX inventory_items_sku ON inventory_items (gen, sku COLLATE NOCASE);
+        CREATE INDEX inventory_items_quantity ON inventory_items (gen, quantity);
+        CREATE INDEX inventory_items_created ON inventory_items (gen, date_created);
+        DROP INDEX inventory_items_category;
+        CREATE INDEX inventory_items_filters ON inventory_items (gen, category, consignment, ecommerce, quantity, status);
+        DROP TRIGGER inventory_items_fts_update;
+        CREATE TRIGGER inventory_items_fts_update AFTER UPDATE OF ${cols} ON inventory_items
+        WHEN ${ftsColumns.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')} BEGIN
+          INSERT INTO inventory_fts (inventory_fts, rowid, ${cols}) VALUES ('delete', old.id, ${oldCols});
+          INSERT INTO inventory_fts (rowid, ${cols}) VALUES (new.id, ${newCols});
+        END;
+      `);
+    },
+  },
 ];

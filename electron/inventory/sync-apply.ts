@@ -1,5 +1,6 @@
 import type { SyncSettings } from '../../shared/inventory/schemas';
 import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
+import type { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo } from './inventory-repo';
 
 /** A load stopped on purpose (the app is closing): nothing it wrote is visible. */
@@ -13,7 +14,7 @@ export class SyncInterrupted extends Error {
 export interface ApplyContext {
   repo: InventoryRepo;
   settings: SyncSettings;
-  chunkSize: number;
+  chunks: ChunkSizer;
   /** Lets the event loop run between chunks so the app stays responsive. */
   pause: () => Promise<void>;
   signal: AbortSignal;
@@ -28,10 +29,12 @@ export interface Counts {
   skipped: number;
   /** Inactive or sold-out items the answer held that the copy does not keep. */
   leftOut: number;
+  /** Items the copy already held as sent (the overlap between loads reads some twice). */
+  unchanged: number;
   skipReasons: Map<string, number>;
 }
 
-export const emptyCounts = (received: number): Counts => ({ received, inserted: 0, updated: 0, deleted: 0, skipped: 0, leftOut: 0, skipReasons: new Map() });
+export const emptyCounts = (received: number): Counts => ({ received, inserted: 0, updated: 0, deleted: 0, skipped: 0, leftOut: 0, unchanged: 0, skipReasons: new Map() });
 
 /** Inactive items are deleted; sold-out ones too when the settings leave quantity-zero items out. */
 export function belongsInCopy(r: InventoryRecord, s: SyncSettings): boolean {
@@ -43,19 +46,29 @@ function checkAbort(signal: AbortSignal): void {
   if (signal.aborted) throw new SyncInterrupted();
 }
 
-/** Reads the raw entries in chunks, yielding between them; unusable entries are counted, not fatal. */
+/** Reads raw entries [start, end) and lets go of them, so a large answer is freed as it is applied. */
+function readSlice(raw: unknown[], start: number, end: number, ctx: ApplyContext, counts: Counts): InventoryRecord[] {
+  const out: InventoryRecord[] = [];
+  for (let i = start; i < end; i++) {
+    const read = readItem(raw[i]);
+    raw[i] = undefined;
+    if (read.ok) out.push(withFilterFacts(read.record, ctx.settings));
+    else {
+      counts.skipped += 1;
+      counts.skipReasons.set(read.reason, (counts.skipReasons.get(read.reason) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/** Reads every entry in chunks, yielding between them; unusable entries are counted, not fatal. */
 export async function readAll(raw: unknown[], ctx: ApplyContext, counts: Counts): Promise<InventoryRecord[]> {
   const out: InventoryRecord[] = [];
-  for (let start = 0; start < raw.length; start += ctx.chunkSize) {
+  for (let start = 0; start < raw.length; ) {
     checkAbort(ctx.signal);
-    for (const entry of raw.slice(start, start + ctx.chunkSize)) {
-      const read = readItem(entry);
-      if (read.ok) out.push(withFilterFacts(read.record, ctx.settings));
-      else {
-        counts.skipped += 1;
-        counts.skipReasons.set(read.reason, (counts.skipReasons.get(read.reason) ?? 0) + 1);
-      }
-    }
+    const end = Math.min(raw.length, start + ctx.chunks.rows);
+    out.push(...readSlice(raw, start, end, ctx, counts));
+    start = end;
     await ctx.pause();
   }
   return out;
@@ -67,26 +80,39 @@ function withFilterFacts(r: InventoryRecord, s: SyncSettings): InventoryRecord {
 }
 
 /** Applies one record to a generation: upsert what belongs, delete what does not. */
-function applyOne(ctx: ApplyContext, gen: number, r: InventoryRecord, counts: Counts): void {
+function applyOne(ctx: ApplyContext, gen: number, r: InventoryRecord, counts: Counts, unindexed: number[]): void {
   if (!belongsInCopy(r, ctx.settings)) {
     if (ctx.repo.remove(gen, r.sku)) counts.deleted += 1;
     else counts.leftOut += 1;
     return;
   }
-  if (ctx.repo.upsert(gen, r) === 'inserted') counts.inserted += 1;
-  else counts.updated += 1;
+  counts[ctx.repo.upsert(gen, r, unindexed)] += 1;
 }
 
-/** Writes records into a generation no search reads yet, one short transaction per chunk. */
-export async function writeInChunks(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts): Promise<void> {
-  const write = ctx.repo.db.transaction((chunk: InventoryRecord[]) => {
-    for (const r of chunk) applyOne(ctx, gen, r, counts);
+/** The last entry for each SKU (any case): new rows are indexed only at the end of their transaction, so none may be touched twice in one. */
+function lastPerSku(records: InventoryRecord[], counts: Counts): InventoryRecord[] {
+  const bySku = new Map<string, InventoryRecord>();
+  for (const r of records) bySku.set(r.sku.toLowerCase(), r);
+  counts.updated += records.length - bySku.size;
+  return [...bySku.values()];
+}
+
+/**
+ * Reads and writes the answer chunk by chunk into a generation no search reads yet: one short
+ * transaction per chunk, new rows added to the full-text index in one statement, then a yield.
+ */
+export async function streamIntoGeneration(raw: unknown[], ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
+  const write = ctx.repo.db.transaction((records: InventoryRecord[]) => {
+    const unindexed: number[] = [];
+    for (const r of lastPerSku(records, counts)) applyOne(ctx, gen, r, counts, unindexed);
+    ctx.repo.indexRows(unindexed);
   });
-  for (let start = 0; start < records.length; start += ctx.chunkSize) {
+  for (let start = 0; start < raw.length; ) {
     checkAbort(ctx.signal);
-    const chunk = records.slice(start, start + ctx.chunkSize);
-    write(chunk);
-    ctx.onApplied(chunk.length);
+    const end = Math.min(raw.length, start + ctx.chunks.rows);
+    ctx.chunks.run(end - start, () => write(readSlice(raw, start, end, ctx, counts)));
+    ctx.onApplied(end - start);
+    start = end;
     await ctx.pause();
   }
 }
@@ -95,7 +121,9 @@ export async function writeInChunks(ctx: ApplyContext, gen: number, records: Inv
 export function applyAtOnce(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, finish: () => void): void {
   checkAbort(ctx.signal);
   ctx.repo.db.transaction(() => {
-    for (const r of records) applyOne(ctx, gen, r, counts);
+    const unindexed: number[] = [];
+    for (const r of lastPerSku(records, counts)) applyOne(ctx, gen, r, counts, unindexed);
+    ctx.repo.indexRows(unindexed);
     finish();
   })();
   ctx.onApplied(records.length);
@@ -106,7 +134,8 @@ export async function copyInChunks(ctx: ApplyContext, from: number, to: number):
   let after = 0;
   for (;;) {
     checkAbort(ctx.signal);
-    const last = ctx.repo.db.transaction(() => ctx.repo.copyGeneration(from, to, after, ctx.chunkSize))();
+    const rows = ctx.chunks.rows;
+    const last = ctx.chunks.run(rows, () => ctx.repo.db.transaction(() => ctx.repo.copyGeneration(from, to, after, rows))());
     if (last === null) return;
     after = last;
     await ctx.pause();
@@ -114,9 +143,10 @@ export async function copyInChunks(ctx: ApplyContext, from: number, to: number):
 }
 
 /** Removes rows of other generations in chunks; stops early when asked. */
-export async function purgeInChunks(repo: InventoryRepo, current: number, chunkSize: number, pause: () => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function purgeInChunks(repo: InventoryRepo, current: number, chunks: ChunkSizer, pause: () => Promise<void>, signal?: AbortSignal): Promise<void> {
   while (!signal?.aborted) {
-    const removed = repo.db.transaction(() => repo.purgeOtherGenerations(current, chunkSize))();
+    const rows = chunks.rows;
+    const removed = chunks.run(rows, () => repo.db.transaction(() => repo.purgeOtherGenerations(current, rows))());
     if (removed === 0) return;
     await pause();
   }

@@ -10,6 +10,7 @@ export function describeCounts(mode: SyncMode, c: Counts): string {
   if (c.inserted) parts.push(`${n(c.inserted)} new`);
   if (c.updated) parts.push(`${n(c.updated)} updated`);
   if (c.deleted) parts.push(`${n(c.deleted)} removed`);
+  if (c.unchanged) parts.push(`${n(c.unchanged)} already up to date`);
   if (c.leftOut) parts.push(`${n(c.leftOut)} inactive or sold out left out`);
   if (c.skipped) parts.push(`${plural(c.skipped, 'entry', 'entries')} skipped`);
   const what = mode === 'full' ? `Full load: ${plural(c.received, 'item')} received` : `Changes since the last load: ${plural(c.received, 'item')} received`;

@@ -72,6 +72,7 @@ export async function startHarness(opts: { sim?: InventorySimOptions; sync?: Par
     now,
     log: () => {},
     chunkSize: 50,
+    chunkBudgetMs: null,
     ...opts.sync,
   });
   const search = new InventorySearch(db, () => 'http://images.test');

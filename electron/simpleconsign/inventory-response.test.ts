@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inventoryAnswerSchema, readItem, type InventoryRecord } from './inventory-response';
+import { SimInventoryStore } from './inventory-sim-store';
 
 /** The two items of the document's own response sample, as printed (typo and missing commas aside). */
 const cardigan = {
@@ -101,6 +102,21 @@ describe('reading inventory items', () => {
     expect(readItem({ sku: { nested: true } })).toMatchObject({ ok: false, reason: expect.stringContaining('SKU cannot be read') });
     expect(readItem('K9L28Q')).toMatchObject({ ok: false });
     expect(readItem(null)).toMatchObject({ ok: false });
+  });
+});
+
+describe('the quick path for the usual shape', () => {
+  it('reads the simulated store’s items exactly as the liberal path does', () => {
+    const items = new SimInventoryStore({ items: 400, changesPerMinute: 0 }).query({ ecommerceOnly: false, includeZero: true, includeInactive: true });
+    for (const item of items) {
+      // A quantity sent as a string is not the usual shape, so this copy goes through the liberal schema.
+      const liberal = record({ ...item, quantity: String(item.quantity) });
+      expect(record(item)).toEqual(liberal);
+    }
+  });
+
+  it('falls back to the liberal reading for values the usual shape refuses', () => {
+    expect(record({ sku: ' K1 ', state: 'Inactive', images: 'a.jpg' })).toMatchObject({ sku: 'K1', state: 'I', images: ['a.jpg'] });
   });
 });
 

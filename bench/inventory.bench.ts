@@ -1,0 +1,215 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { defaultSyncSettings, type SearchFilters } from '../shared/inventory/schemas';
+import { VendorHttp } from '../electron/core/http/vendor-http';
+import { coreMigrations } from '../electron/core/store/core-migrations';
+import { openDatabase, type Db } from '../electron/core/store/database';
+import { InventoryRepo } from '../electron/inventory/inventory-repo';
+import { InventorySearch } from '../electron/inventory/inventory-search';
+import { InventorySync } from '../electron/inventory/inventory-sync';
+import { inventoryMigrations } from '../electron/inventory/migrations';
+import { readItem, type InventoryRecord } from '../electron/simpleconsign/inventory-response';
+import { SimpleConsignInventorySimulator } from '../electron/simpleconsign/inventory-sim';
+import { SimHost } from '../electron/training/sim-host';
+import { median, percentile, type BenchReport } from './harness';
+
+/** Store size whose first load (active items with stock) is a little over 100,000 items. */
+const STORE_ITEMS = 112_000;
+const KEY = 'bench-key';
+const MB = 1024 * 1024;
+
+/** Peak memory and the longest gap between timer ticks (how long the event loop was held), per phase. */
+function watch() {
+  const peak = { rss: 0, heap: 0 };
+  const stall = { request: 0, apply: 0 };
+  let phase: keyof typeof stall = 'request';
+  let last = performance.now();
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heap = Math.max(peak.heap, m.heapUsed);
+    const t = performance.now();
+    stall[phase] = Math.max(stall[phase], t - last);
+    last = t;
+  };
+  const timer = setInterval(sample, 2);
+  return {
+    peak,
+    stall,
+    sample,
+    setPhase: (p: keyof typeof stall) => {
+      sample();
+      phase = p;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+function tempDb(name: string): { db: Db; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `inventory-bench-${name}-`));
+  return { db: openDatabase(path.join(dir, 'bench.db'), [...coreMigrations, ...inventoryMigrations]), dir };
+}
+
+/** The same rows into a plain table: no indexes, no full-text index, one transaction. */
+function bareInsert(records: InventoryRecord[]): number {
+  const { db, dir } = tempDb('bare');
+  const cols = ['sku', 'name', 'description', 'category', 'brand', 'size', 'color', 'family_group', 'consignment', 'consignor_id', 'start_date', 'expire_date', 'status', 'state', 'ecommerce', 'quantity', 'cost_cents', 'retail_cents', 'buyers_fee_cents', 'current_price_cents', 'discount', 'do_not_discount', 'images', 'date_created', 'last_updated', 'extra', 'unreadable'];
+  db.exec(`CREATE TABLE bare (${cols.join(', ')})`);
+  const insert = db.prepare(`INSERT INTO bare VALUES (${cols.map(() => '?').join(', ')})`);
+  const b = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+  const started = performance.now();
+  db.transaction(() => {
+    for (const r of records) {
+      insert.run(r.sku, r.name, r.description, r.category, r.brand, r.size, r.color, r.familyGroup, b(r.consignment), r.consignorId, r.startDate, r.expireDate, r.status, r.state, b(r.ecommerce), r.quantity, r.costCents, r.retailCents, r.buyersFeeCents, r.currentPriceCents, r.discount, b(r.doNotDiscount), JSON.stringify(r.images), r.dateCreated, r.lastUpdated, JSON.stringify(r.extra), JSON.stringify(r.unreadable));
+    }
+  })();
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return records.length / seconds;
+}
+
+/** The same rows through the copy's own schema (indexes, full-text triggers) in one transaction, without chunks. */
+function schemaInsertOnce(records: InventoryRecord[]): number {
+  const { db, dir } = tempDb('schema');
+  const repo = new InventoryRepo(db);
+  const started = performance.now();
+  db.transaction(() => {
+    for (const r of records) repo.upsert(1, r);
+  })();
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return records.length / seconds;
+}
+
+const queries: { label: string; f: Partial<SearchFilters> & { offset?: number } }[] = [
+  { label: 'browse by name, first page', f: { sort: 'name' } },
+  { label: 'browse by price, page at row 50,000', f: { sort: 'price-desc', offset: 50_000 } },
+  { label: '"black"', f: { query: 'black' } },
+  { label: '"vintage cardigan"', f: { query: 'vintage cardigan' } },
+  { label: '"nike" in stock, by price', f: { query: 'nike', inStockOnly: true, sort: 'price-asc' } },
+  { label: 'SKU prefix', f: { query: '' } },
+  { label: 'consignor id', f: { query: '' } },
+  { label: '"leather" in CLOTHING, consignment', f: { query: 'leather', category: 'CLOTHING', stock: 'consignment' } },
+  { label: '"s" (matches most items)', f: { query: 's' } },
+  { label: 'e-commerce, status active, recently changed', f: { ecommerceOnly: true, activeOnly: true, sort: 'updated' } },
+];
+
+export default async function inventoryBench(report: BenchReport): Promise<void> {
+  const clock = { t: Date.UTC(2026, 5, 1, 8) };
+  const now = () => clock.t;
+  report.section(`Inventory: simulated store of ${STORE_ITEMS.toLocaleString('en-US')} items`);
+  const sim = new SimpleConsignInventorySimulator({ items: STORE_ITEMS, keys: [KEY], now, changesPerMinute: 0, requestCap: 1000 });
+  const host = new SimHost([sim]);
+  await host.start();
+  const { db, dir } = tempDb('copy');
+  const repo = new InventoryRepo(db);
+  const http = new VendorHttp({ now });
+  const request = http.request.bind(http);
+  let answeredAt = 0;
+  http.request = (async (req: Parameters<VendorHttp['request']>[0]) => {
+    const res = await request(req);
+    answeredAt = performance.now();
+    w?.setPhase('apply');
+    return res;
+  }) as VendorHttp['request'];
+  let w: ReturnType<typeof watch> | undefined;
+  const sync = new InventorySync({
+    repo,
+    http,
+    resolve: async () => ({ id: 'simpleconsign', training: true, enabled: true, settings: { baseUrl: host.url('/simpleconsign') }, secrets: { apiKey: KEY } }),
+    settings: () => defaultSyncSettings,
+    now,
+    log: (m) => console.error(m),
+    pause: () => new Promise((r) => setImmediate(() => (w?.sample(), r()))),
+  });
+
+  try {
+    global.gc?.();
+    const before = process.memoryUsage();
+    w = watch();
+    const started = performance.now();
+    await sync.start('manual');
+    const done = performance.now();
+    w.stop();
+    const run = repo.recentRuns(1)[0];
+    if (run.outcome !== 'ok') throw new Error(`full load failed: ${run.message}`);
+    const received = run.received;
+    const answer = sim.store.query({ ecommerceOnly: false, includeZero: false, includeInactive: false });
+    const records = answer.map((raw) => readItem(raw)).flatMap((r) => (r.ok ? [r.record] : []));
+    const text = JSON.stringify({ results: answer });
+    const parseStarted = performance.now();
+    JSON.parse(text);
+    const parseMs = performance.now() - parseStarted;
+    const bare = bareInsert(records);
+    const once = schemaInsertOnce(records);
+    const applyRate = received / ((done - answeredAt) / 1000);
+    report.figure('items in the first load', received, 'items');
+    report.figure('full load, request to commit (simulator in-process)', (done - started) / 1000, 's');
+    report.figure('  of which waiting for the answer (build, JSON, parse)', (answeredAt - started) / 1000, 's');
+    report.ratio('apply rate: read, chunked write, commit, clean-up', applyRate, bare, 'items/s');
+    report.ratio('same rows, copy schema, one transaction, no yields', once, bare, 'items/s');
+    report.figure('bare SQLite bulk insert, same rows (baseline)', bare, 'items/s');
+    report.figure('peak RSS during the load', w.peak.rss / MB, 'MB');
+    report.figure('  RSS before the load', before.rss / MB, 'MB');
+    report.figure('peak JS heap used during the load', w.peak.heap / MB, 'MB');
+    report.figure('longest event-loop stall while applying', w.stall.apply, 'ms');
+    report.figure('longest stall while the answer was built and parsed', w.stall.request, 'ms');
+    report.figure(`  of which JSON.parse of the ${(text.length / MB).toFixed(0)} MB answer, in one piece`, parseMs, 'ms');
+
+    report.section('Inventory: incremental load of 1,000 changes');
+    clock.t += 5 * 60_000;
+    const changed = sim.tick(1000);
+    clock.t += 1000;
+    w = watch();
+    const incStart = performance.now();
+    await sync.start('manual');
+    const incDone = performance.now();
+    w.stop();
+    const inc = repo.recentRuns(1)[0];
+    if (inc.outcome !== 'ok' || inc.mode !== 'incremental') throw new Error(`incremental load failed: ${inc.message}`);
+    report.figure('changes made in the store (updated, new, deleted)', changed.updated.length + changed.added.length + changed.inactivated.length, 'items');
+    report.figure('items received (changes plus the overlap)', inc.received, 'items');
+    report.figure('incremental load, request to commit', incDone - incStart, 'ms');
+    report.figure('  of which applying in one transaction', incDone - answeredAt, 'ms');
+
+    report.section(`Inventory: search over ${repo.state().itemCount.toLocaleString('en-US')} items (each call counts its total afresh)`);
+    const sample = repo.db.prepare('SELECT sku, consignor_id FROM inventory_items WHERE consignor_id IS NOT NULL LIMIT 1').get() as { sku: string; consignor_id: string };
+    queries[5].f.query = sample.sku.slice(0, 4);
+    queries[6].f.query = sample.consignor_id;
+    const base: SearchFilters & { offset: number; limit: number } = { query: '', category: null, stock: 'all', ecommerceOnly: false, inStockOnly: false, activeOnly: false, sort: 'relevance', offset: 0, limit: 100 };
+    const all: number[] = [];
+    for (const q of queries) {
+      const times: number[] = [];
+      let total = 0;
+      for (let i = 0; i < 25; i++) {
+        const search = new InventorySearch(db, () => 'http://img');
+        const t = performance.now();
+        total = search.search({ ...base, ...q.f }).total;
+        times.push(performance.now() - t);
+      }
+      all.push(...times);
+      report.figure(`${q.label} (${total.toLocaleString('en-US')} hits), median`, median(times), 'ms');
+    }
+    const sorted = [...all].sort((a, b) => a - b);
+    report.figure('all queries: median', median(all), 'ms');
+    report.figure('all queries: p95', percentile(sorted, 95), 'ms');
+    const lookups: number[] = [];
+    const lookup = new InventorySearch(db, () => 'http://img');
+    for (const r of records.slice(0, 500)) {
+      const t = performance.now();
+      lookup.lookupSku(r.sku.toLowerCase());
+      lookups.push(performance.now() - t);
+    }
+    report.figure('SKU lookup for the sale screen: median', median(lookups), 'ms');
+    report.figure('SKU lookup: p95', percentile([...lookups].sort((a, b) => a - b), 95), 'ms');
+  } finally {
+    await sync.stop();
+    await host.stop();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
