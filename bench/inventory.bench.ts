@@ -98,25 +98,26 @@ const queries: { label: string; f: Partial<SearchFilters> & { offset?: number } 
   { label: 'e-commerce, status active, recently changed', f: { ecommerceOnly: true, activeOnly: true, sort: 'updated' } },
 ];
 
-export default async function inventoryBench(report: BenchReport): Promise<void> {
+type Watch = ReturnType<typeof watch>;
+
+/** The sync against the simulator over loopback HTTP, with a settable clock and a mark when the answer arrives. */
+async function setup() {
   const clock = { t: Date.UTC(2026, 5, 1, 8) };
   const now = () => clock.t;
-  report.section(`Inventory: simulated store of ${STORE_ITEMS.toLocaleString('en-US')} items`);
   const sim = new SimpleConsignInventorySimulator({ items: STORE_ITEMS, keys: [KEY], now, changesPerMinute: 0, requestCap: 1000 });
   const host = new SimHost([sim]);
   await host.start();
   const { db, dir } = tempDb('copy');
   const repo = new InventoryRepo(db);
+  const marks = { answeredAt: 0, watch: undefined as Watch | undefined };
   const http = new VendorHttp({ now });
   const request = http.request.bind(http);
-  let answeredAt = 0;
   http.request = (async (req: Parameters<VendorHttp['request']>[0]) => {
     const res = await request(req);
-    answeredAt = performance.now();
-    w?.setPhase('apply');
+    marks.answeredAt = performance.now();
+    marks.watch?.setPhase('apply');
     return res;
   }) as VendorHttp['request'];
-  let w: ReturnType<typeof watch> | undefined;
   const sync = new InventorySync({
     repo,
     http,
@@ -124,92 +125,110 @@ export default async function inventoryBench(report: BenchReport): Promise<void>
     settings: () => defaultSyncSettings,
     now,
     log: (m) => console.error(m),
-    pause: () => new Promise((r) => setImmediate(() => (w?.sample(), r()))),
+    pause: () => new Promise((r) => setImmediate(() => (marks.watch?.sample(), r()))),
   });
-
-  try {
-    global.gc?.();
-    const before = process.memoryUsage();
-    w = watch();
+  /** One load, watched; answers its run record and how long it took. */
+  const load = async () => {
+    const w = (marks.watch = watch());
     const started = performance.now();
     await sync.start('manual');
     const done = performance.now();
     w.stop();
-    const run = repo.recentRuns(1)[0];
-    if (run.outcome !== 'ok') throw new Error(`full load failed: ${run.message}`);
-    const received = run.received;
-    const answer = sim.store.query({ ecommerceOnly: false, includeZero: false, includeInactive: false });
-    const records = answer.map((raw) => readItem(raw)).flatMap((r) => (r.ok ? [r.record] : []));
-    const text = JSON.stringify({ results: answer });
-    const parseStarted = performance.now();
-    JSON.parse(text);
-    const parseMs = performance.now() - parseStarted;
-    const bare = bareInsert(records);
-    const once = schemaInsertOnce(records);
-    const applyRate = received / ((done - answeredAt) / 1000);
-    report.figure('items in the first load', received, 'items');
-    report.figure('full load, request to commit (simulator in-process)', (done - started) / 1000, 's');
-    report.figure('  of which waiting for the answer (build, JSON, parse)', (answeredAt - started) / 1000, 's');
-    report.ratio('apply rate: read, chunked write, commit, clean-up', applyRate, bare, 'items/s');
-    report.ratio('same rows, copy schema, one transaction, no yields', once, bare, 'items/s');
-    report.figure('bare SQLite bulk insert, same rows (baseline)', bare, 'items/s');
-    report.figure('peak RSS during the load', w.peak.rss / MB, 'MB');
-    report.figure('  RSS before the load', before.rss / MB, 'MB');
-    report.figure('peak JS heap used during the load', w.peak.heap / MB, 'MB');
-    report.figure('longest event-loop stall while applying', w.stall.apply, 'ms');
-    report.figure('longest stall while the answer was built and parsed', w.stall.request, 'ms');
-    report.figure(`  of which JSON.parse of the ${(text.length / MB).toFixed(0)} MB answer, in one piece`, parseMs, 'ms');
-
-    report.section('Inventory: incremental load of 1,000 changes');
-    clock.t += 5 * 60_000;
-    const changed = sim.tick(1000);
-    clock.t += 1000;
-    w = watch();
-    const incStart = performance.now();
-    await sync.start('manual');
-    const incDone = performance.now();
-    w.stop();
-    const inc = repo.recentRuns(1)[0];
-    if (inc.outcome !== 'ok' || inc.mode !== 'incremental') throw new Error(`incremental load failed: ${inc.message}`);
-    report.figure('changes made in the store (updated, new, deleted)', changed.updated.length + changed.added.length + changed.inactivated.length, 'items');
-    report.figure('items received (changes plus the overlap)', inc.received, 'items');
-    report.figure('incremental load, request to commit', incDone - incStart, 'ms');
-    report.figure('  of which applying in one transaction', incDone - answeredAt, 'ms');
-
-    report.section(`Inventory: search over ${repo.state().itemCount.toLocaleString('en-US')} items (each call counts its total afresh)`);
-    const sample = repo.db.prepare('SELECT sku, consignor_id FROM inventory_items WHERE consignor_id IS NOT NULL LIMIT 1').get() as { sku: string; consignor_id: string };
-    queries[5].f.query = sample.sku.slice(0, 4);
-    queries[6].f.query = sample.consignor_id;
-    const base: SearchFilters & { offset: number; limit: number } = { query: '', category: null, stock: 'all', ecommerceOnly: false, inStockOnly: false, activeOnly: false, sort: 'relevance', offset: 0, limit: 100 };
-    const all: number[] = [];
-    for (const q of queries) {
-      const times: number[] = [];
-      let total = 0;
-      for (let i = 0; i < 25; i++) {
-        const search = new InventorySearch(db, () => 'http://img');
-        const t = performance.now();
-        total = search.search({ ...base, ...q.f }).total;
-        times.push(performance.now() - t);
-      }
-      all.push(...times);
-      report.figure(`${q.label} (${total.toLocaleString('en-US')} hits), median`, median(times), 'ms');
-    }
-    const sorted = [...all].sort((a, b) => a - b);
-    report.figure('all queries: median', median(all), 'ms');
-    report.figure('all queries: p95', percentile(sorted, 95), 'ms');
-    const lookups: number[] = [];
-    const lookup = new InventorySearch(db, () => 'http://img');
-    for (const r of records.slice(0, 500)) {
-      const t = performance.now();
-      lookup.lookupSku(r.sku.toLowerCase());
-      lookups.push(performance.now() - t);
-    }
-    report.figure('SKU lookup for the sale screen: median', median(lookups), 'ms');
-    report.figure('SKU lookup: p95', percentile([...lookups].sort((a, b) => a - b), 95), 'ms');
-  } finally {
+    marks.watch = undefined;
+    return { run: repo.recentRuns(1)[0], started, done, w };
+  };
+  const close = async () => {
     await sync.stop();
     await host.stop();
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { clock, sim, db, repo, marks, load, close };
+}
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+async function fullLoad(report: BenchReport, s: Setup): Promise<InventoryRecord[]> {
+  report.section(`Inventory: first load from a simulated store of ${STORE_ITEMS.toLocaleString('en-US')} items`);
+  const before = process.memoryUsage();
+  const { run, started, done, w } = await s.load();
+  if (run.outcome !== 'ok') throw new Error(`full load failed: ${run.message}`);
+  const answer = s.sim.store.query({ ecommerceOnly: false, includeZero: false, includeInactive: false });
+  const text = JSON.stringify({ results: answer });
+  const parseStarted = performance.now();
+  JSON.parse(text);
+  const parseMs = performance.now() - parseStarted;
+  const records = answer.map((raw) => readItem(raw)).flatMap((r) => (r.ok ? [r.record] : []));
+  const bare = bareInsert(records);
+  const once = schemaInsertOnce(records);
+  const answeredAt = s.marks.answeredAt;
+  report.figure('items in the first load', run.received, 'items');
+  report.figure('full load, request to commit (simulator in-process)', (done - started) / 1000, 's');
+  report.figure('  of which waiting for the answer (build, JSON, parse)', (answeredAt - started) / 1000, 's');
+  report.ratio('apply rate: read, chunked write, commit, clean-up', run.received / ((done - answeredAt) / 1000), bare, 'items/s');
+  report.ratio('same rows, copy schema, one transaction, no yields', once, bare, 'items/s');
+  report.figure('bare SQLite bulk insert, same rows (baseline)', bare, 'items/s');
+  report.figure('peak RSS during the load', w.peak.rss / MB, 'MB');
+  report.figure('  RSS before the load', before.rss / MB, 'MB');
+  report.figure('peak JS heap used during the load', w.peak.heap / MB, 'MB');
+  report.figure('longest event-loop stall while applying', w.stall.apply, 'ms');
+  report.figure('longest stall while the answer was built and parsed', w.stall.request, 'ms');
+  report.figure(`  of which JSON.parse of the ${(text.length / MB).toFixed(0)} MB answer, in one piece`, parseMs, 'ms');
+  return records;
+}
+
+async function incrementalLoad(report: BenchReport, s: Setup): Promise<void> {
+  report.section('Inventory: incremental load of 1,000 changes');
+  s.clock.t += 5 * 60_000;
+  const changed = s.sim.tick(1000);
+  s.clock.t += 1000;
+  const { run, started, done, w } = await s.load();
+  if (run.outcome !== 'ok' || run.mode !== 'incremental') throw new Error(`incremental load failed: ${run.message}`);
+  report.figure('changes made in the store (updated, new, deleted)', changed.updated.length + changed.added.length + changed.inactivated.length, 'items');
+  report.figure('items received (changes plus the overlap)', run.received, 'items');
+  report.figure('incremental load, request to commit', done - started, 'ms');
+  report.figure('  of which reading and applying (one transaction)', done - s.marks.answeredAt, 'ms');
+  report.figure('longest event-loop stall while applying', w.stall.apply, 'ms');
+}
+
+function searches(report: BenchReport, s: Setup, records: InventoryRecord[]): void {
+  report.section(`Inventory: search over ${s.repo.state().itemCount.toLocaleString('en-US')} items (each call counts its total afresh)`);
+  const sample = s.db.prepare('SELECT sku, consignor_id FROM inventory_items WHERE consignor_id IS NOT NULL LIMIT 1').get() as { sku: string; consignor_id: string };
+  queries[5].f.query = sample.sku.slice(0, 4);
+  queries[6].f.query = sample.consignor_id;
+  const base: SearchFilters & { offset: number; limit: number } = { query: '', category: null, stock: 'all', ecommerceOnly: false, inStockOnly: false, activeOnly: false, sort: 'relevance', offset: 0, limit: 100 };
+  const all: number[] = [];
+  for (const q of queries) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 25; i++) {
+      const search = new InventorySearch(s.db, () => 'http://img');
+      const t = performance.now();
+      total = search.search({ ...base, ...q.f }).total;
+      times.push(performance.now() - t);
+    }
+    all.push(...times);
+    report.figure(`${q.label} (${total.toLocaleString('en-US')} hits), median`, median(times), 'ms');
+  }
+  report.figure('all queries: median', median(all), 'ms');
+  report.figure('all queries: p95', percentile([...all].sort((a, b) => a - b), 95), 'ms');
+  const lookups: number[] = [];
+  const lookup = new InventorySearch(s.db, () => 'http://img');
+  for (const r of records.slice(0, 500)) {
+    const t = performance.now();
+    lookup.lookupSku(r.sku.toLowerCase());
+    lookups.push(performance.now() - t);
+  }
+  report.figure('SKU lookup for the sale screen: median', median(lookups), 'ms');
+  report.figure('SKU lookup: p95', percentile([...lookups].sort((a, b) => a - b), 95), 'ms');
+}
+
+export default async function inventoryBench(report: BenchReport): Promise<void> {
+  const s = await setup();
+  try {
+    const records = await fullLoad(report, s);
+    await incrementalLoad(report, s);
+    searches(report, s, records);
+  } finally {
+    await s.close();
   }
 }

@@ -61,6 +61,13 @@ test('the first load from the screen shows its progress; search finds an item an
     await inventory.search('');
     await expect(inventory.resultCount).toHaveText(`${status.itemCount.toLocaleString('en-US')} items`);
     await page.screenshot({ path: testInfo.outputPath('inventory-all-items.png') });
+
+    // Only the rows on screen exist; the last one is fetched from the main process when scrolled to.
+    expect(await inventory.rows.count()).toBeLessThan(80);
+    const last = await value<Page0>(shell, 'inventory:search', { query: '', offset: status.itemCount - 1, limit: 1 });
+    await inventory.scrollResultsToEnd();
+    await expect(inventory.row(last.items[0].sku)).toBeVisible();
+    expect(await inventory.rows.count()).toBeLessThan(80);
     await page.close();
   } finally {
     await shell.stop();

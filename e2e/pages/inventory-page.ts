@@ -45,6 +45,15 @@ export class InventoryPage {
     return this.page.getByTestId(`inventory-row-${sku}`);
   }
 
+  /** Every result row drawn in the page (the table draws only those on screen). */
+  get rows() {
+    return this.page.locator('[data-testid^="inventory-row-"]');
+  }
+
+  async scrollResultsToEnd() {
+    await this.page.getByTestId('inventory-results').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  }
+
   /** Waits for the last load to have ended with this outcome. */
   async expectOutcome(outcome: 'ok' | 'failed' | 'interrupted') {
     await expect(this.lastRun).toHaveAttribute('data-outcome', outcome, { timeout: 60_000 });

@@ -53,6 +53,17 @@ interface Running {
   done: Promise<void>;
 }
 
+/** One run as it goes. */
+interface Job {
+  runId: number;
+  mode: SyncMode;
+  /** The copy's state when the run began. */
+  state: SyncState;
+  settings: SyncSettings;
+  running: Running;
+  counts: Counts;
+}
+
 /**
  * Loads SimpleConsign's inventory into the local copy: the first load and reloads in full, later
  * ones "modified since" the watermark. Everything a run changes becomes visible in one transaction
@@ -111,46 +122,55 @@ export class InventorySync {
   }
 
   private async run(trigger: SyncTrigger, running: Running): Promise<void> {
-    const { repo, now } = this.deps;
-    const settings = this.deps.settings();
-    const state = repo.state();
-    const startedAt = running.progress.startedAt;
-    let conn: ResolvedConnection<'simpleconsign'> | null = null;
-    try {
-      conn = await this.deps.resolve();
-    } catch (e) {
-      this.deps.log(`inventory: could not resolve the connection: ${String(e)}`);
-    }
+    const state = this.deps.repo.state();
+    const conn = await this.connection();
     const mode: SyncMode = trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental';
     running.progress.mode = mode;
-    const runId = repo.startRun(mode, trigger, startedAt);
-    let counts = emptyCounts(0);
+    const job: Job = { runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0) };
     try {
-      if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
-      if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
-      const query = queryFor(mode, settings, state.watermark);
-      const raw = await fetchInventory(this.deps.http, conn, query, { signal: running.controller.signal });
-      counts = emptyCounts(raw.length);
-      Object.assign(running.progress, { phase: 'applying', received: raw.length });
-      const ctx = this.context(settings, running);
-      const commit = (gen: number) =>
-        repo.commit(gen, {
-          runId,
-          watermark: startedAt - settings.overlapMinutes * MINUTE,
-          source: sourceOf(conn!),
-          options: optionsKey(settings),
-          finishedAt: now(),
-          counts,
-          message: describeCounts(mode, counts),
-          details: skipDetails(counts),
-        });
-      await this.apply(mode, state, raw, counts, ctx, commit, running);
-      this.retryAt = null;
-      running.progress.phase = 'cleaning';
-      await purgeInChunks(repo, repo.state().gen, ctx.chunks, ctx.pause, running.controller.signal);
+      await this.load(job, conn);
     } catch (e) {
-      await this.recordFailure(runId, e, counts, running);
+      await this.recordFailure(job.runId, e, job.counts, running);
     }
+  }
+
+  private async connection(): Promise<ResolvedConnection<'simpleconsign'> | null> {
+    try {
+      return await this.deps.resolve();
+    } catch (e) {
+      this.deps.log(`inventory: could not resolve the connection: ${String(e)}`);
+      return null;
+    }
+  }
+
+  /** Asks SimpleConsign, applies the answer, then clears what the previous copy left behind. */
+  private async load(job: Job, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
+    if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
+    if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
+    const { running } = job;
+    const query = queryFor(job.mode, job.settings, job.state.watermark);
+    const raw = await fetchInventory(this.deps.http, conn, query, { signal: running.controller.signal });
+    job.counts = emptyCounts(raw.length);
+    Object.assign(running.progress, { phase: 'applying', received: raw.length });
+    const ctx = this.context(job.settings, running);
+    await this.apply(job, raw, ctx, (gen) => this.commit(job, conn, gen));
+    this.retryAt = null;
+    running.progress.phase = 'cleaning';
+    await purgeInChunks(this.deps.repo, this.deps.repo.state().gen, ctx.chunks, ctx.pause, running.controller.signal);
+  }
+
+  /** The run's last write: the new generation, the watermark (start minus overlap) and the run record. */
+  private commit(job: Job, conn: ResolvedConnection<'simpleconsign'>, gen: number): void {
+    this.deps.repo.commit(gen, {
+      runId: job.runId,
+      watermark: job.running.progress.startedAt - job.settings.overlapMinutes * MINUTE,
+      source: sourceOf(conn),
+      options: optionsKey(job.settings),
+      finishedAt: this.deps.now(),
+      counts: job.counts,
+      message: describeCounts(job.mode, job.counts),
+      details: skipDetails(job.counts),
+    });
   }
 
   private sizer(): ChunkSizer {
@@ -168,8 +188,9 @@ export class InventorySync {
     };
   }
 
-  private async apply(mode: SyncMode, state: SyncState, raw: unknown[], counts: Counts, ctx: ApplyContext, commit: (gen: number) => void, running: Running): Promise<void> {
-    if (mode === 'incremental' && raw.length <= (this.deps.largeChangeSet ?? 5000)) {
+  private async apply(job: Job, raw: unknown[], ctx: ApplyContext, commit: (gen: number) => void): Promise<void> {
+    const { state, counts, running } = job;
+    if (job.mode === 'incremental' && raw.length <= (this.deps.largeChangeSet ?? 5000)) {
       const records = await readAll(raw, ctx, counts);
       running.progress.phase = 'committing';
       applyAtOnce(ctx, state.gen, records, counts, () => commit(state.gen));
@@ -178,7 +199,7 @@ export class InventorySync {
     // A new generation, written in chunks while searches keep reading the current one.
     const next = state.gen + 1;
     await purgeInChunks(this.deps.repo, state.gen, ctx.chunks, ctx.pause, ctx.signal);
-    if (mode === 'incremental') await copyInChunks(ctx, state.gen, next);
+    if (job.mode === 'incremental') await copyInChunks(ctx, state.gen, next);
     await streamIntoGeneration(raw, ctx, next, counts);
     if (ctx.signal.aborted) throw new SyncInterrupted();
     running.progress.phase = 'committing';

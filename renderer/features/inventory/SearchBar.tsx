@@ -21,28 +21,17 @@ function useDebounced(value: string, ms: number, apply: (v: string) => void) {
   }, [value, ms, apply]);
 }
 
-export function SearchBar({ categories, total }: { categories: { name: string; count: number }[]; total: number | null }) {
+/** Category, stock, flags and order: each change is a new search at once. */
+function Filters({ categories }: { categories: { name: string; count: number }[] }) {
   const filters = useInventoryUi((s) => s.filters);
   const setFilters = useInventoryUi((s) => s.setFilters);
-  const [query, setQuery] = useState(filters.query);
-  const applyQuery = useInventoryUi((s) => s.setQuery);
-  useDebounced(query, 200, applyQuery);
   const toggle = (key: keyof Pick<SearchFilters, 'ecommerceOnly' | 'inStockOnly' | 'activeOnly'>, label: string) => (
     <label className="checkbox">
       <input type="checkbox" checked={filters[key]} onChange={(e) => setFilters({ [key]: e.target.checked })} data-testid={`inventory-filter-${key}`} /> {label}
     </label>
   );
   return (
-    <div className="inventory-search-bar" role="search">
-      <input
-        type="search"
-        className="inventory-query"
-        placeholder="Search SKU, name, description, brand, category, color, size, consignor…"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        aria-label="Search the inventory"
-        data-testid="inventory-search"
-      />
+    <>
       <select value={filters.category ?? ''} onChange={(e) => setFilters({ category: e.target.value || null })} aria-label="Category" data-testid="inventory-filter-category">
         <option value="">All categories</option>
         {categories.map((c) => (
@@ -66,6 +55,27 @@ export function SearchBar({ categories, total }: { categories: { name: string; c
           </option>
         ))}
       </select>
+    </>
+  );
+}
+
+export function SearchBar({ categories, total }: { categories: { name: string; count: number }[]; total: number | null }) {
+  const initial = useInventoryUi((s) => s.filters.query);
+  const applyQuery = useInventoryUi((s) => s.setQuery);
+  const [query, setQuery] = useState(initial);
+  useDebounced(query, 200, applyQuery);
+  return (
+    <div className="inventory-search-bar" role="search">
+      <input
+        type="search"
+        className="inventory-query"
+        placeholder="Search SKU, name, description, brand, category, color, size, consignor…"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        aria-label="Search the inventory"
+        data-testid="inventory-search"
+      />
+      <Filters categories={categories} />
       <span className="muted" data-testid="inventory-result-count">
         {total === null ? '' : `${total.toLocaleString()} ${total === 1 ? 'item' : 'items'}`}
       </span>

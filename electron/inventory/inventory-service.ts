@@ -1,0 +1,95 @@
+import type { SyncSettings, SyncStatus } from '../../shared/inventory/schemas';
+import type { CoreDeps } from '../app/feature';
+import { imageBaseFor } from '../simpleconsign/inventory-images';
+import { InventoryRepo } from './inventory-repo';
+import { InventorySearch } from './inventory-search';
+import { InventorySync } from './inventory-sync';
+import { nextRunAt, SyncScheduler, SyncSettingsStore } from './sync-schedule';
+
+type Core = Pick<CoreDeps, 'db' | 'settings' | 'http' | 'connections' | 'now' | 'log'>;
+
+/** Where the copy's pictures come from: the simulator for a training copy, SimpleConsign's image store otherwise. */
+function imageBase(core: Core, source: string | null): string {
+  const training = source === null ? core.connections.mode() === 'training' : source === 'training';
+  const baseUrl = training ? core.connections.trainingUrl('simpleconsign') : core.connections.settingsOf('simpleconsign').baseUrl;
+  return imageBaseFor({ training, settings: { baseUrl } });
+}
+
+function currentSource(core: Core): string {
+  return core.connections.mode() === 'training' ? 'training' : `live:${core.connections.settingsOf('simpleconsign').baseUrl}`;
+}
+
+/** The inventory copy as the bridge sees it: its status, its loads, its settings and its searches. */
+export class InventoryService {
+  readonly repo: InventoryRepo;
+  readonly search: InventorySearch;
+  private readonly settings: SyncSettingsStore;
+  private readonly sync: InventorySync;
+  private readonly scheduler: SyncScheduler;
+
+  constructor(private readonly core: Core) {
+    this.repo = new InventoryRepo(core.db);
+    this.settings = new SyncSettingsStore(core.settings);
+    this.sync = new InventorySync({
+      repo: this.repo,
+      http: core.http,
+      resolve: () => core.connections.resolve('simpleconsign'),
+      settings: () => this.settings.get(),
+      now: core.now,
+      log: core.log,
+    });
+    this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source));
+    this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => this.sync.start('scheduled'), now: core.now, log: core.log });
+  }
+
+  private due(): number | null {
+    const state = this.repo.state();
+    const lastRun = this.repo.recentRuns(5).find((r) => r.outcome !== 'running') ?? null;
+    return nextRunAt({ settings: this.settings.get(), loaded: state.watermark !== null, lastRun, pausedUntil: state.pausedUntil, retryAt: this.sync.retryAt, now: this.core.now() });
+  }
+
+  status(): SyncStatus {
+    const state = this.repo.state();
+    const runs = this.repo.recentRuns(10);
+    return {
+      loaded: state.watermark !== null,
+      itemCount: state.itemCount,
+      watermark: state.watermark,
+      dataVersion: state.dataVersion,
+      source: state.source === null ? null : state.source === 'training' ? 'training' : 'live',
+      needsFullLoad: this.sync.needsFullLoad(state, currentSource(this.core)),
+      running: this.sync.progress(),
+      lastRun: runs.find((r) => r.outcome !== 'running') ?? null,
+      lastSuccessAt: state.lastSuccessAt,
+      nextRunAt: this.due(),
+      pausedUntil: state.pausedUntil !== null && state.pausedUntil > this.core.now() ? state.pausedUntil : null,
+      settings: this.settings.get(),
+      recentRuns: runs,
+    };
+  }
+
+  /** Starts a load and answers at once; the screen follows it through status(). */
+  begin(trigger: 'manual' | 'reload'): SyncStatus {
+    this.sync
+      .start(trigger)
+      .catch((e: unknown) => this.core.log(`inventory load failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => this.scheduler.arm());
+    return this.status();
+  }
+
+  saveSettings(s: SyncSettings): SyncStatus {
+    this.settings.save(s);
+    this.scheduler.arm();
+    return this.status();
+  }
+
+  start(): void {
+    this.repo.closeAbandonedRuns(this.core.now());
+    this.scheduler.start();
+  }
+
+  async stop(): Promise<void> {
+    this.scheduler.stop();
+    await this.sync.stop();
+  }
+}
