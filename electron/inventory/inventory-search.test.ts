@@ -43,8 +43,11 @@ beforeAll(() => {
   search = new InventorySearch(db, () => 'http://img.test');
 });
 afterAll(() => {
-  db.prepare("INSERT INTO inventory_fts (inventory_fts, rank) VALUES ('integrity-check', 1)").run();
-  cleanup();
+  try {
+    db.prepare("INSERT INTO inventory_fts (inventory_fts, rank) VALUES ('integrity-check', 1)").run();
+  } finally {
+    cleanup();
+  }
 });
 
 describe('full-text search', () => {

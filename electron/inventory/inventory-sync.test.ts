@@ -6,9 +6,12 @@ import { expectedSkus, startHarness, type Harness } from './test-harness';
 const MINUTE = 60_000;
 let h: Harness;
 afterEach(async () => {
-  // The full-text index must match the items table exactly, whatever the test did.
-  h.db.prepare("INSERT INTO inventory_fts (inventory_fts, rank) VALUES ('integrity-check', 1)").run();
-  await h?.close();
+  try {
+    // The full-text index must match the items table exactly, whatever the test did.
+    h.db.prepare("INSERT INTO inventory_fts (inventory_fts, rank) VALUES ('integrity-check', 1)").run();
+  } finally {
+    await h.close();
+  }
 });
 
 /** Everything a failed run must leave exactly as it was. */

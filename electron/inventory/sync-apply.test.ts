@@ -14,8 +14,11 @@ beforeEach(() => {
   repo = new InventoryRepo(db);
 });
 afterEach(() => {
-  db.prepare("INSERT INTO inventory_fts (inventory_fts, rank) VALUES ('integrity-check', 1)").run();
-  cleanup();
+  try {
+    db.prepare("INSERT INTO inventory_fts (inventory_fts, rank) VALUES ('integrity-check', 1)").run();
+  } finally {
+    cleanup();
+  }
 });
 
 const ctx = (chunkSize = 3): ApplyContext => ({ repo, settings: defaultSyncSettings, chunks: new ChunkSizer(chunkSize, null), pause: async () => {}, signal: new AbortController().signal, onApplied: () => {} });
