@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
  * Runs a command where the OS keychain is usable. macOS and Windows have one already. On Linux
@@ -16,8 +19,11 @@ if (wrap && !(has('dbus-run-session') && has('gnome-keyring-daemon'))) {
   console.error('The tests need a Secret Service: install gnome-keyring and dbus (sudo apt-get install gnome-keyring dbus-x11).');
   process.exit(1);
 }
-const script = 'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"';
+// The daemon keeps its keyring in a fresh folder, so an old keyring with another password never asks to be unlocked.
+const keyringDir = wrap ? fs.mkdtempSync(path.join(os.tmpdir(), 'backoffice-test-keyring-')) : '';
+const script = `echo -n test | XDG_DATA_HOME='${keyringDir}' gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"`;
 const result = wrap
   ? spawnSync('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], { stdio: 'inherit', env: { ...process.env, BACKOFFICE_TEST_KEYRING: '1' } })
   : spawnSync(command[0], command.slice(1), { stdio: 'inherit', shell: process.platform === 'win32' });
+if (wrap) fs.rmSync(keyringDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);
