@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { AppFrame, screenIds } from './pages/app-frame';
 import { ConnectionsPage } from './pages/connections-page';
 import { expect, test } from './fixtures/test';
@@ -19,33 +20,49 @@ test('first start lands in training mode and every screen renders', async ({ pag
   await expect(new ConnectionsPage(page).card('simpleconsign').getByTestId('connection-simpleconsign-endpoint')).toContainText('http://127.0.0.1:');
 });
 
-test('a credential is saved to the keychain and only its last four characters reach the renderer', async ({ page, shell }) => {
+/** Records every bridge answer a page receives, read in full before it reaches the page. */
+async function recordBridgeAnswers(page: Page, seen: string[]) {
+  await page.route('**/rpc/**', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    seen.push(body);
+    await route.fulfill({ response, body });
+  });
+}
+
+test('a credential is saved to the keychain and only its last four characters reach the renderer', async ({ page, shell, browser }) => {
   const secret = `sc-live-${Date.now()}-Z9Q7`;
   const seen: string[] = [];
-  page.on('response', async (res) => {
-    if (res.url().includes('/rpc/')) seen.push(await res.text());
-  });
-  const frame = new AppFrame(page);
+  await recordBridgeAnswers(page, seen);
   const connections = new ConnectionsPage(page);
-  await frame.go('connections');
+  await new AppFrame(page).go('connections');
   await expect(connections.secretState('simpleconsign', 'apiKey')).toHaveText('not set');
   await connections.saveSecret('simpleconsign', 'apiKey', secret);
   await expect(connections.secretState('simpleconsign', 'apiKey')).toHaveText('set (…Z9Q7)');
-
-  // The main process can read it back from the keychain after a restart.
-  await page.reload();
-  await expect(page.getByTestId('app-ready')).toBeVisible();
-  await frame.go('connections');
-  await expect(connections.secretState('simpleconsign', 'apiKey')).toHaveText('set (…Z9Q7)');
-
   const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.documentElement.outerHTML);
   expect(storage).not.toContain(secret);
+  await page.close();
+
+  // A restarted main process reads it back from the keychain.
+  await shell.stop();
+  const restarted = await startShell({ dataDir: shell.dataDir, keychainService: shell.keychainService });
+  try {
+    const again = await browser.newPage();
+    await recordBridgeAnswers(again, seen);
+    await again.goto(restarted.url);
+    await new AppFrame(again).go('connections');
+    await expect(new ConnectionsPage(again).secretState('simpleconsign', 'apiKey')).toHaveText('set (…Z9Q7)');
+    await again.close();
+  } finally {
+    await restarted.stop();
+  }
+
   expect(seen.length).toBeGreaterThan(3);
   for (const body of seen) expect(body).not.toContain(secret);
   for (const file of fs.readdirSync(shell.dataDir)) {
     expect(fs.readFileSync(path.join(shell.dataDir, file)).includes(secret), `${file} holds the secret`).toBe(false);
   }
-  expect(shell.output()).not.toContain(secret);
+  expect(shell.output() + restarted.output()).not.toContain(secret);
 });
 
 test('a live endpoint over plain http is refused with a clear message', async ({ page }) => {
