@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { closedPort } from '../testing/closed-port';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledIfposSchema } from '../../shared/ifpos/bundled-schema';
 import type { DeliveryLine, TransactionToDeliver } from '../sales/destination';
@@ -52,14 +52,6 @@ beforeEach(async () => {
 });
 afterEach(() => core.close());
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function goLive(settings: Record<string, string | boolean> = {}) {
   await core.connections.update('ifpos', true, { url: core.simHost.url('/ifpos'), showroomId: 'NORTH', employeeId: 'E-7', ...settings });

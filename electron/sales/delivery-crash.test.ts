@@ -6,7 +6,8 @@ import type { HistoryPage, SaleDetail, SalesSummary } from '../../shared/sales/s
 import { IfposSim } from '../ifpos/ifpos-sim';
 import { SimpleConsignTransactionsSim } from '../simpleconsign/transactions-sim';
 import { SimHost } from '../training/sim-host';
-import { ChildApp, ChildGone, seeded, Tripwire } from './fixtures/crash-harness';
+import { seededRandom } from '../../shared/seeded-random';
+import { ChildApp, ChildGone, Tripwire } from './fixtures/crash-harness';
 
 /**
  * The app records sales and returns in a child process that is killed with SIGKILL at random points while it
@@ -43,7 +44,7 @@ interface KnownSale {
   used: Set<number>;
 }
 
-const rand = seeded(SEED);
+const rand = seededRandom(SEED);
 const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
 const confirmed = { sales: new Map<string, KnownSale>(), returns: [] as string[] };
 const inDoubt = { sales: [] as string[], returns: [] as string[] };

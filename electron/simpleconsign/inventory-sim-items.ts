@@ -21,17 +21,6 @@ export function pick<T>(list: readonly T[], r: number): T {
   return list[Math.min(list.length - 1, Math.floor(r * list.length))];
 }
 
-/** Weighted PRNG for mutations (mulberry32), so a seed replays the same store history. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SKU_ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWX';
 

@@ -1,6 +1,7 @@
 import type { SimpleConsignCatalog } from './catalog';
 import { categories, statuses } from './inventory-sim-data';
-import { consignorCount, fixedItem, itemJson, mulberry32, skuFor, unit, type FixedItem, type LiveState } from './inventory-sim-items';
+import { seededRandom } from '../../shared/seeded-random';
+import { consignorCount, fixedItem, itemJson, skuFor, unit, type FixedItem, type LiveState } from './inventory-sim-items';
 
 export interface SimStoreOptions {
   seed?: number;
@@ -69,7 +70,7 @@ export class SimInventoryStore implements SimpleConsignCatalog {
     this.count = 0;
     this.grow(n);
     this.skuIndex = new Map();
-    this.random = mulberry32(this.seed + 1);
+    this.random = seededRandom(this.seed + 1);
     this.consignors = consignorCount(n);
     for (let i = 0; i < n; i++) this.create(i, this.epoch, true);
     this.count = n;

@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { closedPort } from '../testing/closed-port';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scMessages } from '../../shared/simpleconsign/vendor-messages';
 import { VendorError } from '../core/http/vendor-error';
@@ -41,14 +41,6 @@ beforeEach(async () => {
 });
 afterEach(() => core.close());
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function goLive(key: string, baseUrl = core.simHost.url('/simpleconsign')) {
   await core.connections.update('simpleconsign', true, { baseUrl });

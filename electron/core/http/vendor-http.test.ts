@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { closedPort } from '../../testing/closed-port';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { faultSchema } from '../../../shared/contract/training';
@@ -103,13 +103,7 @@ describe('VendorHttp', () => {
   });
 
   it('knows a refused connection never reached the vendor', async () => {
-    const closed = await new Promise<number>((resolve) => {
-      const server = net.createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as net.AddressInfo;
-        server.close(() => resolve(port));
-      });
-    });
-    const e = await fail({ url: `http://127.0.0.1:${closed}/echo` });
+    const e = await fail({ url: `http://127.0.0.1:${await closedPort()}/echo` });
     expect(e).toMatchObject({ kind: 'network', mayHaveApplied: false, transient: true });
     expect(e.message).toMatch(/could not be reached \(ECONNREFUSED\)/);
   });
