@@ -21,7 +21,7 @@ if (wrap && !(has('dbus-run-session') && has('gnome-keyring-daemon'))) {
 }
 // The daemon keeps its keyring in a fresh folder, so an old keyring with another password never asks to be unlocked.
 const keyringDir = wrap ? fs.mkdtempSync(path.join(os.tmpdir(), 'backoffice-test-keyring-')) : '';
-const script = `echo -n test | XDG_DATA_HOME='${keyringDir}' gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"`;
+const script = `export XDG_DATA_HOME='${keyringDir}'; echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"`;
 const result = wrap
   ? spawnSync('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], { stdio: 'inherit', env: { ...process.env, BACKOFFICE_TEST_KEYRING: '1' } })
   : spawnSync(command[0], command.slice(1), { stdio: 'inherit', shell: process.platform === 'win32' });
