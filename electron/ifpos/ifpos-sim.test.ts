@@ -1,3 +1,4 @@
+import { simRequest } from '../testing/sim-request';
 import { describe, expect, it } from 'vitest';
 import { buildIfposPayload } from '../../shared/ifpos/payload';
 import type { SimRequest } from '../training/simulator';
@@ -13,16 +14,7 @@ function payload(over: Record<string, unknown> = {}) {
   return { ...base, ...over };
 }
 
-function request(body: unknown, over: Partial<SimRequest> = {}): SimRequest {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { method: 'POST', path: '/', query: new URLSearchParams(), headers: { 'content-type': 'application/json' }, body: text, json, ...over };
-}
+const request = (body: unknown, over: Partial<SimRequest> = {}) => simRequest(body, { headers: { 'content-type': 'application/json' }, ...over });
 
 function make(opts: IfposSimOptions = {}) {
   let now = Date.UTC(2026, 0, 2, 9);

@@ -1,21 +1,11 @@
+import { jsonHeaders, simRequest } from '../testing/sim-request';
 import { describe, expect, it } from 'vitest';
-import type { SimRequest } from '../training/simulator';
 import { CAP_MESSAGE, SimpleConsignInventorySimulator } from './inventory-sim';
 import { SimpleConsignImagesSimulator } from './inventory-sim-images';
 
 const KEY = 'sim-key';
-const jsonHeaders = { accept: 'application/json', 'content-type': 'application/json' };
 
-function request(body: unknown, headers: Record<string, string> = jsonHeaders, method = 'POST'): SimRequest {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { method, path: '/', query: new URLSearchParams(), headers, body: text, json };
-}
+const request = (body: unknown, headers: Record<string, string> = jsonHeaders, method = 'POST') => simRequest(body, { headers, method });
 
 function make(opts: { items?: number; cap?: number; clock?: { t: number } } = {}) {
   const clock = opts.clock ?? { t: Date.UTC(2026, 0, 15, 12) };

@@ -1,3 +1,4 @@
+import { jsonHeaders, simRequest } from '../testing/sim-request';
 import { describe, expect, it } from 'vitest';
 import type { SimRequest } from '../training/simulator';
 import type { SimpleConsignCatalog } from './catalog';
@@ -5,18 +6,9 @@ import { scMessages } from '../../shared/simpleconsign/vendor-messages';
 import { NO_API_PLAN_KEY, SimpleConsignTransactionsSim } from './transactions-sim';
 
 const KEY = 'training-simpleconsign-key';
-const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' };
+const JSON_HEADERS = jsonHeaders;
 
-function request(body: unknown, over: Partial<SimRequest> = {}): SimRequest {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { method: 'POST', path: '/', query: new URLSearchParams(), headers: JSON_HEADERS, body: text, json: parsed, ...over };
-}
+const request = (body: unknown, over: Partial<SimRequest> = {}) => simRequest(body, { headers: JSON_HEADERS, ...over });
 
 const sale = (over: Record<string, unknown> = {}) => ({
   key: KEY,
