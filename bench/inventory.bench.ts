@@ -171,8 +171,8 @@ async function fullLoad(report: BenchReport, s: Setup): Promise<InventoryRecord[
   report.figure('  RSS before the load', before.rss / MB, 'MB');
   report.figure('peak JS heap used during the load', w.peak.heap / MB, 'MB');
   report.figure('longest event-loop stall while applying', w.stall.apply, 'ms');
-  report.figure('longest stall while the answer was built and parsed', w.stall.request, 'ms');
-  report.figure(`  of which JSON.parse of the ${(text.length / MB).toFixed(0)} MB answer, in one piece`, parseMs, 'ms');
+  report.figure('longest stall while the answer was built (in-process simulator) and read', w.stall.request, 'ms');
+  report.figure(`  JSON.parse of the ${(text.length / MB).toFixed(0)} MB answer in one piece (the client reads it in a worker: see the http bench)`, parseMs, 'ms');
   return records;
 }
 

@@ -2,6 +2,7 @@ import pRetry, { AbortError } from 'p-retry';
 import type { z } from 'zod';
 import { endpointProblem } from '../../../shared/endpoint-policy';
 import { describeIssues } from '../../ipc/dispatch';
+import { readJsonBody, type ReadBody } from './parse-json';
 import { backoffDelay, parseRetryAfter, VendorError } from './vendor-error';
 
 export interface VendorRequest<T extends z.ZodType> {
@@ -89,7 +90,7 @@ export class VendorHttp {
     if (req.basicAuth) headers.Authorization = `Basic ${Buffer.from(`${req.basicAuth.user}:${req.basicAuth.password}`).toString('base64')}`;
     const signal = req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     let res: Response;
-    let text: string;
+    let bytes: ArrayBuffer;
     try {
       res = await this.fetchImpl(req.url, {
         method: req.method,
@@ -98,11 +99,11 @@ export class VendorHttp {
         signal,
         redirect: 'error',
       });
-      text = await res.text();
+      bytes = await res.arrayBuffer();
     } catch (error) {
       throw this.transportError(req, error, timeoutMs);
     }
-    return { status: res.status, data: this.interpret(req, res, text), durationMs: this.now() - started };
+    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started };
   }
 
   private transportError(req: VendorRequest<z.ZodType>, error: unknown, timeoutMs: number): VendorError {
@@ -118,14 +119,7 @@ export class VendorHttp {
     return new VendorError(req.vendor, 'network', `${req.vendor} ${reason}. Check the internet connection; the app will try again.`, { mayHaveApplied: !neverSent });
   }
 
-  private interpret<T extends z.ZodType>(req: VendorRequest<T>, res: Response, text: string): z.output<T> {
-    let body: unknown;
-    let isJson = true;
-    try {
-      body = text === '' ? null : JSON.parse(text);
-    } catch {
-      isJson = false;
-    }
+  private interpret<T extends z.ZodType>(req: VendorRequest<T>, res: Response, { head: text, body, isJson }: ReadBody): z.output<T> {
     const answered = res.ok || (req.answerStatuses ?? []).includes(res.status);
     if (!answered) {
       const vendorMessage = isJson ? vendorText(body) : undefined;
