@@ -2,7 +2,6 @@ import path from 'node:path';
 import { contract, type AppHandlers } from '../../shared/contract';
 import type { StartupError } from '../../shared/contract/app';
 import { listChannels } from '../../shared/contract/channel';
-import { vendorIds, vendors } from '../../shared/vendors';
 import { AppError } from '../core/app-error';
 import { VendorHttp } from '../core/http/vendor-http';
 import type { SecretStore } from '../core/secrets/secret-store';
@@ -33,6 +32,17 @@ export interface AppServices {
   stop(): Promise<void>;
 }
 
+const KEYCHAIN_STATUS_MS = 60_000;
+
+/** Calls `work` at most once per `ms`, answering the last result in between. */
+function reuseFor<T>(ms: number, now: () => number, work: () => Promise<T>): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (!last || now() - last.at >= ms) last = { at: now(), value: work() };
+    return last.value;
+  };
+}
+
 /** Every channel answers this when the store could not be opened; the renderer shows the startup error instead. */
 function unavailableHandlers(error: StartupError): AppHandlers {
   const handlers: Record<string, Record<string, () => never>> = {};
@@ -58,7 +68,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     if (!(error instanceof StoreOpenError)) throw error;
     startupError = error.info;
   }
-  const keychainStatus = () => opts.secrets.describe();
+  // The status bar polls every few seconds; probing the keychain writes to it, so the answer is reused for a while.
+  const keychainStatus = reuseFor(KEYCHAIN_STATUS_MS, now, () => opts.secrets.describe());
 
   if (!db || startupError) {
     const handlers = unavailableHandlers(startupError!);
@@ -80,12 +91,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
         mode: connections.mode(),
         startupError: null,
         keychain: await keychainStatus(),
-        connections: await Promise.all(
-          vendorIds.map(async (id) => {
-            const v = await connections.view(id);
-            return { id, name: vendors[id].name, enabled: v.enabled, health: v.health };
-          }),
-        ),
+        connections: connections.summaries(),
       }),
     },
     connections: {

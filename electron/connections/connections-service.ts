@@ -67,7 +67,6 @@ export class ConnectionsService {
   }
 
   async view(id: VendorId): Promise<ConnectionView> {
-    const row = this.repo.get(id);
     const settings = this.settingsOf(id) as Record<string, string | boolean>;
     const secrets = await Promise.all(
       vendors[id].secrets.map(async (f) => {
@@ -77,8 +76,19 @@ export class ConnectionsService {
     );
     const training = this.mode() === 'training';
     const effectiveEndpoint = training ? this.trainingUrl(id) : String(settings[endpointFields[id][0]]);
-    const health = row.enabled || training ? row.health : { state: 'disabled' as const, message: 'Turned off.', checkedAt: row.health.checkedAt };
-    return { id, name: vendors[id].name, purpose: vendors[id].purpose, enabled: row.enabled, settings, secrets, effectiveEndpoint, health };
+    return { id, name: vendors[id].name, purpose: vendors[id].purpose, enabled: this.repo.get(id).enabled, settings, secrets, effectiveEndpoint, health: this.health(id) };
+  }
+
+  /** Every connection's enabled flag and health for the status bar; reads only the store, never the keychain. */
+  summaries() {
+    return vendorIds.map((id) => ({ id, name: vendors[id].name, enabled: this.repo.get(id).enabled, health: this.health(id) }));
+  }
+
+  /** A connection's health as the status bar shows it. */
+  health(id: VendorId): ConnectionHealth {
+    const row = this.repo.get(id);
+    if (row.enabled || this.mode() === 'training') return row.health;
+    return { state: 'disabled', message: 'Turned off.', checkedAt: row.health.checkedAt };
   }
 
   list(): Promise<ConnectionView[]> {

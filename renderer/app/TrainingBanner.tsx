@@ -1,4 +1,3 @@
-import { useSetMode } from './app-queries';
 import { useNav } from './nav-store';
 
 /** Always visible in training mode, so nobody mistakes simulator answers for real ones. */
@@ -10,8 +9,4 @@ export function TrainingBanner() {
       Trax Retail or HeavyTruckParts. <button type="button" className="link" onClick={() => go('connections')}>Set up live connections</button>
     </div>
   );
-}
-
-export function useGoLive() {
-  return useSetMode();
 }
