@@ -2,6 +2,8 @@ import type { AppStatus } from '../../shared/contract/app';
 import { WaitingCount } from '../features/sales/WaitingCount';
 
 const healthLabel = { ok: 'working', failing: 'failing', unknown: 'not tested', disabled: 'off' } as const;
+/** Short names, so the line fits at 1024 wide; the full name and last answer are in the tooltip. */
+const shortName: Record<string, string> = { simpleconsign: 'SimpleConsign', ifpos: 'IFPOS', 'trax-retail': 'Trax Retail', heavytruckparts: 'HeavyTruckParts' };
 
 /**
  * One line at the foot of every screen: the mode, each connection in use and how it last answered, and what
@@ -17,8 +19,8 @@ export function StatusBar({ status }: { status: AppStatus }) {
       </span>
       {shown.map((c) => (
         <span key={c.id} className={`health health-${c.health.state}`} title={`${c.name}: ${c.health.message}`} data-testid={`status-health-${c.id}`} data-state={c.health.state}>
-          {c.name}
-          {c.health.state === 'ok' ? <span className="visually-hidden">: {healthLabel.ok}</span> : `: ${healthLabel[c.health.state]}`}
+          {shortName[c.id] ?? c.name}
+          {c.health.state === 'failing' ? ' failing' : <span className="visually-hidden">: {healthLabel[c.health.state]}</span>}
         </span>
       ))}
       {off > 0 && (

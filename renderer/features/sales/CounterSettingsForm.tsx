@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { parseTaxRate, type CounterSettings } from '../../../shared/sales/counter';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useUpdateCounterSettings } from './queries';
+import { useSaleDraft } from './sale-store';
 
 /** The store's name on receipts, the usual tax rate and how items without a taxable flag are taxed. */
 export function CounterSettingsForm({ settings }: { settings: CounterSettings }) {
@@ -15,7 +16,14 @@ export function CounterSettingsForm({ settings }: { settings: CounterSettings })
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!rateBad) update.mutate(draft);
+          if (rateBad) return;
+          update.mutate(draft, {
+            onSuccess: (saved) => {
+              // The sale on the counter follows the new rate unless a rate was typed for it.
+              const sale = useSaleDraft.getState();
+              if (sale.taxRate === settings.taxRate) sale.set({ taxRate: saved.taxRate });
+            },
+          });
         }}
       >
         <label>

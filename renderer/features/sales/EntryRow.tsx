@@ -76,7 +76,7 @@ export function EntryRow({ skuRef, pendingRef, scanning }: { skuRef: RefObject<H
   useScanCapture((code) => {
     skuRef.current?.focus();
     add(code, 1);
-  }, scanning);
+  }, scanning, skuRef);
 
   const submit = () => {
     const q = parseQuantity(quantity);

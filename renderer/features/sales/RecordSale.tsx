@@ -44,6 +44,11 @@ function Totals({ figures }: { figures: SaleFigures }) {
       <dd data-testid="total-taxable">{formatDollars(t.taxableCents)}</dd>
       <dt>Tax</dt>
       <dd data-testid="total-tax">{figures.rateMilli === null ? '—' : formatDollars(t.taxCents)}</dd>
+      {figures.untaxed && (
+        <dd className="muted totals-note" data-testid="total-untaxed">
+          No tax at this rate: taxable items are recorded as non-taxable.
+        </dd>
+      )}
       <dt className="grand">Total</dt>
       <dd className="grand" data-testid="total-grand">
         {formatDollars(t.totalCents)}
@@ -92,7 +97,7 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
     record.mutate(
       {
         ...(now.orderNumber.trim() ? { orderNumber: now.orderNumber.trim() } : {}),
-        lines: now.lines.map((l) => ({ sku: l.sku, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity, taxable: l.taxable })),
+        lines: f.lines.map((l) => ({ sku: l.sku, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity, taxable: l.taxable })),
         taxCents: f.totals.taxCents,
         taxRateMilli: f.rateMilli ?? 0,
         paymentMethod: now.paymentMethod,

@@ -8,6 +8,10 @@ type Draft = ReturnType<typeof useSaleDraft.getState>;
 
 export interface SaleFigures {
   totals: Totals;
+  /** The lines as recorded: taxable only where tax is collected. */
+  lines: Draft['lines'];
+  /** Taxable items, but no tax at this rate: they are recorded as non-taxable. */
+  untaxed: boolean;
   rateMilli: number | null;
   tenderedCents: number | null;
   changeCents: number | null;
@@ -21,7 +25,11 @@ export function saleFigures(d: Pick<Draft, 'lines' | 'taxRate' | 'tendered' | 'p
   const rateMilli = parseTaxRate(d.taxRate);
   if (rateMilli === null) problems.taxRate = 'Type the tax rate as a percentage, e.g. 8.25.';
   const base = totalsOf(d.lines, 0);
-  const totals = totalsOf(d.lines, taxAt(base.taxableCents, rateMilli ?? 0));
+  const taxCents = taxAt(base.taxableCents, rateMilli ?? 0);
+  // No tax collected means nothing was taxed: SimpleConsign refuses a taxable total without tax.
+  const untaxed = taxCents === 0 && base.taxableCents > 0;
+  const lines = untaxed ? d.lines.map((l) => ({ ...l, taxable: false })) : d.lines;
+  const totals = totalsOf(lines, taxCents);
   let tenderedCents: number | null = null;
   let changeCents: number | null = null;
   if (d.paymentMethod === 'cash' && d.tendered.trim()) {
@@ -33,5 +41,5 @@ export function saleFigures(d: Pick<Draft, 'lines' | 'taxRate' | 'tendered' | 'p
   const order = d.orderNumber.trim();
   if (order && !ORDER_NUMBER_PATTERN.test(order)) problems.orderNumber = 'Order numbers use letters and digits only, at most 30 (or leave it empty to have one made).';
   if (d.badPrices.length > 0) problems.prices = 'A line has a price that is not an amount; correct it first.';
-  return { totals, rateMilli, tenderedCents: problems.tendered ? null : tenderedCents, changeCents, problems };
+  return { totals, lines, untaxed, rateMilli, tenderedCents: problems.tendered ? null : tenderedCents, changeCents, problems };
 }

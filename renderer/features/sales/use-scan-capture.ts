@@ -1,9 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
-/** Keys closer together than this come from a scanner, not a person (a scanner types a line in 20–60 ms). */
-const SCAN_GAP_MS = 50;
+/**
+ * Keys closer together than this come from a scanner, not a person: a scanner types a whole line in 20–60 ms,
+ * a person rarely types four keys and Enter each within this. The margin absorbs a busy computer's hiccups.
+ */
+const SCAN_GAP_MS = 80;
 /** The shortest code taken as a scan. */
-const SCAN_MIN_LENGTH = 3;
+const SCAN_MIN_LENGTH = 4;
 
 interface Burst {
   target: EventTarget | null;
@@ -25,10 +28,10 @@ const textInput = (t: EventTarget | null): t is HTMLInputElement =>
 
 /**
  * A scan (fast keystrokes ending in Enter) always lands as a SKU, whichever field has the cursor: the
- * characters it typed into that field are taken back out, and `onScan` gets the code. Slower typing is
- * left alone.
+ * characters it typed into another field are taken back out, and `onScan` gets the code. Slower typing is
+ * left alone, and so is a scan into the SKU field (`home`), which handles its own Enter.
  */
-export function useScanCapture(onScan: (code: string) => void, enabled: boolean): void {
+export function useScanCapture(onScan: (code: string) => void, enabled: boolean, home: RefObject<HTMLInputElement | null>): void {
   const burst = useRef<Burst>({ target: null, before: null, chars: '', lastAt: -Infinity });
   const scan = useRef(onScan);
   useEffect(() => {
@@ -48,10 +51,16 @@ export function useScanCapture(onScan: (code: string) => void, enabled: boolean)
         }
         return;
       }
-      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'Shift') return;
+      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey) {
+        // Tab, arrows, shortcuts: a person at the keyboard; what follows starts afresh.
+        burst.current = { target: null, before: null, chars: '', lastAt: -Infinity };
+        return;
+      }
       const isScan = b.chars.length >= SCAN_MIN_LENGTH && e.timeStamp - b.lastAt <= SCAN_GAP_MS * 2;
       burst.current = { target: null, before: null, chars: '', lastAt: -Infinity };
-      if (!isScan) return;
+      // In the SKU field itself the field's own Enter takes the code as typed.
+      if (!isScan || b.target === home.current) return;
       e.preventDefault();
       e.stopPropagation();
       restoreInput(b.target, b.before);
@@ -59,5 +68,5 @@ export function useScanCapture(onScan: (code: string) => void, enabled: boolean)
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [enabled]);
+  }, [enabled, home]);
 }
