@@ -103,7 +103,8 @@ export function readDetail(o: Obj, sanitize: (html: string) => string, userId: s
     vendorVehicleId: idOf(pick(o, ['vendor_vehicle_id'])) ?? t(['vendor_vehicle_id']),
     vin: t(['vin']),
     priceCents: price(o),
-    corePriceCents: corePrice(o),
+    // The details answer names it core_price; the search answer, coreprice.
+    corePriceCents: centsOf(pick(o, ['core_price', 'coreprice', 'core'])),
     description: t(['description']),
     safeHtmlDescription: safe === '' ? null : safe,
     condition: t(['condition']),
