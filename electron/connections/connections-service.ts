@@ -113,8 +113,9 @@ export class ConnectionsService {
   }
 
   async setSecret(id: VendorId, field: string, value: string): Promise<ConnectionView> {
-    this.secretField(id, field);
-    await this.keychain(() => this.deps.secrets.set(this.account(id, field), value));
+    const f = this.secretField(id, field);
+    const stored = f.exact ? value : value.trim();
+    await this.keychain(() => this.deps.secrets.set(this.account(id, field), stored));
     return this.view(id);
   }
 
