@@ -1,8 +1,9 @@
+import { useRef } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ItemPanel } from './ItemPanel';
 import { useCategories, useFirstPage, useSyncStatus } from './queries';
-import { ResultsTable } from './ResultsTable';
+import { ResultsTable, type ResultsHandle } from './ResultsTable';
 import { SearchBar } from './SearchBar';
 import { useInventoryUi } from './search-store';
 import { SyncPanel } from './SyncPanel';
@@ -18,14 +19,23 @@ export function InventoryScreen() {
   const dataVersion = status.data?.dataVersion ?? 0;
   const categories = useCategories(dataVersion, loaded);
   const first = useFirstPage(filters, dataVersion, loaded);
+  const results = useRef<ResultsHandle>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const close = () => {
+    const sku = selected;
+    select(null);
+    // Back to the row the panel was opened from.
+    if (sku) requestAnimationFrame(() => results.current?.focusSku(sku));
+  };
   return (
     <div className="screen inventory-screen" data-testid="screen-inventory">
       <h1>Inventory</h1>
       <ErrorMessage error={status.error} />
       {status.data && (
         <>
-          <SyncPanel status={status.data} />
-          <SyncSettingsForm key={JSON.stringify(status.data.settings)} settings={status.data.settings} categories={(categories.data?.categories ?? []).map((c) => c.name)} />
+          <SyncPanel status={status.data}>
+            <SyncSettingsForm key={JSON.stringify(status.data.settings)} settings={status.data.settings} categories={(categories.data?.categories ?? []).map((c) => c.name)} />
+          </SyncPanel>
         </>
       )}
       {status.data && !loaded && (
@@ -37,12 +47,28 @@ export function InventoryScreen() {
       {loaded && (
         <div className={selected ? 'inventory-body with-panel' : 'inventory-body'}>
           <div className="inventory-results">
-            <SearchBar categories={categories.data?.categories ?? []} total={first.data?.total ?? null} />
+            <SearchBar
+              inputRef={searchBox}
+              categories={categories.data?.categories ?? []}
+              total={first.data?.total ?? null}
+              onArrowDown={() => (first.data && first.data.total > 0 ? results.current?.focusRow(0) : undefined)}
+            />
             <ErrorMessage error={first.error} testId="inventory-search-error" />
             {first.data && first.data.total === 0 && <p className="muted" data-testid="inventory-no-results">No items match.</p>}
-            {first.data && first.data.total > 0 && <ResultsTable key={JSON.stringify(filters)} filters={filters} dataVersion={dataVersion} first={first.data} selected={selected} onOpen={select} />}
+            {first.data && first.data.total > 0 && (
+              <ResultsTable
+                ref={results}
+                key={JSON.stringify(filters)}
+                filters={filters}
+                dataVersion={dataVersion}
+                first={first.data}
+                selected={selected}
+                onOpen={select}
+                onLeaveTop={() => searchBox.current?.focus()}
+              />
+            )}
           </div>
-          {selected && <ItemPanel key={selected} sku={selected} dataVersion={dataVersion} onClose={() => select(null)} />}
+          {selected && <ItemPanel key={selected} sku={selected} dataVersion={dataVersion} onClose={close} />}
         </div>
       )}
     </div>

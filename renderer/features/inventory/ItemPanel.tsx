@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ItemDetail } from '../../../shared/inventory/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { money, orDash, when, yesNo } from './format';
@@ -69,7 +69,7 @@ function Pairs({ title, pairs, testId, note }: { title: string; pairs: { key: st
   if (pairs.length === 0) return null;
   return (
     <section data-testid={testId}>
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       {note && <p className="muted">{note}</p>}
       <dl className="inventory-fields">
         {pairs.map((p) => (
@@ -85,10 +85,27 @@ function Pairs({ title, pairs, testId, note }: { title: string; pairs: { key: st
 /** Every field of one item, its pictures and what else the store sent. */
 export function ItemPanel({ sku, dataVersion, onClose }: { sku: string; dataVersion: number; onClose: () => void }) {
   const item = useItem(sku, dataVersion);
+  const panel = useRef<HTMLElement>(null);
+  // Opened from the keyboard, the panel takes the focus; Esc anywhere in it closes it.
+  useEffect(() => panel.current?.focus(), []);
   return (
-    <aside className="card inventory-panel" aria-label="Item" data-testid="inventory-item-panel">
+    <aside
+      ref={panel}
+      tabIndex={-1}
+      className="card inventory-panel"
+      aria-labelledby="inventory-item-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+      data-testid="inventory-item-panel"
+    >
       <header>
-        <h3 data-testid="inventory-item-name">{item.data?.item?.name ?? sku}</h3>
+        <h2 id="inventory-item-title" data-testid="inventory-item-name">
+          {item.data?.item?.name ?? sku}
+        </h2>
         <button type="button" className="secondary" onClick={onClose} data-testid="inventory-item-close">
           Close
         </button>

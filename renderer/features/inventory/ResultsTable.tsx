@@ -1,45 +1,83 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { ItemRow, SearchFilters, SearchResult } from '../../../shared/inventory/schemas';
 import { money, orDash } from './format';
 import { PAGE_SIZE, usePages } from './queries';
 
 const ROW_HEIGHT = 44;
 
-function Row({ item, selected, onOpen }: { item: ItemRow; selected: boolean; onOpen: (sku: string) => void }) {
-  const open = () => onOpen(item.sku);
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      open();
-    }
-  };
+/** What the search box and the item panel ask of the table: focus a row. */
+export interface ResultsHandle {
+  focusRow: (index: number) => void;
+  focusSku: (sku: string) => void;
+}
+
+/** One row; memoised, so scrolling redraws only rows that enter the window. */
+const Row = memo(function Row({ item, index, selected, active, onOpen }: { item: ItemRow; index: number; selected: boolean; active: boolean; onOpen: (sku: string) => void }) {
   return (
-    <div role="row" tabIndex={0} className={selected ? 'inventory-row selected' : 'inventory-row'} onClick={open} onKeyDown={onKey} data-testid={`inventory-row-${item.sku}`} aria-selected={selected}>
+    <div
+      role="row"
+      tabIndex={active ? 0 : -1}
+      data-index={index}
+      className={selected ? 'inventory-row selected' : 'inventory-row'}
+      onClick={() => onOpen(item.sku)}
+      data-testid={`inventory-row-${item.sku}`}
+      aria-selected={selected}
+      aria-rowindex={index + 2}
+    >
       <span role="cell" className="inventory-thumb">
-        {item.thumbnailUrl ? <img src={item.thumbnailUrl} alt="" loading="lazy" width={40} height={30} /> : null}
+        {/* SimpleConsign's 125-pixel thumbnail, drawn at 40×30: decoded off the main thread, fetched when near. */}
+        {item.thumbnailUrl ? <img src={item.thumbnailUrl} alt="" loading="lazy" decoding="async" width={40} height={30} /> : null}
       </span>
-      <span role="cell" className="inventory-sku">{item.sku}</span>
+      <span role="cell" className="inventory-sku">
+        {item.sku}
+      </span>
       <span role="cell" className="inventory-name" title={item.name ?? ''}>
         {orDash(item.name)}
         {item.brand && <span className="muted"> · {item.brand}</span>}
       </span>
       <span role="cell">{orDash(item.category)}</span>
-      <span role="cell" className="muted">{[item.size, item.color].filter(Boolean).join(' · ') || '—'}</span>
+      <span role="cell" className="muted">
+        {[item.size, item.color].filter(Boolean).join(' · ') || '—'}
+      </span>
       <span role="cell">{item.consignment ? `Consignor ${item.consignorId ?? '?'}` : 'Store'}</span>
-      <span role="cell" className="money">{orDash(item.quantity)}</span>
-      <span role="cell" className="money">{money(item.currentPriceCents)}</span>
+      <span role="cell" className="money">
+        {orDash(item.quantity)}
+      </span>
+      <span role="cell" className="money">
+        {money(item.currentPriceCents)}
+      </span>
     </div>
   );
+});
+
+/** Arrow keys, Page Up/Down, Home and End move between rows; Enter (or Space) opens the row's item. */
+function nextIndex(key: string, current: number, total: number, page: number): number | null {
+  const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + page, PageUp: current - page, Home: 0, End: total - 1 };
+  if (!(key in moves)) return null;
+  return Math.max(0, Math.min(total - 1, moves[key]));
+}
+
+interface Props {
+  filters: SearchFilters;
+  dataVersion: number;
+  first: SearchResult;
+  selected: string | null;
+  onOpen: (sku: string) => void;
+  /** Arrow Up from the first row goes back to the search box. */
+  onLeaveTop: () => void;
+  ref?: Ref<ResultsHandle>;
 }
 
 /**
  * The results, however many: only the rows on screen are drawn, and only the pages under them are
- * asked of the main process, a hundred rows at a time.
+ * asked of the main process, a hundred rows at a time. One row at a time takes Tab (the one last moved to).
  */
-export function ResultsTable(props: { filters: SearchFilters; dataVersion: number; first: SearchResult; selected: string | null; onOpen: (sku: string) => void }) {
-  const { filters, dataVersion, first, selected, onOpen } = props;
+export function ResultsTable({ filters, dataVersion, first, selected, onOpen, onLeaveTop, ref }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  // The row to focus once the virtualizer has drawn it.
+  const pendingFocus = useRef<number | null>(null);
   // The virtualizer keeps its own measurements; the React Compiler must not memoize around it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: first.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -52,22 +90,72 @@ export function ResultsTable(props: { filters: SearchFilters; dataVersion: numbe
     if (data) byPage.set(p, data);
   });
   const rowAt = (index: number) => byPage.get(Math.floor(index / PAGE_SIZE))?.items[index % PAGE_SIZE];
+
+  const focusRow = (index: number) => {
+    const i = Math.max(0, Math.min(first.total - 1, index));
+    setActive(i);
+    pendingFocus.current = i;
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus({ preventScroll: true });
+  };
+  useImperativeHandle(ref, () => ({
+    focusRow,
+    focusSku: (sku) => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-testid="inventory-row-${CSS.escape(sku)}"]`);
+      if (el) el.focus();
+      else focusRow(active);
+    },
+  }));
+  useEffect(() => {
+    const i = pendingFocus.current;
+    if (i === null) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"][data-index]');
+    if (!row) return;
+    const current = Number(row.dataset.index);
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      const item = rowAt(current);
+      if (item) onOpen(item.sku);
+      return;
+    }
+    if (e.key === 'ArrowUp' && current === 0) return (e.preventDefault(), onLeaveTop());
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const next = nextIndex(e.key, current, first.total, page);
+    if (next === null) return;
+    e.preventDefault();
+    focusRow(next);
+  };
+
   return (
-    <div className="inventory-table" role="table" aria-label="Inventory" aria-rowcount={first.total}>
-      <div className="inventory-row inventory-head" role="row">
-        {['', 'SKU', 'Name', 'Category', 'Size · color', 'Owner', 'Qty', 'Price'].map((h, i) => (
-          <span role="columnheader" key={i} className={i >= 6 ? 'money' : undefined}>
-            {h}
+    <div className="inventory-table" role="table" aria-label="Inventory" aria-rowcount={first.total + 1}>
+      <div className="inventory-row inventory-head" role="row" aria-rowindex={1}>
+        {['Picture', 'SKU', 'Name', 'Category', 'Size · color', 'Owner', 'Qty', 'Price'].map((h, i) => (
+          <span role="columnheader" key={h} className={i >= 6 ? 'money' : undefined}>
+            {i === 0 ? <span className="visually-hidden">{h}</span> : h}
           </span>
         ))}
       </div>
-      <div className="inventory-scroll" ref={scrollRef} data-testid="inventory-results">
+      <div className="inventory-scroll" ref={scrollRef} onKeyDown={onKeyDown} data-testid="inventory-results">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {rows.map((r) => {
             const item = rowAt(r.index);
             return (
-              <div key={r.key} className="inventory-row-slot" style={{ transform: `translateY(${r.start}px)`, height: ROW_HEIGHT }}>
-                {item ? <Row item={item} selected={item.sku === selected} onOpen={onOpen} /> : <div className="inventory-row loading muted">Loading…</div>}
+              <div key={r.key} className="inventory-row-slot" role="presentation" style={{ transform: `translateY(${r.start}px)`, height: ROW_HEIGHT }}>
+                {item ? (
+                  <Row item={item} index={r.index} selected={item.sku === selected} active={r.index === active} onOpen={onOpen} />
+                ) : (
+                  <div className="inventory-row loading muted" role="row" aria-rowindex={r.index + 2}>
+                    <span role="cell">Loading…</span>
+                  </div>
+                )}
               </div>
             );
           })}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import type { SearchFilters, SearchSort } from '../../../shared/inventory/schemas';
 import { useInventoryUi } from './search-store';
 
@@ -41,7 +41,7 @@ function Filters({ categories }: { categories: { name: string; count: number }[]
         ))}
       </select>
       <select value={filters.stock} onChange={(e) => setFilters({ stock: e.target.value as SearchFilters['stock'] })} aria-label="Stock" data-testid="inventory-filter-stock">
-        <option value="all">Consignment and store stock</option>
+        <option value="all">All stock</option>
         <option value="consignment">Consignment only</option>
         <option value="store">Store stock only</option>
       </select>
@@ -59,7 +59,15 @@ function Filters({ categories }: { categories: { name: string; count: number }[]
   );
 }
 
-export function SearchBar({ categories, total }: { categories: { name: string; count: number }[]; total: number | null }) {
+interface SearchBarProps {
+  categories: { name: string; count: number }[];
+  total: number | null;
+  inputRef: RefObject<HTMLInputElement | null>;
+  /** Arrow Down moves from the search box into the results. */
+  onArrowDown: () => void;
+}
+
+export function SearchBar({ categories, total, inputRef, onArrowDown }: SearchBarProps) {
   const initial = useInventoryUi((s) => s.filters.query);
   const applyQuery = useInventoryUi((s) => s.setQuery);
   const [query, setQuery] = useState(initial);
@@ -67,9 +75,15 @@ export function SearchBar({ categories, total }: { categories: { name: string; c
   return (
     <div className="inventory-search-bar" role="search">
       <input
+        ref={inputRef}
         type="search"
         className="inventory-query"
-        placeholder="Search SKU, name, description, brand, category, color, size, consignor…"
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowDown') return;
+          e.preventDefault();
+          onArrowDown();
+        }}
+        placeholder="SKU, name, brand, consignor… (↓ to results)"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         aria-label="Search the inventory"

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { SyncProgress, SyncRun, SyncStatus } from '../../../shared/inventory/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { count, time, when } from './format';
@@ -27,8 +28,14 @@ function Progress({ p }: { p: SyncProgress }) {
 
 function LastRun({ run }: { run: SyncRun }) {
   const failed = run.outcome === 'failed' || run.outcome === 'interrupted';
+  // A run that went well takes one line (the whole text in its tooltip); a failure shows in full.
   return (
-    <div className={failed ? 'inventory-last-run failed' : 'inventory-last-run'} data-testid="inventory-last-run" data-outcome={run.outcome}>
+    <div
+      className={failed ? 'inventory-last-run failed' : 'inventory-last-run compact'}
+      title={failed ? undefined : `${run.message}${run.details.length > 0 ? `\n${run.details.join('\n')}` : ''}`}
+      data-testid="inventory-last-run"
+      data-outcome={run.outcome}
+    >
       <span className="muted">
         Last {run.mode === 'full' ? 'full load' : 'load'} {when(run.finishedAt ?? run.startedAt)} ({run.trigger}):
       </span>{' '}
@@ -39,7 +46,7 @@ function LastRun({ run }: { run: SyncRun }) {
       ) : (
         <span data-testid="inventory-last-run-message">{run.message}</span>
       )}
-      {run.details.length > 0 && (
+      {failed && run.details.length > 0 && (
         <ul className="muted">
           {run.details.map((d) => (
             <li key={d}>{d}</li>
@@ -60,7 +67,7 @@ function Schedule({ status }: { status: SyncStatus }) {
 }
 
 /** The copy's state, the load in progress and the buttons that start one. */
-export function SyncPanel({ status }: { status: SyncStatus }) {
+export function SyncPanel({ status, children }: { status: SyncStatus; children?: ReactNode }) {
   const syncNow = useSyncNow();
   const reload = useFullReload();
   const busy = status.running !== null;
@@ -88,6 +95,7 @@ export function SyncPanel({ status }: { status: SyncStatus }) {
       {status.running && <Progress p={status.running} />}
       <ErrorMessage error={syncNow.error ?? reload.error} testId="inventory-sync-refused" />
       {status.lastRun && !busy && <LastRun run={status.lastRun} />}
+      {children}
     </section>
   );
 }

@@ -59,7 +59,7 @@ export function SyncSettingsForm({ settings, categories }: { settings: SyncSetti
   const set: Setter = (key, value) => setDraft({ ...draft, [key]: value });
   const dirty = JSON.stringify(draft) !== JSON.stringify(settings);
   return (
-    <details className="card inventory-settings" data-testid="inventory-settings">
+    <details className="inventory-settings" data-testid="inventory-settings">
       <summary>Sync settings</summary>
       <form
         onSubmit={(e) => {

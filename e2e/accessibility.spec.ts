@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/test';
+import type { RunningShell } from './fixtures/web-shell';
+import { screenIds } from './pages/app-frame';
+import { callValue, loadInventory, plainItems } from './pages/counter-page';
+
+const sizes = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+/** Every screen, and the states of a screen that show more (a tab, a panel, a form). */
+const states: { name: string; open: (page: Page, shell: RunningShell) => Promise<void> }[] = [
+  ...screenIds.map((id) => ({
+    name: id,
+    open: async (page: Page) => {
+      await page.getByTestId(`nav-${id}`).click();
+      await expect(page.getByTestId(`screen-${id}-container`)).toBeVisible();
+    },
+  })),
+  {
+    name: 'sales-with-lines',
+    open: async (page, shell) => {
+      await page.getByTestId('nav-sales').click();
+      await page.getByTestId('sales-tab-record').click();
+      const [a] = await plainItems(shell, 1);
+      await page.getByTestId('sale-sku').fill(a.sku);
+      await page.getByTestId('sale-sku').press('Enter');
+      await expect(page.getByTestId('sale-line')).toHaveCount(1);
+    },
+  },
+  {
+    name: 'sales-history',
+    open: async (page) => {
+      await page.getByTestId('nav-sales').click();
+      await page.getByTestId('sales-tab-history').click();
+      await expect(page.getByTestId('history-row').first()).toBeVisible();
+      await page.getByTestId('history-toggle-items').first().click();
+      await expect(page.getByTestId('history-items')).toBeVisible();
+    },
+  },
+  {
+    name: 'returns-form',
+    open: async (page) => {
+      await page.getByTestId('nav-returns').click();
+      await page.getByTestId('return-find-order').fill('A11Y1');
+      await page.getByTestId('return-find').click();
+      await expect(page.getByTestId('return-form')).toBeVisible();
+    },
+  },
+  {
+    name: 'inventory-item',
+    open: async (page) => {
+      await page.getByTestId('nav-inventory').click();
+      await page.getByTestId('inventory-search').press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('inventory-item-panel')).toBeVisible();
+    },
+  },
+];
+
+for (const size of sizes) {
+  test(`no critical, serious or moderate axe finding on any screen at ${size.width}×${size.height}`, async ({ page, shell }, testInfo) => {
+    test.setTimeout(180_000);
+    await loadInventory(shell);
+    const [a] = await plainItems(shell, 1);
+    await callValue(shell, 'sales:record-sale', { orderNumber: 'A11Y1', lines: [{ sku: a.sku, name: a.name!, unitPriceCents: a.currentPriceCents!, quantity: 1, taxable: false }], taxCents: 0 });
+    await page.setViewportSize(size);
+    const findings: string[] = [];
+    for (const state of states) {
+      await state.open(page, shell);
+      await page.screenshot({ path: testInfo.outputPath(`${state.name}-${size.width}x${size.height}.png`) });
+      const result = await new AxeBuilder({ page }).analyze();
+      for (const v of result.violations.filter((v) => v.impact !== 'minor')) {
+        findings.push(`${state.name}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+}
