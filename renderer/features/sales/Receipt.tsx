@@ -5,7 +5,6 @@ import type { SaleDetail } from '../../../shared/sales/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useCounterSettings } from './queries';
 import { receiptModel, type ReceiptModel } from './receipt-model';
-import { downloadReceiptPdf } from './receipt-pdf';
 
 /** The receipt on paper: the print area holds it; only it prints. */
 const usePrintArea = create<{ receipt: ReceiptModel | null; seq: number; show: (r: ReceiptModel) => void }>((set) => ({
@@ -77,7 +76,10 @@ export function ReceiptActions({ sale }: { sale: SaleDetail }) {
       <button type="button" className="secondary" onClick={() => show(model())} data-testid="receipt-print-button">
         Print receipt
       </button>
-      <button type="button" className="secondary" onClick={() => downloadReceiptPdf(model()).then(() => setError(null), setError)} data-testid="receipt-pdf-button">
+      <button type="button" className="secondary" onClick={() =>
+          // The PDF library loads only when a receipt is first saved.
+          import('./receipt-pdf').then(({ downloadReceiptPdf }) => downloadReceiptPdf(model())).then(() => setError(null), setError)
+        } data-testid="receipt-pdf-button">
         Save receipt as PDF
       </button>
       <ErrorMessage error={error} testId="receipt-error" />
