@@ -79,8 +79,8 @@ export function ResultsTable({ filters, dataVersion, first, selected, onOpen, on
   // The row to focus once the virtualizer has drawn it.
   const pendingFocus = useRef<number | null>(null);
   // The virtualizer keeps its own measurements; the React Compiler must not memoize around it.
-  // eslint-disable-next-line react-hooks/incompatible-library
   // Without flushSync each scroll event is a normal React update: several are batched into one frame.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: first.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, useFlushSync: false });
   const rows = virtualizer.getVirtualItems();
   const pageNumbers = [...new Set(rows.map((r) => Math.floor(r.index / PAGE_SIZE)))].filter((p) => p > 0);
