@@ -91,7 +91,7 @@ test('a malformed bridge call is rejected with each problem named', async ({ pag
   });
   expect(result.ok).toBe(false);
   expect(result.error.code).toBe('invalid-input');
-  expect(result.error.message).toBe('The request to connections:set-secret was not accepted.');
+  expect(result.error.message).toBe('The request was not accepted.');
   expect(result.error.details.join('\n')).toMatch(/^id: /m);
   expect(result.error.details.join('\n')).toMatch(/^value: /m);
 });

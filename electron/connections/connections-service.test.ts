@@ -78,3 +78,19 @@ describe('ConnectionsService', () => {
     expect(health).toMatchObject({ state: 'failing', message: 'Training mode has no stand-in for Trax Retail Product Import.' });
   });
 });
+
+describe('connection health across modes', () => {
+  it('never shows a training result in live mode, and a working answer replaces a failure', () => {
+    const settings = new SettingsRepo(db);
+    service.recordHealth('ifpos', false, 'Simulator said no.');
+    expect(service.health('ifpos')).toMatchObject({ state: 'failing', message: 'Simulator said no.' });
+    settings.set('mode', 'live');
+    expect(service.health('ifpos')).toMatchObject({ state: 'unknown', message: 'Not checked against the live service yet.' });
+    service.recordHealth('ifpos', false, 'Live said no.');
+    expect(service.health('ifpos')).toMatchObject({ state: 'failing', message: 'Live said no.' });
+    service.recordHealth('ifpos', true, 'Delivered sale A1.');
+    expect(service.health('ifpos')).toMatchObject({ state: 'ok', message: 'Delivered sale A1.' });
+    settings.set('mode', 'training');
+    expect(service.health('ifpos').state).toBe('unknown');
+  });
+});

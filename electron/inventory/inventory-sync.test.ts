@@ -294,3 +294,15 @@ describe('while a load runs', () => {
     expect(h.bodies).toHaveLength(1);
   });
 });
+
+describe('connection health', () => {
+  it('a failed load marks SimpleConsign failing and the next load that works clears it', async () => {
+    const seen: [boolean, string][] = [];
+    h = await startHarness({ sync: { health: (ok, message) => seen.push([ok, message]) } });
+    h.host.injectFault('simpleconsign-inventory', { kind: 'unavailable', count: 1, retryAfterSeconds: 120, delayMs: 0 });
+    await h.run();
+    expect(seen).toEqual([[false, expect.stringContaining('at capacity (HTTP 503)')]]);
+    await h.run();
+    expect(seen[1]).toEqual([true, expect.stringMatching(/^Inventory loaded: \d+ item\(s\) received\.$/)]);
+  });
+});

@@ -34,7 +34,8 @@ export function createDispatch<C extends ContractDef>(
     if (!entry) return fail('unknown-channel', `There is no "${String(channel).slice(0, 80)}" call.`);
     const parsed = entry.def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      return fail('invalid-input', `The request to ${channel} was not accepted.`, describeIssues(parsed.error));
+      // Staff read this: the problems in plain words, never the call's internal name.
+      return fail('invalid-input', 'The request was not accepted.', describeIssues(parsed.error));
     }
     try {
       const output = entry.def.output.parse(await entry.fn(parsed.data));
@@ -42,7 +43,7 @@ export function createDispatch<C extends ContractDef>(
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
       log(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return fail('internal', `Something went wrong in ${channel}. The details were written to the log.`);
+      return fail('internal', 'Something went wrong. The details were written to the log.');
     }
   };
 }

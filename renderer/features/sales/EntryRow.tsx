@@ -60,6 +60,11 @@ export function EntryRow({ skuRef, pendingRef, scanning }: { skuRef: RefObject<H
   const search = useNameSearch(settled);
   const items = text.trim().length >= 2 && settled === text ? (search.data?.items ?? []).filter((i) => i.currentPriceCents !== null) : [];
 
+  // Ready to scan on arrival, unless the person is moving between the tabs with the arrow keys.
+  useEffect(() => {
+    if (!document.activeElement?.closest('[role="tablist"]')) skuRef.current?.focus();
+  }, [skuRef]);
+
   const run = (work: Promise<void>) => {
     // Recording waits for this, so Ctrl+Enter straight after a scan still includes the item.
     const p = work.finally(() => {
@@ -105,7 +110,6 @@ export function EntryRow({ skuRef, pendingRef, scanning }: { skuRef: RefObject<H
           Item: scan, type a SKU, or type words of its name
           <input
             ref={skuRef}
-            autoFocus
             role="combobox"
             aria-expanded={items.length > 0}
             aria-controls="sale-suggestions"

@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures/test';
+import { loadInventory } from './pages/counter-page';
+import { imageLoaded, InventoryPage } from './pages/inventory-page';
+
+test('the inventory is used from the keyboard: search, arrows into the rows, Enter opens the item, Esc returns', async ({ page, shell }, testInfo) => {
+  await loadInventory(shell);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const inventory = new InventoryPage(page);
+  await inventory.open();
+  const search = page.getByTestId('inventory-search');
+  await search.focus();
+  await page.keyboard.press('ArrowDown');
+  const rows = page.locator('[data-testid="inventory-results"] [role="row"]');
+  const first = rows.nth(0);
+  await expect(first).toBeFocused();
+  // The focused row shows an outline, not only a colour.
+  expect(await first.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const third = rows.nth(2);
+  await expect(third).toBeFocused();
+  const sku = (await third.getAttribute('data-testid'))!.replace('inventory-row-', '');
+
+  await page.keyboard.press('Enter');
+  await expect(inventory.panel).toBeVisible();
+  await expect(page.getByTestId('inventory-item-sku')).toHaveText(sku);
+  await expect(inventory.panel).toBeFocused();
+  // Beside the panel every column of the row is still shown.
+  for (const text of ['Category', 'Size · color', 'Owner', 'Qty', 'Price']) await expect(page.locator('.inventory-head')).toContainText(text);
+  const cells = inventory.row(sku).locator('[role="cell"]');
+  for (let i = 1; i < 8; i++) await expect(cells.nth(i)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('inventory-keyboard-panel-1024.png') });
+
+  await page.keyboard.press('Escape');
+  await expect(inventory.panel).toHaveCount(0);
+  await expect(inventory.row(sku)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.locator('[data-testid="inventory-results"] [role="row"]:focus')).toHaveAttribute('aria-rowindex', String(Number(await page.locator('[role="table"][aria-label="Inventory"]').getAttribute('aria-rowcount'))));
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowUp');
+  await expect(search).toBeFocused();
+});
+
+test('thumbnails are SimpleConsign’s 125-pixel thumbnails, not the full pictures scaled down', async ({ page, shell }) => {
+  await loadInventory(shell);
+  const inventory = new InventoryPage(page);
+  await inventory.open();
+  const thumbs = page.locator('[data-testid="inventory-results"] .inventory-thumb img');
+  await expect(thumbs.first()).toBeVisible();
+  const sources = await thumbs.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+  const jpegs = sources.filter((s) => /\.jpe?g$/i.test(s));
+  expect(jpegs.length).toBeGreaterThan(0);
+  for (const src of jpegs) expect(src).toMatch(/\/thumbnail\/[^/]+$/);
+  const jpegThumb = thumbs.filter({ has: page.locator('xpath=self::*[contains(@src, "/thumbnail/")]') }).first();
+  await expect.poll(() => imageLoaded(jpegThumb)).toBe(true);
+  expect(await jpegThumb.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(125);
+});
