@@ -1,14 +1,18 @@
 import type { SkuLookup } from '../../shared/inventory/contract';
 import type { ItemDetail, ItemRow, SearchFilters, SearchResult, SearchSort } from '../../shared/inventory/schemas';
+import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import { imageSet, imageUrl } from '../simpleconsign/inventory-images';
+import { ftsQuery, matchExpression, parseQuery, type ParsedQuery } from './search-query';
+import { ftsTable, itemsTable, slotOf, type Slot } from './slot-schema';
+import { TypoFixer } from './typo-fix';
 
 type Row = Record<string, string | number | null>;
 
 /** Relevance weights per FTS column (sku, name, description, brand, category, color, size, consignor). */
-const BM25 = 'bm25(inventory_fts, 10.0, 5.0, 1.0, 3.0, 2.0, 1.5, 1.0, 4.0)';
+const bm25 = (fts: string) => `bm25(${fts}, 10.0, 5.0, 1.0, 3.0, 2.0, 1.5, 1.0, 4.0)`;
 
-/** Each order follows an index on (gen, column), ties broken by row id in the index's own direction. */
+/** Each order follows an index on its column, ties broken by row id in the index's own direction. */
 const orders: Record<Exclude<SearchSort, 'relevance'>, string> = {
   name: 'i.name COLLATE NOCASE, i.id',
   sku: 'i.sku COLLATE NOCASE, i.id',
@@ -19,14 +23,12 @@ const orders: Record<Exclude<SearchSort, 'relevance'>, string> = {
   updated: 'i.last_updated DESC, i.id DESC',
 };
 
-/**
- * What a person types → an FTS5 query: each word (letters and digits) becomes a quoted prefix term,
- * all of them required, so punctuation and FTS syntax in the input can never break the query.
- */
-export function ftsQuery(text: string): string | null {
-  const words = Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]).slice(0, 12);
-  return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
-}
+/** Totals are counted exactly up to this many and shown as "10,000+" beyond. */
+export const COUNT_CAP = 10_000;
+/** Matches up to this many are ranked by relevance; broader ones walk the order's index and test the match. */
+export const NARROW = 2_000;
+
+export { ftsQuery };
 
 const bool = (v: string | number | null) => (v === null ? null : v === 1);
 const text = (v: string | number | null) => (v === null ? null : String(v));
@@ -37,38 +39,50 @@ function entries(jsonText: string | number | null): { key: string; value: string
   return Object.entries(obj).map(([key, value]) => ({ key, value: typeof value === 'string' ? value : JSON.stringify(value) }));
 }
 
+interface Found {
+  ids: number[];
+  total: number;
+  exact: boolean;
+}
+
 /** Reads of the local copy: searches, one item, the SKU lookup for the sale screen, category counts. */
 export class InventorySearch {
   private countCache = new Map<string, number>();
   private cacheVersion = -1;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly state;
+  private typos: TypoFixer | null = null;
 
   constructor(
     private readonly db: Db,
     /** Where item pictures come from for the copy being read. */
     private readonly imageBase: () => string,
-  ) {}
+  ) {
+    this.state = db.prepare('SELECT gen, data_version, item_count FROM inventory_state WHERE id = 1');
+  }
 
-  private current(): { gen: number; dataVersion: number } {
-    const r = this.db.prepare('SELECT gen, data_version FROM inventory_state WHERE id = 1').get() as { gen: number; data_version: number };
+  private current(): { slot: Slot; dataVersion: number; itemCount: number } {
+    const r = this.state.get() as { gen: number; data_version: number; item_count: number };
     if (r.data_version !== this.cacheVersion) {
       this.countCache.clear();
       this.cacheVersion = r.data_version;
     }
-    return { gen: r.gen, dataVersion: r.data_version };
+    return { slot: slotOf(r.gen), dataVersion: r.data_version, itemCount: r.item_count };
   }
 
-  private where(f: SearchFilters, gen: number): { from: string; sql: string; params: unknown[]; match: boolean } {
-    const conds = ['i.gen = ?'];
-    const params: unknown[] = [gen];
-    const match = ftsQuery(f.query);
-    let from = 'inventory_items i';
-    if (match) {
-      // CROSS JOIN keeps the full-text match as the outer loop: walking a sort index and testing
-      // each row against the match is far slower when the match is small.
-      from = 'inventory_fts CROSS JOIN inventory_items i ON i.id = inventory_fts.rowid';
-      conds.unshift('inventory_fts MATCH ?');
-      params.unshift(match);
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      if (this.statements.size > 300) this.statements.clear();
+      this.statements.set(sql, s);
     }
+    return s;
+  }
+
+  private filters(f: SearchFilters): { sql: string; params: unknown[] } {
+    const conds: string[] = [];
+    const params: unknown[] = [];
     if (f.category) {
       conds.push('i.category = ?');
       params.push(f.category);
@@ -78,32 +92,83 @@ export class InventorySearch {
     if (f.ecommerceOnly) conds.push('i.ecommerce = 1');
     if (f.inStockOnly) conds.push('i.quantity > 0');
     if (f.activeOnly) conds.push("(i.status IS NULL OR upper(i.status) = 'ACTIVE')");
-    return { from, sql: conds.join(' AND '), params, match: match !== null };
+    return { sql: conds.join(' AND '), params };
+  }
+
+  /** Counts rows up to the cap (a count never walks more than cap + 1 rows), cached per data version. */
+  private capped(sql: string, params: unknown[], cap: number): number {
+    const key = JSON.stringify([sql, params, cap]);
+    let n = this.countCache.get(key);
+    if (n === undefined) {
+      n = this.stmt(`SELECT count(*) FROM (${sql} LIMIT ${cap + 1})`).pluck().get(...params) as number;
+      if (this.countCache.size > 500) this.countCache.clear();
+      this.countCache.set(key, n);
+    }
+    return n;
+  }
+
+  /**
+   * The plan, by selectivity: no words walk the order's index; a narrow match (at most NARROW rows)
+   * is ranked; a broad one walks the order's index (name for "best match") testing each row against
+   * the match, so neither ranks nor counts tens of thousands of rows.
+   */
+  private find(slot: Slot, q: ParsedQuery, f: SearchFilters & { offset: number; limit: number }, itemCount: number): Found {
+    const t = itemsTable(slot);
+    const fts = ftsTable(slot);
+    const w = this.filters(f);
+    const match = matchExpression(q);
+    const page = [f.limit, f.offset];
+    if (match === null) {
+      const where = w.sql ? `WHERE ${w.sql}` : '';
+      const ids = this.stmt(`SELECT i.id FROM ${t} i ${where} ORDER BY ${orders[f.sort === 'relevance' ? 'name' : f.sort]} LIMIT ? OFFSET ?`).pluck().all(...w.params, ...page) as number[];
+      if (!w.sql) return { ids, total: itemCount, exact: true };
+      const n = this.capped(`SELECT 1 FROM ${t} i WHERE ${w.sql}`, w.params, COUNT_CAP);
+      return { ids, total: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
+    }
+    const and = w.sql ? ` AND ${w.sql}` : '';
+    const joined = `FROM ${fts} CROSS JOIN ${t} i ON i.id = ${fts}.rowid WHERE ${fts} MATCH ?${and}`;
+    const params = [match, ...w.params];
+    const broad = this.capped(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`, [match], NARROW) > NARROW;
+    if (!broad) {
+      const order = f.sort === 'relevance' ? `${bm25(fts)}, i.id` : orders[f.sort];
+      const ids = this.stmt(`SELECT i.id ${joined} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(...params, ...page) as number[];
+      return { ids, total: this.capped(`SELECT 1 ${joined}`, params, NARROW), exact: true };
+    }
+    const test = `i.id IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
+    const ids = this.stmt(`SELECT i.id FROM ${t} i WHERE ${test}${and} ORDER BY ${orders[f.sort === 'relevance' ? 'name' : f.sort]} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, ...page) as number[];
+    const n = this.capped(`SELECT 1 ${joined}`, params, COUNT_CAP);
+    return { ids, total: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
+  }
+
+  private rows(slot: Slot, ids: number[]): Row[] {
+    if (ids.length === 0) return [];
+    const byId = new Map((this.stmt(`SELECT * FROM ${itemsTable(slot)} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[]).map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
   }
 
   search(f: SearchFilters & { offset: number; limit: number }): SearchResult {
-    const { gen, dataVersion } = this.current();
-    const w = this.where(f, gen);
-    const order = f.sort === 'relevance' ? (w.match ? BM25 : orders.name) : orders[f.sort];
-    const rows = this.db
-      .prepare(`SELECT i.* FROM ${w.from} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(...w.params, f.limit, f.offset) as Row[];
-    const key = JSON.stringify([w.sql, w.params]);
-    let total = this.countCache.get(key);
-    if (total === undefined) {
-      total = this.db.prepare(`SELECT count(*) FROM ${w.from} WHERE ${w.sql}`).pluck().get(...w.params) as number;
-      if (this.countCache.size > 200) this.countCache.clear();
-      this.countCache.set(key, total);
+    const { slot, dataVersion, itemCount } = this.current();
+    const typed = parseQuery(f.query);
+    let found = this.find(slot, typed, f, itemCount);
+    let correctedQuery: string | null = null;
+    if (found.total === 0 && typed.words.length > 0) {
+      this.typos ??= new TypoFixer(this.db);
+      const fixed = this.typos.fix(slot, typed);
+      const again = fixed && this.find(slot, fixed, f, itemCount);
+      if (fixed && again && again.total > 0) {
+        found = again;
+        correctedQuery = [...fixed.words, ...(fixed.consignor ? [`consignor ${fixed.consignor}`] : [])].join(' ');
+      }
     }
     const base = this.imageBase();
-    return { total, offset: f.offset, dataVersion, items: rows.map((r) => this.toRow(r, base)) };
+    return { total: found.total, totalExact: found.exact, correctedQuery, offset: f.offset, dataVersion, items: this.rows(slot, found.ids).map((r) => this.toRow(r, base)) };
   }
 
-  private find(sku: string): Row | undefined {
-    const { gen } = this.current();
-    return this.db
-      .prepare('SELECT * FROM inventory_items WHERE gen = ? AND sku = ? COLLATE NOCASE ORDER BY sku = ? DESC LIMIT 1')
-      .get(gen, sku.trim(), sku.trim()) as Row | undefined;
+  private findSku(sku: string): Row | undefined {
+    const { slot } = this.current();
+    return this.stmt(`SELECT * FROM ${itemsTable(slot)} WHERE sku = ? COLLATE NOCASE ORDER BY sku = ? DESC LIMIT 1`).get(sku.trim(), sku.trim()) as Row | undefined;
   }
 
   private toRow(r: Row, base: string): ItemRow {
@@ -126,7 +191,7 @@ export class InventorySearch {
   }
 
   getItem(sku: string): ItemDetail | null {
-    const r = this.find(sku);
+    const r = this.findSku(sku);
     if (!r) return null;
     const base = this.imageBase();
     const images = JSON.parse(String(r.images)) as string[];
@@ -152,7 +217,7 @@ export class InventorySearch {
 
   /** The sale screen's lookup. An item the copy holds no price for is not offered: selling it at $0 would be worse. */
   lookupSku(sku: string): SkuLookup | null {
-    const r = this.find(sku);
+    const r = this.findSku(sku);
     const price = r ? (r.current_price_cents ?? r.retail_cents) : null;
     if (!r || price === null) return null;
     const images = JSON.parse(String(r.images)) as string[];
@@ -166,9 +231,7 @@ export class InventorySearch {
   }
 
   categories(): { name: string; count: number }[] {
-    const { gen } = this.current();
-    return this.db
-      .prepare('SELECT category AS name, count(*) AS count FROM inventory_items WHERE gen = ? AND category IS NOT NULL GROUP BY category ORDER BY category')
-      .all(gen) as { name: string; count: number }[];
+    const { slot } = this.current();
+    return this.stmt(`SELECT category AS name, count(*) AS count FROM ${itemsTable(slot)} WHERE category IS NOT NULL GROUP BY category ORDER BY category`).all() as { name: string; count: number }[];
   }
 }

@@ -5,7 +5,7 @@ import type { VendorHttp } from '../core/http/vendor-http';
 import { fetchInventory, InventoryFetchError, type InventoryQuery } from '../simpleconsign/inventory-client';
 import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
-import { applyAtOnce, copyInChunks, emptyCounts, purgeInChunks, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
+import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
 import { describeCounts, minutesFrom } from './sync-messages';
 
 export interface SyncDeps {
@@ -104,7 +104,10 @@ export class InventorySync {
       throw new AppError('conflict', `SimpleConsign’s request limit was reached. The next load can start in ${minutesFrom(now, paused)}.`);
     }
     const controller = new AbortController();
-    const progress: SyncProgress = { mode: 'incremental', phase: 'requesting', startedAt: now, received: 0, applied: 0 };
+    // The connection is read once the run starts; until then the copy's state tells which load it will be.
+    const state = this.deps.repo.state();
+    const mode: SyncMode = trigger === 'reload' || this.needsFullLoad(state, null) ? 'full' : 'incremental';
+    const progress: SyncProgress = { mode, phase: 'requesting', startedAt: now, received: 0, applied: 0 };
     const running: Running = { progress, controller, done: Promise.resolve() };
     running.done = this.run(trigger, running).finally(() => {
       this.running = null;
@@ -153,15 +156,23 @@ export class InventorySync {
     job.counts = emptyCounts(raw.length);
     Object.assign(running.progress, { phase: 'applying', received: raw.length });
     const ctx = this.context(job.settings, running);
-    await this.apply(job, raw, ctx, (gen) => this.commit(job, conn, gen));
+    await this.apply(job, raw, ctx, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
     this.retryAt = null;
     running.progress.phase = 'cleaning';
-    await purgeInChunks(this.deps.repo, this.deps.repo.state().gen, ctx.chunks, ctx.pause, running.controller.signal);
+    await this.clearOtherSlot();
+  }
+
+  /** Empties the slot searches do not read (the replaced copy, or an abandoned load) to give its disk space back. */
+  private async clearOtherSlot(): Promise<void> {
+    const { repo } = this.deps;
+    const gen = repo.state().gen;
+    if (repo.otherSlotHasRows(gen)) await prepareGeneration(repo, gen + 1, null);
   }
 
   /** The run's last write: the new generation, the watermark (start minus overlap) and the run record. */
-  private commit(job: Job, conn: ResolvedConnection<'simpleconsign'>, gen: number): void {
+  private commit(job: Job, conn: ResolvedConnection<'simpleconsign'>, gen: number, itemCount?: number): void {
     this.deps.repo.commit(gen, {
+      itemCount,
       runId: job.runId,
       watermark: job.running.progress.startedAt - job.settings.overlapMinutes * MINUTE,
       source: sourceOf(conn),
@@ -188,7 +199,7 @@ export class InventorySync {
     };
   }
 
-  private async apply(job: Job, raw: unknown[], ctx: ApplyContext, commit: (gen: number) => void): Promise<void> {
+  private async apply(job: Job, raw: unknown[], ctx: ApplyContext, commit: (gen: number, itemCount?: number) => void): Promise<void> {
     const { state, counts, running } = job;
     if (job.mode === 'incremental' && raw.length <= (this.deps.largeChangeSet ?? 5000)) {
       const records = await readAll(raw, ctx, counts);
@@ -196,14 +207,20 @@ export class InventorySync {
       applyAtOnce(ctx, state.gen, records, counts, () => commit(state.gen));
       return;
     }
-    // A new generation, written in chunks while searches keep reading the current one.
+    // A new generation in the other slot, written while searches keep reading the current one:
+    // rows first, then every index in one pass off the main thread, then one switch.
+    const { repo } = this.deps;
     const next = state.gen + 1;
-    await purgeInChunks(this.deps.repo, state.gen, ctx.chunks, ctx.pause, ctx.signal);
-    if (job.mode === 'incremental') await copyInChunks(ctx, state.gen, next);
-    await streamIntoGeneration(raw, ctx, next, counts);
-    if (ctx.signal.aborted) throw new SyncInterrupted();
+    const full = job.mode === 'full';
+    await prepareGeneration(repo, next, full ? null : state.gen);
+    if (full) await appendIntoGeneration(raw, ctx, next, counts);
+    else await streamIntoGeneration(raw, ctx, next, counts);
+    checkAbort(ctx.signal);
+    running.progress.phase = 'indexing';
+    const itemCount = await finishGeneration(repo, next, full, counts);
+    checkAbort(ctx.signal);
     running.progress.phase = 'committing';
-    this.deps.repo.db.transaction(() => commit(next))();
+    repo.db.transaction(() => commit(next, itemCount))();
   }
 
   private async recordFailure(runId: number, e: unknown, counts: Counts, running: Running): Promise<void> {
@@ -223,7 +240,7 @@ export class InventorySync {
       this.retryAt = now() + MINUTE;
     }
     repo.finishRun(runId, { outcome: interrupted ? 'interrupted' : 'failed', finishedAt: now(), received: counts.received, skipped: counts.skipped, message, details });
-    if (!interrupted) await purgeInChunks(repo, repo.state().gen, this.sizer(), this.deps.pause ?? immediate).catch(() => undefined);
+    if (!interrupted) await this.clearOtherSlot().catch(() => undefined);
   }
 
   /** The request cap pauses every request; other passing troubles make the scheduler back off. */

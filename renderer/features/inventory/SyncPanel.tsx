@@ -6,6 +6,7 @@ import { useFullReload, useSyncNow } from './queries';
 const phases: Record<SyncProgress['phase'], string> = {
   requesting: 'Waiting for SimpleConsign’s answer…',
   applying: 'Saving items to the local copy…',
+  indexing: 'Building the search index…',
   committing: 'Switching to the new copy…',
   cleaning: 'Clearing the previous copy…',
 };
