@@ -80,6 +80,54 @@ describe('full-text search', () => {
   });
 });
 
+describe('what a person types', () => {
+  it('finds a consignor’s items by their name as the table shows it', () => {
+    expect(skus({ query: 'Consignor 7654321' })).toEqual(['ZZ-900']);
+    expect(skus({ query: 'consignor #1234567 cardigan' })).toEqual(['K9L28Q']);
+    // The id alone matches only the consignor column.
+    expect(skus({ query: 'Consignor 990' })).toEqual([]);
+  });
+
+  it('tries a near spelling when the words match nothing, and says which', () => {
+    const r = search.search({ ...filters(), query: 'cardgan' });
+    expect(r.items.map((i) => i.sku)).toEqual(['K9L28Q']);
+    expect(r.correctedQuery).toBe('cardigan');
+    expect(search.search({ ...filters(), query: 'lether bots' })).toMatchObject({ correctedQuery: 'leather boots', total: 1 });
+    // A near spelling that still matches nothing is not offered.
+    expect(search.search({ ...filters(), query: 'black bots' })).toMatchObject({ correctedQuery: null, total: 0 });
+    expect(search.search({ ...filters(), query: 'cardigan' }).correctedQuery).toBeNull();
+    expect(search.search({ ...filters(), query: 'qqqqqq' })).toMatchObject({ total: 0, correctedQuery: null });
+  });
+});
+
+describe('plans for broad matches and totals past the cap', () => {
+  const all = ['relevance', 'name', 'sku', 'price-asc', 'price-desc', 'quantity', 'newest', 'updated'] as const;
+
+  it('a broad match walks the order’s index and tests each row: the same rows in the same order as ranking them all', () => {
+    const broad = new InventorySearch(db, () => 'http://img.test', { countCap: 100, narrow: 0 });
+    for (const query of ['black', 'c', 'cafe', 'leather boots', 'Consignor 1234567', 'e']) {
+      for (const sort of all.filter((x) => x !== 'relevance')) {
+        for (const stock of ['all', 'store'] as const) {
+          const f = { ...filters({ query, sort, stock }), limit: 2, offset: 1 };
+          expect(broad.search(f).items.map((i) => i.sku), `${query} by ${sort}`).toEqual(search.search(f).items.map((i) => i.sku));
+          expect(broad.search(f).total).toBe(search.search(f).total);
+        }
+      }
+    }
+    expect(broad.search(filters({ query: 'black', sort: 'relevance' })).items.map((i) => i.sku)).toEqual(['K9L28Q', 'ZZ-900']);
+  });
+
+  it('counts exactly up to the cap and says "at least" beyond it', () => {
+    const capped = new InventorySearch(db, () => 'http://img.test', { countCap: 2, narrow: 0 });
+    expect(capped.search(filters())).toMatchObject({ total: items.length, totalExact: true });
+    expect(capped.search(filters({ stock: 'store' }))).toMatchObject({ total: 2, totalExact: false });
+    expect(capped.search(filters({ stock: 'consignment' }))).toMatchObject({ total: 2, totalExact: true });
+    expect(capped.search(filters({ query: 'c' }))).toMatchObject({ total: 2, totalExact: false });
+    expect(capped.search(filters({ query: 'black' }))).toMatchObject({ total: 2, totalExact: true });
+    expect(capped.search({ ...filters({ stock: 'store' }), offset: 2, limit: 5 }).items.map((i) => i.sku)).toEqual(['CAFE01', 'NOPRICE']);
+  });
+});
+
 describe('filters, order and pages', () => {
   it('filters by category, consignment or store stock, e-commerce, quantity and status', () => {
     expect(skus({ category: 'CLOTHING' })).toEqual(['K9L28Q', 'ZZ-900']);

@@ -3,8 +3,8 @@ import type { ItemDetail, ItemRow, SearchFilters, SearchResult, SearchSort } fro
 import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import { imageSet, imageUrl } from '../simpleconsign/inventory-images';
-import { ftsQuery, matchExpression, parseQuery, type ParsedQuery } from './search-query';
-import { ftsTable, itemsTable, slotOf, type Slot } from './slot-schema';
+import { ftsQuery, matchExpression, parseQuery, rowMatcher, type ParsedQuery } from './search-query';
+import { ftsColumns, ftsTable, itemsTable, slotOf, type Slot } from './slot-schema';
 import { TypoFixer } from './typo-fix';
 
 type Row = Record<string, string | number | null>;
@@ -26,7 +26,14 @@ const orders: Record<Exclude<SearchSort, 'relevance'>, string> = {
 /** Totals are counted exactly up to this many and shown as "10,000+" beyond. */
 export const COUNT_CAP = 10_000;
 /** Matches up to this many are ranked by relevance; broader ones walk the order's index and test the match. */
-export const NARROW = 2_000;
+export const NARROW = 1_000;
+
+export interface SearchLimits {
+  /** Exact totals up to this many. */
+  countCap: number;
+  /** Relevance ranking for matches up to this many. */
+  narrow: number;
+}
 
 export { ftsQuery };
 
@@ -57,6 +64,7 @@ export class InventorySearch {
     private readonly db: Db,
     /** Where item pictures come from for the copy being read. */
     private readonly imageBase: () => string,
+    private readonly limits: SearchLimits = { countCap: COUNT_CAP, narrow: NARROW },
   ) {
     this.state = db.prepare('SELECT gen, data_version, item_count FROM inventory_state WHERE id = 1');
   }
@@ -108,11 +116,12 @@ export class InventorySearch {
   }
 
   /**
-   * The plan, by selectivity: no words walk the order's index; a narrow match (at most NARROW rows)
-   * is ranked; a broad one walks the order's index (name for "best match") testing each row against
-   * the match, so neither ranks nor counts tens of thousands of rows.
+   * The plan, by selectivity: no words walk the order's index; a narrow match (at most `narrow`
+   * rows) is ranked; a broad one is never ranked nor counted in full: "best match" follows the
+   * full-text index's own order, other orders walk their index testing each row's text.
    */
   private find(slot: Slot, q: ParsedQuery, f: SearchFilters & { offset: number; limit: number }, itemCount: number): Found {
+    const { countCap, narrow } = this.limits;
     const t = itemsTable(slot);
     const fts = ftsTable(slot);
     const w = this.filters(f);
@@ -122,24 +131,49 @@ export class InventorySearch {
       const where = w.sql ? `WHERE ${w.sql}` : '';
       const ids = this.stmt(`SELECT i.id FROM ${t} i ${where} ORDER BY ${orders[f.sort === 'relevance' ? 'name' : f.sort]} LIMIT ? OFFSET ?`).pluck().all(...w.params, ...page) as number[];
       if (!w.sql) return { ids, total: itemCount, exact: true };
-      const n = this.capped(`SELECT 1 FROM ${t} i WHERE ${w.sql}`, w.params, COUNT_CAP);
-      return { ids, total: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
+      return this.total(`SELECT 1 FROM ${t} i WHERE ${w.sql}`, w.params, countCap, ids);
     }
     const and = w.sql ? ` AND ${w.sql}` : '';
     const joined = `FROM ${fts} CROSS JOIN ${t} i ON i.id = ${fts}.rowid WHERE ${fts} MATCH ?${and}`;
     const params = [match, ...w.params];
-    const broad = this.capped(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`, [match], NARROW) > NARROW;
+    const broad = this.capped(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`, [match], narrow) > narrow;
     if (!broad) {
       const order = f.sort === 'relevance' ? `${bm25(fts)}, i.id` : orders[f.sort];
       const ids = this.stmt(`SELECT i.id ${joined} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(...params, ...page) as number[];
-      return { ids, total: this.capped(`SELECT 1 ${joined}`, params, NARROW), exact: true };
+      return { ids, total: this.capped(`SELECT 1 ${joined}`, params, narrow), exact: true };
     }
-    const test = `i.id IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
-    const ids = this.stmt(`SELECT i.id FROM ${t} i WHERE ${test}${and} ORDER BY ${orders[f.sort === 'relevance' ? 'name' : f.sort]} LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...params, ...page) as number[];
-    const n = this.capped(`SELECT 1 ${joined}`, params, COUNT_CAP);
-    return { ids, total: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
+    const ids =
+      f.sort === 'relevance'
+        ? (this.stmt(`SELECT i.id ${joined} ORDER BY ${fts}.rowid LIMIT ? OFFSET ?`).pluck().all(...params, ...page) as number[])
+        : this.walk(t, q, w, f);
+    // Only the first countCap + 1 matches are tested against the filters: past them the total says "at least".
+    const matched = this.capped(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`, [match], countCap);
+    const scanned = `SELECT 1 FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${countCap + 1}) m CROSS JOIN ${t} i ON i.id = m.rowid${w.sql ? ` WHERE ${w.sql}` : ''}`;
+    const n = w.sql ? this.capped(scanned, params, countCap) : matched;
+    return { ids, total: Math.min(n, countCap), exact: matched <= countCap };
+  }
+
+  private total(sql: string, params: unknown[], cap: number, ids: number[]): Found {
+    const n = this.capped(sql, params, cap);
+    return { ids, total: Math.min(n, cap), exact: n <= cap };
+  }
+
+  /** Walks the order's index in growing batches, testing each row's text, until the page is full. */
+  private walk(t: string, q: ParsedQuery, w: { sql: string; params: unknown[] }, f: SearchFilters & { offset: number; limit: number }): number[] {
+    const test = rowMatcher(q);
+    const stmt = this.stmt(`SELECT i.id, ${ftsColumns.map((c) => `i.${c}`).join(', ')} FROM ${t} i ${w.sql ? `WHERE ${w.sql}` : ''} ORDER BY ${orders[f.sort as Exclude<SearchSort, 'relevance'>]} LIMIT ? OFFSET ?`).raw();
+    const out: number[] = [];
+    let skip = f.offset;
+    for (let pos = 0, batch = 500; out.length < f.limit; pos += batch, batch *= 2) {
+      const rows = stmt.all(...w.params, batch, pos) as unknown[][];
+      for (const r of rows) {
+        if (out.length === f.limit || !test(r.slice(1))) continue;
+        if (skip > 0) skip -= 1;
+        else out.push(r[0] as number);
+      }
+      if (rows.length < batch) break;
+    }
+    return out;
   }
 
   private rows(slot: Slot, ids: number[]): Row[] {

@@ -51,3 +51,22 @@ export function oneEditAway(word: string): string[] {
   out.delete(w);
   return [...out];
 }
+
+/** Case and accents folded as the full-text index folds them (unicode61, remove_diacritics). */
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const tokens = (s: unknown) => (typeof s === 'string' ? (fold(s).match(WORD) ?? []) : []);
+
+/**
+ * The match tested on a row's own text columns (FTS column order, consignor last), the way the
+ * full-text index would answer it: every word starts a word of some column. Lets a broad query
+ * walk a sort index and test each row without asking the full-text index once per row.
+ */
+export function rowMatcher(q: ParsedQuery): (columns: unknown[]) => boolean {
+  const words = q.words.map(fold);
+  const consignor = q.consignor === null ? null : fold(q.consignor);
+  return (columns) => {
+    const all = columns.flatMap(tokens);
+    if (!words.every((w) => all.some((t) => t.startsWith(w)))) return false;
+    return consignor === null || tokens(columns[columns.length - 1]).some((t) => t.startsWith(consignor));
+  };
+}
