@@ -62,7 +62,7 @@ export async function appParty(args: Record<string, unknown>) {
     const since = (p: string) => (w.phases[p] === undefined ? null : w.phases[p] - started);
     return {
       mode: run.mode, received: run.received, items: repo.state().itemCount, ms: done - started, requestMs: answered.at - started, applyMs: done - answered.at,
-      indexingAtMs: since('indexing'), committingAtMs: since('committing'), cleaningAtMs: since('cleaning'),
+      indexingAtMs: since('indexing'), committingAtMs: since('cleaning') ?? done - started,
       stallApply: w.stall.apply, stallRequest: w.stall.request, rssBeforeMb: rssBefore / MB, peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   };

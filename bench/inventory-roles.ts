@@ -46,12 +46,14 @@ export function startParty(role: Role, args: Record<string, unknown>): Party {
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill();
+        child.disconnect();
       }),
   };
 }
 
-/** A folder for one party's store, removed by the caller. */
+/** A folder for one party's store, removed when the process ends. */
 export function tempDir(name: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `inventory-bench-${name}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `inventory-bench-${name}-`));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

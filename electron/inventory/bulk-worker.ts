@@ -17,6 +17,8 @@ try {
     for (const sql of workerData.scripts) db.exec(sql);
     return workerData.result ? db.prepare(workerData.result).pluck().get() : null;
   })();
+  // The big transaction left the log long: copy it back here, not at the next commit on the main thread.
+  db.pragma('wal_checkpoint(PASSIVE)');
   parentPort.postMessage({ ok: true, value });
 } catch (e) {
   parentPort.postMessage({ ok: false, message: String(e && e.message || e), code: e && e.code });

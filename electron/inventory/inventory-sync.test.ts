@@ -5,6 +5,8 @@ import { ftsTable, itemsTable, slotOf } from './slot-schema';
 import { checkFtsIntegrity, currentTable, expectedSkus, startHarness, type Harness } from './test-harness';
 
 const MINUTE = 60_000;
+/** The watermark follows SimpleConsign's Date header, which is to the second: a second earlier than the start. */
+const SECOND = 1000;
 let h: Harness;
 afterEach(async () => {
   try {
@@ -43,7 +45,7 @@ describe('first load', () => {
     expect(h.bodies[0]).toEqual({ key: 'test-inventory-key', includeItemsWithQuantityZero: 'false', includeInactiveItems: 'false' });
     expect(h.skus()).toEqual(expectedSkus(h));
     const state = h.repo.state();
-    expect(state.watermark).toBe(started - 10 * MINUTE);
+    expect(state.watermark).toBe(started - SECOND - 10 * MINUTE);
     expect(state.itemCount).toBe(h.skus().length);
     expect(lastRun(h)).toMatchObject({ mode: 'full', outcome: 'ok', received: h.skus().length, inserted: h.skus().length, updated: 0, deleted: 0 });
     expect(lastRun(h).message).toMatch(/^Full load: \d+ items received; \d+ new\.$/);
@@ -82,14 +84,14 @@ describe('later loads', () => {
     expect(run).toMatchObject({ mode: 'incremental', outcome: 'ok' });
     expect(run.inserted).toBe(changed.added.filter((s) => h.sim.store.item(s)!.quantity !== 0).length);
     expect(run.deleted).toBeGreaterThanOrEqual(changed.inactivated.length > 0 ? 1 : 0);
-    expect(h.repo.state().watermark).toBe(second - 10 * MINUTE);
+    expect(h.repo.state().watermark).toBe(second - SECOND - 10 * MINUTE);
   });
 
   it('uses the overlap setting, and the overlap re-reads changes near the watermark harmlessly', async () => {
     h = await startHarness({ settings: { overlapMinutes: 5 } });
     const started = h.clock.t;
     await h.run();
-    expect(h.repo.state().watermark).toBe(started - 5 * MINUTE);
+    expect(h.repo.state().watermark).toBe(started - SECOND - 5 * MINUTE);
     h.clock.t += 2 * MINUTE;
     const changed = h.sim.tick(5);
     await h.run();

@@ -2,11 +2,14 @@ import type { SyncMode, SyncProgress, SyncSettings, SyncTrigger } from '../../sh
 import type { ResolvedConnection } from '../connections/connections-service';
 import { AppError } from '../core/app-error';
 import type { VendorHttp } from '../core/http/vendor-http';
-import { fetchInventory, InventoryFetchError, type InventoryQuery } from '../simpleconsign/inventory-client';
+import { InventoryFetchError } from '../simpleconsign/inventory-client';
 import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
 import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
 import { describeCounts, minutesFrom } from './sync-messages';
+import { askForItems } from './sync-request';
+
+export { queryFor } from './sync-request';
 
 export interface SyncDeps {
   repo: InventoryRepo;
@@ -39,14 +42,6 @@ export function sourceOf(conn: ResolvedConnection<'simpleconsign'>): string {
   return conn.training ? 'training' : `live:${conn.settings.baseUrl}`;
 }
 
-/** What the first, a reload or a "modified since" load asks SimpleConsign for, as its document recommends. */
-export function queryFor(mode: SyncMode, s: SyncSettings, watermark: number | null): InventoryQuery {
-  const filters = { category: s.category || undefined, consignorId: s.consignorId || undefined, includeOnlyEcommerceItems: s.includeOnlyEcommerceItems };
-  if (mode === 'full' || watermark === null) return { ...filters, includeItemsWithQuantityZero: s.includeItemsWithQuantityZero, includeInactiveItems: false };
-  // Sold-out items must come back so the copy drops them (or shows them at zero); the setting decides locally.
-  return { ...filters, includeItemsWithQuantityZero: true, includeInactiveItems: true, modifiedSince: watermark };
-}
-
 interface Running {
   progress: SyncProgress;
   controller: AbortController;
@@ -62,6 +57,11 @@ interface Job {
   settings: SyncSettings;
   running: Running;
   counts: Counts;
+  /** modifiedSince asked for, when not the watermark. */
+  since: number | null;
+  /** The run's start on the clock that stamps changes (set once SimpleConsign answers). */
+  startedAt: number;
+  notes: string[];
 }
 
 /**
@@ -93,7 +93,7 @@ export class InventorySync {
    * Starts a run and answers its completion. Refuses (AppError) when one is running or the
    * request cap is in force; the run's own failures are recorded, never thrown.
    */
-  start(trigger: SyncTrigger): Promise<void> {
+  start(trigger: SyncTrigger, opts: { since?: number } = {}): Promise<void> {
     if (this.running) {
       if (trigger !== 'reload') return this.running.done;
       throw new AppError('conflict', 'A load is already running. Start the full reload when it has finished.');
@@ -109,7 +109,7 @@ export class InventorySync {
     const mode: SyncMode = trigger === 'reload' || this.needsFullLoad(state, null) ? 'full' : 'incremental';
     const progress: SyncProgress = { mode, phase: 'requesting', startedAt: now, received: 0, applied: 0 };
     const running: Running = { progress, controller, done: Promise.resolve() };
-    running.done = this.run(trigger, running).finally(() => {
+    running.done = this.run(trigger, running, opts.since ?? null).finally(() => {
       this.running = null;
     });
     this.running = running;
@@ -124,12 +124,15 @@ export class InventorySync {
     await r.done;
   }
 
-  private async run(trigger: SyncTrigger, running: Running): Promise<void> {
+  private async run(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
     const state = this.deps.repo.state();
     const conn = await this.connection();
     const mode: SyncMode = trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental';
     running.progress.mode = mode;
-    const job: Job = { runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0) };
+    const job: Job = {
+      runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0),
+      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, notes: [],
+    };
     try {
       await this.load(job, conn);
     } catch (e) {
@@ -151,11 +154,12 @@ export class InventorySync {
     if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
     if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
     const { running } = job;
-    const query = queryFor(job.mode, job.settings, job.state.watermark);
-    const raw = await fetchInventory(this.deps.http, conn, query, { signal: running.controller.signal });
-    job.counts = emptyCounts(raw.length);
+    const asked = await askForItems(this.deps, conn, job, running.controller.signal);
+    const { raw } = asked;
+    Object.assign(job, { startedAt: asked.startedAt, notes: asked.notes, counts: emptyCounts(raw.length) });
     Object.assign(running.progress, { phase: 'applying', received: raw.length });
-    const ctx = this.context(job.settings, running);
+    if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
+    const ctx = { ...this.context(job.settings, running), vendorFiltered: job.mode === 'full', ecommerceSkus: asked.ecommerceSkus };
     await this.apply(job, raw, ctx, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
     this.retryAt = null;
     running.progress.phase = 'cleaning';
@@ -174,13 +178,13 @@ export class InventorySync {
     this.deps.repo.commit(gen, {
       itemCount,
       runId: job.runId,
-      watermark: job.running.progress.startedAt - job.settings.overlapMinutes * MINUTE,
+      watermark: job.startedAt - job.settings.overlapMinutes * MINUTE,
       source: sourceOf(conn),
       options: optionsKey(job.settings),
       finishedAt: this.deps.now(),
       counts: job.counts,
       message: describeCounts(job.mode, job.counts),
-      details: skipDetails(job.counts),
+      details: [...job.notes, ...skipDetails(job.counts)],
     });
   }
 
@@ -188,7 +192,7 @@ export class InventorySync {
     return new ChunkSizer(this.deps.chunkSize ?? 500, this.deps.chunkBudgetMs === undefined ? DEFAULT_CHUNK_BUDGET_MS : this.deps.chunkBudgetMs);
   }
 
-  private context(settings: SyncSettings, running: Running): ApplyContext {
+  private context(settings: SyncSettings, running: Running): Omit<ApplyContext, 'vendorFiltered' | 'ecommerceSkus'> {
     return {
       repo: this.deps.repo,
       settings,

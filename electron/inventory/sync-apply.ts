@@ -21,6 +21,10 @@ export interface ApplyContext {
   pause: () => Promise<void>;
   signal: AbortSignal;
   onApplied: (n: number) => void;
+  /** SimpleConsign applied the settings' filters itself (a full load); otherwise they are applied here. */
+  vendorFiltered: boolean;
+  /** SKUs (lower case) SimpleConsign lists as E-commerce items, for items that do not carry the flag. */
+  ecommerceSkus: Set<string> | null;
 }
 
 export interface Counts {
@@ -38,10 +42,18 @@ export interface Counts {
 
 export const emptyCounts = (received: number): Counts => ({ received, inserted: 0, updated: 0, deleted: 0, skipped: 0, leftOut: 0, unchanged: 0, skipReasons: new Map() });
 
-/** Inactive items are deleted; sold-out ones too when the settings leave quantity-zero items out. */
-export function belongsInCopy(r: InventoryRecord, s: SyncSettings): boolean {
+/**
+ * Inactive items are deleted; sold-out ones too when the settings leave quantity-zero items out.
+ * When SimpleConsign did not filter the answer, the category, consignor and E-commerce filters
+ * are applied here, so an item that no longer matches them leaves the copy.
+ */
+export function belongsInCopy(r: InventoryRecord, s: SyncSettings, vendorFiltered = true): boolean {
   if (r.state === 'I') return false;
-  return s.includeItemsWithQuantityZero || r.quantity === null || r.quantity > 0;
+  if (!s.includeItemsWithQuantityZero && r.quantity !== null && r.quantity <= 0) return false;
+  if (vendorFiltered) return true;
+  if (s.category && r.category?.toLowerCase() !== s.category.toLowerCase()) return false;
+  if (s.consignorId && r.consignorId !== s.consignorId) return false;
+  return !s.includeOnlyEcommerceItems || r.ecommerce !== false;
 }
 
 export function checkAbort(signal: AbortSignal): void {
@@ -54,7 +66,7 @@ function readSlice(raw: unknown[], start: number, end: number, ctx: ApplyContext
   for (let i = start; i < end; i++) {
     const read = readItem(raw[i]);
     raw[i] = undefined;
-    if (read.ok) out.push(withFilterFacts(read.record, ctx.settings));
+    if (read.ok) out.push(withFilterFacts(read.record, ctx));
     else {
       counts.skipped += 1;
       counts.skipReasons.set(read.reason, (counts.skipReasons.get(read.reason) ?? 0) + 1);
@@ -76,14 +88,17 @@ export async function readAll(raw: unknown[], ctx: ApplyContext, counts: Counts)
   return out;
 }
 
-/** An item from an "e-commerce only" load is an e-commerce item even when the store does not say so. */
-function withFilterFacts(r: InventoryRecord, s: SyncSettings): InventoryRecord {
-  return s.includeOnlyEcommerceItems && r.ecommerce === null ? { ...r, ecommerce: true } : r;
+/** What the request tells of an item's E-commerce flag when the item does not say. */
+function withFilterFacts(r: InventoryRecord, ctx: ApplyContext): InventoryRecord {
+  if (r.ecommerce !== null) return r;
+  if (ctx.ecommerceSkus) return { ...r, ecommerce: ctx.ecommerceSkus.has(r.sku.toLowerCase()) };
+  // An item from an "E-commerce only" answer is an E-commerce item.
+  return ctx.vendorFiltered && ctx.settings.includeOnlyEcommerceItems ? { ...r, ecommerce: true } : r;
 }
 
 /** Applies one record to a generation: upsert what belongs, delete what does not. */
 function applyOne(ctx: ApplyContext, gen: number, r: InventoryRecord, counts: Counts, unindexed: number[]): void {
-  if (!belongsInCopy(r, ctx.settings)) {
+  if (!belongsInCopy(r, ctx.settings, ctx.vendorFiltered)) {
     if (ctx.repo.remove(gen, r.sku)) counts.deleted += 1;
     else counts.leftOut += 1;
     return;
@@ -105,13 +120,22 @@ function lastPerSku(records: InventoryRecord[], counts: Counts): InventoryRecord
  * SKU key (the last entry of a SKU sent twice wins) and the full-text index are built afterwards.
  */
 export async function appendIntoGeneration(raw: unknown[], ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
-  const write = ctx.repo.db.transaction((records: InventoryRecord[]) => {
-    const kept = records.filter((r) => belongsInCopy(r, ctx.settings));
+  const { db } = ctx.repo;
+  const write = db.transaction((records: InventoryRecord[]) => {
+    const kept = records.filter((r) => belongsInCopy(r, ctx.settings, ctx.vendorFiltered));
     counts.leftOut += records.length - kept.length;
     counts.inserted += kept.length;
     ctx.repo.appendRows(gen, kept);
   });
-  await inChunks(raw, ctx, counts, write);
+  // A chunk's commit would otherwise copy the log back into the file whenever it passes 4 MB, on
+  // the main thread; the index build checkpoints once, off it.
+  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    await inChunks(raw, ctx, counts, write);
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+  }
 }
 
 async function inChunks(raw: unknown[], ctx: ApplyContext, counts: Counts, write: (records: InventoryRecord[]) => void): Promise<void> {

@@ -74,7 +74,13 @@ export class SimpleConsignInventorySimulator implements Simulator, SimpleConsign
     return this.store.tick(changes);
   }
 
+  /** Every answer carries the store server's own clock in its Date header, as HTTP servers do. */
   handle(req: SimRequest): SimResponse {
+    const out = this.answer(req);
+    return { ...out, headers: { ...out.headers, Date: new Date(this.now()).toUTCString() } };
+  }
+
+  private answer(req: SimRequest): SimResponse {
     if (req.path !== '/' && req.path !== '') return fail(404, `No such resource: ${req.path}`);
     if (req.method !== 'GET' && req.method !== 'POST') return fail(405, 'Use GET or POST with a JSON body.');
     const headerProblem = checkHeaders(req);
