@@ -20,6 +20,15 @@ function make(opts: { items?: number; cap?: number; clock?: { t: number } } = {}
 }
 
 describe('simulated store', () => {
+  it('serializes a large answer a slice at a time into the same JSON', () => {
+    const { sim } = make({ items: 21_000 });
+    const res = sim.handle(request({ key: KEY, includeItemsWithQuantityZero: 'true', includeInactiveItems: 'true' }));
+    expect(Buffer.isBuffer(res.body)).toBe(true);
+    const parsed = JSON.parse(String(res.body)) as { results: Record<string, unknown>[] };
+    expect(parsed.results).toHaveLength(21_000);
+    expect(parsed.results[20_000]).toEqual(sim.store.item(String(parsed.results[20_000].sku)));
+  });
+
   it('varies by seed whether items carry the E-commerce flag and whose clock stamps a change', () => {
     const stores = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => new SimpleConsignInventorySimulator({ seed, items: 10, now: () => 0 }).store);
     expect(new Set(stores.map((s) => s.sendsEcommerceFlag))).toEqual(new Set([true, false]));
