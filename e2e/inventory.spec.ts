@@ -42,7 +42,8 @@ async function searchLikeAPerson(inventory: InventoryPage, shell: RunningShell) 
 }
 
 test('the first load from the screen shows its progress; search finds an item and its panel shows the picture', async ({ browser }, testInfo) => {
-  // A store big enough that applying it takes several progress polls.
+  // A store big enough that applying it takes several progress polls; loading 40,000 items on a busy machine takes a while.
+  test.setTimeout(180_000);
   const shell = await startShell({ env: { BACKOFFICE_SC_SIM_ITEMS: '40000' } });
   try {
     const page = await browser.newPage();
