@@ -36,7 +36,8 @@ export function InventoryScreen() {
       )}
       {loaded && (
         <div className={selected ? 'inventory-body with-panel' : 'inventory-body'}>
-          <div className="inventory-results">
+          {/* The query whose rows are on screen (not while the previous answer stands in), for measuring typing. */}
+          <div className="inventory-results" data-shown-query={first.data && !first.isPlaceholderData ? filters.query : undefined}>
             <SearchBar categories={categories.data?.categories ?? []} result={first.data ?? null} />
             <ErrorMessage error={first.error} testId="inventory-search-error" />
             {first.data?.correctedQuery && (
