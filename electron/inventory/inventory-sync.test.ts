@@ -2,20 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../core/app-error';
 import { readItem } from '../simpleconsign/inventory-response';
 import { ftsTable, itemsTable, slotOf } from './slot-schema';
-import { checkFtsIntegrity, currentTable, expectedSkus, startHarness, type Harness } from './test-harness';
+import { checkAndClose, currentTable, expectedSkus, startHarness, type Harness } from './test-harness';
 
 const MINUTE = 60_000;
 /** The watermark follows SimpleConsign's Date header, which is to the second: a second earlier than the start. */
 const SECOND = 1000;
 let h: Harness;
-afterEach(async () => {
-  try {
-    // The full-text index must match the items table exactly, whatever the test did.
-    checkFtsIntegrity(h.db);
-  } finally {
-    await h.close();
-  }
-});
+afterEach(() => checkAndClose(h));
 
 /** Everything a failed run must leave exactly as it was. */
 function snapshot(x: Harness) {

@@ -1,15 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkFtsIntegrity, expectedSkus, startHarness, type Harness } from './test-harness';
+import { checkAndClose, expectedSkus, startHarness, type Harness } from './test-harness';
 
 const MINUTE = 60_000;
 let h: Harness;
-afterEach(async () => {
-  try {
-    checkFtsIntegrity(h.db);
-  } finally {
-    await h.close();
-  }
-});
+afterEach(() => checkAndClose(h));
 
 const lastRun = (x: Harness) => x.repo.recentRuns(1)[0];
 const activeIn = (x: Harness, pred: (i: Record<string, unknown>) => boolean) =>

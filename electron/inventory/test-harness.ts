@@ -26,6 +26,15 @@ export function checkFtsIntegrity(db: Db): void {
   for (const slot of [0, 1] as const) db.prepare(`INSERT INTO ${ftsTable(slot)} (${ftsTable(slot)}, rank) VALUES ('integrity-check', 1)`).run();
 }
 
+/** Ends a test: the full-text index must match the items exactly, whatever the test did; then closes the harness. */
+export async function checkAndClose(h: Harness): Promise<void> {
+  try {
+    checkFtsIntegrity(h.db);
+  } finally {
+    await h.close();
+  }
+}
+
 /** A temporary store with the inventory tables. */
 export function tempDb(): { db: Db; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inventory-'));
