@@ -3,6 +3,7 @@ import type { ItemDetail, ItemRow, SearchFilters, SearchResult, SearchSort } fro
 import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import { imageSet, imageUrl } from '../simpleconsign/inventory-images';
+import { taxableFlag } from '../simpleconsign/inventory-taxable';
 import { ftsQuery, matchExpression, parseQuery, rowMatcher, type ParsedQuery } from './search-query';
 import { ftsColumns, ftsTable, itemsTable, slotOf, type Slot } from './slot-schema';
 import { TypoFixer } from './typo-fix';
@@ -261,6 +262,10 @@ export class InventorySearch {
       currentPriceCents: Number(price),
       quantity: num(r.quantity) ?? 0,
       thumbnailUrl: images.length > 0 ? imageUrl(this.imageBase(), images[0], 'thumbnail') : null,
+      taxable: taxableFlag(JSON.parse(String(r.extra ?? '{}')) as Record<string, unknown>),
+      consignment: bool(r.consignment),
+      status: text(r.status),
+      expireDate: text(r.expire_date),
     };
   }
 

@@ -25,6 +25,8 @@ export interface SyncDeps {
   pause?: () => Promise<void>;
   /** Above this many changes an incremental load is applied to a copy of the copy, in chunks. */
   largeChangeSet?: number;
+  /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
+  health?: (ok: boolean, message: string) => void;
 }
 
 const MINUTE = 60_000;
@@ -156,6 +158,7 @@ export class InventorySync {
     const { running } = job;
     const asked = await askForItems(this.deps, conn, job, running.controller.signal);
     const { raw } = asked;
+    this.deps.health?.(true, `Inventory loaded: ${raw.length} item(s) received.`);
     Object.assign(job, { startedAt: asked.startedAt, notes: asked.notes, counts: emptyCounts(raw.length) });
     Object.assign(running.progress, { phase: 'applying', received: raw.length });
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
@@ -238,6 +241,7 @@ export class InventorySync {
       message = e.message;
       details = e.opts.details ?? [];
       this.noteTransient(e);
+      this.deps.health?.(false, message);
     } else {
       this.deps.log(`inventory sync failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       message = `The items could not be saved to the local copy (${e instanceof Error ? e.message : String(e)}). The local copy and the watermark are unchanged.`;
