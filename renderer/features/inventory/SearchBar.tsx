@@ -1,5 +1,5 @@
-import { useEffect, useState, type RefObject } from 'react';
-import type { SearchFilters, SearchSort } from '../../../shared/inventory/schemas';
+import type { RefObject } from 'react';
+import type { SearchFilters, SearchResult, SearchSort } from '../../../shared/inventory/schemas';
 import { useInventoryUi } from './search-store';
 
 const sorts: { id: SearchSort; label: string }[] = [
@@ -13,12 +13,9 @@ const sorts: { id: SearchSort; label: string }[] = [
   { id: 'updated', label: 'Recently changed' },
 ];
 
-/** The words typed settle for a moment before they become a search, so typing stays smooth. */
-function useDebounced(value: string, ms: number, apply: (v: string) => void) {
-  useEffect(() => {
-    const t = setTimeout(() => apply(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms, apply]);
+/** "12 items", "10,000+ items" when the total was counted only up to its cap. */
+export function countText(total: number, exact: boolean): string {
+  return `${total.toLocaleString('en-US')}${exact ? '' : '+'} ${total === 1 && exact ? 'item' : 'items'}`;
 }
 
 /** Category, stock, flags and order: each change is a new search at once. */
@@ -61,17 +58,16 @@ function Filters({ categories }: { categories: { name: string; count: number }[]
 
 interface SearchBarProps {
   categories: { name: string; count: number }[];
-  total: number | null;
+  result: Pick<SearchResult, 'total' | 'totalExact'> | null;
   inputRef: RefObject<HTMLInputElement | null>;
   /** Arrow Down moves from the search box into the results. */
   onArrowDown: () => void;
 }
 
-export function SearchBar({ categories, total, inputRef, onArrowDown }: SearchBarProps) {
-  const initial = useInventoryUi((s) => s.filters.query);
-  const applyQuery = useInventoryUi((s) => s.setQuery);
-  const [query, setQuery] = useState(initial);
-  useDebounced(query, 200, applyQuery);
+export function SearchBar({ categories, result, inputRef, onArrowDown }: SearchBarProps) {
+  // Every keystroke is a search: the copy answers the first page in milliseconds, the last answer stays until the next arrives.
+  const query = useInventoryUi((s) => s.filters.query);
+  const setQuery = useInventoryUi((s) => s.setQuery);
   return (
     <div className="inventory-search-bar" role="search">
       <input
@@ -91,7 +87,7 @@ export function SearchBar({ categories, total, inputRef, onArrowDown }: SearchBa
       />
       <Filters categories={categories} />
       <span className="muted" data-testid="inventory-result-count">
-        {total === null ? '' : `${total.toLocaleString()} ${total === 1 ? 'item' : 'items'}`}
+        {result === null ? '' : countText(result.total, result.totalExact)}
       </span>
     </div>
   );
