@@ -64,7 +64,7 @@ describe('VendorHttp bodies and downloads', () => {
   it('a failed download keeps the vendor’s words and leaves no file', async () => {
     answer = () => json(401, { description: 'the API key is invalid' });
     const to = path.join(dir, 'none.bin');
-    const e = await http.download({ vendor: 'Trax Retail', method: 'GET', url: `${base}/a/file/2`, toFile: to }).catch((x) => x as VendorError);
+    const e = await http.download({ vendor: 'Trax Retail', method: 'GET', url: `${base}/a/file/2`, toFile: to }).then(() => { throw new Error("expected a failure"); }, (x: VendorError) => x);
     expect(e).toBeInstanceOf(VendorError);
     expect(e.message).toBe('Trax Retail answered HTTP 401. Trax Retail said: “the API key is invalid”.');
     expect(fs.existsSync(to)).toBe(false);
@@ -85,9 +85,9 @@ describe('VendorHttp bodies and downloads', () => {
 
   it('refuses a redirect by default and one to plain http elsewhere always', async () => {
     answer = () => ({ status: 302, headers: { Location: 'http://example.com/x' } });
-    const a = await http.request({ vendor: 'V', method: 'GET', url: `${base}/a/x`, headers: { Authorization: 'Auth-Token s' }, schema: z.unknown() }).catch((x) => x as VendorError);
+    const a = await http.request({ vendor: 'V', method: 'GET', url: `${base}/a/x`, headers: { Authorization: 'Auth-Token s' }, schema: z.unknown() }).then(() => { throw new Error("expected a failure"); }, (x: VendorError) => x);
     expect(a).toBeInstanceOf(VendorError);
-    const b = await http.request({ vendor: 'V', method: 'GET', url: `${base}/a/x`, schema: z.unknown(), redirect: 'follow-safely' }).catch((x) => x as VendorError);
+    const b = await http.request({ vendor: 'V', method: 'GET', url: `${base}/a/x`, schema: z.unknown(), redirect: 'follow-safely' }).then(() => { throw new Error("expected a failure"); }, (x: VendorError) => x);
     expect(b.kind).toBe('insecure-endpoint');
   });
 });

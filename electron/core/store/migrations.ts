@@ -2,6 +2,7 @@ import type { Migration } from './database';
 import { coreMigrations } from './core-migrations';
 import { salesMigrations } from '../../sales/migrations';
 import { inventoryMigrations } from '../../inventory/migrations';
+import { traxRetailMigrations } from '../../trax-retail/migrations';
 
-/** Version ranges: core 1–9, sales 10–19, inventory 20–29; each vendor feature owns its range. */
-export const allMigrations: Migration[] = [...coreMigrations, ...salesMigrations, ...inventoryMigrations];
+/** Version ranges: core 1–9, sales 10–19, inventory 20–29, trax-retail 30–39; each vendor feature owns its range. */
+export const allMigrations: Migration[] = [...coreMigrations, ...salesMigrations, ...inventoryMigrations, ...traxRetailMigrations];
