@@ -91,6 +91,8 @@ function useCaseProblems(row: SheetRow, out: SheetIssue[]): void {
     add(H.id, 'error', `${action} needs the Trax product ID or the Trax product UUID of the existing product.`);
   }
   if (action === 'Deactivate' && cell(row, H.reason) === '') add(H.reason, 'warning', 'A deactivation should carry a reason.');
+  const uuid = cell(row, H.uuid);
+  if (uuid.length === 36 && !UUID.test(uuid)) add(H.uuid, 'warning', 'Trax product UUID does not look like a UUID (8-4-4-4-12 hexadecimal digits).');
   const start = cell(row, H.start);
   const end = cell(row, H.end);
   if (start && end && start > end && !cellProblem({ header: H.end, mandatory: false, kind: { type: 'date' } }, end)) {
