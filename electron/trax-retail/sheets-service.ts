@@ -38,9 +38,9 @@ export class SheetsService {
 
   save(id: string, name: string, model: SheetModel): { updatedAt: number } {
     const current = this.draft(id);
-    // Pictures are registered by the main process only: the screen may drop some, never invent one.
-    const images = Object.fromEntries(Object.entries(model.images).filter(([n, img]) => current.model.images[n]?.id === img.id).map(([n]) => [n, current.model.images[n]]));
-    return { updatedAt: this.drafts.save(id, name, { ...model, images }, this.core.now()) };
+    // Pictures are registered by the main process only (the screen's copy of the list may lag behind an
+    // upload in flight); only the pictures the rows name go into a file.
+    return { updatedAt: this.drafts.save(id, name, { ...model, images: current.model.images }, this.core.now()) };
   }
 
   delete(id: string): void {
