@@ -108,7 +108,7 @@ export class TraxRetailSim implements Simulator {
     if (!type.startsWith('multipart/form-data')) return json(400, { message: 'Request must be multipart/form-data with a file' });
     let form: FormData;
     try {
-      form = await new Response(req.raw ?? Buffer.from(req.body), { headers: { 'content-type': type } }).formData();
+      form = await new Response((req.raw ?? Buffer.from(req.body)) as unknown as ConstructorParameters<typeof Response>[0], { headers: { 'content-type': type } }).formData();
     } catch {
       return json(400, { message: 'Malformed multipart body' });
     }

@@ -58,7 +58,11 @@ export interface HttpOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const headersOf = (res: Response): Record<string, string> => Object.fromEntries([...res.headers.entries()]);
+function headersOf(res: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  res.headers.forEach((value, name) => (out[name] = value));
+  return out;
+}
 
 /** The address to follow next, or null when the response is the answer. */
 function nextHop(req: Omit<VendorRequest<z.ZodType>, 'schema'>, url: string, res: Response, hop: number): string | null {
@@ -182,7 +186,7 @@ export class VendorHttp {
       return {
         method: req.method,
         headers: { ...headers, 'Content-Type': encoded.contentType, 'Content-Length': String(encoded.length) },
-        body: encoded.body,
+        body: encoded.body as RequestInit['body'],
         duplex: 'half',
         signal,
         redirect: 'error',

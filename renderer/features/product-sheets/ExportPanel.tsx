@@ -36,7 +36,7 @@ export function ExportPanel({ flush, errors }: { flush: () => Promise<void>; err
     await flush();
     upload.mutate({ id: draftId, format, rowIds });
   };
-  const failedRows = vendor ? [...vendor.byRow.keys()] : [];
+  const failedRows = vendor ? vendor.refusedRows.filter((id) => model.rows.some((r) => r.id === id)) : [];
   return (
     <section className="export-panel card" aria-label="Save and upload">
       <label>

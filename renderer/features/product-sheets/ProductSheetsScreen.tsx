@@ -72,7 +72,7 @@ function useOpenRequest(onOpen: (d: Draft) => void): unknown {
           const found = await unwrap(api.imports.getErrors({ id: request.importId }));
           const byRow = new Map<string, typeof found.errors>();
           for (const e of found.errors) if (e.rowId) byRow.set(e.rowId, [...(byRow.get(e.rowId) ?? []), e]);
-          useSheet.getState().setVendor({ importId: request.importId, byRow, unmatched: found.errors.filter((e) => !e.rowId) });
+          useSheet.getState().setVendor({ importId: request.importId, refusedRows: [...byRow.keys()], byRow, unmatched: found.errors.filter((e) => !e.rowId) });
         }
       } catch (e) {
         setError(e);

@@ -10,6 +10,8 @@ export interface Cursor {
 /** The vendor's errors from one import, shown on the cells until the user edits them. */
 export interface VendorErrors {
   importId: string;
+  /** Every row Trax refused, kept after its errors are fixed, for uploading only those again. */
+  refusedRows: string[];
   byRow: Map<string, VendorRowError[]>;
   unmatched: VendorRowError[];
 }
