@@ -22,6 +22,8 @@ export interface SyncDeps {
   pause?: () => Promise<void>;
   /** Above this many changes an incremental load is applied to a copy of the copy, in chunks. */
   largeChangeSet?: number;
+  /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
+  health?: (ok: boolean, message: string) => void;
 }
 
 const MINUTE = 60_000;
@@ -150,6 +152,7 @@ export class InventorySync {
     const { running } = job;
     const query = queryFor(job.mode, job.settings, job.state.watermark);
     const raw = await fetchInventory(this.deps.http, conn, query, { signal: running.controller.signal });
+    this.deps.health?.(true, `Inventory loaded: ${raw.length} item(s) received.`);
     job.counts = emptyCounts(raw.length);
     Object.assign(running.progress, { phase: 'applying', received: raw.length });
     const ctx = this.context(job.settings, running);
@@ -217,6 +220,7 @@ export class InventorySync {
       message = e.message;
       details = e.opts.details ?? [];
       this.noteTransient(e);
+      this.deps.health?.(false, message);
     } else {
       this.deps.log(`inventory sync failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       message = `The items could not be saved to the local copy (${e instanceof Error ? e.message : String(e)}). The local copy and the watermark are unchanged.`;

@@ -5,6 +5,7 @@ import { salesContract } from '../sales/contract';
 import { inventoryContract } from '../inventory/contract';
 import { ifposContract } from '../ifpos/contract';
 import { importsContract, productSheetsContract } from '../trax-retail/contract';
+import { partsContract } from '../heavytruckparts/contract';
 import type { Bridge, Handlers } from './channel';
 
 /** Every call the renderer can make, one domain per key. Each channel is `domain:verb-noun`. */
@@ -17,6 +18,7 @@ export const contract = {
   ifpos: ifposContract,
   productSheets: productSheetsContract,
   imports: importsContract,
+  parts: partsContract,
 };
 
 export type AppContract = typeof contract;
