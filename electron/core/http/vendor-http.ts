@@ -215,7 +215,7 @@ export class VendorHttp {
     return { method: req.method, headers: h, body: req.json === undefined ? undefined : JSON.stringify(req.json), signal, redirect: manual ? 'manual' : 'error' };
   }
 
-  private transportError(req: Pick<VendorRequest<z.ZodType>, 'vendor'>, error: unknown, timeoutMs: number): VendorError {
+  private transportError(req: Pick<VendorRequest<z.ZodType>, 'vendor'> & Partial<VendorRequest<z.ZodType>>, error: unknown, timeoutMs: number): VendorError {
     const name = (error as { name?: string }).name;
     if (name === 'TimeoutError') {
       return new VendorError(req.vendor, 'timeout', `${req.vendor} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} seconds`}.`, { mayHaveApplied: true });
