@@ -50,6 +50,8 @@ export interface VendorResponse<T> {
   durationMs: number;
   /** The answer's headers, names in lower case. */
   headers: Record<string, string>;
+  /** The vendor's clock when it answered (its Date header, to the second), or null without one. */
+  serverDate: number | null;
 }
 
 export interface HttpOptions {
@@ -170,7 +172,8 @@ export class VendorHttp {
     } catch (error) {
       throw this.transportError(req, error, timeoutMs);
     }
-    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started, headers: headersOf(res) };
+    const date = Date.parse(res.headers.get('date') ?? '');
+    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started, headers: headersOf(res), serverDate: Number.isNaN(date) ? null : date };
   }
 
   /** Sends the request (following redirects only as `req.redirect` allows) and answers the response, body unread. */
