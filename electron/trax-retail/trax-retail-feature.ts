@@ -30,7 +30,7 @@ export const createTraxRetailFeature: FeatureFactory = (core): Feature => {
   return {
     simulators: [simulator],
     handlers: {
-      productSheets: {
+      sheets: {
         listDrafts: () => ({ drafts: sheets.drafts.list() }),
         createDraft: ({ name, useCases }) => sheets.create(name, useCases),
         getDraft: ({ id }) => sheets.draft(id),

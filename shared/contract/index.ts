@@ -16,7 +16,7 @@ export const contract = {
   sales: salesContract,
   inventory: inventoryContract,
   ifpos: ifposContract,
-  productSheets: productSheetsContract,
+  sheets: productSheetsContract,
   imports: importsContract,
   parts: partsContract,
 };

@@ -17,11 +17,11 @@ export function DraftsPanel({ onOpen }: { onOpen: (d: Draft, report?: OpenReport
   const open = useMutation({
     mutationFn: async (file: File) => {
       const stageId = await sendFile(file);
-      return unwrap(api.productSheets.openFile({ stageId, fileName: file.name }));
+      return unwrap(api.sheets.openFile({ stageId, fileName: file.name }));
     },
     onSuccess: (r) => onOpen(r.draft, r.report),
   });
-  const load = useMutation({ mutationFn: (id: string) => unwrap(api.productSheets.getDraft({ id })), onSuccess: (d) => onOpen(d) });
+  const load = useMutation({ mutationFn: (id: string) => unwrap(api.sheets.getDraft({ id })), onSuccess: (d) => onOpen(d) });
   const toggle = (id: UseCaseId) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
   return (
     <div className="drafts-panel">

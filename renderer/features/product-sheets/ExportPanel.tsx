@@ -27,7 +27,7 @@ export function ExportPanel({ flush, errors }: { flush: () => Promise<void>; err
   const saveAs = useMutation({
     mutationFn: async () => {
       await flush();
-      const file = await unwrap(api.productSheets.exportFile({ id: draftId, format }));
+      const file = await unwrap(api.sheets.exportFile({ id: draftId, format }));
       await saveToComputer(file.fileId, file.fileName);
       return file;
     },

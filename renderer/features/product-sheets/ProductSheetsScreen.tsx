@@ -66,7 +66,7 @@ function useOpenRequest(onOpen: (d: Draft) => void): unknown {
     useSheet.getState().setRequest(null);
     void (async () => {
       try {
-        const draft = await unwrap(api.productSheets.getDraft({ id: request.draftId }));
+        const draft = await unwrap(api.sheets.getDraft({ id: request.draftId }));
         onOpen(draft);
         if (request.importId) {
           const found = await unwrap(api.imports.getErrors({ id: request.importId }));

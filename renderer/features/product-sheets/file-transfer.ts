@@ -17,7 +17,7 @@ export async function sendFile(file: Blob, onProgress?: (sent: number, total: nu
   let stageId: string | undefined;
   for (let offset = 0; offset < file.size || (offset === 0 && !stageId); offset += CHUNK) {
     const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
-    stageId = (await unwrap(api.productSheets.stageChunk({ stageId, base64: toBase64(bytes) }))).stageId;
+    stageId = (await unwrap(api.sheets.stageChunk({ stageId, base64: toBase64(bytes) }))).stageId;
     onProgress?.(Math.min(file.size, offset + CHUNK), file.size);
   }
   return stageId!;
@@ -27,7 +27,7 @@ export async function sendFile(file: Blob, onProgress?: (sent: number, total: nu
 export async function saveToComputer(fileId: string, fileName: string): Promise<void> {
   const parts: BlobPart[] = [];
   for (let offset = 0; ; ) {
-    const piece = await unwrap(api.productSheets.readFile({ fileId, offset }));
+    const piece = await unwrap(api.sheets.readFile({ fileId, offset }));
     const bin = atob(piece.base64);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

@@ -10,13 +10,13 @@ export const sheetKeys = {
   preview: (draftId: string, name: string) => [...sheetKeys.all, 'preview', draftId, name] as const,
 };
 
-export const useDrafts = () => useQuery({ queryKey: sheetKeys.drafts(), queryFn: () => unwrap(api.productSheets.listDrafts({})) });
-export const useSheetSettings = () => useQuery({ queryKey: sheetKeys.settings(), queryFn: () => unwrap(api.productSheets.getSettings({})) });
+export const useDrafts = () => useQuery({ queryKey: sheetKeys.drafts(), queryFn: () => unwrap(api.sheets.listDrafts({})) });
+export const useSheetSettings = () => useQuery({ queryKey: sheetKeys.settings(), queryFn: () => unwrap(api.sheets.getSettings({})) });
 
 export function useSaveSheetSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (s: SheetSettings) => unwrap(api.productSheets.saveSettings(s)),
+    mutationFn: (s: SheetSettings) => unwrap(api.sheets.saveSettings(s)),
     onSuccess: (s) => qc.setQueryData(sheetKeys.settings(), s),
   });
 }
@@ -24,7 +24,7 @@ export function useSaveSheetSettings() {
 export function useCreateDraft() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; useCases: UseCaseId[] }) => unwrap(api.productSheets.createDraft(input)),
+    mutationFn: (input: { name: string; useCases: UseCaseId[] }) => unwrap(api.sheets.createDraft(input)),
     onSuccess: () => void qc.invalidateQueries({ queryKey: sheetKeys.drafts() }),
   });
 }
@@ -32,7 +32,7 @@ export function useCreateDraft() {
 export function useDeleteDraft() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.productSheets.deleteDraft({ id })),
+    mutationFn: (id: string) => unwrap(api.sheets.deleteDraft({ id })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: sheetKeys.drafts() }),
   });
 }
@@ -41,7 +41,7 @@ export function useDeleteDraft() {
 export function useImagePreview(draftId: string, name: string | null) {
   return useQuery({
     queryKey: sheetKeys.preview(draftId, name ?? ''),
-    queryFn: () => unwrap(api.productSheets.getImagePreview({ draftId, name: name! })),
+    queryFn: () => unwrap(api.sheets.getImagePreview({ draftId, name: name! })),
     enabled: name !== null,
     staleTime: Infinity,
   });
@@ -50,7 +50,7 @@ export function useImagePreview(draftId: string, name: string | null) {
 export function useUpload() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; format: SheetFormat; rowIds?: string[] }) => unwrap(api.productSheets.upload(input)),
+    mutationFn: (input: { id: string; format: SheetFormat; rowIds?: string[] }) => unwrap(api.sheets.upload(input)),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['imports'] }),
   });
 }

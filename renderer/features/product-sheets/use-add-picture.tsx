@@ -13,7 +13,7 @@ export function useAddPicture(draftId: string) {
     const file = files[0];
     if (!file) return;
     const stageId = await sendFile(file);
-    const image = await unwrap(api.productSheets.addImage({ draftId, stageId, fileName: file.name }));
+    const image = await unwrap(api.sheets.addImage({ draftId, stageId, fileName: file.name }));
     const s = useSheet.getState();
     if (!s.model || s.draftId !== draftId) return;
     s.replace({ ...s.model, images: { ...s.model.images, [image.name]: image } });

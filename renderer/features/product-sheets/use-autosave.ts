@@ -18,7 +18,7 @@ export function useAutosave(): { state: SaveState; flush: () => Promise<void> } 
     if (!id || !model || v === savedVersion.current) return;
     setState({ kind: 'saving' });
     try {
-      await unwrap(api.productSheets.saveDraft({ id, name: name.trim() || 'Untitled sheet', model }));
+      await unwrap(api.sheets.saveDraft({ id, name: name.trim() || 'Untitled sheet', model }));
       savedVersion.current = v;
       setState(useSheet.getState().version === v ? { kind: 'saved' } : { kind: 'saving' });
     } catch (error) {
