@@ -10,7 +10,7 @@ export function ImportsScreen() {
   const list = imports.data?.imports ?? [];
   return (
     <section className="imports" data-testid="screen-imports">
-      <h2>Imports</h2>
+      <h1>Imports</h1>
       <p className="muted">Trax reviews each upload by hand; the app keeps asking until the review ends, also after a restart.</p>
       {imports.isSuccess && list.length === 0 ? (
         <EmptyState title="No uploads yet" testId="imports-empty">

@@ -26,7 +26,7 @@ export function DraftsPanel({ onOpen }: { onOpen: (d: Draft, report?: OpenReport
   return (
     <div className="drafts-panel">
       <section className="card" aria-label="New sheet">
-        <h3>New sheet</h3>
+        <h2 className="small-heading">New sheet</h2>
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Sheet name" aria-label="Sheet name" maxLength={120} data-testid="new-sheet-name" />
         <fieldset className="use-cases">
           <legend>Start with a row for</legend>
@@ -39,7 +39,7 @@ export function DraftsPanel({ onOpen }: { onOpen: (d: Draft, report?: OpenReport
         <button type="button" disabled={!name.trim() || create.isPending} onClick={() => create.mutate({ name: name.trim(), useCases: picked }, { onSuccess: (d) => onOpen(d) })} data-testid="create-sheet">
           Create sheet
         </button>
-        <h3>Open a file</h3>
+        <h2 className="small-heading">Open a file</h2>
         <input type="file" accept=".csv,.xlsx,.zip,text/csv,application/zip" aria-label="Open a CSV, Excel or ZIP file" data-testid="open-file"
           onChange={(e) => {
             const f = e.target.files?.[0];
@@ -50,7 +50,7 @@ export function DraftsPanel({ onOpen }: { onOpen: (d: Draft, report?: OpenReport
         <ErrorMessage error={create.error ?? open.error ?? load.error ?? remove.error} testId="drafts-error" />
       </section>
       <section className="card" aria-label="Saved sheets">
-        <h3>Saved sheets</h3>
+        <h2 className="small-heading">Saved sheets</h2>
         {drafts.data?.drafts.length === 0 && <p className="muted">No sheets yet.</p>}
         <ul className="draft-list" data-testid="draft-list">
           {drafts.data?.drafts.map((d) => (

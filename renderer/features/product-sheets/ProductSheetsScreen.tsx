@@ -92,7 +92,7 @@ export function ProductSheetsScreen() {
   const requestError = useOpenRequest(onOpen);
   return (
     <section className="product-sheets" data-testid="screen-product-sheets">
-      <h2>Product sheets</h2>
+      <h1>Product sheets</h1>
       <ErrorMessage error={requestError} testId="open-request-error" />
       {open ? <SheetEditor report={report} clearReport={() => setReport(null)} /> : <DraftsPanel onOpen={onOpen} />}
     </section>
