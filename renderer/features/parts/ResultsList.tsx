@@ -7,7 +7,7 @@ import { useParts } from './parts-store';
 function Row({ hit, index, selected, onOpen }: { hit: SearchHit; index: number; selected: boolean; onOpen: () => void }) {
   return (
     <div role="option" id={`parts-result-${index}`} aria-selected={selected} className={selected ? 'parts-row selected' : 'parts-row'} onClick={onOpen} data-testid={`parts-result-${index}`}>
-      <PartImage url={hit.images[0]} alt="" className="parts-thumb" />
+      <PartImage url={hit.images[0]} alt="" className="parts-thumb" afterPaint />
       <span className="parts-row-main">
         <strong>{orDash(hit.partName)}</strong> · {orDash(hit.makeModel)} · {orDash(hit.year)}
         <small className="muted">
