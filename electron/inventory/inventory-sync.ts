@@ -7,7 +7,7 @@ import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
 import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
 import { describeCounts, minutesFrom } from './sync-messages';
-import { askForItems } from './sync-request';
+import { askForItems, flaggedSkus } from './sync-request';
 
 export { queryFor } from './sync-request';
 
@@ -162,7 +162,7 @@ export class InventorySync {
     Object.assign(job, { startedAt: asked.startedAt, notes: asked.notes, counts: emptyCounts(source.total) });
     Object.assign(running.progress, { phase: 'applying', received: source.total });
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
-    const ctx = { ...this.context(job.settings, running), vendorFiltered: job.mode === 'full', ecommerceSkus: asked.ecommerceSkus };
+    const ctx = { ...this.context(job.settings, running), vendorFiltered: job.mode === 'full', ecommerceSkus: asked.ecommerceSkus, conn };
     try {
       await this.apply(job, source, ctx, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
     } finally {
@@ -210,7 +210,7 @@ export class InventorySync {
     };
   }
 
-  private async apply(job: Job, source: ItemSource, ctx: ApplyContext, commit: (gen: number, itemCount?: number) => void): Promise<void> {
+  private async apply(job: Job, source: ItemSource, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }, commit: (gen: number, itemCount?: number) => void): Promise<void> {
     const { state, counts, running } = job;
     if (job.mode === 'incremental' && source.total <= (this.deps.largeChangeSet ?? 5000)) {
       const records = await readAll(source, ctx, counts);
@@ -227,8 +227,11 @@ export class InventorySync {
     if (full) await appendIntoGeneration(source, ctx, next, counts);
     else await streamIntoGeneration(source, ctx, next, counts);
     checkAbort(ctx.signal);
+    // The search screen's E-commerce filter needs the flag, which the document does not list.
+    const learnFlags = full && !job.settings.includeOnlyEcommerceItems && repo.lacksEcommerceFlag(next);
+    const flags = learnFlags ? [repo.flagScript(next, await flaggedSkus(this.deps, ctx.conn, job.settings, ctx.signal))] : [];
     running.progress.phase = 'indexing';
-    const itemCount = await finishGeneration(repo, next, full, counts);
+    const itemCount = await finishGeneration(repo, next, full, counts, flags);
     checkAbort(ctx.signal);
     running.progress.phase = 'committing';
     repo.db.transaction(() => commit(next, itemCount))();

@@ -179,8 +179,8 @@ export async function prepareGeneration(repo: InventoryRepo, gen: number, copyOf
  * off the main thread, and answers its row count. In a full load, entries of a SKU sent twice
  * collapse into the last one first; the earlier ones count as updates.
  */
-export async function finishGeneration(repo: InventoryRepo, gen: number, full: boolean, counts: Counts): Promise<number> {
-  const scripts = full ? [repo.dedupeScript(gen), ...finishSlot(slotOf(gen))] : finishSlot(slotOf(gen));
+export async function finishGeneration(repo: InventoryRepo, gen: number, full: boolean, counts: Counts, before: string[] = []): Promise<number> {
+  const scripts = [...before, ...(full ? [repo.dedupeScript(gen), ...finishSlot(slotOf(gen))] : finishSlot(slotOf(gen)))];
   const itemCount = Number(await runBulk(repo.db, scripts, repo.countQuery(gen)));
   if (full) {
     counts.updated += counts.inserted - itemCount;

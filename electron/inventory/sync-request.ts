@@ -70,3 +70,23 @@ export async function askForItems(
   }
   return { source: arraySource(answer.results), startedAt: clock.start, notes: clock.note ? [clock.note] : [], ecommerceSkus };
 }
+
+/**
+ * A full load whose items do not say whether they are E-commerce items asks once more, for those
+ * only, and answers their SKUs (lower case), read a slice at a time.
+ */
+export async function flaggedSkus(
+  deps: { http: VendorHttp },
+  conn: ResolvedConnection<'simpleconsign'>,
+  settings: SyncSettings,
+  signal: AbortSignal,
+): Promise<string[]> {
+  const { source } = await openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal });
+  const skus: string[] = [];
+  try {
+    for (let part = await source.next(5000); part; part = await source.next(5000)) skus.push(...part.map(skuOf).filter((s) => s !== ''));
+  } finally {
+    source.close();
+  }
+  return skus;
+}
