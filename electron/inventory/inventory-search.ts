@@ -29,7 +29,7 @@ export const COUNT_CAP = 10_000;
 /** Matches up to this many are ranked by relevance; broader ones follow the full-text index's order. */
 export const NARROW = 1_000;
 /** Matches or filtered rows up to this many are sorted once found; more walk the order's index. */
-export const SORTABLE = 5_000;
+export const SORTABLE = 20_000;
 
 export interface SearchLimits {
   /** Exact totals up to this many. */
@@ -123,7 +123,7 @@ export class InventorySearch {
   /**
    * The plan, by selectivity. Filters alone: few rows are found through the filter index and
    * sorted, many walk the order's index. Words: a narrow match (at most `narrow` rows) is ranked,
-   * up to `sortable` matches are sorted by the chosen order; broader ones are never ranked nor
+   * up to `sortable` matches are found and sorted by the chosen order (a walk of the order's index can read many rows when matches cluster away from its start); broader ones are never ranked nor
    * counted in full: "best match" follows the full-text index's own order, other orders walk
    * their index testing each row's text.
    */
