@@ -122,9 +122,10 @@ export class InventorySearch {
 
   /**
    * The plan, by selectivity. Filters alone: few rows are found through the filter index and
-   * sorted, many walk the order's index. Words: a narrow match (at most `narrow` rows) is ranked,
-   * up to `sortable` matches are found and sorted by the chosen order (a walk of the order's index can read many rows when matches cluster away from its start); broader ones are never ranked nor
-   * counted in full: "best match" follows the full-text index's own order, other orders walk
+   * sorted, many walk the order's index. Words: a narrow match (at most `narrow` rows) is ranked;
+   * up to `sortable` matches are found and sorted by the chosen order (walking the order's index
+   * reads many rows when the matches cluster away from its start); broader ones are never ranked
+   * nor counted in full: "best match" follows the full-text index's own order, other orders walk
    * their index testing each row's text.
    */
   private find(slot: Slot, q: ParsedQuery, f: SearchFilters & { offset: number; limit: number }, itemCount: number): Found {
