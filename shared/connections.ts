@@ -65,3 +65,13 @@ export type ConnectionView = z.infer<typeof connectionViewSchema>;
 
 export const modeSchema = z.enum(['training', 'live']);
 export type AppMode = z.infer<typeof modeSchema>;
+
+export const modeSwitchPreviewSchema = z.object({
+  from: modeSchema,
+  to: modeSchema,
+  /** What is still on its way or waiting for a person in the current mode; it stays in that mode. */
+  waiting: z.array(z.string()),
+  /** Going live: "Test connection" of every enabled connection against the real vendor. */
+  tests: z.array(z.object({ id: vendorIdSchema, name: z.string(), health: healthSchema })),
+});
+export type ModeSwitchPreview = z.infer<typeof modeSwitchPreviewSchema>;

@@ -25,7 +25,8 @@ export interface SalesFeature extends Feature {
 export function buildSalesFeature(core: CoreDeps, destinations: Destination[], opts: SalesFeatureOptions = {}): SalesFeature {
   const sales = new SalesRepo(core.db);
   const outbox = new OutboxRepo(core.db);
-  const views = new SalesViews({ sales, outbox, destinations, now: core.now });
+  // A mode's features are built over that mode's own store, so every record here belongs to this mode.
+  const views = new SalesViews({ sales, outbox, destinations, now: core.now, mode: core.connections.mode() });
   const worker = new DeliveryWorker({
     outbox,
     destinations,
@@ -62,6 +63,7 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
         getSummary: () => views.summary(),
       },
     },
+    pendingWork: () => views.pendingWork(),
     start: () => worker.start(),
     stop: () => worker.stop(),
   };

@@ -1,5 +1,6 @@
-import type { Delivery, HistoryInput, HistoryPage, ReturnDetail, SaleDetail, SalesSummary } from '../../shared/sales/schemas';
+import type { DeliveryState, Delivery, HistoryInput, HistoryPage, ReturnDetail, SaleDetail, SalesSummary } from '../../shared/sales/schemas';
 import { attentionStates, historyInputSchema, pendingStates } from '../../shared/sales/schemas';
+import type { AppMode } from '../../shared/connections';
 import { vendors } from '../../shared/vendors';
 import { AppError } from '../core/app-error';
 import type { Destination } from './destination';
@@ -16,7 +17,7 @@ const amountsOf = (r: Pick<SaleRow, 'nonTaxableCents' | 'taxableCents' | 'taxCen
 /** Read side of sales: what history, the sale view and the status bar show. */
 export class SalesViews {
   constructor(
-    private readonly deps: { sales: SalesRepo; outbox: OutboxRepo; destinations: Destination[]; now: () => number },
+    private readonly deps: { sales: SalesRepo; outbox: OutboxRepo; destinations: Destination[]; now: () => number; mode: AppMode },
   ) {}
 
   delivery(row: OutboxRow): Delivery {
@@ -88,6 +89,7 @@ export class SalesViews {
     return {
       rows: rows.map((r) => ({
         kind: r.kind,
+        mode: this.deps.mode,
         id: r.id,
         saleId: r.saleId,
         orderNumber: r.orderNumber,
@@ -103,6 +105,11 @@ export class SalesViews {
       pageSize: input.pageSize,
       pending: this.deps.outbox.anyPending(),
     };
+  }
+
+  /** Before a mode switch: what stays behind in this mode. */
+  async pendingWork(): Promise<string[]> {
+    return pendingSentences(await this.summary(), this.deps.outbox.countsByState());
   }
 
   async summary(): Promise<SalesSummary> {
@@ -133,6 +140,19 @@ export class SalesViews {
       destinations,
     };
   }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** One sentence per vendor with deliveries still on their way or stopped for a person; none when all is settled. */
+export function pendingSentences(summary: SalesSummary, counts: { destination: string; state: DeliveryState; n: number }[]): string[] {
+  return summary.destinations.flatMap((d) => {
+    const attention = counts.filter((c) => c.destination === d.id && attentionStates.includes(c.state)).reduce((n, c) => n + c.n, 0);
+    const parts: string[] = [];
+    if (d.waiting > 0) parts.push(`${plural(d.waiting, 'delivery is', 'deliveries are')} still on the way${d.held > 0 ? ` (${d.held} held behind one that needs a person)` : ''}`);
+    if (attention > 0) parts.push(`${plural(attention, 'delivery needs', 'deliveries need')} a person (failed or uncertain)`);
+    return parts.length > 0 ? [`${d.name}: ${parts.join('; ')}.`] : [];
+  });
 }
 
 function txLine(l: SaleLineRow, quantity: number) {

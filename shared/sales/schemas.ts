@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modeSchema } from '../connections';
 
 /** SimpleConsign takes order numbers as strings because many systems use letters; IFPOS keeps them as the invoice id. */
 export const ORDER_NUMBER_PATTERN = /^[A-Za-z0-9]{1,30}$/;
@@ -142,6 +143,8 @@ export type SaleDetail = z.infer<typeof saleDetailSchema>;
 
 export const historyRowSchema = z.object({
   kind: z.enum(['SALE', 'RETURN']),
+  /** Training or live: the mode it was recorded in, which is the only mode it is ever sent or shown in. */
+  mode: modeSchema,
   id: z.number().int(),
   saleId: z.number().int(),
   orderNumber: z.string(),
