@@ -127,7 +127,7 @@ describe('the delivery worker', () => {
     const delivery = h.feature.views.sale({ orderNumber: 'A1' }).returns[0].deliveries.find((d) => d.destination === 'simpleconsign')!;
     expect(delivery).toMatchObject({ state: 'uncertain', lastReason: 'The answer was lost; SimpleConsign may have it.' });
     expect(delivery.action).toBe('Check in SimpleConsign whether it has the return of 1 × K1 on order A1. If it does, choose “Mark as delivered”; if it does not, choose “Resend”.');
-    expect(h.feature.service.markDelivered(delivery.id)).toMatchObject({ state: 'sent', summary: 'Marked as delivered by staff after checking the vendor.' });
+    expect(h.feature.service.markDelivered(delivery.id, 'Ann')).toMatchObject({ state: 'sent', summary: 'Marked as done by Ann on 2026-03-14 15:00 UTC, after checking the vendor.' });
   });
 
   it('keeps saying "may have applied" on every later attempt once an answer was lost', async () => {

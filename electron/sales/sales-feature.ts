@@ -59,7 +59,7 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
         getSale: (input) => views.sale(input),
         resend: ({ deliveryId }) => service.resend(deliveryId),
         cancel: ({ deliveryId }) => service.cancel(deliveryId),
-        markDelivered: ({ deliveryId }) => service.markDelivered(deliveryId),
+        markDelivered: ({ deliveryId, by }) => service.markDelivered(deliveryId, by),
         getSummary: () => views.summary(),
       },
     },

@@ -66,6 +66,7 @@ export class SalesViews {
       }),
       ...amountsOf(sale),
       taxRefundableCents: Math.max(0, sale.taxCents - refunded),
+      customer: sale.customer ?? null,
       deliveries: deliveries.filter((d) => d.kind === 'SALE').map((d) => this.delivery(d)),
       returns: this.returnDetails(returns, lines, sales.returnLinesOfSale(sale.id), deliveries),
     };
@@ -119,8 +120,9 @@ export class SalesViews {
     const held = this.deps.outbox.heldByDestination();
     const destinations = await Promise.all(
       this.deps.destinations.map(async (d) => {
-        const pause = this.deps.outbox.pauseOf(d.id);
-        const paused = pause && pause.until > now ? pause : undefined;
+        const own = this.deps.outbox.pauseOf(d.id);
+        const shared = d.pausedUntil?.() ?? null;
+        const paused = [own, shared].filter((p): p is { until: number; reason: string } => !!p && p.until > now).sort((a, b) => b.until - a.until)[0];
         const waiting = sum((c) => c.destination === d.id && pendingStates.includes(c.state));
         const off = waiting > 0 && !(await d.isEnabled().catch(() => false));
         return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modeSchema } from '../connections';
+import { saleCustomerSchema } from './customer';
 
 /** SimpleConsign takes order numbers as strings because many systems use letters; IFPOS keeps them as the invoice id. */
 export const ORDER_NUMBER_PATTERN = /^[A-Za-z0-9]{1,30}$/;
@@ -44,6 +45,8 @@ export const recordSaleInputSchema = z
     lines: z.array(saleLineInputSchema).min(1, 'Add at least one item.').max(500, 'A sale has at most 500 lines.'),
     /** Tax collected on the taxable lines. */
     taxCents: cents('The tax'),
+    /** Who bought it, when staff note it; IFPOS carries it to TRAX. */
+    customer: saleCustomerSchema.optional(),
   })
   .strict();
 export type RecordSaleInput = z.input<typeof recordSaleInputSchema>;
@@ -136,6 +139,7 @@ export const saleDetailSchema = z.object({
   ...amounts,
   /** Tax not yet refunded by earlier returns. */
   taxRefundableCents: z.number().int(),
+  customer: saleCustomerSchema.nullable(),
   deliveries: z.array(deliverySchema),
   returns: z.array(returnDetailSchema),
 });
