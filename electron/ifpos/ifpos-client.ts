@@ -115,5 +115,6 @@ export function sampleSale(now: number): IfposSaleInput {
       { sku: 'SAMPLE-2', name: 'Sample accessory', unitPriceCents: 1234, quantity: 2 },
     ],
     returns: [{ transactionId: 1, recordedAt: now, lines: [{ sku: 'SAMPLE-2', name: 'Sample accessory', unitPriceCents: 1234, quantity: 1 }] }],
+    customer: { name: 'Sample Customer', phone: '555 0100', email: 'customer@example.com', address: '1 Sample Street, Springfield' },
   };
 }

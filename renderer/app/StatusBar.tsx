@@ -1,4 +1,5 @@
 import type { AppStatus } from '../../shared/contract/app';
+import { SchemaMismatchBadge } from '../features/ifpos/SchemaMismatch';
 import { WaitingCount } from '../features/sales/WaitingCount';
 
 const healthLabel = { ok: 'working', failing: 'failing', unknown: 'not tested', disabled: 'off' } as const;
@@ -14,6 +15,7 @@ export function StatusBar({ status }: { status: AppStatus }) {
           {c.name}: {healthLabel[c.health.state]}
         </span>
       ))}
+      {(status.mode === 'training' || status.connections.some((c) => c.id === 'ifpos' && c.enabled)) && <SchemaMismatchBadge />}
       <WaitingCount />
       {!status.keychain.available && (
         <span className="health health-failing" title={status.keychain.message}>

@@ -31,6 +31,11 @@ function Row({ row }: { row: HistoryRow }) {
     <tr data-testid="history-row" data-kind={row.kind} data-order={row.orderNumber}>
       <td>{new Date(row.recordedAt).toLocaleString()}</td>
       <td>{row.kind === 'SALE' ? 'Sale' : 'Return'}</td>
+      <td>
+        <span className={`mode-badge mode-${row.mode}`} data-testid="history-mode">
+          {row.mode === 'training' ? 'Training' : 'Live'}
+        </span>
+      </td>
       <td>{row.orderNumber}</td>
       <td className="money">{row.itemCount}</td>
       <td className="money">{row.kind === 'RETURN' ? `−${formatDollars(row.totalCents)}` : formatDollars(row.totalCents)}</td>
@@ -95,6 +100,7 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
         <tr>
           <th>Recorded</th>
           <th>Kind</th>
+          <th>Mode</th>
           <th>Order number</th>
           <th className="money">Items</th>
           <th className="money">Total</th>

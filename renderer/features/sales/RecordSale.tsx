@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 import { formatDollars, parseDollars } from '../../../shared/money';
 import { totalsOf } from '../../../shared/sales/totals';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { CustomerFields, customerInput, useCustomerDraft } from './CustomerFields';
 import { DeliveryList } from './DeliveryStatus';
 import { EntryRow } from './EntryRow';
 import { useRecordSale, useSale } from './queries';
@@ -97,11 +98,13 @@ export function RecordSale() {
       ...(now.orderNumber.trim() ? { orderNumber: now.orderNumber.trim() } : {}),
       lines: now.lines.map((l) => ({ sku: l.sku, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity, taxable: l.taxable })),
       taxCents: taxCents ?? 0,
+      ...customerInput(useCustomerDraft.getState().customer),
     };
     record.mutate(input, {
       onSuccess: (sale) => {
         setLast(sale.orderNumber);
         draft.clear();
+        useCustomerDraft.getState().clear();
         skuRef.current?.focus();
       },
     });
@@ -121,7 +124,10 @@ export function RecordSale() {
       <EntryRow skuRef={skuRef} pendingRef={pendingEntryRef} />
       <SaleLines />
       <div className="sale-footer">
-        <SaleMeta taxBad={taxBad} />
+        <div>
+          <SaleMeta taxBad={taxBad} />
+          <CustomerFields />
+        </div>
         <div className="sale-summary">
           <Totals taxCents={taxBad ? null : taxCents} />
           <button type="button" onClick={() => void submit()} disabled={!canRecord} data-testid="sale-record">
