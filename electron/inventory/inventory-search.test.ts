@@ -125,7 +125,10 @@ describe('one item and the sale screen’s lookup', () => {
   });
 
   it('looks a SKU up in any case, falling back to the retail price, and never offers an unpriced item', () => {
-    expect(search.lookupSku('aw5ne7')).toEqual({ sku: 'AW5NE7', name: 'Mario Bros.', currentPriceCents: 1512, quantity: 4, thumbnailUrl: null });
+    expect(search.lookupSku('aw5ne7')).toEqual({
+      sku: 'AW5NE7', name: 'Mario Bros.', currentPriceCents: 1512, quantity: 4, thumbnailUrl: null, taxable: null, consignment: false, status: 'ACTIVE', expireDate: null,
+    });
+    expect(search.lookupSku('k9l28q')).toMatchObject({ consignment: true, taxable: null });
     expect(search.lookupSku('cafe01')).toMatchObject({ currentPriceCents: 4500, thumbnailUrl: 'http://img.test/cafe01-1.gif' });
     expect(search.lookupSku('NOPRICE')).toBeNull();
     expect(search.lookupSku('UNKNOWN')).toBeNull();

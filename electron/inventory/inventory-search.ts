@@ -2,6 +2,7 @@ import type { SkuLookup } from '../../shared/inventory/contract';
 import type { ItemDetail, ItemRow, SearchFilters, SearchResult, SearchSort } from '../../shared/inventory/schemas';
 import type { Db } from '../core/store/database';
 import { imageSet, imageUrl } from '../simpleconsign/inventory-images';
+import { taxableFlag } from '../simpleconsign/inventory-taxable';
 
 type Row = Record<string, string | number | null>;
 
@@ -162,6 +163,10 @@ export class InventorySearch {
       currentPriceCents: Number(price),
       quantity: num(r.quantity) ?? 0,
       thumbnailUrl: images.length > 0 ? imageUrl(this.imageBase(), images[0], 'thumbnail') : null,
+      taxable: taxableFlag(JSON.parse(String(r.extra ?? '{}')) as Record<string, unknown>),
+      consignment: bool(r.consignment),
+      status: text(r.status),
+      expireDate: text(r.expire_date),
     };
   }
 

@@ -39,6 +39,7 @@ export class InventoryService {
       now: core.now,
       log: core.log,
       allowance: allowanceFor(core),
+      health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
     });
     this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source));
     this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => this.sync.start('scheduled'), now: core.now, log: core.log });

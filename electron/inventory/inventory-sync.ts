@@ -24,6 +24,8 @@ export interface SyncDeps {
   largeChangeSet?: number;
   /** The key's request allowance, shared with the sales deliveries to SimpleConsign. */
   allowance?: { pausedAt(now: number): { until: number } | null; pause(until: number, reason: string): void };
+  /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
+  health?: (ok: boolean, message: string) => void;
 }
 
 const MINUTE = 60_000;
@@ -152,6 +154,7 @@ export class InventorySync {
     const { running } = job;
     const query = queryFor(job.mode, job.settings, job.state.watermark);
     const raw = await fetchInventory(this.deps.http, conn, query, { signal: running.controller.signal });
+    this.deps.health?.(true, `Inventory loaded: ${raw.length} item(s) received.`);
     job.counts = emptyCounts(raw.length);
     Object.assign(running.progress, { phase: 'applying', received: raw.length });
     const ctx = this.context(job.settings, running);
@@ -219,6 +222,7 @@ export class InventorySync {
       message = e.message;
       details = e.opts.details ?? [];
       this.noteTransient(e);
+      this.deps.health?.(false, message);
     } else {
       this.deps.log(`inventory sync failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       message = `The items could not be saved to the local copy (${e instanceof Error ? e.message : String(e)}). The local copy and the watermark are unchanged.`;

@@ -13,8 +13,8 @@ export const connectionsContract = {
     connectionViewSchema,
   ),
   setSecret: channel(
-    'Stores one credential in the OS keychain; answers only whether it is set and its last four characters.',
-    z.object({ id: vendorIdSchema, field: z.string().min(1).max(40), value: z.string().trim().min(1, 'Enter the credential.').max(4000) }).strict(),
+    'Stores one credential in the OS keychain (trimmed, unless the vendor’s credential must be kept exactly as typed); answers only whether it is set and its last four characters.',
+    z.object({ id: vendorIdSchema, field: z.string().min(1).max(40), value: z.string().max(4000).refine((v) => v.trim() !== '', 'Enter the credential.') }).strict(),
     connectionViewSchema,
   ),
   clearSecret: channel('Removes one credential from the OS keychain.', z.object({ id: vendorIdSchema, field: z.string().min(1).max(40) }).strict(), connectionViewSchema),

@@ -10,6 +10,13 @@ export const skuLookupSchema = z.object({
   quantity: z.number().int(),
   /** Thumbnail URL when the item has an image. */
   thumbnailUrl: z.string().nullable(),
+  /** From the store's own taxable flag when it sends one; null when it does not. */
+  taxable: z.boolean().nullable().default(null),
+  consignment: z.boolean().nullable().default(null),
+  /** SimpleConsign's status, e.g. "ACTIVE", "ON HOLD", "EXPIRED". */
+  status: z.string().nullable().default(null),
+  /** Consignment expiry as SimpleConsign sends it (MM/DD/YYYY). */
+  expireDate: z.string().nullable().default(null),
 });
 export type SkuLookup = z.infer<typeof skuLookupSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { modeSchema } from '../connections';
 import { saleCustomerSchema } from './customer';
+import { paymentMethodSchema, refundMethodSchema, returnReasonSchema } from './counter';
 
 /** SimpleConsign takes order numbers as strings because many systems use letters; IFPOS keeps them as the invoice id. */
 export const ORDER_NUMBER_PATTERN = /^[A-Za-z0-9]{1,30}$/;
@@ -47,8 +48,14 @@ export const recordSaleInputSchema = z
     taxCents: cents('The tax'),
     /** Who bought it, when staff note it; IFPOS carries it to TRAX. */
     customer: saleCustomerSchema.optional(),
+    /** The rate the tax was worked out at, in thousandths of a percent (8250 = 8.25%). */
+    taxRateMilli: z.number().int().min(0).max(99_999).optional(),
+    paymentMethod: paymentMethodSchema.optional(),
+    /** Cash handed over; the change is what it exceeds the total by. */
+    tenderedCents: cents('The amount tendered').optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.tenderedCents === undefined || v.paymentMethod === 'cash', { message: 'Only a cash payment has an amount tendered.', path: ['tenderedCents'] });
 export type RecordSaleInput = z.input<typeof recordSaleInputSchema>;
 
 export const recordReturnInputSchema = z
@@ -68,6 +75,8 @@ export const recordReturnInputSchema = z
       .max(500),
     /** Tax refunded with the returned taxable items. */
     taxCents: cents('The tax refunded'),
+    reason: returnReasonSchema.optional(),
+    refundMethod: refundMethodSchema.optional(),
   })
   .strict();
 export type RecordReturnInput = z.input<typeof recordReturnInputSchema>;
@@ -128,7 +137,15 @@ const amounts = {
   totalCents: z.number().int(),
 };
 
-export const returnDetailSchema = z.object({ id: z.number().int(), recordedAt: z.number(), lines: z.array(txLineSchema), ...amounts, deliveries: z.array(deliverySchema) });
+export const returnDetailSchema = z.object({
+  id: z.number().int(),
+  recordedAt: z.number(),
+  lines: z.array(txLineSchema),
+  ...amounts,
+  deliveries: z.array(deliverySchema),
+  reason: returnReasonSchema.nullable().optional(),
+  refundMethod: refundMethodSchema.nullable().optional(),
+});
 export type ReturnDetail = z.infer<typeof returnDetailSchema>;
 
 export const saleDetailSchema = z.object({
@@ -142,6 +159,9 @@ export const saleDetailSchema = z.object({
   customer: saleCustomerSchema.nullable(),
   deliveries: z.array(deliverySchema),
   returns: z.array(returnDetailSchema),
+  /** How it was paid, when the counter recorded it. */
+  payment: z.object({ method: paymentMethodSchema, tenderedCents: z.number().int().nullable(), changeCents: z.number().int().nullable() }).nullable().optional(),
+  taxRateMilli: z.number().int().nullable().optional(),
 });
 export type SaleDetail = z.infer<typeof saleDetailSchema>;
 

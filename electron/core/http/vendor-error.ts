@@ -16,6 +16,10 @@ export class VendorError extends Error {
       vendorMessage?: string;
       mayHaveApplied?: boolean;
       details?: string[];
+      /** What a body that is not JSON looked like, so a caller can explain it (e.g. a user set up for XML). */
+      bodyFormat?: 'html' | 'xml' | 'text';
+      /** The start of a body that is not JSON, for callers that accept a plain-text answer. */
+      bodyText?: string;
     } = {},
   ) {
     super(message);

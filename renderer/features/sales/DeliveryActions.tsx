@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Delivery } from '../../../shared/sales/schemas';
 import { ConfirmPanel } from '../../ui/ConfirmPanel';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useCancelDelivery, useMarkDelivered, useResend } from './queries';
+import { useCancelDelivery, useMarkDelivered, useResend, useRetryNow } from './queries';
 
 type Asking = 'cancel' | 'mark' | null;
 
@@ -39,14 +39,20 @@ export function DeliveryActions({ d }: { d: Delivery }) {
   const resend = useResend();
   const cancel = useCancelDelivery();
   const mark = useMarkDelivered();
+  const retry = useRetryNow();
   const [asking, setAsking] = useState<Asking>(null);
   const canResend = d.state === 'failed' || d.state === 'uncertain' || d.state === 'cancelled';
   const canCancel = d.state === 'waiting' || d.state === 'retrying' || d.state === 'failed';
   const canMark = d.state === 'uncertain' || asksToMarkDone(d);
-  const busy = resend.isPending || cancel.isPending || mark.isPending;
+  const busy = resend.isPending || cancel.isPending || mark.isPending || retry.isPending;
   if (!canResend && !canCancel && !canMark) return null;
   return (
     <div className="delivery-actions">
+      {d.state === 'retrying' && (
+        <button type="button" className="secondary" disabled={busy} onClick={() => retry.mutate(d.id)} data-testid="delivery-retry-now">
+          Retry now
+        </button>
+      )}
       {canMark && (
         <button type="button" className="secondary" disabled={busy} onClick={() => setAsking('mark')} data-testid="delivery-mark-delivered">
           {d.state === 'failed' ? 'Mark as done' : 'Mark as delivered'}
@@ -77,7 +83,7 @@ export function DeliveryActions({ d }: { d: Delivery }) {
           <p>It will not be sent, so {d.destinationName} will not have it unless someone enters it there. “Resend” puts it back in the queue later.</p>
         </ConfirmPanel>
       )}
-      <ErrorMessage error={resend.error ?? cancel.error ?? mark.error} testId="delivery-action-error" />
+      <ErrorMessage error={resend.error ?? cancel.error ?? mark.error ?? retry.error} testId="delivery-action-error" />
     </div>
   );
 }
