@@ -43,6 +43,11 @@ export const inventoryContract = {
     none,
     syncStatusSchema,
   ),
+  reloadSince: channel(
+    'Starts a "modified since" load from a chosen moment (UTC ms) instead of the watermark, to take in again what changed since then. Answers at once; poll getStatus for progress.',
+    z.object({ since: z.number().int('Choose a date and time.').min(Date.UTC(2000, 0, 1), 'Choose a date after 1 January 2000.') }).strict(),
+    syncStatusSchema,
+  ),
   updateSettings: channel(
     'Saves the schedule, the overlap and the SimpleConsign request options; changed options make the next run a full load.',
     syncSettingsSchema.strict(),

@@ -27,6 +27,8 @@ export interface VendorResponse<T> {
   status: number;
   data: T;
   durationMs: number;
+  /** The vendor's clock when it answered (its Date header, to the second), or null without one. */
+  serverDate: number | null;
 }
 
 export interface HttpOptions {
@@ -151,7 +153,8 @@ export class VendorHttp {
     } catch (error) {
       throw this.transportError(req, error, timeoutMs);
     }
-    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started };
+    const date = Date.parse(res.headers.get('date') ?? '');
+    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started, serverDate: Number.isNaN(date) ? null : date };
   }
 
   private transportError(req: VendorRequest<z.ZodType>, error: unknown, timeoutMs: number): VendorError {
