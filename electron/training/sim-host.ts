@@ -11,6 +11,11 @@ interface Entry {
 }
 
 function send(res: http.ServerResponse, out: SimResponse): void {
+  if (Buffer.isBuffer(out.body)) {
+    res.writeHead(out.status, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(out.body.length), ...out.headers });
+    res.end(out.body);
+    return;
+  }
   const isText = typeof out.body === 'string';
   // A Buffer is JSON already serialized (answers too large for one string).
   const body = out.body === undefined ? '' : isText || Buffer.isBuffer(out.body) ? (out.body as string | Buffer) : JSON.stringify(out.body);
@@ -115,7 +120,8 @@ export class SimHost {
     if (!entry) return send(res, { status: 404, body: { error: 'no such simulator' } });
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const body = raw.toString('utf8');
     let parsed: unknown;
     try {
       parsed = body ? JSON.parse(body) : undefined;
@@ -123,7 +129,7 @@ export class SimHost {
       parsed = undefined;
     }
     entry.requestCount += 1;
-    const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname.slice(entry.sim.prefix.length) || '/', query: url.searchParams, headers: req.headers, body, json: parsed };
+    const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname.slice(entry.sim.prefix.length) || '/', query: url.searchParams, headers: req.headers, body, raw, json: parsed };
     const fault = entry.faults.take();
     try {
       if (fault && (await this.applyBefore(fault, res, entry.sim))) return;
