@@ -20,6 +20,11 @@ export interface VendorRequest<T extends z.ZodType> {
   timeoutMs?: number;
   /** Statuses whose JSON body is a meaningful answer (e.g. IFPOS 401/417), not an error. */
   answerStatuses?: number[];
+  /**
+   * A successful answer that starts like JSON is handed over as its bytes (the schema then checks
+   * an ArrayBuffer), for the caller to read a slice at a time; anything else is read as usual.
+   */
+  keepBytes?: boolean;
   /** Only idempotent calls, or calls the caller has made safe, are retried here. */
   retries?: number;
   signal?: AbortSignal;
@@ -137,6 +142,12 @@ export interface BinaryRequest {
   accept: string;
 }
 
+function startsLikeJson(bytes: ArrayBuffer): boolean {
+  const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 64));
+  const first = head.find((c) => c !== 32 && c !== 9 && c !== 10 && c !== 13);
+  return first === 0x7b || first === 0x5b;
+}
+
 /** Every vendor call goes through here: https rule, timeout, response validation, plain-language errors. */
 export class VendorHttp {
   private readonly fetchImpl: typeof fetch;
@@ -202,7 +213,8 @@ export class VendorHttp {
       throw this.transportError(req, error, timeoutMs);
     }
     const date = Date.parse(res.headers.get('date') ?? '');
-    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started, headers: headersOf(res), serverDate: Number.isNaN(date) ? null : date };
+    const data = req.keepBytes && res.ok && startsLikeJson(bytes) ? req.schema.parse(bytes) : this.interpret(req, res, await readJsonBody(bytes));
+    return { status: res.status, data, durationMs: this.now() - started, headers: headersOf(res), serverDate: Number.isNaN(date) ? null : date };
   }
 
   /** Sends the request (following redirects only as `req.redirect` allows) and answers the response, body unread. */
