@@ -6,14 +6,16 @@ import { AppError } from '../core/app-error';
 import { VendorHttp } from '../core/http/vendor-http';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { openDatabase, StoreOpenError, type Db } from '../core/store/database';
-import { allMigrations } from '../core/store/migrations';
+import { coreStoreMigrations, ownedByCoreStore } from '../core/store/migrations';
 import { SettingsRepo } from '../core/store/settings-repo';
 import { ConnectionsRepo } from '../connections/connections-repo';
 import { ConnectionsService } from '../connections/connections-service';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { SimHost } from '../training/sim-host';
 import { features } from './features';
-import type { CoreDeps, Feature } from './feature';
+import { ModeRuntime } from './mode-runtime';
+import { adoptLegacyRecords, CORE_STORE_FILE } from './mode-stores';
+import { modeSwitchHandlers } from './mode-switch';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -55,6 +57,18 @@ function unavailableHandlers(error: StartupError): AppHandlers {
   return handlers as unknown as AppHandlers;
 }
 
+/** The app when a store could not be opened: every call answers the startup error, which the renderer shows. */
+function createAppServicesWithoutStore(
+  opts: AppServicesOptions,
+  startupError: StartupError,
+  simHost: SimHost,
+  keychainStatus: () => ReturnType<SecretStore['describe']>,
+): AppServices {
+  const handlers = unavailableHandlers(startupError);
+  handlers.app.getStatus = async () => ({ version: opts.version, mode: 'training', startupError, keychain: await keychainStatus(), connections: [] });
+  return { dispatch: createDispatch(contract, handlers, opts.log), startupError, simHost, db: null, stop: async () => {} };
+}
+
 /** Builds the main-process services. Plain Node: the Electron shell and the browser shell both use this. */
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const now = opts.now ?? Date.now;
@@ -63,7 +77,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   let db: Db | null = null;
   let startupError: StartupError | null = null;
   try {
-    db = openDatabase(path.join(opts.dataDir, 'backoffice.db'), allMigrations);
+    db = openDatabase(path.join(opts.dataDir, CORE_STORE_FILE), coreStoreMigrations, { owns: ownedByCoreStore });
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
     startupError = error.info;
@@ -71,17 +85,20 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // The status bar polls every few seconds; probing the keychain writes to it, so the answer is reused for a while.
   const keychainStatus = reuseFor(KEYCHAIN_STATUS_MS, now, () => opts.secrets.describe());
 
-  if (!db || startupError) {
-    const handlers = unavailableHandlers(startupError!);
-    handlers.app.getStatus = async () => ({ version: opts.version, mode: 'training', startupError, keychain: await keychainStatus(), connections: [] });
-    return { dispatch: createDispatch(contract, handlers, log), startupError, simHost, db: null, stop: async () => {} };
-  }
+  if (!db || startupError) return createAppServicesWithoutStore(opts, startupError!, simHost, keychainStatus);
 
   const settings = new SettingsRepo(db);
   const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets: opts.secrets, simHost, now });
-  const core: CoreDeps = { db, settings, http: new VendorHttp({ fetch: opts.fetch, now }), connections, simHost, now, log };
-  const loaded: Feature[] = features.map((make) => make(core));
-  for (const f of loaded) for (const sim of f.simulators ?? []) simHost.register(sim);
+  const runtime = new ModeRuntime({ dataDir: opts.dataDir, base: { settings, http: new VendorHttp({ fetch: opts.fetch, now }), simHost, now, log }, connections, factories: features });
+  try {
+    const adopted = adoptLegacyRecords(db, settings, opts.dataDir, connections.mode());
+    if (adopted) log(`The records kept in ${CORE_STORE_FILE} by an earlier version now form the ${adopted} store.`);
+    runtime.open(connections.mode());
+  } catch (error) {
+    db.close();
+    if (!(error instanceof StoreOpenError)) throw error;
+    return createAppServicesWithoutStore(opts, error.info, simHost, keychainStatus);
+  }
   await simHost.start();
 
   const handlers = {
@@ -100,7 +117,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       setSecret: ({ id, field, value }) => connections.setSecret(id, field, value),
       clearSecret: ({ id, field }) => connections.clearSecret(id, field),
       test: ({ id }) => connections.test(id),
-      setMode: ({ mode }) => connections.setMode(mode),
+      ...modeSwitchHandlers(connections, runtime),
     },
     training: {
       getStatus: () => simHost.status(),
@@ -108,10 +125,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       clearFaults: ({ simulator }) => (simHost.clearFaults(simulator), simHost.status()),
       reset: ({ simulator }) => (simHost.reset(simulator), simHost.status()),
     },
-    ...Object.assign({}, ...loaded.map((f) => f.handlers)),
+    ...runtime.handlers(),
   } as AppHandlers;
 
-  for (const f of loaded) f.start?.();
   const openDb = db;
   return {
     dispatch: createDispatch(contract, handlers, log),
@@ -119,7 +135,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     simHost,
     db,
     async stop() {
-      await Promise.all(loaded.map((f) => f.stop?.()));
+      await runtime.stop();
       await simHost.stop();
       openDb.close();
     },

@@ -25,6 +25,8 @@ export interface SyncDeps {
   pause?: () => Promise<void>;
   /** Above this many changes an incremental load is applied to a copy of the copy, in chunks. */
   largeChangeSet?: number;
+  /** The key's request allowance, shared with the sales deliveries to SimpleConsign. */
+  allowance?: { pausedAt(now: number): { until: number } | null; pause(until: number, reason: string): void };
   /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
   health?: (ok: boolean, message: string) => void;
 }
@@ -100,8 +102,8 @@ export class InventorySync {
       if (trigger !== 'reload') return this.running.done;
       throw new AppError('conflict', 'A load is already running. Start the full reload when it has finished.');
     }
-    const paused = this.deps.repo.state().pausedUntil;
     const now = this.deps.now();
+    const paused = Math.max(this.deps.repo.state().pausedUntil ?? 0, this.deps.allowance?.pausedAt(now)?.until ?? 0) || null;
     if (paused !== null && paused > now) {
       throw new AppError('conflict', `SimpleConsign’s request limit was reached. The next load can start in ${minutesFrom(now, paused)}.`);
     }
@@ -263,6 +265,8 @@ export class InventorySync {
     const now = this.deps.now();
     if (e.kind === 'request-cap') {
       this.deps.repo.setPausedUntil(now + (e.opts.retryAfterMs ?? DEFAULT_CAP_PAUSE));
+      // One key, one allowance: sales to SimpleConsign hold off for the same ten minutes.
+      this.deps.allowance?.pause(now + Math.max(DEFAULT_CAP_PAUSE, e.opts.retryAfterMs ?? 0), e.message);
       return;
     }
     if (!e.transient) return;

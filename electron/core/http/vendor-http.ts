@@ -94,6 +94,35 @@ function vendorText(body: unknown): string | undefined {
   return undefined;
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the configured address';
+  }
+}
+
+/**
+ * What went wrong on the way, naming what to check: a refused connection or an unknown host is the
+ * address (which one), not the internet. Whether the app tries again is for the caller to say.
+ */
+export function transportMessage(vendor: string, host: string, code: string): string {
+  const where = `Check the address ${host} on the ${vendor} connection.`;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `${vendor} could not be reached: ${host} refused the connection (nothing accepts calls there). ${where}`;
+    case 'ENOTFOUND':
+      return `${vendor} could not be reached: the host ${host} does not exist (unknown host). ${where}`;
+    case 'EAI_AGAIN':
+      return `${vendor} could not be reached: the name ${host} could not be looked up just now. ${where} If it is right, check this computer’s network connection.`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${vendor} could not be reached: no route to ${host} from this computer. Check this computer’s network connection, then the address ${host}.`;
+    default:
+      return `${vendor} dropped the connection before answering${code ? ` (${code})` : ''}.`;
+  }
+}
+
 /** XML is told from HTML by its declaration or its content type; both start with "<". */
 export function bodyFormatOf(text: string, contentType: string | null): 'html' | 'xml' | 'text' {
   const type = (contentType ?? '').toLowerCase();
@@ -239,8 +268,7 @@ export class VendorHttp {
     const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
     // Refused or unresolvable means the request never left: safe to repeat. Anything else may have landed.
     const neverSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code);
-    const reason = neverSent ? `could not be reached (${code})` : `dropped the connection before answering${code ? ` (${code})` : ''}`;
-    return new VendorError(req.vendor, 'network', `${req.vendor} ${reason}. Check the internet connection; the app will try again.`, { mayHaveApplied: !neverSent });
+    return new VendorError(req.vendor, 'network', transportMessage(req.vendor, hostOf(req.url ?? ''), code), { mayHaveApplied: !neverSent });
   }
 
   private interpret<T extends z.ZodType>(req: VendorRequest<T>, res: Response, { head: text, body, isJson }: ReadBody): z.output<T> {

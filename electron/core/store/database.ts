@@ -35,11 +35,19 @@ function classify(error: unknown, file: string): StartupError {
   return { kind: 'cannot-open', file, message: `The local data file could not be opened (${raw}). ${untouched}` };
 }
 
-function applyMigrations(db: Db, migrations: Migration[], file: string): void {
+export interface OpenOptions {
+  /**
+   * Versions this file's migrations may have applied. A version outside it belongs to another store (a
+   * file that once held everything keeps both kinds) and is left alone rather than taken for a newer app.
+   */
+  owns?: (version: number) => boolean;
+}
+
+function applyMigrations(db: Db, migrations: Migration[], file: string, owns: (version: number) => boolean): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const known = new Set(migrations.map((m) => m.version));
-  const unknown = [...applied].filter((v) => !known.has(v));
+  const unknown = [...applied].filter((v) => !known.has(v) && owns(v));
   if (unknown.length > 0) {
     throw new StoreOpenError({
       kind: 'newer-schema',
@@ -61,7 +69,7 @@ function applyMigrations(db: Db, migrations: Migration[], file: string): void {
  * Opens (or creates) the store. WAL with synchronous=FULL: a committed write survives a crash or
  * power loss before any vendor call is made. Never deletes or recreates an existing file.
  */
-export function openDatabase(file: string, migrations: Migration[]): Db {
+export function openDatabase(file: string, migrations: Migration[], opts: OpenOptions = {}): Db {
   const versions = migrations.map((m) => m.version);
   if (new Set(versions).size !== versions.length) throw new Error('duplicate migration version');
   let db: Db | undefined;
@@ -72,7 +80,7 @@ export function openDatabase(file: string, migrations: Migration[]): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    applyMigrations(db, migrations, file);
+    applyMigrations(db, migrations, file, opts.owns ?? (() => true));
     return db;
   } catch (error) {
     db?.close();
