@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { contract, type AppHandlers } from '../../shared/contract';
+import type { AppMode } from '../../shared/connections';
 import type { StartupError } from '../../shared/contract/app';
 import { listChannels } from '../../shared/contract/channel';
 import { AppError } from '../core/app-error';
@@ -59,7 +60,7 @@ function unavailableHandlers(error: StartupError): AppHandlers {
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? ((m: string) => console.error(m));
-  const simHost = new SimHost();
+  const simHost = new SimHost([], { log });
   let db: Db | null = null;
   let startupError: StartupError | null = null;
   try {
@@ -82,7 +83,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const core: CoreDeps = { db, settings, http: new VendorHttp({ fetch: opts.fetch, now }), connections, simHost, now, log };
   const loaded: Feature[] = features.map((make) => make(core));
   for (const f of loaded) for (const sim of f.simulators ?? []) simHost.register(sim);
-  await simHost.start();
+  // The simulators listen only while the app is in training mode: a live app opens no loopback port for them.
+  const runSimulatorsFor = async (mode: AppMode) => {
+    if (mode === 'training' && !simHost.running) await simHost.start();
+    else if (mode === 'live' && simHost.running) await simHost.stop();
+  };
+  await runSimulatorsFor(connections.mode());
 
   const handlers = {
     app: {
@@ -100,7 +106,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       setSecret: ({ id, field, value }) => connections.setSecret(id, field, value),
       clearSecret: ({ id, field }) => connections.clearSecret(id, field),
       test: ({ id }) => connections.test(id),
-      setMode: ({ mode }) => connections.setMode(mode),
+      setMode: async ({ mode }) => {
+        const changed = await connections.setMode(mode);
+        await runSimulatorsFor(changed.mode);
+        return changed;
+      },
     },
     training: {
       getStatus: () => simHost.status(),
