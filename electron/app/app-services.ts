@@ -5,6 +5,9 @@ import type { StartupError } from '../../shared/contract/app';
 import { listChannels } from '../../shared/contract/channel';
 import { AppError } from '../core/app-error';
 import { VendorHttp } from '../core/http/vendor-http';
+import { safeLog } from '../core/log-line';
+import { CachedSecretStore } from '../core/secrets/cached-secret-store';
+import { secretRedactor } from '../core/secrets/redact';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { openDatabase, StoreOpenError, type Db } from '../core/store/database';
 import { allMigrations } from '../core/store/migrations';
@@ -33,17 +36,6 @@ export interface AppServices {
   stop(): Promise<void>;
 }
 
-const KEYCHAIN_STATUS_MS = 60_000;
-
-/** Calls `work` at most once per `ms`, answering the last result in between. */
-function reuseFor<T>(ms: number, now: () => number, work: () => Promise<T>): () => Promise<T> {
-  let last: { at: number; value: Promise<T> } | undefined;
-  return () => {
-    if (!last || now() - last.at >= ms) last = { at: now(), value: work() };
-    return last.value;
-  };
-}
-
 /** Every channel answers this when the store could not be opened; the renderer shows the startup error instead. */
 function unavailableHandlers(error: StartupError): AppHandlers {
   const handlers: Record<string, Record<string, () => never>> = {};
@@ -59,7 +51,9 @@ function unavailableHandlers(error: StartupError): AppHandlers {
 /** Builds the main-process services. Plain Node: the Electron shell and the browser shell both use this. */
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const now = opts.now ?? Date.now;
-  const log = opts.log ?? ((m: string) => console.error(m));
+  const log = safeLog(opts.log ?? ((m: string) => console.error(m)));
+  // Each secret is read once per run and kept in memory; every call has a deadline; every value feeds the scrubber.
+  const secrets = new CachedSecretStore(opts.secrets, { onSecret: (v) => secretRedactor.add(v) });
   const simHost = new SimHost([], { log });
   let db: Db | null = null;
   let startupError: StartupError | null = null;
@@ -69,8 +63,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     if (!(error instanceof StoreOpenError)) throw error;
     startupError = error.info;
   }
-  // The status bar polls every few seconds; probing the keychain writes to it, so the answer is reused for a while.
-  const keychainStatus = reuseFor(KEYCHAIN_STATUS_MS, now, () => opts.secrets.describe());
+  // The status bar polls every few seconds: the keychain is probed once, then known from real calls.
+  const keychainStatus = () => secrets.describe();
 
   if (!db || startupError) {
     const handlers = unavailableHandlers(startupError!);
@@ -79,7 +73,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   }
 
   const settings = new SettingsRepo(db);
-  const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets: opts.secrets, simHost, now });
+  const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets, simHost, now });
   const core: CoreDeps = { db, settings, http: new VendorHttp({ fetch: opts.fetch, now }), connections, simHost, now, log };
   const loaded: Feature[] = features.map((make) => make(core));
   for (const f of loaded) for (const sim of f.simulators ?? []) simHost.register(sim);

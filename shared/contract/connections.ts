@@ -4,6 +4,12 @@ import { connectionViewSchema, healthSchema, modeSchema } from '../connections';
 import { vendorIdSchema } from '../vendors';
 
 const settingValue = z.union([z.string().max(500), z.boolean()]);
+/** Kept exactly as typed: a space or symbol at either end may be part of the credential. */
+const credentialValue = z
+  .string()
+  .max(4000)
+  .refine((v) => v.trim() !== '', 'Enter the credential.')
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'A credential cannot contain control characters (such as a line break or tab).');
 
 export const connectionsContract = {
   list: channel('Every vendor connection with its settings, secret status (never the secret) and health.', z.object({}).strict(), z.array(connectionViewSchema)),
@@ -14,7 +20,7 @@ export const connectionsContract = {
   ),
   setSecret: channel(
     'Stores one credential in the OS keychain; answers only whether it is set and its last four characters.',
-    z.object({ id: vendorIdSchema, field: z.string().min(1).max(40), value: z.string().trim().min(1, 'Enter the credential.').max(4000) }).strict(),
+    z.object({ id: vendorIdSchema, field: z.string().min(1).max(40), value: credentialValue }).strict(),
     connectionViewSchema,
   ),
   clearSecret: channel('Removes one credential from the OS keychain.', z.object({ id: vendorIdSchema, field: z.string().min(1).max(40) }).strict(), connectionViewSchema),

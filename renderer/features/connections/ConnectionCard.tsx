@@ -64,6 +64,11 @@ export function ConnectionCard({ conn, training }: { conn: ConnectionView; train
           Save settings
         </button>
         <ErrorMessage error={update.error} testId={`connection-${conn.id}-error`} />
+        {update.data?.notice && (
+          <p className="notice" role="status" data-testid={`connection-${conn.id}-notice`}>
+            {update.data.notice}
+          </p>
+        )}
       </form>
       {conn.secrets.map((s) => (
         <SecretField key={s.id} vendor={conn.id} secret={s} />
