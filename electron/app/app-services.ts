@@ -3,6 +3,7 @@ import { contract, type AppHandlers } from '../../shared/contract';
 import type { AppMode } from '../../shared/connections';
 import type { StartupError } from '../../shared/contract/app';
 import { listChannels } from '../../shared/contract/channel';
+import { fail } from '../../shared/result';
 import { AppError } from '../core/app-error';
 import { VendorHttp } from '../core/http/vendor-http';
 import { safeLog } from '../core/log-line';
@@ -57,8 +58,16 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const simHost = new SimHost([], { log });
   let db: Db | null = null;
   let startupError: StartupError | null = null;
+  // Damage found by the background check of a large file: the store has stopped writing; the app says what to do.
+  let damage: StartupError | null = null;
+  let stopFeatures = async () => {};
+  const onDamage = (info: StartupError) => {
+    damage = info;
+    log(`store: ${info.message}`);
+    void stopFeatures();
+  };
   try {
-    db = openDatabase(path.join(opts.dataDir, 'backoffice.db'), allMigrations);
+    db = openDatabase(path.join(opts.dataDir, 'backoffice.db'), allMigrations, { onDamage });
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
     startupError = error.info;
@@ -89,7 +98,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       getStatus: async () => ({
         version: opts.version,
         mode: connections.mode(),
-        startupError: null,
+        startupError: damage,
         keychain: await keychainStatus(),
         connections: connections.summaries(),
       }),
@@ -116,9 +125,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   } as AppHandlers;
 
   for (const f of loaded) f.start?.();
+  stopFeatures = async () => void (await Promise.all(loaded.map((f) => f.stop?.())));
   const openDb = db;
+  const dispatch = createDispatch(contract, handlers, log);
   return {
-    dispatch: createDispatch(contract, handlers, log),
+    dispatch: (channel, input) => (damage && channel !== 'app:get-status' ? Promise.resolve(fail('store-unavailable', damage.message)) : dispatch(channel, input)),
     startupError: null,
     simHost,
     db,
