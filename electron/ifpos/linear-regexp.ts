@@ -1,4 +1,4 @@
-import type { RegExpEngine } from 'ajv';
+import type { CodeOptions } from 'ajv';
 import { RE2JS } from 're2js';
 
 /**
@@ -6,7 +6,7 @@ import { RE2JS } from 're2js';
  * text, so a loaded schema with a pattern like `^([a-z]+)+$` cannot freeze the app. Patterns RE2 cannot
  * run in bounded time (back-references, look-around) are refused when the schema is loaded.
  */
-export const linearRegExp: RegExpEngine = Object.assign(
+export const linearRegExp: NonNullable<CodeOptions['regExp']> = Object.assign(
   (pattern: string, flags: string) => {
     let re: RE2JS;
     try {
