@@ -111,7 +111,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   function serveStatic(res: http.ServerResponse, pathname: string): void {
     const root = path.resolve(opts.staticDir);
     let file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
-    if (!file.startsWith(root + path.sep) && file !== root) {
+    // Source maps would hand out the app's sources: never served, whatever the build left behind.
+    if ((!file.startsWith(root + path.sep) && file !== root) || file.endsWith('.map')) {
       res.writeHead(404).end();
       return;
     }
