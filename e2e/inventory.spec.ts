@@ -27,8 +27,23 @@ async function firstLoad(inventory: InventoryPage) {
   await inventory.expectOutcome('ok');
 }
 
+/** A broad word counted to the cap, a consignor named as the table shows them, a typo. */
+async function searchLikeAPerson(inventory: InventoryPage, shell: RunningShell) {
+  await inventory.search('s');
+  await expect(inventory.resultCount).toHaveText('10,000+ items');
+  await expect(inventory.page.getByTestId('inventory-capped')).toContainText('More than 10,000 items match');
+  const owned = (await value<{ items: { sku: string; consignorId: string }[] }>(shell, 'inventory:search', { query: '', stock: 'consignment', limit: 1 })).items[0];
+  await inventory.search(`Consignor ${owned.consignorId}`);
+  await expect(inventory.row(owned.sku)).toContainText(`Consignor ${owned.consignorId}`);
+  await expect(inventory.page.getByTestId('inventory-capped')).toHaveCount(0);
+  await inventory.search('blazr');
+  await expect(inventory.page.getByTestId('inventory-corrected')).toHaveText('Nothing matches “blazr”; showing items matching “blazer”.');
+  await expect(inventory.rows.first()).toBeVisible();
+}
+
 test('the first load from the screen shows its progress; search finds an item and its panel shows the picture', async ({ browser }, testInfo) => {
-  // A store big enough that applying it takes several progress polls.
+  // A store big enough that applying it takes several progress polls; loading 40,000 items on a busy machine takes a while.
+  test.setTimeout(180_000);
   const shell = await startShell({ env: { BACKOFFICE_SC_SIM_ITEMS: '40000' } });
   try {
     const page = await browser.newPage();
@@ -39,7 +54,7 @@ test('the first load from the screen shows its progress; search finds an item an
     await inventory.syncButton.click();
     await expect(inventory.progress).toContainText('Waiting for SimpleConsign’s answer');
     await expect(inventory.progressCounts).toHaveText(/^[\d,]+ received · [\d,]+ applied$/);
-    await expect(inventory.progress).toContainText('Saving items to the local copy', { timeout: 30_000 });
+    await expect(inventory.progress).toContainText(/Saving items to the local copy|Building the search index/, { timeout: 30_000 });
     await inventory.expectOutcome('ok');
     await expect(inventory.lastRun).toContainText(/Full load: [\d,]+ items received; [\d,]+ new\./);
     const status = await value<Status>(shell, 'inventory:get-status');
@@ -61,6 +76,8 @@ test('the first load from the screen shows its progress; search finds an item an
     await inventory.search('');
     await expect(inventory.resultCount).toHaveText(`${status.itemCount.toLocaleString('en-US')} items`);
     await page.screenshot({ path: testInfo.outputPath('inventory-all-items.png') });
+
+    await searchLikeAPerson(inventory, shell);
 
     // Only the rows on screen exist; the last one is fetched from the main process when scrolled to.
     expect(await inventory.rows.count()).toBeLessThan(80);
@@ -113,4 +130,14 @@ test('an unknown category is SimpleConsign’s error, shown as such', async ({ p
   await inventory.syncButton.click();
   await inventory.expectOutcome('failed');
   await expect(inventory.syncError).toContainText('SimpleConsign does not know the category “HOVERCRAFT”. SimpleConsign said: “Category not found: HOVERCRAFT”.');
+});
+
+test('"reload changes since" takes in again what changed since a chosen day', async ({ page }) => {
+  const inventory = new InventoryPage(page);
+  await firstLoad(inventory);
+  await expect(inventory.lastRun).toContainText('Last full load');
+  await page.getByTestId('inventory-since').fill('2024-01-01T00:00');
+  await page.getByTestId('inventory-reload-since').click();
+  await expect(inventory.lastRun).toContainText(/Changes since the last load: [\d,]+ items received/, { timeout: 60_000 });
+  await inventory.expectOutcome('ok');
 });

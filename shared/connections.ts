@@ -20,7 +20,8 @@ export const traxRetailSettings = z.object({
 });
 export const heavyTruckPartsSettings = z.object({
   domain: url.default(heavyTruckPartsDomains[0].url),
-  username: z.string().trim().max(100).default(''),
+  // HTTP Basic joins user and password with ":", so a user name holding one could never sign in.
+  username: z.string().trim().max(100).refine((u) => !u.includes(':'), 'The API user name cannot contain “:” (HTTP Basic authentication cannot carry it).').default(''),
 });
 
 export const connectionSettingsSchemas = {

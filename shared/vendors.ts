@@ -16,6 +16,8 @@ export interface SecretField {
   /** Keychain account suffix and form field id. */
   id: string;
   label: string;
+  /** Stored exactly as typed (spaces at either end included); other credentials are trimmed. */
+  exact?: boolean;
 }
 
 export interface VendorInfo {
@@ -49,6 +51,6 @@ export const vendors: Record<VendorId, VendorInfo> = {
     id: 'heavytruckparts',
     name: 'HeavyTruckParts.net (ITrack)',
     purpose: 'Parts search, details, call logging and sales documents.',
-    secrets: [{ id: 'password', label: 'API password' }],
+    secrets: [{ id: 'password', label: 'API password', exact: true }],
   },
 };

@@ -3,6 +3,7 @@ import { createIfposFeature } from '../ifpos/ifpos-feature';
 import { createInventoryFeature } from '../inventory/inventory-feature';
 import { createSalesFeature } from '../sales/sales-feature';
 import { createSimpleConsignTransactionsFeature } from '../simpleconsign/transactions-feature';
+import { createHeavyTruckPartsFeature } from '../heavytruckparts/feature';
 
 /** Each vendor feature adds itself here, once. */
-export const features: FeatureFactory[] = [createSimpleConsignTransactionsFeature, createIfposFeature, createSalesFeature, createInventoryFeature];
+export const features: FeatureFactory[] = [createSimpleConsignTransactionsFeature, createIfposFeature, createSalesFeature, createInventoryFeature, createHeavyTruckPartsFeature];

@@ -106,8 +106,14 @@ export class ConnectionsService {
   /** A connection's health as the status bar shows it. */
   health(id: VendorId): ConnectionHealth {
     const row = this.repo.get(id);
-    if (row.enabled || this.mode() === 'training') return row.health;
-    return { state: 'disabled', message: 'Turned off.', checkedAt: row.health.checkedAt };
+    const mode = this.mode();
+    if (!row.enabled && mode !== 'training') return { state: 'disabled', message: 'Turned off.', checkedAt: row.health.checkedAt };
+    // A result from the other mode says nothing about this one (a simulator's answer is not the vendor's).
+    const recordedIn = this.deps.settings.get<AppMode | null>(`health-mode.${id}`, null);
+    if (row.health.checkedAt !== null && recordedIn !== mode) {
+      return { state: 'unknown', message: mode === 'live' ? 'Not checked against the live service yet.' : 'Not checked in training mode yet.', checkedAt: null };
+    }
+    return row.health;
   }
 
   list(): Promise<ConnectionView[]> {
@@ -203,6 +209,7 @@ export class ConnectionsService {
   recordHealth(id: VendorId, ok: boolean, message: string): ConnectionHealth {
     const health: ConnectionHealth = { state: ok ? 'ok' : 'failing', message, checkedAt: this.deps.now() };
     this.repo.setHealth(id, health);
+    this.deps.settings.set(`health-mode.${id}`, this.mode());
     return health;
   }
 

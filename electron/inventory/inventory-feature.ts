@@ -25,6 +25,7 @@ export const createInventoryFeature: FeatureFactory = (core): Feature => {
         getStatus: () => service.status(),
         syncNow: () => service.begin('manual'),
         fullReload: () => service.begin('reload'),
+        reloadSince: ({ since }) => service.begin('manual', since),
         updateSettings: (input) => service.saveSettings(input),
         search: (input) => service.search.search(input),
         getItem: ({ sku }) => ({ item: service.search.getItem(sku) }),

@@ -2,7 +2,7 @@ import type { SyncMode, SyncRun, SyncTrigger } from '../../shared/inventory/sche
 import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import type { InventoryRecord } from '../simpleconsign/inventory-response';
-import { ftsColumns } from './migrations';
+import { createSlot, dropSlot, ftsColumns, ftsTable, itemColumns, itemsTable, skuIndex, slotOf, type Slot } from './slot-schema';
 
 export interface SyncState {
   /** The generation searches read. */
@@ -28,13 +28,9 @@ export interface CommitInfo {
   counts: { received: number; inserted: number; updated: number; deleted: number; skipped: number };
   message: string;
   details: string[];
+  /** The generation's row count when the caller knows it already (counting 1,000,000 rows takes a while). */
+  itemCount?: number;
 }
-
-const itemColumns = [
-  'sku', 'name', 'description', 'category', 'brand', 'size', 'color', 'family_group', 'consignment', 'consignor_id', 'start_date', 'expire_date',
-  'status', 'state', 'ecommerce', 'quantity', 'cost_cents', 'retail_cents', 'buyers_fee_cents', 'current_price_cents', 'discount', 'do_not_discount',
-  'images', 'date_created', 'last_updated', 'extra', 'unreadable',
-] as const;
 
 const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 const json = (v: unknown) => JSON.stringify(v);
@@ -52,35 +48,83 @@ interface RunRow {
   received: number; inserted: number; updated: number; deleted: number; skipped: number; message: string; details: string;
 }
 
-/** The inventory copy's tables: items by generation, the sync state and the run history. */
+/** Statements on one slot's table, prepared once. */
+class SlotStatements {
+  readonly insert;
+  readonly find;
+  readonly remove;
+  readonly count;
+  readonly index;
+  readonly updates = new Map<string, Database.Statement>();
+
+  constructor(readonly db: Db, readonly slot: Slot) {
+    const t = itemsTable(slot);
+    const placeholders = itemColumns.map(() => '?').join(', ');
+    const fts = ftsColumns.join(', ');
+    this.insert = db.prepare(`INSERT INTO ${t} (${itemColumns.join(', ')}) VALUES (${placeholders})`);
+    this.find = db.prepare(`SELECT id, ${itemColumns.join(', ')} FROM ${t} WHERE sku = ? COLLATE NOCASE`).raw();
+    this.remove = db.prepare(`DELETE FROM ${t} WHERE sku = ? COLLATE NOCASE`);
+    this.count = db.prepare(`SELECT count(*) FROM ${t}`).pluck();
+    this.index = db.prepare(`INSERT INTO ${ftsTable(slot)} (rowid, ${fts}) SELECT id, ${fts} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`);
+  }
+
+  update(columns: number[]): Database.Statement {
+    const key = columns.join(',');
+    let stmt = this.updates.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(`UPDATE ${itemsTable(this.slot)} SET ${columns.map((i) => `${itemColumns[i]} = ?`).join(', ')} WHERE id = ?`);
+      this.updates.set(key, stmt);
+    }
+    return stmt;
+  }
+}
+
+/** The inventory copy's tables: items by generation (each in its slot), the sync state and the run history. */
 export class InventoryRepo {
-  private readonly insertItem;
-  private readonly findItem;
-  private readonly updates = new Map<string, Database.Statement>();
-  private readonly deleteItem;
-  private readonly countGen;
-  private readonly lastId;
-  private readonly indexAfter;
-  private readonly indexIds;
+  private readonly slots: [SlotStatements, SlotStatements];
 
   constructor(readonly db: Db) {
-    const placeholders = itemColumns.map(() => '?').join(', ');
-    this.insertItem = db.prepare(`INSERT INTO inventory_items (gen, ${itemColumns.join(', ')}) VALUES (?, ${placeholders})`);
-    this.findItem = db.prepare(`SELECT id, ${itemColumns.join(', ')} FROM inventory_items WHERE gen = ? AND sku = ? COLLATE NOCASE`).raw();
-    this.deleteItem = db.prepare('DELETE FROM inventory_items WHERE gen = ? AND sku = ? COLLATE NOCASE');
-    this.countGen = db.prepare('SELECT count(*) FROM inventory_items WHERE gen = ?').pluck();
-    this.lastId = db.prepare('SELECT coalesce(max(id), 0) FROM inventory_items').pluck();
-    const fts = ftsColumns.join(', ');
-    this.indexAfter = db.prepare(`INSERT INTO inventory_fts (rowid, ${fts}) SELECT id, ${fts} FROM inventory_items WHERE id > ?`);
-    this.indexIds = db.prepare(`INSERT INTO inventory_fts (rowid, ${fts}) SELECT id, ${fts} FROM inventory_items WHERE id IN (SELECT value FROM json_each(?))`);
+    this.slots = [new SlotStatements(db, 0), new SlotStatements(db, 1)];
+  }
+
+  private at(gen: number): SlotStatements {
+    return this.slots[slotOf(gen)];
   }
 
   /**
-   * Adds rows to the full-text index in one statement. FTS5 flushes its pending terms at every
-   * statement savepoint, so indexing row by row would cost a segment per row.
+   * Adds rows to a generation's full-text index in one statement. FTS5 flushes its pending terms
+   * at every statement, so indexing row by row would cost a segment per row.
    */
-  indexRows(ids: number[]): void {
-    if (ids.length > 0) this.indexIds.run(JSON.stringify(ids));
+  indexRows(gen: number, ids: number[]): void {
+    if (ids.length > 0) this.at(gen).index.run(JSON.stringify(ids));
+  }
+
+  /** Appends rows to a generation being bulk-loaded: no lookups, no indexes; duplicates are settled when it is finished. */
+  appendRows(gen: number, records: InventoryRecord[]): void {
+    const insert = this.at(gen).insert;
+    for (const r of records) insert.run(...rowValues(r));
+  }
+
+  /** Scripts that empty a generation's slot, or fill it with a copy of another generation (keeping row ids) ready for upserts. */
+  prepareScripts(gen: number, copyOf: number | null): string[] {
+    const slot = slotOf(gen);
+    const scripts = [dropSlot(slot), createSlot(slot)];
+    if (copyOf !== null) {
+      const cols = ['id', ...itemColumns].join(', ');
+      scripts.push(`INSERT INTO ${itemsTable(slot)} (${cols}) SELECT ${cols} FROM ${itemsTable(slotOf(copyOf))}`, skuIndex(slot));
+    }
+    return scripts;
+  }
+
+  /** Keeps the last row of each SKU (any case) sent twice in one answer; run before the SKU key is built. */
+  dedupeScript(gen: number): string {
+    const t = itemsTable(slotOf(gen));
+    return `DELETE FROM ${t} WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY sku COLLATE NOCASE ORDER BY id DESC) AS n FROM ${t}) WHERE n > 1);`;
+  }
+
+  /** Whether a slot other than the current generation's holds rows (an abandoned or replaced copy). */
+  otherSlotHasRows(gen: number): boolean {
+    return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${itemsTable(slotOf(gen + 1))})`).pluck().get() === 1;
   }
 
   state(): SyncState {
@@ -105,60 +149,35 @@ export class InventoryRepo {
    */
   upsert(gen: number, r: InventoryRecord, unindexed?: number[]): 'inserted' | 'updated' | 'unchanged' {
     const values = rowValues(r);
-    const existing = this.findItem.get(gen, r.sku) as unknown[] | undefined;
+    const s = this.at(gen);
+    const existing = s.find.get(r.sku) as unknown[] | undefined;
     if (!existing) {
-      const id = Number(this.insertItem.run(gen, ...values).lastInsertRowid);
+      const id = Number(s.insert.run(...values).lastInsertRowid);
       if (unindexed) unindexed.push(id);
-      else this.indexRows([id]);
+      else this.indexRows(gen, [id]);
       return 'inserted';
     }
     const changed = itemColumns.flatMap((c, i) => (values[i] === existing[i + 1] ? [] : [i]));
     if (changed.length === 0) return 'unchanged';
-    this.updateStatement(changed).run(...changed.map((i) => values[i]), existing[0]);
+    s.update(changed).run(...changed.map((i) => values[i]), existing[0]);
     return 'updated';
   }
 
-  private updateStatement(columns: number[]): Database.Statement {
-    const key = columns.join(',');
-    let stmt = this.updates.get(key);
-    if (!stmt) {
-      stmt = this.db.prepare(`UPDATE inventory_items SET ${columns.map((i) => `${itemColumns[i]} = ?`).join(', ')} WHERE id = ?`);
-      this.updates.set(key, stmt);
-    }
-    return stmt;
+  remove(gen: number, sku: string): boolean {
+    return this.at(gen).remove.run(sku).changes > 0;
   }
 
-  remove(gen: number, sku: string): boolean {
-    return this.deleteItem.run(gen, sku).changes > 0;
+  countQuery(gen: number): string {
+    return `SELECT count(*) FROM ${itemsTable(slotOf(gen))}`;
   }
 
   count(gen: number): number {
-    return this.countGen.get(gen) as number;
-  }
-
-  /** Copies up to `limit` rows of one generation into another, after row id `afterId`; answers the last id copied. */
-  copyGeneration(from: number, to: number, afterId: number, limit: number): number | null {
-    const cols = itemColumns.join(', ');
-    const ids = this.db.prepare('SELECT id FROM inventory_items WHERE gen = ? AND id > ? ORDER BY id LIMIT ?').pluck().all(from, afterId, limit) as number[];
-    if (ids.length === 0) return null;
-    const last = ids[ids.length - 1];
-    // One statement: every row it inserts gets an id above the largest one before it.
-    const before = this.lastId.get() as number;
-    this.db.prepare(`INSERT INTO inventory_items (gen, ${cols}) SELECT ?, ${cols} FROM inventory_items WHERE gen = ? AND id > ? AND id <= ?`).run(to, from, afterId, last);
-    this.indexAfter.run(before);
-    return last;
-  }
-
-  /** Deletes up to `limit` rows of generations other than the current one (old copies, abandoned loads). */
-  purgeOtherGenerations(current: number, limit: number): number {
-    return this.db
-      .prepare('DELETE FROM inventory_items WHERE id IN (SELECT id FROM inventory_items WHERE gen < ? LIMIT ?) OR id IN (SELECT id FROM inventory_items WHERE gen > ? LIMIT ?)')
-      .run(current, limit, current, limit).changes;
+    return this.at(gen).count.get() as number;
   }
 
   /** Makes `gen` the copy searches read, moves the watermark and closes the run: one transaction's last step. */
   commit(gen: number, info: CommitInfo): void {
-    const itemCount = this.count(gen);
+    const itemCount = info.itemCount ?? this.count(gen);
     this.db
       .prepare(
         `UPDATE inventory_state SET gen = ?, item_count = ?, watermark = ?, source = ?, options = ?, data_version = data_version + 1,

@@ -4,7 +4,7 @@ import type { Db } from '../core/store/database';
 import type { InventoryRecord } from '../simpleconsign/inventory-response';
 import { InventoryRepo } from './inventory-repo';
 import { ftsQuery, InventorySearch } from './inventory-search';
-import { tempDb } from './test-harness';
+import { checkFtsIntegrity, tempDb } from './test-harness';
 
 function item(sku: string, over: Partial<InventoryRecord> = {}): InventoryRecord {
   return {
@@ -38,13 +38,13 @@ beforeAll(() => {
     for (const r of items) repo.upsert(1, r);
     // An abandoned load's generation must never show.
     repo.upsert(2, item('GHOST1', { name: 'Cardigan ghost', category: 'CLOTHING' }));
-    db.prepare('UPDATE inventory_state SET gen = 1').run();
+    db.prepare('UPDATE inventory_state SET gen = 1, item_count = ?').run(items.length);
   })();
   search = new InventorySearch(db, () => 'http://img.test');
 });
 afterAll(() => {
   try {
-    db.prepare("INSERT INTO inventory_fts (inventory_fts, rank) VALUES ('integrity-check', 1)").run();
+    checkFtsIntegrity(db);
   } finally {
     cleanup();
   }
@@ -74,9 +74,57 @@ describe('full-text search', () => {
   });
 
   it('ranks a SKU match above mentions elsewhere', () => {
-    db.prepare("UPDATE inventory_items SET description = 'goes with AW5NE7' WHERE sku = 'K9L28Q' AND gen = 1").run();
+    db.prepare("UPDATE inventory_items_1 SET description = 'goes with AW5NE7' WHERE sku = 'K9L28Q'").run();
     expect(skus({ query: 'aw5ne7', sort: 'relevance' })).toEqual(['AW5NE7', 'K9L28Q']);
-    db.prepare("UPDATE inventory_items SET description = 'woman’s sweater' WHERE sku = 'K9L28Q' AND gen = 1").run();
+    db.prepare("UPDATE inventory_items_1 SET description = 'woman’s sweater' WHERE sku = 'K9L28Q'").run();
+  });
+});
+
+describe('what a person types', () => {
+  it('finds a consignor’s items by their name as the table shows it', () => {
+    expect(skus({ query: 'Consignor 7654321' })).toEqual(['ZZ-900']);
+    expect(skus({ query: 'consignor #1234567 cardigan' })).toEqual(['K9L28Q']);
+    // The id alone matches only the consignor column.
+    expect(skus({ query: 'Consignor 990' })).toEqual([]);
+  });
+
+  it('tries a near spelling when the words match nothing, and says which', () => {
+    const r = search.search({ ...filters(), query: 'cardgan' });
+    expect(r.items.map((i) => i.sku)).toEqual(['K9L28Q']);
+    expect(r.correctedQuery).toBe('cardigan');
+    expect(search.search({ ...filters(), query: 'lether bots' })).toMatchObject({ correctedQuery: 'leather boots', total: 1 });
+    // A near spelling that still matches nothing is not offered.
+    expect(search.search({ ...filters(), query: 'black bots' })).toMatchObject({ correctedQuery: null, total: 0 });
+    expect(search.search({ ...filters(), query: 'cardigan' }).correctedQuery).toBeNull();
+    expect(search.search({ ...filters(), query: 'qqqqqq' })).toMatchObject({ total: 0, correctedQuery: null });
+  });
+});
+
+describe('plans for broad matches and totals past the cap', () => {
+  const all = ['relevance', 'name', 'sku', 'price-asc', 'price-desc', 'quantity', 'newest', 'updated'] as const;
+
+  it('a broad match walks the order’s index and tests each row: the same rows in the same order as ranking them all', () => {
+    const broad = new InventorySearch(db, () => 'http://img.test', { countCap: 100, narrow: 0 });
+    for (const query of ['black', 'c', 'cafe', 'leather boots', 'Consignor 1234567', 'e']) {
+      for (const sort of all.filter((x) => x !== 'relevance')) {
+        for (const stock of ['all', 'store'] as const) {
+          const f = { ...filters({ query, sort, stock }), limit: 2, offset: 1 };
+          expect(broad.search(f).items.map((i) => i.sku), `${query} by ${sort}`).toEqual(search.search(f).items.map((i) => i.sku));
+          expect(broad.search(f).total).toBe(search.search(f).total);
+        }
+      }
+    }
+    expect(broad.search(filters({ query: 'black', sort: 'relevance' })).items.map((i) => i.sku)).toEqual(['K9L28Q', 'ZZ-900']);
+  });
+
+  it('counts exactly up to the cap and says "at least" beyond it', () => {
+    const capped = new InventorySearch(db, () => 'http://img.test', { countCap: 2, narrow: 0 });
+    expect(capped.search(filters())).toMatchObject({ total: items.length, totalExact: true });
+    expect(capped.search(filters({ stock: 'store' }))).toMatchObject({ total: 2, totalExact: false });
+    expect(capped.search(filters({ stock: 'consignment' }))).toMatchObject({ total: 2, totalExact: true });
+    expect(capped.search(filters({ query: 'c' }))).toMatchObject({ total: 2, totalExact: false });
+    expect(capped.search(filters({ query: 'black' }))).toMatchObject({ total: 2, totalExact: true });
+    expect(capped.search({ ...filters({ stock: 'store' }), offset: 2, limit: 5 }).items.map((i) => i.sku)).toEqual(['CAFE01', 'NOPRICE']);
   });
 });
 
@@ -125,7 +173,10 @@ describe('one item and the sale screen’s lookup', () => {
   });
 
   it('looks a SKU up in any case, falling back to the retail price, and never offers an unpriced item', () => {
-    expect(search.lookupSku('aw5ne7')).toEqual({ sku: 'AW5NE7', name: 'Mario Bros.', currentPriceCents: 1512, quantity: 4, thumbnailUrl: null });
+    expect(search.lookupSku('aw5ne7')).toEqual({
+      sku: 'AW5NE7', name: 'Mario Bros.', currentPriceCents: 1512, quantity: 4, thumbnailUrl: null, taxable: null, consignment: false, status: 'ACTIVE', expireDate: null,
+    });
+    expect(search.lookupSku('k9l28q')).toMatchObject({ consignment: true, taxable: null });
     expect(search.lookupSku('cafe01')).toMatchObject({ currentPriceCents: 4500, thumbnailUrl: 'http://img.test/cafe01-1.gif' });
     expect(search.lookupSku('NOPRICE')).toBeNull();
     expect(search.lookupSku('UNKNOWN')).toBeNull();

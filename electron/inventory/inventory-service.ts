@@ -1,5 +1,6 @@
 import type { SyncSettings, SyncStatus } from '../../shared/inventory/schemas';
 import type { CoreDeps } from '../app/feature';
+import { AppError } from '../core/app-error';
 import { imageBaseFor } from '../simpleconsign/inventory-images';
 import { InventoryRepo } from './inventory-repo';
 import { InventorySearch } from './inventory-search';
@@ -37,6 +38,7 @@ export class InventoryService {
       settings: () => this.settings.get(),
       now: core.now,
       log: core.log,
+      health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
     });
     this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source));
     this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => this.sync.start('scheduled'), now: core.now, log: core.log });
@@ -68,10 +70,11 @@ export class InventoryService {
     };
   }
 
-  /** Starts a load and answers at once; the screen follows it through status(). */
-  begin(trigger: 'manual' | 'reload'): SyncStatus {
+  /** Starts a load (from `since` instead of the watermark when given) and answers at once; the screen follows it through status(). */
+  begin(trigger: 'manual' | 'reload', since?: number): SyncStatus {
+    if (since !== undefined && since > this.core.now()) throw new AppError('invalid-input', 'Choose a moment in the past to reload changes since.');
     this.sync
-      .start(trigger)
+      .start(trigger, { since })
       .catch((e: unknown) => this.core.log(`inventory load failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => this.scheduler.arm());
     return this.status();

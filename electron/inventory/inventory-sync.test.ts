@@ -1,34 +1,33 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../core/app-error';
 import { readItem } from '../simpleconsign/inventory-response';
-import { expectedSkus, startHarness, type Harness } from './test-harness';
+import { ftsTable, itemsTable, slotOf } from './slot-schema';
+import { checkAndClose, currentTable, expectedSkus, startHarness, type Harness } from './test-harness';
 
 const MINUTE = 60_000;
+/** The watermark follows SimpleConsign's Date header, which is to the second: a second earlier than the start. */
+const SECOND = 1000;
 let h: Harness;
-afterEach(async () => {
-  try {
-    // The full-text index must match the items table exactly, whatever the test did.
-    h.db.prepare("INSERT INTO inventory_fts (inventory_fts, rank) VALUES ('integrity-check', 1)").run();
-  } finally {
-    await h.close();
-  }
-});
+afterEach(() => checkAndClose(h));
 
 /** Everything a failed run must leave exactly as it was. */
 function snapshot(x: Harness) {
   const s = x.repo.state();
   return {
-    rows: x.db.prepare('SELECT * FROM inventory_items WHERE gen = ? ORDER BY sku').all(s.gen),
+    rows: x.db.prepare(`SELECT * FROM ${itemsTable(slotOf(s.gen))} ORDER BY sku`).all(),
     watermark: s.watermark,
     gen: s.gen,
     dataVersion: s.dataVersion,
     itemCount: s.itemCount,
-    otherGenerations: x.db.prepare('SELECT count(*) FROM inventory_items WHERE gen != ?').pluck().get(s.gen),
-    fts: x.db.prepare("SELECT count(*) FROM inventory_fts JOIN inventory_items i ON i.id = inventory_fts.rowid WHERE inventory_fts MATCH 'a* OR e* OR o*' AND i.gen = ?").pluck().get(s.gen),
+    otherGenerations: x.db.prepare(`SELECT count(*) FROM ${itemsTable(slotOf(s.gen + 1))}`).pluck().get(),
+    fts: x.db.prepare(`SELECT rowid FROM ${ftsTable(slotOf(s.gen))} WHERE ${ftsTable(slotOf(s.gen))} MATCH 'a* OR e* OR o*' ORDER BY rowid`).pluck().all(),
+    ftsSegments: x.db.prepare(`SELECT count(*) FROM ${ftsTable(slotOf(s.gen))}_data`).pluck().get(),
   };
 }
 
 const lastRun = (x: Harness) => x.repo.recentRuns(1)[0];
+/** Rows in both slots: after a successful run the slot searches do not read is empty. */
+const allRows = (x: Harness) => x.db.prepare(`SELECT (SELECT count(*) FROM ${itemsTable(0)}) + (SELECT count(*) FROM ${itemsTable(1)})`).pluck().get();
 
 describe('first load', () => {
   it('asks for every active item and inserts them; the watermark is the start time minus the overlap', async () => {
@@ -39,7 +38,7 @@ describe('first load', () => {
     expect(h.bodies[0]).toEqual({ key: 'test-inventory-key', includeItemsWithQuantityZero: 'false', includeInactiveItems: 'false' });
     expect(h.skus()).toEqual(expectedSkus(h));
     const state = h.repo.state();
-    expect(state.watermark).toBe(started - 10 * MINUTE);
+    expect(state.watermark).toBe(started - SECOND - 10 * MINUTE);
     expect(state.itemCount).toBe(h.skus().length);
     expect(lastRun(h)).toMatchObject({ mode: 'full', outcome: 'ok', received: h.skus().length, inserted: h.skus().length, updated: 0, deleted: 0 });
     expect(lastRun(h).message).toMatch(/^Full load: \d+ items received; \d+ new\.$/);
@@ -78,14 +77,14 @@ describe('later loads', () => {
     expect(run).toMatchObject({ mode: 'incremental', outcome: 'ok' });
     expect(run.inserted).toBe(changed.added.filter((s) => h.sim.store.item(s)!.quantity !== 0).length);
     expect(run.deleted).toBeGreaterThanOrEqual(changed.inactivated.length > 0 ? 1 : 0);
-    expect(h.repo.state().watermark).toBe(second - 10 * MINUTE);
+    expect(h.repo.state().watermark).toBe(second - SECOND - 10 * MINUTE);
   });
 
   it('uses the overlap setting, and the overlap re-reads changes near the watermark harmlessly', async () => {
     h = await startHarness({ settings: { overlapMinutes: 5 } });
     const started = h.clock.t;
     await h.run();
-    expect(h.repo.state().watermark).toBe(started - 5 * MINUTE);
+    expect(h.repo.state().watermark).toBe(started - SECOND - 5 * MINUTE);
     h.clock.t += 2 * MINUTE;
     const changed = h.sim.tick(5);
     await h.run();
@@ -124,7 +123,7 @@ describe('later loads', () => {
     expect(lastRun(h)).toMatchObject({ mode: 'incremental', outcome: 'ok' });
     expect(h.repo.state().gen).toBe(gen + 1);
     expect(h.skus()).toEqual(expectedSkus(h));
-    expect(h.db.prepare('SELECT count(*) FROM inventory_items').pluck().get()).toBe(h.skus().length);
+    expect(allRows(h)).toBe(h.skus().length);
   });
 });
 
@@ -140,7 +139,7 @@ describe('full reload and what forces one', () => {
     expect(lastRun(h)).toMatchObject({ mode: 'full', trigger: 'reload', outcome: 'ok' });
     expect(h.search.getItem('GHOST1')).toBeNull();
     expect(h.skus()).toEqual(expectedSkus(h));
-    expect(h.db.prepare('SELECT count(*) FROM inventory_items').pluck().get()).toBe(h.skus().length);
+    expect(allRows(h)).toBe(h.skus().length);
   });
 
   it('makes the next load a full one when the request options change', async () => {
@@ -185,12 +184,34 @@ describe('failures leave the copy and the watermark as they were', () => {
     expect(snapshot(h)).toEqual(before);
   });
 
+  /** Runs `fault` at the first pause of the next load, once the load has prepared the slot it writes into. */
+  async function loadedWithFault() {
+    let fault: (() => void) | null = null;
+    h = await startHarness({ sync: { pause: async () => {
+      fault?.();
+      fault = null;
+    } } });
+    await h.run();
+    h.clock.t += 5 * MINUTE;
+    h.sim.tick(30);
+    return { before: snapshot(h), next: itemsTable(slotOf(h.repo.state().gen + 1)), setFault: (f: () => void) => (fault = f) };
+  }
+
   it('a write failing halfway through a full reload', async () => {
-    const before = await loaded();
+    const { before, next, setFault } = await loadedWithFault();
     const victim = h.sim.store.query({ ecommerceOnly: false, includeZero: false, includeInactive: false })[200].sku;
-    h.db.exec(`CREATE TRIGGER fail_one BEFORE INSERT ON inventory_items WHEN new.sku = '${victim}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    setFault(() => h.db.exec(`CREATE TRIGGER fail_one BEFORE INSERT ON ${next} WHEN new.sku = '${victim}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`));
     await h.run('reload');
     expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining('disk I/O error') });
+    expect(snapshot(h)).toEqual(before);
+  });
+
+  it('the index build failing after every row was written', async () => {
+    const { before, next, setFault } = await loadedWithFault();
+    // A table holding the name of an index the build creates makes that step fail.
+    setFault(() => h.db.exec(`CREATE TABLE ${next}_price (x)`));
+    await h.run('reload');
+    expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining(`already a table named ${next}_price`) });
     expect(snapshot(h)).toEqual(before);
   });
 
@@ -199,7 +220,7 @@ describe('failures leave the copy and the watermark as they were', () => {
     // The third update fails: earlier writes of the same load must be rolled back with it.
     h.db.exec(`
       CREATE TABLE hits (n INTEGER NOT NULL); INSERT INTO hits VALUES (0);
-      CREATE TRIGGER fail_late BEFORE UPDATE ON inventory_items BEGIN
+      CREATE TRIGGER fail_late BEFORE UPDATE ON ${currentTable(h.db)} BEGIN
         UPDATE hits SET n = n + 1;
         SELECT RAISE(ABORT, 'constraint failed') WHERE (SELECT n FROM hits) >= 3;
       END`);
@@ -225,7 +246,7 @@ describe('failures leave the copy and the watermark as they were', () => {
     expect(h.search.search({ query: '', category: null, stock: 'all', ecommerceOnly: false, inStockOnly: false, activeOnly: false, sort: 'sku', offset: 0, limit: 500 }).total).toBe(before.itemCount);
     chunks = -1000;
     await h.run();
-    expect(h.db.prepare('SELECT count(*) FROM inventory_items').pluck().get()).toBe(h.repo.state().itemCount);
+    expect(allRows(h)).toBe(h.repo.state().itemCount);
   });
 
   it('the request cap pauses every load until SimpleConsign allows it, and says when', async () => {

@@ -3,11 +3,14 @@ import type { ResolvedConnection } from '../connections/connections-service';
 import { AppError } from '../core/app-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { storeWriteProblem } from '../core/store/store-errors';
-import { fetchInventory, InventoryFetchError, type InventoryQuery } from '../simpleconsign/inventory-client';
+import { InventoryFetchError } from '../simpleconsign/inventory-client';
 import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
-import { applyAtOnce, copyInChunks, emptyCounts, purgeInChunks, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
+import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
 import { describeCounts, minutesFrom } from './sync-messages';
+import { askForItems } from './sync-request';
+
+export { queryFor } from './sync-request';
 
 export interface SyncDeps {
   repo: InventoryRepo;
@@ -23,12 +26,14 @@ export interface SyncDeps {
   pause?: () => Promise<void>;
   /** Above this many changes an incremental load is applied to a copy of the copy, in chunks. */
   largeChangeSet?: number;
+  /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
+  health?: (ok: boolean, message: string) => void;
 }
 
 const MINUTE = 60_000;
 const DEFAULT_CAP_PAUSE = 10 * MINUTE;
-/** A chunk holds the main process about this long before the next yield. */
-const DEFAULT_CHUNK_BUDGET_MS = 80;
+/** A chunk holds the main process about this long before the next yield: half the 50 ms a screen may wait. */
+const DEFAULT_CHUNK_BUDGET_MS = 25;
 const immediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The request options that shape the copy; when they change, the next load must be a full one. */
@@ -38,14 +43,6 @@ export function optionsKey(s: SyncSettings): string {
 
 export function sourceOf(conn: ResolvedConnection<'simpleconsign'>): string {
   return conn.training ? 'training' : `live:${conn.settings.baseUrl}`;
-}
-
-/** What the first, a reload or a "modified since" load asks SimpleConsign for, as its document recommends. */
-export function queryFor(mode: SyncMode, s: SyncSettings, watermark: number | null): InventoryQuery {
-  const filters = { category: s.category || undefined, consignorId: s.consignorId || undefined, includeOnlyEcommerceItems: s.includeOnlyEcommerceItems };
-  if (mode === 'full' || watermark === null) return { ...filters, includeItemsWithQuantityZero: s.includeItemsWithQuantityZero, includeInactiveItems: false };
-  // Sold-out items must come back so the copy drops them (or shows them at zero); the setting decides locally.
-  return { ...filters, includeItemsWithQuantityZero: true, includeInactiveItems: true, modifiedSince: watermark };
 }
 
 interface Running {
@@ -63,6 +60,11 @@ interface Job {
   settings: SyncSettings;
   running: Running;
   counts: Counts;
+  /** modifiedSince asked for, when not the watermark. */
+  since: number | null;
+  /** The run's start on the clock that stamps changes (set once SimpleConsign answers). */
+  startedAt: number;
+  notes: string[];
 }
 
 /**
@@ -96,7 +98,7 @@ export class InventorySync {
    * Starts a run and answers its completion. Refuses (AppError) when one is running or the
    * request cap is in force; the run's own failures are recorded, never thrown.
    */
-  start(trigger: SyncTrigger): Promise<void> {
+  start(trigger: SyncTrigger, opts: { since?: number } = {}): Promise<void> {
     if (this.running) {
       if (trigger !== 'reload') return this.running.done;
       throw new AppError('conflict', 'A load is already running. Start the full reload when it has finished.');
@@ -107,9 +109,12 @@ export class InventorySync {
       throw new AppError('conflict', `SimpleConsign’s request limit was reached. The next load can start in ${minutesFrom(now, paused)}.`);
     }
     const controller = new AbortController();
-    const progress: SyncProgress = { mode: 'incremental', phase: 'requesting', startedAt: now, received: 0, applied: 0 };
+    // The connection is read once the run starts; until then the copy's state tells which load it will be.
+    const state = this.deps.repo.state();
+    const mode: SyncMode = trigger === 'reload' || this.needsFullLoad(state, null) ? 'full' : 'incremental';
+    const progress: SyncProgress = { mode, phase: 'requesting', startedAt: now, received: 0, applied: 0 };
     const running: Running = { progress, controller, done: Promise.resolve() };
-    running.done = this.run(trigger, running).finally(() => {
+    running.done = this.run(trigger, running, opts.since ?? null).finally(() => {
       this.running = null;
     });
     this.running = running;
@@ -124,10 +129,10 @@ export class InventorySync {
     await r.done;
   }
 
-  private async run(trigger: SyncTrigger, running: Running): Promise<void> {
+  private async run(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
     this.unrecorded = null;
     try {
-      await this.attempt(trigger, running);
+      await this.attempt(trigger, running, since);
     } catch (e) {
       // Even the failure could not be written (the disk is full, the file read-only): keep it in memory.
       const { mode, startedAt } = running.progress;
@@ -137,12 +142,15 @@ export class InventorySync {
     }
   }
 
-  private async attempt(trigger: SyncTrigger, running: Running): Promise<void> {
+  private async attempt(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
     const state = this.deps.repo.state();
     const conn = await this.connection();
     const mode: SyncMode = trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental';
     running.progress.mode = mode;
-    const job: Job = { runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0) };
+    const job: Job = {
+      runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0),
+      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, notes: [],
+    };
     try {
       await this.load(job, conn);
     } catch (e) {
@@ -164,28 +172,38 @@ export class InventorySync {
     if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
     if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
     const { running } = job;
-    const query = queryFor(job.mode, job.settings, job.state.watermark);
-    const raw = await fetchInventory(this.deps.http, conn, query, { signal: running.controller.signal });
-    job.counts = emptyCounts(raw.length);
+    const asked = await askForItems(this.deps, conn, job, running.controller.signal);
+    const { raw } = asked;
+    this.deps.health?.(true, `Inventory loaded: ${raw.length} item(s) received.`);
+    Object.assign(job, { startedAt: asked.startedAt, notes: asked.notes, counts: emptyCounts(raw.length) });
     Object.assign(running.progress, { phase: 'applying', received: raw.length });
-    const ctx = this.context(job.settings, running);
-    await this.apply(job, raw, ctx, (gen) => this.commit(job, conn, gen));
+    if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
+    const ctx = { ...this.context(job.settings, running), vendorFiltered: job.mode === 'full', ecommerceSkus: asked.ecommerceSkus };
+    await this.apply(job, raw, ctx, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
     this.retryAt = null;
     running.progress.phase = 'cleaning';
-    await purgeInChunks(this.deps.repo, this.deps.repo.state().gen, ctx.chunks, ctx.pause, running.controller.signal);
+    await this.clearOtherSlot();
+  }
+
+  /** Empties the slot searches do not read (the replaced copy, or an abandoned load) to give its disk space back. */
+  private async clearOtherSlot(): Promise<void> {
+    const { repo } = this.deps;
+    const gen = repo.state().gen;
+    if (repo.otherSlotHasRows(gen)) await prepareGeneration(repo, gen + 1, null);
   }
 
   /** The run's last write: the new generation, the watermark (start minus overlap) and the run record. */
-  private commit(job: Job, conn: ResolvedConnection<'simpleconsign'>, gen: number): void {
+  private commit(job: Job, conn: ResolvedConnection<'simpleconsign'>, gen: number, itemCount?: number): void {
     this.deps.repo.commit(gen, {
+      itemCount,
       runId: job.runId,
-      watermark: job.running.progress.startedAt - job.settings.overlapMinutes * MINUTE,
+      watermark: job.startedAt - job.settings.overlapMinutes * MINUTE,
       source: sourceOf(conn),
       options: optionsKey(job.settings),
       finishedAt: this.deps.now(),
       counts: job.counts,
       message: describeCounts(job.mode, job.counts),
-      details: skipDetails(job.counts),
+      details: [...job.notes, ...skipDetails(job.counts)],
     });
   }
 
@@ -193,7 +211,7 @@ export class InventorySync {
     return new ChunkSizer(this.deps.chunkSize ?? 500, this.deps.chunkBudgetMs === undefined ? DEFAULT_CHUNK_BUDGET_MS : this.deps.chunkBudgetMs);
   }
 
-  private context(settings: SyncSettings, running: Running): ApplyContext {
+  private context(settings: SyncSettings, running: Running): Omit<ApplyContext, 'vendorFiltered' | 'ecommerceSkus'> {
     return {
       repo: this.deps.repo,
       settings,
@@ -204,7 +222,7 @@ export class InventorySync {
     };
   }
 
-  private async apply(job: Job, raw: unknown[], ctx: ApplyContext, commit: (gen: number) => void): Promise<void> {
+  private async apply(job: Job, raw: unknown[], ctx: ApplyContext, commit: (gen: number, itemCount?: number) => void): Promise<void> {
     const { state, counts, running } = job;
     if (job.mode === 'incremental' && raw.length <= (this.deps.largeChangeSet ?? 5000)) {
       const records = await readAll(raw, ctx, counts);
@@ -212,14 +230,20 @@ export class InventorySync {
       applyAtOnce(ctx, state.gen, records, counts, () => commit(state.gen));
       return;
     }
-    // A new generation, written in chunks while searches keep reading the current one.
+    // A new generation in the other slot, written while searches keep reading the current one:
+    // rows first, then every index in one pass off the main thread, then one switch.
+    const { repo } = this.deps;
     const next = state.gen + 1;
-    await purgeInChunks(this.deps.repo, state.gen, ctx.chunks, ctx.pause, ctx.signal);
-    if (job.mode === 'incremental') await copyInChunks(ctx, state.gen, next);
-    await streamIntoGeneration(raw, ctx, next, counts);
-    if (ctx.signal.aborted) throw new SyncInterrupted();
+    const full = job.mode === 'full';
+    await prepareGeneration(repo, next, full ? null : state.gen);
+    if (full) await appendIntoGeneration(raw, ctx, next, counts);
+    else await streamIntoGeneration(raw, ctx, next, counts);
+    checkAbort(ctx.signal);
+    running.progress.phase = 'indexing';
+    const itemCount = await finishGeneration(repo, next, full, counts);
+    checkAbort(ctx.signal);
     running.progress.phase = 'committing';
-    this.deps.repo.db.transaction(() => commit(next))();
+    repo.db.transaction(() => commit(next, itemCount))();
   }
 
   private async recordFailure(runId: number, e: unknown, counts: Counts, running: Running): Promise<void> {
@@ -233,13 +257,14 @@ export class InventorySync {
       message = e.message;
       details = e.opts.details ?? [];
       this.noteTransient(e);
+      this.deps.health?.(false, message);
     } else {
       this.deps.log(`inventory sync failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       message = `${storeWriteProblem(e) ?? `The items could not be saved to the local copy (${e instanceof Error ? e.message : String(e)}).`} The local copy and the watermark are unchanged.`;
       this.retryAt = now() + MINUTE;
     }
     repo.finishRun(runId, { outcome: interrupted ? 'interrupted' : 'failed', finishedAt: now(), received: counts.received, skipped: counts.skipped, message, details });
-    if (!interrupted) await purgeInChunks(repo, repo.state().gen, this.sizer(), this.deps.pause ?? immediate).catch(() => undefined);
+    if (!interrupted) await this.clearOtherSlot().catch(() => undefined);
   }
 
   /** The request cap pauses every request; other passing troubles make the scheduler back off. */

@@ -1,7 +1,6 @@
 import type { Migration } from '../core/store/database';
+import { createSlot, finishSlot, ftsColumns, itemColumns, itemsTable, slotOf } from './slot-schema';
 
-/** Columns of the copy that full-text search covers, in FTS column order. */
-export const ftsColumns = ['sku', 'name', 'description', 'brand', 'category', 'color', 'size', 'consignor_id'] as const;
 const cols = ftsColumns.join(', ');
 const newCols = ftsColumns.map((c) => `new.${c}`).join(', ');
 const oldCols = ftsColumns.map((c) => `old.${c}`).join(', ');
@@ -105,6 +104,19 @@ export const inventoryMigrations: Migration[] = [
           INSERT INTO inventory_fts (rowid, ${cols}) VALUES (new.id, ${newCols});
         END;
       `);
+    },
+  },
+  {
+    version: 22,
+    name: 'inventory: two slots, each built in bulk with its own full-text index and prefix indexes',
+    up: (db) => {
+      // The copy moves into the slot of its generation; the old table and its index go.
+      const gen = db.prepare('SELECT gen FROM inventory_state WHERE id = 1').pluck().get() as number;
+      const columns = itemColumns.join(', ');
+      db.exec(createSlot(0) + createSlot(1));
+      db.prepare(`INSERT INTO ${itemsTable(slotOf(gen))} (${columns}) SELECT ${columns} FROM inventory_items WHERE gen = ? ORDER BY id`).run(gen);
+      db.exec('DROP TABLE inventory_fts; DROP TABLE inventory_items;');
+      for (const slot of [0, 1] as const) for (const sql of finishSlot(slot)) db.exec(sql);
     },
   },
 ];

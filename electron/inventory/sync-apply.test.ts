@@ -3,8 +3,9 @@ import { defaultSyncSettings } from '../../shared/inventory/schemas';
 import type { Db } from '../core/store/database';
 import { ChunkSizer } from './chunk-sizer';
 import { InventoryRepo } from './inventory-repo';
-import { applyAtOnce, emptyCounts, readAll, streamIntoGeneration, type ApplyContext } from './sync-apply';
-import { tempDb } from './test-harness';
+import { slotOf, itemsTable, ftsTable } from './slot-schema';
+import { appendIntoGeneration, applyAtOnce, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, type ApplyContext } from './sync-apply';
+import { checkFtsIntegrity, tempDb } from './test-harness';
 
 let db: Db;
 let cleanup: () => void;
@@ -15,19 +16,26 @@ beforeEach(() => {
 });
 afterEach(() => {
   try {
-    db.prepare("INSERT INTO inventory_fts (inventory_fts, rank) VALUES ('integrity-check', 1)").run();
+    checkFtsIntegrity(db);
   } finally {
     cleanup();
   }
 });
 
-const ctx = (chunkSize = 3): ApplyContext => ({ repo, settings: defaultSyncSettings, chunks: new ChunkSizer(chunkSize, null), pause: async () => {}, signal: new AbortController().signal, onApplied: () => {} });
-const rows = (gen: number) => db.prepare('SELECT sku, name, quantity FROM inventory_items WHERE gen = ? ORDER BY sku COLLATE NOCASE').all(gen);
-const matches = (word: string) => db.prepare('SELECT count(*) FROM inventory_fts WHERE inventory_fts MATCH ?').pluck().get(word);
+const ctx = (chunkSize = 3): ApplyContext => ({ repo, settings: defaultSyncSettings, chunks: new ChunkSizer(chunkSize, null), pause: async () => {}, signal: new AbortController().signal, onApplied: () => {}, vendorFiltered: true, ecommerceSkus: null });
+const rows = (gen: number) => db.prepare(`SELECT sku, name, quantity FROM ${itemsTable(slotOf(gen))} ORDER BY sku COLLATE NOCASE`).all();
+const matches = (word: string, gen = 1) => db.prepare(`SELECT count(*) FROM ${ftsTable(slotOf(gen))} WHERE ${ftsTable(slotOf(gen))} MATCH ?`).pluck().get(word);
 
-describe('writing an answer into a new generation', () => {
+async function fullLoad(raw: unknown[], gen = 1) {
+  const counts = emptyCounts(raw.length);
+  await prepareGeneration(repo, gen, null);
+  await appendIntoGeneration(raw, ctx(), gen, counts);
+  await finishGeneration(repo, gen, true, counts);
+  return counts;
+}
+
+describe('writing a full load into a new generation', () => {
   it('keeps the last entry of a SKU sent twice (in any case), and indexes each row once', async () => {
-    const counts = emptyCounts(6);
     const raw = [
       { sku: 'A1', name: 'first teapot', quantity: 1 },
       { sku: 'B2', name: 'lamp', quantity: 2 },
@@ -36,7 +44,7 @@ describe('writing an answer into a new generation', () => {
       { sku: 'A1', name: 'third teapot', quantity: 4 },
       { name: 'no sku' },
     ];
-    await streamIntoGeneration(raw, ctx(), 1, counts);
+    const counts = await fullLoad(raw);
     expect(rows(1)).toEqual([
       { sku: 'A1', name: 'third teapot', quantity: 4 },
       { sku: 'B2', name: 'lamp', quantity: 2 },
@@ -49,17 +57,28 @@ describe('writing an answer into a new generation', () => {
   });
 
   it('leaves out inactive and sold-out entries instead of writing them', async () => {
-    const counts = emptyCounts(3);
-    await streamIntoGeneration([{ sku: 'A1', state: 'I', quantity: 1 }, { sku: 'B2', quantity: 0 }, { sku: 'C3', quantity: 2 }], ctx(), 1, counts);
+    const counts = await fullLoad([{ sku: 'A1', state: 'I', quantity: 1 }, { sku: 'B2', quantity: 0 }, { sku: 'C3', quantity: 2 }]);
     expect(rows(1).map((r) => (r as { sku: string }).sku)).toEqual(['C3']);
     expect(counts).toMatchObject({ inserted: 1, leftOut: 2, deleted: 0 });
+  });
+
+  it('applies a large change set to a copy of the copy, leaving the copy itself alone', async () => {
+    await fullLoad([{ sku: 'A1', name: 'teapot', quantity: 1 }, { sku: 'B2', name: 'lamp', quantity: 1 }]);
+    const counts = emptyCounts(3);
+    await prepareGeneration(repo, 2, 1);
+    await streamIntoGeneration([{ sku: 'a1', name: 'kettle', quantity: 2 }, { sku: 'B2', state: 'I' }, { sku: 'D4', name: 'rug', quantity: 1 }], ctx(), 2, counts);
+    await finishGeneration(repo, 2, false, counts);
+    expect(rows(2)).toEqual([{ sku: 'a1', name: 'kettle', quantity: 2 }, { sku: 'D4', name: 'rug', quantity: 1 }]);
+    expect(rows(1)).toEqual([{ sku: 'A1', name: 'teapot', quantity: 1 }, { sku: 'B2', name: 'lamp', quantity: 1 }]);
+    expect(counts).toMatchObject({ inserted: 1, updated: 1, deleted: 1 });
+    expect([matches('kettle', 2), matches('teapot', 2), matches('teapot', 1)]).toEqual([1, 0, 1]);
   });
 });
 
 describe('applying changes to the current generation', () => {
   it('updates, inserts and deletes in one transaction with the finishing step', async () => {
     // B2 holds the highest row id; deleting it lets SQLite give D4 the same id, which must still be indexed.
-    await streamIntoGeneration([{ sku: 'A1', name: 'teapot', quantity: 1 }, { sku: 'B2', name: 'lamp', quantity: 1 }], ctx(), 1, emptyCounts(2));
+    await fullLoad([{ sku: 'A1', name: 'teapot', quantity: 1 }, { sku: 'B2', name: 'lamp', quantity: 1 }]);
     const counts = emptyCounts(3);
     const records = await readAll([{ sku: 'a1', name: 'kettle', quantity: 2 }, { sku: 'B2', state: 'I' }, { sku: 'D4', name: 'rug', quantity: 1 }], ctx(), counts);
     let finished = false;
@@ -75,7 +94,7 @@ describe('applying changes to the current generation', () => {
   });
 
   it('rolls everything back when the finishing step fails', async () => {
-    await streamIntoGeneration([{ sku: 'A1', name: 'teapot', quantity: 1 }], ctx(), 1, emptyCounts(1));
+    await fullLoad([{ sku: 'A1', name: 'teapot', quantity: 1 }]);
     const records = await readAll([{ sku: 'A1', name: 'kettle', quantity: 1 }, { sku: 'Z9', name: 'rug', quantity: 1 }], ctx(), emptyCounts(2));
     expect(() =>
       applyAtOnce(ctx(), 1, records, emptyCounts(2), () => {

@@ -1,7 +1,9 @@
 import type { SyncSettings } from '../../shared/inventory/schemas';
 import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
 import type { ChunkSizer } from './chunk-sizer';
+import { runBulk } from './bulk-worker';
 import type { InventoryRepo } from './inventory-repo';
+import { finishSlot, slotOf } from './slot-schema';
 
 /** A load stopped on purpose (the app is closing): nothing it wrote is visible. */
 export class SyncInterrupted extends Error {
@@ -19,6 +21,10 @@ export interface ApplyContext {
   pause: () => Promise<void>;
   signal: AbortSignal;
   onApplied: (n: number) => void;
+  /** SimpleConsign applied the settings' filters itself (a full load); otherwise they are applied here. */
+  vendorFiltered: boolean;
+  /** SKUs (lower case) SimpleConsign lists as E-commerce items, for items that do not carry the flag. */
+  ecommerceSkus: Set<string> | null;
 }
 
 export interface Counts {
@@ -36,13 +42,21 @@ export interface Counts {
 
 export const emptyCounts = (received: number): Counts => ({ received, inserted: 0, updated: 0, deleted: 0, skipped: 0, leftOut: 0, unchanged: 0, skipReasons: new Map() });
 
-/** Inactive items are deleted; sold-out ones too when the settings leave quantity-zero items out. */
-export function belongsInCopy(r: InventoryRecord, s: SyncSettings): boolean {
+/**
+ * Inactive items are deleted; sold-out ones too when the settings leave quantity-zero items out.
+ * When SimpleConsign did not filter the answer, the category, consignor and E-commerce filters
+ * are applied here, so an item that no longer matches them leaves the copy.
+ */
+export function belongsInCopy(r: InventoryRecord, s: SyncSettings, vendorFiltered = true): boolean {
   if (r.state === 'I') return false;
-  return s.includeItemsWithQuantityZero || r.quantity === null || r.quantity > 0;
+  if (!s.includeItemsWithQuantityZero && r.quantity !== null && r.quantity <= 0) return false;
+  if (vendorFiltered) return true;
+  if (s.category && r.category?.toLowerCase() !== s.category.toLowerCase()) return false;
+  if (s.consignorId && r.consignorId !== s.consignorId) return false;
+  return !s.includeOnlyEcommerceItems || r.ecommerce !== false;
 }
 
-function checkAbort(signal: AbortSignal): void {
+export function checkAbort(signal: AbortSignal): void {
   if (signal.aborted) throw new SyncInterrupted();
 }
 
@@ -52,7 +66,7 @@ function readSlice(raw: unknown[], start: number, end: number, ctx: ApplyContext
   for (let i = start; i < end; i++) {
     const read = readItem(raw[i]);
     raw[i] = undefined;
-    if (read.ok) out.push(withFilterFacts(read.record, ctx.settings));
+    if (read.ok) out.push(withFilterFacts(read.record, ctx));
     else {
       counts.skipped += 1;
       counts.skipReasons.set(read.reason, (counts.skipReasons.get(read.reason) ?? 0) + 1);
@@ -74,14 +88,17 @@ export async function readAll(raw: unknown[], ctx: ApplyContext, counts: Counts)
   return out;
 }
 
-/** An item from an "e-commerce only" load is an e-commerce item even when the store does not say so. */
-function withFilterFacts(r: InventoryRecord, s: SyncSettings): InventoryRecord {
-  return s.includeOnlyEcommerceItems && r.ecommerce === null ? { ...r, ecommerce: true } : r;
+/** What the request tells of an item's E-commerce flag when the item does not say. */
+function withFilterFacts(r: InventoryRecord, ctx: ApplyContext): InventoryRecord {
+  if (r.ecommerce !== null) return r;
+  if (ctx.ecommerceSkus) return { ...r, ecommerce: ctx.ecommerceSkus.has(r.sku.toLowerCase()) };
+  // An item from an "E-commerce only" answer is an E-commerce item.
+  return ctx.vendorFiltered && ctx.settings.includeOnlyEcommerceItems ? { ...r, ecommerce: true } : r;
 }
 
 /** Applies one record to a generation: upsert what belongs, delete what does not. */
 function applyOne(ctx: ApplyContext, gen: number, r: InventoryRecord, counts: Counts, unindexed: number[]): void {
-  if (!belongsInCopy(r, ctx.settings)) {
+  if (!belongsInCopy(r, ctx.settings, ctx.vendorFiltered)) {
     if (ctx.repo.remove(gen, r.sku)) counts.deleted += 1;
     else counts.leftOut += 1;
     return;
@@ -98,15 +115,30 @@ function lastPerSku(records: InventoryRecord[], counts: Counts): InventoryRecord
 }
 
 /**
- * Reads and writes the answer chunk by chunk into a generation no search reads yet: one short
- * transaction per chunk, new rows added to the full-text index in one statement, then a yield.
+ * Writes a full load's answer chunk by chunk into a generation no search reads yet, as bare rows:
+ * no lookups and no index upkeep, one short transaction per chunk, then a yield. The indexes, the
+ * SKU key (the last entry of a SKU sent twice wins) and the full-text index are built afterwards.
  */
-export async function streamIntoGeneration(raw: unknown[], ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
-  const write = ctx.repo.db.transaction((records: InventoryRecord[]) => {
-    const unindexed: number[] = [];
-    for (const r of lastPerSku(records, counts)) applyOne(ctx, gen, r, counts, unindexed);
-    ctx.repo.indexRows(unindexed);
+export async function appendIntoGeneration(raw: unknown[], ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
+  const { db } = ctx.repo;
+  const write = db.transaction((records: InventoryRecord[]) => {
+    const kept = records.filter((r) => belongsInCopy(r, ctx.settings, ctx.vendorFiltered));
+    counts.leftOut += records.length - kept.length;
+    counts.inserted += kept.length;
+    ctx.repo.appendRows(gen, kept);
   });
+  // A chunk's commit would otherwise copy the log back into the file whenever it passes 4 MB, on
+  // the main thread; the index build checkpoints once, off it.
+  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    await inChunks(raw, ctx, counts, write);
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+  }
+}
+
+async function inChunks(raw: unknown[], ctx: ApplyContext, counts: Counts, write: (records: InventoryRecord[]) => void): Promise<void> {
   for (let start = 0; start < raw.length; ) {
     checkAbort(ctx.signal);
     const end = Math.min(raw.length, start + ctx.chunks.rows);
@@ -117,37 +149,45 @@ export async function streamIntoGeneration(raw: unknown[], ctx: ApplyContext, ge
   }
 }
 
+/**
+ * Applies a large change set chunk by chunk to a copy of the copy that no search reads yet. Its
+ * full-text index is rebuilt when it is finished, so new rows are not indexed here.
+ */
+export async function streamIntoGeneration(raw: unknown[], ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
+  const write = ctx.repo.db.transaction((records: InventoryRecord[]) => {
+    for (const r of lastPerSku(records, counts)) applyOne(ctx, gen, r, counts, []);
+  });
+  await inChunks(raw, ctx, counts, write);
+}
+
 /** Applies records to the current generation and runs `finish` in the same transaction. */
 export function applyAtOnce(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, finish: () => void): void {
   checkAbort(ctx.signal);
   ctx.repo.db.transaction(() => {
     const unindexed: number[] = [];
     for (const r of lastPerSku(records, counts)) applyOne(ctx, gen, r, counts, unindexed);
-    ctx.repo.indexRows(unindexed);
+    ctx.repo.indexRows(gen, unindexed);
     finish();
   })();
   ctx.onApplied(records.length);
 }
 
-/** Copies the current generation into a new one, chunk by chunk, so a large change set can be applied aside. */
-export async function copyInChunks(ctx: ApplyContext, from: number, to: number): Promise<void> {
-  let after = 0;
-  for (;;) {
-    checkAbort(ctx.signal);
-    const rows = ctx.chunks.rows;
-    const last = ctx.chunks.run(rows, () => ctx.repo.db.transaction(() => ctx.repo.copyGeneration(from, to, after, rows))());
-    if (last === null) return;
-    after = last;
-    await ctx.pause();
-  }
+/** Empties a generation's slot, or fills it with a copy of another generation, off the main thread. */
+export async function prepareGeneration(repo: InventoryRepo, gen: number, copyOf: number | null): Promise<void> {
+  await runBulk(repo.db, repo.prepareScripts(gen, copyOf));
 }
 
-/** Removes rows of other generations in chunks; stops early when asked. */
-export async function purgeInChunks(repo: InventoryRepo, current: number, chunks: ChunkSizer, pause: () => Promise<void>, signal?: AbortSignal): Promise<void> {
-  while (!signal?.aborted) {
-    const rows = chunks.rows;
-    const removed = chunks.run(rows, () => repo.db.transaction(() => repo.purgeOtherGenerations(current, rows))());
-    if (removed === 0) return;
-    await pause();
+/**
+ * Builds a written generation's SKU key, sort and filter indexes and full-text index in one pass
+ * off the main thread, and answers its row count. In a full load, entries of a SKU sent twice
+ * collapse into the last one first; the earlier ones count as updates.
+ */
+export async function finishGeneration(repo: InventoryRepo, gen: number, full: boolean, counts: Counts): Promise<number> {
+  const scripts = full ? [repo.dedupeScript(gen), ...finishSlot(slotOf(gen))] : finishSlot(slotOf(gen));
+  const itemCount = Number(await runBulk(repo.db, scripts, repo.countQuery(gen)));
+  if (full) {
+    counts.updated += counts.inserted - itemCount;
+    counts.inserted = itemCount;
   }
+  return itemCount;
 }

@@ -12,8 +12,28 @@ import { InventoryRepo } from './inventory-repo';
 import { InventorySearch } from './inventory-search';
 import { InventorySync, type SyncDeps } from './inventory-sync';
 import { inventoryMigrations } from './migrations';
+import { ftsTable, itemsTable, slotOf } from './slot-schema';
 
 export const TEST_KEY = 'test-inventory-key';
+
+/** The items table searches read now. */
+export function currentTable(db: Db): string {
+  return itemsTable(slotOf(db.prepare('SELECT gen FROM inventory_state').pluck().get() as number));
+}
+
+/** Fails when a slot's full-text index differs in any way from its rows. */
+export function checkFtsIntegrity(db: Db): void {
+  for (const slot of [0, 1] as const) db.prepare(`INSERT INTO ${ftsTable(slot)} (${ftsTable(slot)}, rank) VALUES ('integrity-check', 1)`).run();
+}
+
+/** Ends a test: the full-text index must match the items exactly, whatever the test did; then closes the harness. */
+export async function checkAndClose(h: Harness): Promise<void> {
+  try {
+    checkFtsIntegrity(h.db);
+  } finally {
+    await h.close();
+  }
+}
 
 /** A temporary store with the inventory tables. */
 export function tempDb(): { db: Db; cleanup: () => void } {
@@ -79,7 +99,7 @@ export async function startHarness(opts: { sim?: InventorySimOptions; sync?: Par
   return {
     db, repo, sync, search, sim, host, clock, settings, conn, bodies,
     run: (trigger = 'manual') => sync.start(trigger),
-    skus: () => (db.prepare('SELECT sku FROM inventory_items WHERE gen = (SELECT gen FROM inventory_state) ORDER BY sku').pluck().all() as string[]),
+    skus: () => (db.prepare(`SELECT sku FROM ${currentTable(db)} ORDER BY sku`).pluck().all() as string[]),
     close: async () => {
       await sync.stop();
       await host.stop();

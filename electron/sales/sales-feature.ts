@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import type { CoreDeps, Feature, FeatureFactory } from '../app/feature';
 import { createIfposDestination } from '../ifpos/ifpos-destination';
 import { createSimpleConsignDestination } from '../simpleconsign/transactions-destination';
+import { CounterRepo } from './counter-repo';
+import { CounterService } from './counter-service';
 import { DeliveryWorker, type Timers } from './delivery-worker';
 import type { Destination } from './destination';
 import { OutboxRepo } from './outbox-repo';
@@ -9,6 +11,21 @@ import { SalesRepo } from './sales-repo';
 import { SalesService } from './sales-service';
 import { SalesViews } from './sales-views';
 import { buildTransaction } from './transaction-builder';
+
+/** The counter's calls: settings, drafts, finding a sale to return, retrying at once. */
+function counterHandlers(counter: CounterService) {
+  return {
+    getCounterSettings: () => counter.settings(),
+    updateCounterSettings: (input: Parameters<CounterService['updateSettings']>[0]) => counter.updateSettings(input),
+    getDrafts: () => counter.drafts(),
+    saveDraft: ({ body }: { body: Parameters<CounterService['saveDraft']>[0] }) => counter.saveDraft(body),
+    parkDraft: ({ body }: { body: Parameters<CounterService['park']>[0] }) => counter.park(body),
+    resumeDraft: ({ id, current }: { id: number; current: Parameters<CounterService['resume']>[1] }) => counter.resume(id, current),
+    voidDraft: () => counter.voidDraft(),
+    findSales: (input: Parameters<CounterService['findSales']>[0]) => counter.findSales(input),
+    retryNow: ({ deliveryId }: { deliveryId: number }) => counter.retryNow(deliveryId),
+  };
+}
 
 export interface SalesFeatureOptions {
   timers?: Timers;
@@ -19,6 +36,7 @@ export interface SalesFeature extends Feature {
   service: SalesService;
   views: SalesViews;
   worker: DeliveryWorker;
+  counter: CounterService;
 }
 
 /** Sales and returns with their delivery worker, over the given destinations (tests pass their own). */
@@ -46,20 +64,23 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
     randomIndex: (n) => crypto.randomInt(n),
     nudge: () => worker.nudge(),
   });
+  const counter = new CounterService({ counter: new CounterRepo(core.db), outbox, settings: core.settings, service, views, now: core.now, nudge: () => worker.nudge() });
   return {
     service,
     views,
     worker,
+    counter,
     handlers: {
       sales: {
-        recordSale: (input) => service.recordSale(input),
-        recordReturn: (input) => service.recordReturn(input),
+        recordSale: (input) => counter.recordSale(input),
+        recordReturn: (input) => counter.recordReturn(input),
         getHistory: (input) => views.history(input),
-        getSale: (input) => views.sale(input),
+        getSale: (input) => counter.sale(input),
         resend: ({ deliveryId }) => service.resend(deliveryId),
         cancel: ({ deliveryId }) => service.cancel(deliveryId),
         markDelivered: ({ deliveryId }) => service.markDelivered(deliveryId),
         getSummary: () => views.summary(),
+        ...counterHandlers(counter),
       },
     },
     start: () => worker.start(),

@@ -30,7 +30,7 @@ async function failure(status: number, body: unknown, q: InventoryQuery = {}, he
 describe('the request', () => {
   it('is a POST of the JSON query to <baseUrl>/inventory with JSON Accept and Content-Type', async () => {
     const { http, seen } = answering(200, '{"results":[{"sku":"A"}]}');
-    const results = await fetchInventory(http, conn, { includeInactiveItems: true, includeItemsWithQuantityZero: true, modifiedSince: 1446833876000 });
+    const { results } = await fetchInventory(http, conn, { includeInactiveItems: true, includeItemsWithQuantityZero: true, modifiedSince: 1446833876000 });
     expect(results).toEqual([{ sku: 'A' }]);
     expect(seen[0].url).toBe('https://user.traxia.com/app/api/inventory');
     expect(seen[0].init.method).toBe('POST');

@@ -85,15 +85,23 @@ export interface FetchOptions {
   timeoutMs?: number;
 }
 
+export interface InventoryAnswerRead {
+  /** The raw `results` entries; each is read later, in chunks. */
+  results: unknown[];
+  /** SimpleConsign's clock when it answered (its Date header), or null when it sent none. */
+  serverDate: number | null;
+}
+
 /**
  * One List and Search Inventory request. POST, because fetch refuses a GET body and the document
- * allows either. Answers the raw `results` entries; each is read later, in chunks.
+ * allows either.
  */
-export async function fetchInventory(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions = {}): Promise<unknown[]> {
+export async function fetchInventory(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions = {}): Promise<InventoryAnswerRead> {
   const apiKey = conn.secrets.apiKey;
   if (!apiKey) throw new InventoryFetchError('setup', 'Enter the SimpleConsign Location API key on the Connections screen first.');
   const url = `${conn.settings.baseUrl.replace(/\/+$/, '')}/inventory`;
   let answer;
+  let serverDate: number | null = null;
   try {
     const res = await http.request({
       vendor: 'SimpleConsign',
@@ -107,10 +115,11 @@ export async function fetchInventory(http: VendorHttp, conn: ResolvedConnection<
       signal: opts.signal,
     });
     answer = res.data;
+    serverDate = res.serverDate;
   } catch (e) {
     if (e instanceof VendorError) throw fromVendorError(e, q);
     throw e;
   }
   if (answer.error !== null || answer.results === null) throw vendorRefusal(answer.error ?? 'no results', q);
-  return answer.results;
+  return { results: answer.results, serverDate };
 }

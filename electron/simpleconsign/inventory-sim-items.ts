@@ -90,6 +90,14 @@ export function fixedItem(seed: number, index: number, consignors: number): Fixe
   if (r(13) < 0.5) extras.weight = Math.round(r(14) * 200) / 10;
   if (r(15) < 0.4) extras.dimensions = `${4 + Math.floor(r(16) * 30)} x ${2 + Math.floor(r(17) * 20)} x ${1 + Math.floor(r(18) * 10)} in`;
   if (r(19) < 0.3) extras.location = pick(locations, r(22));
+  // Not in the document, but some stores send a taxable flag; spelled the ways stores spell it.
+  if (r(27) < 0.6) {
+    const taxed = r(28) < 0.75;
+    const form = Math.floor(r(29) * 3);
+    if (form === 0) extras.taxable = taxed;
+    else if (form === 1) extras.taxable = taxed ? 'Y' : 'N';
+    else extras.taxExempt = !taxed;
+  }
   return {
     sku,
     category,

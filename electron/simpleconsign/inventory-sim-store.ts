@@ -10,6 +10,17 @@ export interface SimStoreOptions {
   now?: () => number;
   /** Background edits per minute of clock time (price, quantity, new and deleted items). */
   changesPerMinute?: number;
+  /**
+   * Whether items carry the store's E-commerce flag (`ecommerceItem`), which the document does not
+   * list. Unset, the seed decides, so a client cannot rely on either.
+   */
+  sendsEcommerceFlag?: boolean;
+  /**
+   * Whose clock stamps a change (`lastUpdated`, what modifiedSince compares): the server's own, or
+   * a till's running this many ms off it. Unset, the seed decides between the server and a till a
+   * few minutes off either way.
+   */
+  stampOffsetMs?: number;
 }
 
 export interface StoreQuery {
@@ -54,6 +65,10 @@ export class SimInventoryStore implements SimpleConsignCatalog {
   private consignors = 20;
   /** The store's starting moment: reset() rebuilds exactly the same items and timestamps. */
   private readonly epoch: number;
+  readonly sendsEcommerceFlag: boolean;
+  readonly stampOffsetMs: number;
+  /** Items moved to another category since the start. */
+  private moved = new Map<number, string>();
 
   constructor(opts: SimStoreOptions = {}) {
     this.seed = opts.seed ?? 20240611;
@@ -61,6 +76,8 @@ export class SimInventoryStore implements SimpleConsignCatalog {
     this.now = opts.now ?? Date.now;
     this.changesPerMinute = opts.changesPerMinute ?? Math.max(1, Math.round(this.initialItems / 1000));
     this.epoch = this.now();
+    this.sendsEcommerceFlag = opts.sendsEcommerceFlag ?? unit(this.seed, 0, 901) < 0.5;
+    this.stampOffsetMs = opts.stampOffsetMs ?? (unit(this.seed, 0, 902) < 0.5 ? 0 : Math.round((unit(this.seed, 0, 903) - 0.5) * 8 * 60_000));
     this.reset();
   }
 
@@ -70,6 +87,7 @@ export class SimInventoryStore implements SimpleConsignCatalog {
     this.count = 0;
     this.grow(n);
     this.skuIndex = new Map();
+    this.moved = new Map();
     this.random = seededRandom(this.seed + 1);
     this.consignors = consignorCount(n);
     for (let i = 0; i < n; i++) this.create(i, this.epoch, true);
@@ -150,7 +168,43 @@ export class SimInventoryStore implements SimpleConsignCatalog {
   /** The item as the API would send it, or undefined for an unknown SKU. */
   item(sku: string): Record<string, unknown> | undefined {
     const i = this.indexOf(sku);
-    return i === undefined ? undefined : itemJson(this.fixed(i), this.live(i));
+    return i === undefined ? undefined : this.json(i, this.withCategory(i));
+  }
+
+  /** The fixed attributes, with the category it was moved to, if any. */
+  private withCategory(i: number): FixedItem {
+    const f = this.fixed(i);
+    const moved = this.moved.get(i);
+    return moved === undefined ? f : { ...f, category: { ...f.category, name: moved } };
+  }
+
+  private json(i: number, f: FixedItem): Record<string, unknown> {
+    const out = itemJson(f, this.live(i));
+    if (!this.sendsEcommerceFlag) delete out.ecommerceItem;
+    return out;
+  }
+
+  /** When a change made now is stamped: the server's time or a till's. */
+  private stamp(): number {
+    return this.now() + this.stampOffsetMs;
+  }
+
+  /** Staff move an item to another category. */
+  moveToCategory(sku: string, category: string): void {
+    this.catchUp();
+    const i = this.indexOf(sku);
+    if (i === undefined) return;
+    this.moved.set(i, category);
+    this.updated[i] = this.stamp();
+  }
+
+  /** Staff flag or unflag an item as an E-commerce item. */
+  setEcommerce(sku: string, on: boolean): void {
+    this.catchUp();
+    const i = this.indexOf(sku);
+    if (i === undefined) return;
+    this.ecommerce[i] = on ? 1 : 0;
+    this.updated[i] = this.stamp();
   }
 
   hasSku(sku: string): boolean {
@@ -163,7 +217,7 @@ export class SimInventoryStore implements SimpleConsignCatalog {
     const i = this.indexOf(sku);
     if (i === undefined || !Number.isFinite(delta)) return;
     this.quantity[i] = Math.max(0, this.quantity[i] + Math.trunc(delta));
-    this.updated[i] = this.now();
+    this.updated[i] = this.stamp();
   }
 
   /** Whether an image name belongs to an item (the image simulator serves only those). */
@@ -182,10 +236,10 @@ export class SimInventoryStore implements SimpleConsignCatalog {
       if (this.quantity[i] === 0 && !q.includeZero) continue;
       if (q.ecommerceOnly && this.ecommerce[i] === 0) continue;
       if (q.modifiedSince !== undefined && this.updated[i] < q.modifiedSince) continue;
-      const f = this.fixed(i);
+      const f = this.withCategory(i);
       if (category && f.category.name.toLowerCase() !== category) continue;
       if (q.consignorId && f.consignorId !== q.consignorId) continue;
-      out.push(itemJson(f, this.live(i)));
+      out.push(this.json(i, f));
     }
     return out;
   }
@@ -203,7 +257,7 @@ export class SimInventoryStore implements SimpleConsignCatalog {
   /** Makes `changes` edits now: price and quantity changes, status changes, new items and deletions. */
   tick(changes = 1): TickResult {
     const result: TickResult = { updated: [], added: [], inactivated: [] };
-    const now = this.now();
+    const now = this.stamp();
     for (let k = 0; k < changes; k++) {
       const roll = this.random();
       if (roll < 0.15 || this.count === 0) {

@@ -9,7 +9,7 @@ const request = (body: unknown, headers: Record<string, string> = jsonHeaders, m
 
 function make(opts: { items?: number; cap?: number; clock?: { t: number } } = {}) {
   const clock = opts.clock ?? { t: Date.UTC(2026, 0, 15, 12) };
-  const sim = new SimpleConsignInventorySimulator({ items: opts.items ?? 2000, keys: [KEY], requestCap: opts.cap ?? 1000, now: () => clock.t, changesPerMinute: 0 });
+  const sim = new SimpleConsignInventorySimulator({ items: opts.items ?? 2000, keys: [KEY], requestCap: opts.cap ?? 1000, now: () => clock.t, changesPerMinute: 0, sendsEcommerceFlag: true, stampOffsetMs: 0 });
   const ask = (params: Record<string, unknown> = {}) => sim.handle(request({ key: KEY, ...params }));
   const results = (params: Record<string, unknown> = {}) => {
     const res = ask(params);
@@ -20,6 +20,32 @@ function make(opts: { items?: number; cap?: number; clock?: { t: number } } = {}
 }
 
 describe('simulated store', () => {
+  it('serializes a large answer a slice at a time into the same JSON', () => {
+    const { sim } = make({ items: 21_000 });
+    const res = sim.handle(request({ key: KEY, includeItemsWithQuantityZero: 'true', includeInactiveItems: 'true' }));
+    expect(Buffer.isBuffer(res.body)).toBe(true);
+    const parsed = JSON.parse(String(res.body)) as { results: Record<string, unknown>[] };
+    expect(parsed.results).toHaveLength(21_000);
+    expect(parsed.results[20_000]).toEqual(sim.store.item(String(parsed.results[20_000].sku)));
+  });
+
+  it('varies by seed whether items carry the E-commerce flag and whose clock stamps a change', () => {
+    const stores = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => new SimpleConsignInventorySimulator({ seed, items: 10, now: () => 0 }).store);
+    expect(new Set(stores.map((s) => s.sendsEcommerceFlag))).toEqual(new Set([true, false]));
+    expect(stores.some((s) => s.stampOffsetMs === 0)).toBe(true);
+    expect(stores.some((s) => s.stampOffsetMs !== 0 && Math.abs(s.stampOffsetMs) <= 4 * 60_000)).toBe(true);
+    const flagless = stores.find((s) => !s.sendsEcommerceFlag)!;
+    expect(flagless.query({ ecommerceOnly: false, includeZero: true, includeInactive: true }).some((i) => 'ecommerceItem' in i)).toBe(false);
+  });
+
+  it('sends its own clock in the Date header, and stamps changes by the till’s clock when told', () => {
+    const clock = { t: Date.UTC(2026, 0, 15, 12) };
+    const sim = new SimpleConsignInventorySimulator({ items: 50, keys: [KEY], now: () => clock.t, changesPerMinute: 0, stampOffsetMs: -180_000 });
+    expect(sim.handle(request({ key: KEY })).headers).toMatchObject({ Date: 'Thu, 15 Jan 2026 12:00:00 GMT' });
+    const changed = sim.tick(1).updated[0] ?? sim.tick(5).updated[0];
+    expect(sim.store.item(changed)!.lastUpdated).toBe(clock.t - 180_000);
+  });
+
   it('is the same store for the same seed, with the variety of a real shop', () => {
     const a = make().results({ includeItemsWithQuantityZero: 'true', includeInactiveItems: 'true' });
     const b = make().results({ includeItemsWithQuantityZero: 'true', includeInactiveItems: 'true' });

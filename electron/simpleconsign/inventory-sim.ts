@@ -74,7 +74,13 @@ export class SimpleConsignInventorySimulator implements Simulator, SimpleConsign
     return this.store.tick(changes);
   }
 
+  /** Every answer carries the store server's own clock in its Date header, as HTTP servers do. */
   handle(req: SimRequest): SimResponse {
+    const out = this.answer(req);
+    return { ...out, headers: { ...out.headers, Date: new Date(this.now()).toUTCString() } };
+  }
+
+  private answer(req: SimRequest): SimResponse {
     if (req.path !== '/' && req.path !== '') return fail(404, `No such resource: ${req.path}`);
     if (req.method !== 'GET' && req.method !== 'POST') return fail(405, 'Use GET or POST with a JSON body.');
     const headerProblem = checkHeaders(req);
@@ -92,7 +98,7 @@ export class SimpleConsignInventorySimulator implements Simulator, SimpleConsign
     const query = readQuery(params);
     if (typeof query === 'string') return fail(400, query);
     if (query.category !== undefined && !this.store.hasCategory(query.category)) return fail(400, `Category not found: ${query.category}`);
-    return json(200, { results: this.store.query(query) });
+    return json(200, answerBody(this.store.query(query)));
   }
 
   /** Sliding ten-minute window per key; refused requests do not count. */
@@ -108,6 +114,18 @@ export class SimpleConsignInventorySimulator implements Simulator, SimpleConsign
     this.requests.set(key, recent);
     return null;
   }
+}
+
+/** `{ "results": [...] }`; a store of a million items is serialized a slice at a time, past the longest string JavaScript allows. */
+function answerBody(results: Record<string, unknown>[]): unknown {
+  const SLICE = 20_000;
+  if (results.length <= SLICE) return { results };
+  const parts = [Buffer.from('{"results":[')];
+  for (let i = 0; i < results.length; i += SLICE) {
+    parts.push(Buffer.from((i > 0 ? ',' : '') + JSON.stringify(results.slice(i, i + SLICE)).slice(1, -1)));
+  }
+  parts.push(Buffer.from(']}'));
+  return Buffer.concat(parts);
 }
 
 const fail = (status: number, error: string): SimResponse => json(status, { success: false, error });

@@ -14,7 +14,8 @@ interface Entry {
 
 function send(res: http.ServerResponse, out: SimResponse): void {
   const isText = typeof out.body === 'string';
-  const body = out.body === undefined ? '' : isText ? (out.body as string) : JSON.stringify(out.body);
+  // A Buffer is JSON already serialized (answers too large for one string).
+  const body = out.body === undefined ? '' : isText || Buffer.isBuffer(out.body) ? (out.body as string | Buffer) : JSON.stringify(out.body);
   res.writeHead(out.status, {
     'Content-Type': isText ? 'text/plain; charset=utf-8' : 'application/json',
     ...out.headers,

@@ -35,10 +35,14 @@ export function App() {
   const Screen = screenComponents[screen];
   return (
     <div className="frame" data-testid="app-ready">
+      <a className="skip-link" href="#screen" onClick={(e) => (e.preventDefault(), document.getElementById('screen')?.focus())}>
+        Skip to the screen
+      </a>
+      {/* Reading and Tab order follow the layout: menu on the left, then the screen, then the status bar at the foot. */}
       <Nav />
       <div className="main">
         {status.data.mode === 'training' && <TrainingBanner />}
-        <main className="content" data-testid={`screen-${screen}-container`}>
+        <main className="content" id="screen" tabIndex={-1} data-testid={`screen-${screen}-container`}>
           <Screen />
         </main>
         <StatusBar status={status.data} />

@@ -19,7 +19,7 @@ export const connectionsContract = {
     connectionViewSchema,
   ),
   setSecret: channel(
-    'Stores one credential in the OS keychain; answers only whether it is set and its last four characters.',
+    'Stores one credential in the OS keychain exactly as typed; answers only whether it is set (and the last four characters of a long one).',
     z.object({ id: vendorIdSchema, field: z.string().min(1).max(40), value: credentialValue }).strict(),
     connectionViewSchema,
   ),

@@ -4,6 +4,7 @@ import { trainingContract } from './training';
 import { salesContract } from '../sales/contract';
 import { inventoryContract } from '../inventory/contract';
 import { ifposContract } from '../ifpos/contract';
+import { partsContract } from '../heavytruckparts/contract';
 import type { Bridge, Handlers } from './channel';
 
 /** Every call the renderer can make, one domain per key. Each channel is `domain:verb-noun`. */
@@ -14,6 +15,7 @@ export const contract = {
   sales: salesContract,
   inventory: inventoryContract,
   ifpos: ifposContract,
+  parts: partsContract,
 };
 
 export type AppContract = typeof contract;

@@ -11,6 +11,13 @@ export const skuLookupSchema = z.object({
   quantity: z.number().int(),
   /** Thumbnail URL when the item has an image. */
   thumbnailUrl: z.string().nullable(),
+  /** From the store's own taxable flag when it sends one; null when it does not. */
+  taxable: z.boolean().nullable().default(null),
+  consignment: z.boolean().nullable().default(null),
+  /** SimpleConsign's status, e.g. "ACTIVE", "ON HOLD", "EXPIRED". */
+  status: z.string().nullable().default(null),
+  /** Consignment expiry as SimpleConsign sends it (MM/DD/YYYY). */
+  expireDate: z.string().nullable().default(null),
 });
 export type SkuLookup = z.infer<typeof skuLookupSchema>;
 
@@ -35,6 +42,11 @@ export const inventoryContract = {
   fullReload: channel(
     'Starts a full load that rebuilds the copy and drops items SimpleConsign no longer lists. Answers at once; poll getStatus for progress.',
     none,
+    syncStatusSchema,
+  ),
+  reloadSince: channel(
+    'Starts a "modified since" load from a chosen moment (UTC ms) instead of the watermark, to take in again what changed since then. Answers at once; poll getStatus for progress.',
+    z.object({ since: z.number().int('Choose a date and time.').min(Date.UTC(2000, 0, 1), 'Choose a date after 1 January 2000.') }).strict(),
     syncStatusSchema,
   ),
   updateSettings: channel(

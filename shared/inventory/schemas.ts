@@ -54,7 +54,7 @@ export type SyncRun = z.infer<typeof syncRunSchema>;
 
 export const syncProgressSchema = z.object({
   mode: syncModeSchema,
-  phase: z.enum(['requesting', 'applying', 'committing', 'cleaning']),
+  phase: z.enum(['requesting', 'applying', 'indexing', 'committing', 'cleaning']),
   startedAt: z.number(),
   received: count,
   applied: count,
@@ -126,7 +126,11 @@ export const itemRowSchema = z.object({
 export type ItemRow = z.infer<typeof itemRowSchema>;
 
 export const searchResultSchema = z.object({
+  /** Matching items, counted exactly up to a cap; beyond it `totalExact` is false and this is the cap. */
   total: count,
+  totalExact: z.boolean(),
+  /** The words actually searched when the typed ones matched nothing and a near spelling did. */
+  correctedQuery: z.string().nullable(),
   offset: count,
   dataVersion: z.number().int(),
   items: z.array(itemRowSchema),

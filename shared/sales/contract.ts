@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract/channel';
+import { counterContract } from './counter-contract';
 import {
   deliverySchema,
   historyInputSchema,
@@ -50,4 +51,5 @@ export const salesContract = {
   markDelivered: channel('Marks an uncertain delivery as delivered after staff found it at the vendor.', deliveryAction, deliverySchema),
   /** How many deliveries are waiting or need attention, and which vendors are paused until when. */
   getSummary: channel('Counts of deliveries waiting and needing attention, and vendors paused (rate limit) with until when.', z.object({}).strict(), salesSummarySchema),
+  ...counterContract,
 };

@@ -40,4 +40,8 @@ describe('returnSelection', () => {
     expect(returnSelection(sale, { 10: '2' }, 'lots')).toMatchObject({ taxCents: null, ready: false });
     expect(returnSelection(sale, {}, null).ready).toBe(false);
   });
+  it('refuses more tax than is left to refund, saying how much is left', () => {
+    const s = returnSelection(sale, { 10: '2' }, '1.61');
+    expect([s.taxCents, s.ready, s.taxProblem]).toEqual([null, false, 'At most $1.60 of this sale’s tax is left to refund.']);
+  });
 });

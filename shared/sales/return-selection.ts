@@ -1,4 +1,4 @@
-import { lineTotal, parseDollars, type Cents } from '../money';
+import { formatDollars, lineTotal, parseDollars, type Cents } from '../money';
 import type { SaleDetail } from './schemas';
 import { proportionalTax } from './totals';
 
@@ -11,6 +11,8 @@ export interface ReturnSelection {
   /** The tax typed, or the suggestion when nothing was typed; null when what was typed is not an amount. */
   taxCents: Cents | null;
   totalCents: Cents;
+  /** What is wrong with the tax typed, in plain words. */
+  taxProblem: string | null;
   ready: boolean;
 }
 
@@ -38,13 +40,18 @@ export function returnSelection(sale: SaleDetail, typed: Record<number, string>,
   }
   const suggestedTaxCents = proportionalTax(sale.taxableCents, sale.taxCents, taxableBack, sale.taxRefundableCents);
   const parsed = taxText === null ? suggestedTaxCents : parseDollars(taxText);
-  const taxCents = parsed !== null && parsed >= 0 ? parsed : null;
+  let taxProblem: string | null = null;
+  if (parsed === null) taxProblem = 'Type the tax refunded in dollars, e.g. 1.50.';
+  else if (parsed < 0) taxProblem = 'The tax refunded cannot be negative.';
+  else if (parsed > sale.taxRefundableCents) taxProblem = `At most ${formatDollars(sale.taxRefundableCents)} of this sale’s tax is left to refund.`;
+  const taxCents = taxProblem === null ? parsed : null;
   return {
     chosen,
     invalid,
     suggestedTaxCents,
     taxCents,
     totalCents: itemsBack + (taxCents ?? 0),
+    taxProblem,
     ready: chosen.length > 0 && invalid.size === 0 && taxCents !== null,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noControlCharacters } from '../plain-text';
+import { paymentMethodSchema, refundMethodSchema, returnReasonSchema } from './counter';
 
 /** SimpleConsign takes order numbers as strings because many systems use letters; IFPOS keeps them as the invoice id. */
 export const ORDER_NUMBER_PATTERN = /^[A-Za-z0-9]{1,30}$/;
@@ -44,8 +45,14 @@ export const recordSaleInputSchema = z
     lines: z.array(saleLineInputSchema).min(1, 'Add at least one item.').max(500, 'A sale has at most 500 lines.'),
     /** Tax collected on the taxable lines. */
     taxCents: cents('The tax'),
+    /** The rate the tax was worked out at, in thousandths of a percent (8250 = 8.25%). */
+    taxRateMilli: z.number().int().min(0).max(99_999).optional(),
+    paymentMethod: paymentMethodSchema.optional(),
+    /** Cash handed over; the change is what it exceeds the total by. */
+    tenderedCents: cents('The amount tendered').optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.tenderedCents === undefined || v.paymentMethod === 'cash', { message: 'Only a cash payment has an amount tendered.', path: ['tenderedCents'] });
 export type RecordSaleInput = z.input<typeof recordSaleInputSchema>;
 
 export const recordReturnInputSchema = z
@@ -65,6 +72,8 @@ export const recordReturnInputSchema = z
       .max(500),
     /** Tax refunded with the returned taxable items. */
     taxCents: cents('The tax refunded'),
+    reason: returnReasonSchema.optional(),
+    refundMethod: refundMethodSchema.optional(),
   })
   .strict();
 export type RecordReturnInput = z.input<typeof recordReturnInputSchema>;
@@ -125,7 +134,15 @@ const amounts = {
   totalCents: z.number().int(),
 };
 
-export const returnDetailSchema = z.object({ id: z.number().int(), recordedAt: z.number(), lines: z.array(txLineSchema), ...amounts, deliveries: z.array(deliverySchema) });
+export const returnDetailSchema = z.object({
+  id: z.number().int(),
+  recordedAt: z.number(),
+  lines: z.array(txLineSchema),
+  ...amounts,
+  deliveries: z.array(deliverySchema),
+  reason: returnReasonSchema.nullable().optional(),
+  refundMethod: refundMethodSchema.nullable().optional(),
+});
 export type ReturnDetail = z.infer<typeof returnDetailSchema>;
 
 export const saleDetailSchema = z.object({
@@ -138,6 +155,9 @@ export const saleDetailSchema = z.object({
   taxRefundableCents: z.number().int(),
   deliveries: z.array(deliverySchema),
   returns: z.array(returnDetailSchema),
+  /** How it was paid, when the counter recorded it. */
+  payment: z.object({ method: paymentMethodSchema, tenderedCents: z.number().int().nullable(), changeCents: z.number().int().nullable() }).nullable().optional(),
+  taxRateMilli: z.number().int().nullable().optional(),
 });
 export type SaleDetail = z.infer<typeof saleDetailSchema>;
 

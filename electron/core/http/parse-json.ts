@@ -12,14 +12,18 @@ const { parentPort, workerData } = require('node:worker_threads');
 (function run() {
 let value;
 try { value = JSON.parse(new TextDecoder().decode(workerData.bytes)); } catch (e) { parentPort.postMessage({ kind: 'invalid', message: String(e && e.message) }); return; }
+workerData.bytes = null;
 const list = Array.isArray(value) ? value : value && typeof value === 'object' && Array.isArray(value.results) ? value.results : null;
 if (!list) { parentPort.postMessage({ kind: 'whole', value }); return; }
 const shell = Array.isArray(value) ? null : Object.assign({}, value, { results: [] });
 let next = 0;
 parentPort.on('message', () => {
   if (next >= list.length) { parentPort.postMessage({ kind: 'end' }); return; }
-  parentPort.postMessage({ kind: 'part', items: list.slice(next, next + workerData.chunk) });
-  next += workerData.chunk;
+  const end = Math.min(list.length, next + workerData.chunk);
+  parentPort.postMessage({ kind: 'part', items: list.slice(next, end) });
+  // Once copied over, a slice is let go of here, so the answer is never held twice in full.
+  list.fill(undefined, next, end);
+  next = end;
 });
 parentPort.postMessage({ kind: 'start', shell, total: list.length });
 })();

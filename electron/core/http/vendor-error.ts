@@ -8,6 +8,10 @@ export interface VendorErrorOptions {
   vendorMessage?: string;
   mayHaveApplied?: boolean;
   details?: string[];
+  /** What a body that is not JSON looked like, so a caller can explain it (e.g. a user set up for XML). */
+  bodyFormat?: 'html' | 'xml' | 'text';
+  /** The start of a body that is not JSON, for callers that accept a plain-text answer. */
+  bodyText?: string;
 }
 
 /**
@@ -27,7 +31,7 @@ export class VendorError extends Error {
   ) {
     super(secretRedactor.scrub(message));
     this.name = 'VendorError';
-    this.opts = { ...opts, vendorMessage: opts.vendorMessage === undefined ? undefined : secretRedactor.scrub(opts.vendorMessage), details: secretRedactor.scrubDeep(opts.details) };
+    this.opts = { ...opts, vendorMessage: opts.vendorMessage === undefined ? undefined : secretRedactor.scrub(opts.vendorMessage), details: secretRedactor.scrubDeep(opts.details), bodyText: opts.bodyText === undefined ? undefined : secretRedactor.scrub(opts.bodyText) };
   }
 
   get status() {

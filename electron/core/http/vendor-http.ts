@@ -27,6 +27,8 @@ export interface VendorResponse<T> {
   status: number;
   data: T;
   durationMs: number;
+  /** The vendor's clock when it answered (its Date header, to the second), or null without one. */
+  serverDate: number | null;
 }
 
 export interface HttpOptions {
@@ -47,6 +49,25 @@ function vendorText(body: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** XML is told from HTML by its declaration or its content type; both start with "<". */
+export function bodyFormatOf(text: string, contentType: string | null): 'html' | 'xml' | 'text' {
+  const type = (contentType ?? '').toLowerCase();
+  if (/^\s*<!doctype html|<html[\s>]/i.test(text) || type.includes('html')) return 'html';
+  if (/^\s*<\?xml/i.test(text) || type.includes('xml')) return 'xml';
+  return /^\s*</.test(text) ? 'html' : 'text';
+}
+
+export interface BinaryRequest {
+  vendor: string;
+  url: string;
+  /** Only sent to an address that passes the https rule. */
+  basicAuth?: { user: string; password: string };
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Content types accepted, by prefix ("image/"). */
+  accept: string;
 }
 
 /** Every vendor call goes through here: https rule, timeout, response validation, plain-language errors. */
@@ -103,7 +124,8 @@ export class VendorHttp {
     } catch (error) {
       throw this.transportError(req, error, timeoutMs);
     }
-    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started };
+    const date = Date.parse(res.headers.get('date') ?? '');
+    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started, serverDate: Number.isNaN(date) ? null : date };
   }
 
   private transportError(req: VendorRequest<z.ZodType>, error: unknown, timeoutMs: number): VendorError {
@@ -130,8 +152,9 @@ export class VendorHttp {
       return this.throwHttp(req, res.status, `${req.vendor} ${what}.${said}${wait}`, { retryAfterMs, vendorMessage });
     }
     if (!isJson) {
-      const kind = /^\s*</.test(text) ? 'a web page (HTML) instead of data' : 'data that is not valid JSON';
-      throw new VendorError(req.vendor, 'invalid-response', `${req.vendor} sent ${kind}. Its answer began: “${snippet(text)}”.`, { status: res.status });
+      const bodyFormat = bodyFormatOf(text, res.headers.get('content-type'));
+      const kind = bodyFormat === 'xml' ? 'XML instead of JSON' : bodyFormat === 'html' ? 'a web page (HTML) instead of data' : 'data that is not valid JSON';
+      throw new VendorError(req.vendor, 'invalid-response', `${req.vendor} sent ${kind}. Its answer began: “${snippet(text)}”.`, { status: res.status, bodyFormat, bodyText: text.slice(0, 2000) });
     }
     const parsed = req.schema.safeParse(body);
     if (!parsed.success) {
@@ -148,5 +171,37 @@ export class VendorHttp {
     // A 5xx after the request arrived may still have been applied; 429 and 503 are refusals.
     const mayHaveApplied = status >= 500 && status !== 503;
     throw new VendorError(req.vendor, 'http', message, { status, ...opts, mayHaveApplied });
+  }
+
+  /**
+   * Fetches a file (a vendor's picture). Without credentials plain http and other hosts are allowed,
+   * as vendors' pictures often live there; with credentials the https rule applies and redirects are refused.
+   */
+  async fetchBinary(req: BinaryRequest): Promise<{ contentType: string; bytes: Uint8Array }> {
+    let u: URL;
+    try {
+      u = new URL(req.url);
+    } catch {
+      throw new VendorError(req.vendor, 'insecure-endpoint', `"${req.url.slice(0, 100)}" is not a web address.`);
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new VendorError(req.vendor, 'insecure-endpoint', `Only web addresses can be fetched (got ${u.protocol}).`);
+    const problem = req.basicAuth ? endpointProblem(req.url) : u.username || u.password ? 'Credentials in an address are refused.' : null;
+    if (problem) throw new VendorError(req.vendor, 'insecure-endpoint', problem);
+    const timeoutMs = req.timeoutMs ?? 20_000;
+    const headers: Record<string, string> = { Accept: `${req.accept}*` };
+    if (req.basicAuth) headers.Authorization = `Basic ${Buffer.from(`${req.basicAuth.user}:${req.basicAuth.password}`).toString('base64')}`;
+    let res: Response;
+    let bytes: ArrayBuffer;
+    try {
+      res = await this.fetchImpl(req.url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: req.basicAuth ? 'error' : 'follow' });
+      bytes = await res.arrayBuffer();
+    } catch (error) {
+      throw this.transportError({ vendor: req.vendor, method: 'GET', url: req.url, schema: undefined as never }, error, timeoutMs);
+    }
+    if (!res.ok) throw new VendorError(req.vendor, 'http', `${req.vendor} answered HTTP ${res.status} for ${u.host}${u.pathname}.`, { status: res.status });
+    const contentType = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (!contentType.startsWith(req.accept)) throw new VendorError(req.vendor, 'invalid-response', `${u.host} sent ${contentType || 'an unnamed type'}, not ${req.accept.replace('/', '')}.`);
+    if (bytes.byteLength > (req.maxBytes ?? 10 * 1024 * 1024)) throw new VendorError(req.vendor, 'invalid-response', `${u.host} sent a file too large to show.`);
+    return { contentType, bytes: new Uint8Array(bytes) };
   }
 }

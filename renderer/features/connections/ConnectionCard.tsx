@@ -7,20 +7,30 @@ import { SecretField } from './SecretField';
 import { vendorPanels } from './vendor-panels';
 
 export function ConnectionCard({ conn, training }: { conn: ConnectionView; training: boolean }) {
-  const [enabled, setEnabled] = useState(conn.enabled);
   const [settings, setSettings] = useState(conn.settings);
   const update = useUpdateConnection();
+  // Ticking "Enabled" is saved at once (with the settings as saved), so nothing else waits on a forgotten Save.
+  const toggle = useUpdateConnection();
+  const enabled = toggle.isPending && toggle.variables ? toggle.variables.enabled : conn.enabled;
   const test = useTestConnection();
-  const dirty = enabled !== conn.enabled || JSON.stringify(settings) !== JSON.stringify(conn.settings);
+  const dirty = JSON.stringify(settings) !== JSON.stringify(conn.settings);
   const health = test.data ?? conn.health;
   return (
     <section className="card connection-card" data-testid={`connection-${conn.id}`}>
       <header>
-        <h3>{conn.name}</h3>
+        <h2 className="card-title">{conn.name}</h2>
         <label className="toggle">
-          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-testid={`connection-${conn.id}-enabled`} /> Enabled
+          <input
+            type="checkbox"
+            checked={enabled}
+            disabled={toggle.isPending}
+            onChange={(e) => toggle.mutate({ id: conn.id, enabled: e.target.checked, settings: conn.settings })}
+            data-testid={`connection-${conn.id}-enabled`}
+          />{' '}
+          Enabled
         </label>
       </header>
+      <ErrorMessage error={toggle.error} testId={`connection-${conn.id}-enabled-error`} />
       <p className="muted">{conn.purpose}</p>
       <p className="muted">
         Calls go to <code data-testid={`connection-${conn.id}-endpoint`}>{conn.effectiveEndpoint}</code>
@@ -30,7 +40,7 @@ export function ConnectionCard({ conn, training }: { conn: ConnectionView; train
         className="settings"
         onSubmit={(e) => {
           e.preventDefault();
-          update.mutate({ id: conn.id, enabled, settings });
+          update.mutate({ id: conn.id, enabled: conn.enabled, settings });
         }}
       >
         {settingFields[conn.id].map((f) => (

@@ -29,7 +29,7 @@ export function ConnectionsScreen() {
       <ErrorMessage error={connections.error} />
       <div className="cards">
         {connections.data?.map((c) => (
-          <ConnectionCard key={`${c.id}-${JSON.stringify(c.settings)}-${c.enabled}`} conn={c} training={mode === 'training'} />
+          <ConnectionCard key={`${c.id}-${JSON.stringify(c.settings)}`} conn={c} training={mode === 'training'} />
         ))}
       </div>
       {mode === 'training' && <TrainingPanel />}

@@ -95,7 +95,7 @@ export function IfposSchemaPanel() {
 
   return (
     <section className="ifpos-schema-panel" data-testid="ifpos-schema-panel">
-      <h4>Payload schema</h4>
+      <h3>Payload schema</h3>
       <ErrorMessage error={status.error} testId="ifpos-schema-status-error" />
       {status.data && (
         <>

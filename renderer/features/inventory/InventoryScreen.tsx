@@ -36,9 +36,20 @@ export function InventoryScreen() {
       )}
       {loaded && (
         <div className={selected ? 'inventory-body with-panel' : 'inventory-body'}>
-          <div className="inventory-results">
-            <SearchBar categories={categories.data?.categories ?? []} total={first.data?.total ?? null} />
+          {/* The query whose rows are on screen (not while the previous answer stands in), for measuring typing. */}
+          <div className="inventory-results" data-shown-query={first.data && !first.isPlaceholderData ? filters.query : undefined}>
+            <SearchBar categories={categories.data?.categories ?? []} result={first.data ?? null} />
             <ErrorMessage error={first.error} testId="inventory-search-error" />
+            {first.data?.correctedQuery && (
+              <p className="muted" role="status" data-testid="inventory-corrected">
+                Nothing matches “{filters.query}”; showing items matching “{first.data.correctedQuery}”.
+              </p>
+            )}
+            {first.data && !first.data.totalExact && (
+              <p className="muted" data-testid="inventory-capped">
+                More than {first.data.total.toLocaleString('en-US')} items match: the list shows the first {first.data.total.toLocaleString('en-US')}. Add words or filters to narrow it.
+              </p>
+            )}
             {first.data && first.data.total === 0 && <p className="muted" data-testid="inventory-no-results">No items match.</p>}
             {first.data && first.data.total > 0 && <ResultsTable key={JSON.stringify(filters)} filters={filters} dataVersion={dataVersion} first={first.data} selected={selected} onOpen={select} />}
           </div>

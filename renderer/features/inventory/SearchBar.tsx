@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { SearchFilters, SearchSort } from '../../../shared/inventory/schemas';
+import type { SearchFilters, SearchResult, SearchSort } from '../../../shared/inventory/schemas';
 import { useInventoryUi } from './search-store';
 
 const sorts: { id: SearchSort; label: string }[] = [
@@ -13,12 +12,9 @@ const sorts: { id: SearchSort; label: string }[] = [
   { id: 'updated', label: 'Recently changed' },
 ];
 
-/** The words typed settle for a moment before they become a search, so typing stays smooth. */
-function useDebounced(value: string, ms: number, apply: (v: string) => void) {
-  useEffect(() => {
-    const t = setTimeout(() => apply(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms, apply]);
+/** "12 items", "10,000+ items" when the total was counted only up to its cap. */
+export function countText(total: number, exact: boolean): string {
+  return `${total.toLocaleString('en-US')}${exact ? '' : '+'} ${total === 1 && exact ? 'item' : 'items'}`;
 }
 
 /** Category, stock, flags and order: each change is a new search at once. */
@@ -59,11 +55,10 @@ function Filters({ categories }: { categories: { name: string; count: number }[]
   );
 }
 
-export function SearchBar({ categories, total }: { categories: { name: string; count: number }[]; total: number | null }) {
-  const initial = useInventoryUi((s) => s.filters.query);
-  const applyQuery = useInventoryUi((s) => s.setQuery);
-  const [query, setQuery] = useState(initial);
-  useDebounced(query, 200, applyQuery);
+export function SearchBar({ categories, result }: { categories: { name: string; count: number }[]; result: Pick<SearchResult, 'total' | 'totalExact'> | null }) {
+  // Every keystroke is a search: the copy answers the first page in milliseconds, the last answer stays until the next arrives.
+  const query = useInventoryUi((s) => s.filters.query);
+  const setQuery = useInventoryUi((s) => s.setQuery);
   return (
     <div className="inventory-search-bar" role="search">
       <input
@@ -77,7 +72,7 @@ export function SearchBar({ categories, total }: { categories: { name: string; c
       />
       <Filters categories={categories} />
       <span className="muted" data-testid="inventory-result-count">
-        {total === null ? '' : `${total.toLocaleString()} ${total === 1 ? 'item' : 'items'}`}
+        {result === null ? '' : countText(result.total, result.totalExact)}
       </span>
     </div>
   );

@@ -2,10 +2,12 @@ import type { SyncProgress, SyncRun, SyncStatus } from '../../../shared/inventor
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { count, time, when } from './format';
 import { useFullReload, useSyncNow } from './queries';
+import { ReloadSince } from './ReloadSince';
 
 const phases: Record<SyncProgress['phase'], string> = {
   requesting: 'Waiting for SimpleConsign’s answer…',
   applying: 'Saving items to the local copy…',
+  indexing: 'Building the search index…',
   committing: 'Switching to the new copy…',
   cleaning: 'Clearing the previous copy…',
 };
@@ -85,6 +87,7 @@ export function SyncPanel({ status }: { status: SyncStatus }) {
           </button>
         </div>
       </div>
+      {status.loaded && <ReloadSince watermark={status.watermark} busy={busy} />}
       {status.running && <Progress p={status.running} />}
       <ErrorMessage error={syncNow.error ?? reload.error} testId="inventory-sync-refused" />
       {status.lastRun && !busy && <LastRun run={status.lastRun} />}

@@ -36,6 +36,7 @@ function useStatusMutation<I>(fn: (input: I) => Promise<SyncStatus>) {
 
 export const useSyncNow = () => useStatusMutation(() => unwrap(api.inventory.syncNow({})));
 export const useFullReload = () => useStatusMutation(() => unwrap(api.inventory.fullReload({})));
+export const useReloadSince = () => useStatusMutation((since: number) => unwrap(api.inventory.reloadSince({ since })));
 export const useUpdateSyncSettings = () => useStatusMutation((s: SyncSettings) => unwrap(api.inventory.updateSettings(s)));
 
 const fetchPage = (filters: SearchFilters, page: number) => unwrap(api.inventory.search({ ...filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE }));

@@ -1,6 +1,6 @@
 import type { Delivery } from '../../../shared/sales/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useCancelDelivery, useMarkDelivered, useResend } from './queries';
+import { useCancelDelivery, useMarkDelivered, useResend, useRetryNow } from './queries';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString();
 
@@ -50,12 +50,18 @@ function DeliveryActions({ d }: { d: Delivery }) {
   const resend = useResend();
   const cancel = useCancelDelivery();
   const mark = useMarkDelivered();
+  const retry = useRetryNow();
   const canResend = d.state === 'failed' || d.state === 'uncertain' || d.state === 'cancelled';
   const canCancel = d.state === 'waiting' || d.state === 'retrying' || d.state === 'failed';
-  const busy = resend.isPending || cancel.isPending || mark.isPending;
+  const busy = resend.isPending || cancel.isPending || mark.isPending || retry.isPending;
   if (!canResend && !canCancel && d.state !== 'uncertain') return null;
   return (
     <div className="delivery-actions">
+      {d.state === 'retrying' && (
+        <button type="button" className="secondary" disabled={busy} onClick={() => retry.mutate(d.id)} data-testid="delivery-retry-now">
+          Retry now
+        </button>
+      )}
       {d.state === 'uncertain' && (
         <button type="button" className="secondary" disabled={busy} onClick={() => mark.mutate(d.id)} data-testid="delivery-mark-delivered">
           Mark as delivered
@@ -71,7 +77,7 @@ function DeliveryActions({ d }: { d: Delivery }) {
           Cancel
         </button>
       )}
-      <ErrorMessage error={resend.error ?? cancel.error ?? mark.error} testId="delivery-action-error" />
+      <ErrorMessage error={resend.error ?? cancel.error ?? mark.error ?? retry.error} testId="delivery-action-error" />
     </div>
   );
 }

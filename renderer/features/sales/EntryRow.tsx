@@ -1,105 +1,136 @@
-import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { centsToDecimal, formatDollars, parseDollars } from '../../../shared/money';
-import { useSkuLookup } from './queries';
-import { useSaleDraft, type Entry } from './sale-store';
+import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { ItemRow } from '../../../shared/inventory/schemas';
+import { formatDollars } from '../../../shared/money';
+import { useNameSearch } from './queries';
+import { useAddItem, type Note } from './use-add-item';
+import { useScanCapture } from './use-scan-capture';
+import { UnknownItems } from './UnknownItems';
 
-type Note = { kind: 'info' | 'warn'; text: string } | null;
-
-function quantityOf(entry: Entry): number | null {
-  const q = Number(entry.quantity.trim() || '1');
+function parseQuantity(text: string): number | null {
+  const q = Number(text.trim() || '1');
   return Number.isInteger(q) && q >= 1 && q <= 9999 ? q : null;
 }
 
+/** The words typed settle before they are searched, so a scanner's burst never searches. */
+function useSettled(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
+function Suggestions({ items, active, onPick }: { items: ItemRow[]; active: number; onPick: (item: ItemRow) => void }) {
+  return (
+    <ul className="sale-suggestions" role="listbox" id="sale-suggestions" aria-label="Items matching the words typed" data-testid="sale-suggestions">
+      {items.map((item, i) => (
+        <li
+          key={item.sku}
+          id={`sale-suggestion-${i}`}
+          role="option"
+          aria-selected={i === active}
+          className={i === active ? 'active' : undefined}
+          onMouseDown={(e) => (e.preventDefault(), onPick(item))}
+          data-testid="sale-suggestion"
+          data-sku={item.sku}
+        >
+          <span className="inventory-sku">{item.sku}</span> {item.name ?? '—'}
+          <span className="muted">
+            {' '}
+            · {item.currentPriceCents === null ? 'no price' : formatDollars(item.currentPriceCents)} · {item.quantity ?? 0} on hand
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
- * The row where items are entered (`pendingRef` holds the lookup in progress, if any). A barcode scanner types the SKU and presses Enter: the item is looked up
- * in the local inventory copy and added at its current price; an unknown SKU asks for a name and price.
+ * Where items are entered. A scan (fast keys and Enter) always lands here as a SKU, whatever field has the
+ * cursor; typed words list matching items by name to pick with the arrow keys; an unknown SKU asks what to do.
  */
-export function EntryRow({ skuRef, pendingRef }: { skuRef: RefObject<HTMLInputElement | null>; pendingRef: RefObject<Promise<void> | null> }) {
-  const { entry, setEntry, addLine, clearEntry } = useSaleDraft();
-  const lookup = useSkuLookup();
-  const nameRef = useRef<HTMLInputElement>(null);
-  const priceRef = useRef<HTMLInputElement>(null);
+export function EntryRow({ skuRef, pendingRef, scanning }: { skuRef: RefObject<HTMLInputElement | null>; pendingRef: RefObject<Promise<void> | null>; scanning: boolean }) {
+  const [text, setText] = useState('');
+  const [quantity, setQuantity] = useState('1');
+  const [active, setActive] = useState(-1);
   const [note, setNote] = useState<Note>(null);
+  const addItem = useAddItem();
+  const settled = useSettled(text, 200);
+  const search = useNameSearch(settled);
+  const items = text.trim().length >= 2 && settled === text ? (search.data?.items ?? []).filter((i) => i.currentPriceCents !== null) : [];
 
-  const add = (e: Entry): void => {
-    const quantity = quantityOf(e);
-    const price = parseDollars(e.price);
-    if (quantity === null || price === null || price < 0) setEntry(e);
-    if (quantity === null) return setNote({ kind: 'warn', text: 'Quantity is a whole number from 1 to 9999.' });
-    if (price === null || price < 0) {
-      setNote({ kind: 'warn', text: 'Type the unit price in dollars, e.g. 12.50.' });
-      return priceRef.current?.focus();
-    }
-    addLine({ sku: e.sku.trim(), name: e.name.trim(), quantity, unitPriceCents: price, taxable: e.taxable, onHand: e.onHand });
-    const stock = e.onHand !== null && quantity > e.onHand ? ` Only ${e.onHand} on hand in the inventory copy.` : '';
-    setNote({ kind: stock ? 'warn' : 'info', text: `Added ${quantity} × ${e.sku.trim()}${e.name.trim() ? ` (${e.name.trim()})` : ''} at ${formatDollars(price)}.${stock}` });
+  const run = (work: Promise<void>) => {
+    // Recording waits for this, so Ctrl+Enter straight after a scan still includes the item.
+    const p = work.finally(() => {
+      if (pendingRef.current === p) pendingRef.current = null;
+    });
+    pendingRef.current = p;
+  };
+  const add = (sku: string, qty: number) => {
+    setText('');
+    setQuantity('1');
+    setActive(-1);
+    run(addItem(sku, qty).then(setNote));
+  };
+  useScanCapture((code) => {
     skuRef.current?.focus();
-  };
+    add(code, 1);
+  }, scanning, skuRef);
 
-  /**
-   * Enter: with a price typed, the line is added as typed; otherwise the SKU is looked up. The entry is emptied
-   * at once, so a fast scanner's next code starts clean.
-   */
-  const submit = async (): Promise<void> => {
-    const current = { ...entry, sku: entry.sku.trim() };
-    if (!current.sku) return;
-    if (current.price.trim()) return add(current);
-    clearEntry();
-    const found = await lookup(current.sku).then(
-      (r) => r.item,
-      () => null,
-    );
-    if (found) return add({ ...current, sku: found.sku, name: found.name, price: centsToDecimal(found.currentPriceCents), onHand: found.quantity });
-    setEntry(current);
-    setNote({ kind: 'warn', text: `${current.sku} is not in the local inventory copy: type its name and price, then press Enter.` });
-    nameRef.current?.focus();
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Escape') {
-      clearEntry();
-      setNote(null);
-      return skuRef.current?.focus();
+  const submit = () => {
+    const q = parseQuantity(quantity);
+    if (q === null) return setNote({ kind: 'warn', text: 'Enter cannot add the item: the quantity is a whole number from 1 to 9999.' });
+    if (active >= 0 && items[active]) return add(items[active].sku, q);
+    const typed = text.trim();
+    if (!typed) return setNote({ kind: 'warn', text: 'Enter cannot add anything yet: scan or type a SKU, or type part of a name and pick the item from the list.' });
+    if (/\s/.test(typed)) {
+      return setNote({ kind: 'warn', text: items.length > 0 ? 'Pick one of the listed items with the arrow keys, then press Enter.' : `No item in the inventory copy matches “${typed}”.` });
     }
+    add(typed, q);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' && items.length > 0) return (e.preventDefault(), setActive((active + 1) % items.length));
+    if (e.key === 'ArrowUp' && items.length > 0) return (e.preventDefault(), setActive(active <= 0 ? items.length - 1 : active - 1));
+    if (e.key === 'Escape') return (setText(''), setActive(-1), setNote(null));
     if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    if (!entry.sku.trim()) return skuRef.current?.focus();
-    // Recording waits for this, so Ctrl+Enter straight after a scan still includes the item.
-    const work = submit().finally(() => {
-      if (pendingRef.current === work) pendingRef.current = null;
-    });
-    pendingRef.current = work;
+    submit();
   };
 
   return (
     <div className="sale-entry">
       <div className="sale-entry-row">
-        <label>
-          SKU
-          <input ref={skuRef} autoFocus value={entry.sku} onChange={(e) => setEntry({ sku: e.target.value })} onKeyDown={onKeyDown} data-testid="sale-sku" placeholder="Scan or type" />
-        </label>
-        <label className="grow">
-          Name
-          <input ref={nameRef} value={entry.name} onChange={(e) => setEntry({ name: e.target.value })} onKeyDown={onKeyDown} data-testid="sale-name" />
+        <label className="grow sale-item-field">
+          Item: scan, type a SKU, or type words of its name
+          <input
+            ref={skuRef}
+            autoFocus
+            role="combobox"
+            aria-expanded={items.length > 0}
+            aria-controls="sale-suggestions"
+            aria-autocomplete="list"
+            aria-activedescendant={active >= 0 ? `sale-suggestion-${active}` : undefined}
+            value={text}
+            onChange={(e) => (setText(e.target.value), setActive(-1))}
+            onKeyDown={onKeyDown}
+            data-testid="sale-sku"
+            placeholder="Scan or type"
+            autoComplete="off"
+          />
         </label>
         <label>
           Qty
-          <input className="qty" inputMode="numeric" value={entry.quantity} onChange={(e) => setEntry({ quantity: e.target.value })} onKeyDown={onKeyDown} data-testid="sale-quantity" />
-        </label>
-        <label>
-          Unit price ($)
-          <input ref={priceRef} className="price" inputMode="decimal" value={entry.price} onChange={(e) => setEntry({ price: e.target.value })} onKeyDown={onKeyDown} data-testid="sale-price" />
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={entry.taxable} onChange={(e) => setEntry({ taxable: e.target.checked })} onKeyDown={onKeyDown} data-testid="sale-taxable" />
-          Taxable
+          <input className="qty" inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} onKeyDown={onKeyDown} aria-invalid={parseQuantity(quantity) === null} data-testid="sale-quantity" />
         </label>
       </div>
+      {items.length > 0 && <Suggestions items={items} active={active} onPick={(item) => add(item.sku, parseQuantity(quantity) ?? 1)} />}
       {note && (
         <p className={note.kind === 'warn' ? 'warning' : 'muted'} role="status" data-testid="sale-entry-note">
           {note.text}
         </p>
       )}
+      <UnknownItems onDone={(n) => (setNote(n), skuRef.current?.focus())} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { formatDollars } from '../../../shared/money';
 import type { HistoryInput, HistoryRow } from '../../../shared/sales/schemas';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { DeliveryList } from './DeliveryStatus';
+import { HistoryItems } from './HistoryItems';
 import { useSalesHistory } from './queries';
 import { useSalesUi } from './sale-store';
 
@@ -27,17 +28,33 @@ function dayStart(value: string, plusDays = 0): number | undefined {
 }
 
 function Row({ row }: { row: HistoryRow }) {
+  const [open, setOpen] = useState(false);
+  const id = `history-items-${row.kind}-${row.id}`;
   return (
-    <tr data-testid="history-row" data-kind={row.kind} data-order={row.orderNumber}>
-      <td>{new Date(row.recordedAt).toLocaleString()}</td>
-      <td>{row.kind === 'SALE' ? 'Sale' : 'Return'}</td>
-      <td>{row.orderNumber}</td>
-      <td className="money">{row.itemCount}</td>
-      <td className="money">{row.kind === 'RETURN' ? `−${formatDollars(row.totalCents)}` : formatDollars(row.totalCents)}</td>
-      <td>
-        <DeliveryList deliveries={row.deliveries} />
-      </td>
-    </tr>
+    <Fragment>
+      <tr data-testid="history-row" data-kind={row.kind} data-order={row.orderNumber}>
+        <td>{new Date(row.recordedAt).toLocaleString()}</td>
+        <td>{row.kind === 'SALE' ? 'Sale' : 'Return'}</td>
+        <td>{row.orderNumber}</td>
+        <td className="money">
+          <button type="button" className="link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} data-testid="history-toggle-items">
+            {row.itemCount} {open ? '▾' : '▸'}
+            <span className="visually-hidden"> items of {row.orderNumber}</span>
+          </button>
+        </td>
+        <td className="money">{row.kind === 'RETURN' ? `−${formatDollars(row.totalCents)}` : formatDollars(row.totalCents)}</td>
+        <td>
+          <DeliveryList deliveries={row.deliveries} />
+        </td>
+      </tr>
+      {open && (
+        <tr id={id} className="history-items-row">
+          <td colSpan={6}>
+            <HistoryItems row={row} />
+          </td>
+        </tr>
+      )}
+    </Fragment>
   );
 }
 

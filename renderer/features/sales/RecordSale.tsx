@@ -1,30 +1,41 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { formatDollars, parseDollars } from '../../../shared/money';
-import { totalsOf } from '../../../shared/sales/totals';
+import { formatDollars } from '../../../shared/money';
+import { paymentLabels } from '../../../shared/sales/counter';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ConfirmSale } from './ConfirmSale';
+import { CounterSettingsForm } from './CounterSettingsForm';
 import { DeliveryList } from './DeliveryStatus';
 import { EntryRow } from './EntryRow';
-import { useRecordSale, useSale } from './queries';
-import { SaleLines } from './SaleLines';
+import { InventoryEmptyNotice } from './InventoryEmptyNotice';
+import { ParkedSales } from './ParkedSales';
+import { useCounterSettings, useRecordSale, useSale } from './queries';
+import { ReceiptActions } from './Receipt';
+import { saleFigures, type SaleFigures } from './sale-figures';
+import { SaleLines, saleWarnings } from './SaleLines';
+import { SalePayment } from './SalePayment';
 import { useSaleDraft } from './sale-store';
+import { useDraftSync } from './use-draft-sync';
 
-/** The sale just recorded, with each vendor's delivery as it happens. */
+/** The sale just recorded: its receipt, its payment, and each vendor's delivery as it happens. */
 function LastRecorded({ orderNumber }: { orderNumber: string }) {
   const sale = useSale({ orderNumber });
   if (!sale.data) return <ErrorMessage error={sale.error} />;
+  const p = sale.data.payment;
   return (
-    <section className="card last-recorded" data-testid="last-recorded">
-      <h3>
+    <section className="card last-recorded" aria-labelledby="last-recorded-title" data-testid="last-recorded">
+      <h2 id="last-recorded-title" className="small-heading">
         Recorded sale <span data-testid="last-recorded-order">{sale.data.orderNumber}</span> · {formatDollars(sale.data.totalCents)}
-      </h3>
+        {p && ` · ${paymentLabels[p.method]}`}
+        {p?.changeCents != null && ` · change ${formatDollars(p.changeCents)}`}
+      </h2>
+      <ReceiptActions sale={sale.data} />
       <DeliveryList deliveries={sale.data.deliveries} />
     </section>
   );
 }
 
-function Totals({ taxCents }: { taxCents: number | null }) {
-  const lines = useSaleDraft((s) => s.lines);
-  const t = totalsOf(lines, taxCents ?? 0);
+function Totals({ figures }: { figures: SaleFigures }) {
+  const t = figures.totals;
   return (
     <dl className="sale-totals" data-testid="sale-totals">
       <dt>Non-taxable</dt>
@@ -32,34 +43,17 @@ function Totals({ taxCents }: { taxCents: number | null }) {
       <dt>Taxable</dt>
       <dd data-testid="total-taxable">{formatDollars(t.taxableCents)}</dd>
       <dt>Tax</dt>
-      <dd data-testid="total-tax">{taxCents === null ? '—' : formatDollars(t.taxCents)}</dd>
+      <dd data-testid="total-tax">{figures.rateMilli === null ? '—' : formatDollars(t.taxCents)}</dd>
+      {figures.untaxed && (
+        <dd className="muted totals-note" data-testid="total-untaxed">
+          No tax at this rate: taxable items are recorded as non-taxable.
+        </dd>
+      )}
       <dt className="grand">Total</dt>
       <dd className="grand" data-testid="total-grand">
         {formatDollars(t.totalCents)}
       </dd>
     </dl>
-  );
-}
-
-/** Tax, order number and what each vendor receives. */
-function SaleMeta({ taxBad }: { taxBad: boolean }) {
-  const { tax, setTax, orderNumber, setOrderNumber } = useSaleDraft();
-  return (
-    <div className="sale-meta">
-      <label>
-        Tax collected ($)
-        <input className="price" inputMode="decimal" value={tax} onChange={(e) => setTax(e.target.value)} aria-invalid={taxBad} data-testid="sale-tax" placeholder="0.00" />
-      </label>
-      {taxBad && <span className="warning">Type the tax in dollars, e.g. 4.32.</span>}
-      <label>
-        Order number
-        <input value={orderNumber} onChange={(e) => setOrderNumber(e.target.value)} data-testid="sale-order-number" placeholder="Generated when empty" maxLength={30} />
-      </label>
-      <p className="muted vendor-note" data-testid="sale-vendor-note">
-        SimpleConsign receives the items, the taxable and non-taxable totals and the tax. TRAX (IFPOS) receives the sale amount without tax and delivery, and returns
-        as credits.
-      </p>
-    </div>
   );
 }
 
@@ -78,59 +72,93 @@ function useF2Focus(target: RefObject<HTMLInputElement | null>) {
 
 /** Ringing up a sale, keyboard first: Enter adds the item, Ctrl+Enter records the sale. */
 export function RecordSale() {
+  const hydrated = useDraftSync();
+  const settings = useCounterSettings();
+  if (!hydrated || !settings.data) return <p className="muted">Opening the sale in progress…</p>;
+  return <RecordSaleForm taxRate={settings.data.taxRate} />;
+}
+
+function RecordSaleForm({ taxRate }: { taxRate: string }) {
   const draft = useSaleDraft();
+  const settings = useCounterSettings();
   const record = useRecordSale();
   const skuRef = useRef<HTMLInputElement>(null);
   const pendingEntryRef = useRef<Promise<void> | null>(null);
   const [last, setLast] = useState<string | null>(null);
-  const taxCents = draft.tax.trim() === '' ? 0 : parseDollars(draft.tax);
-  const taxBad = taxCents === null || taxCents < 0;
-  const canRecord = draft.lines.length > 0 && !taxBad && !record.isPending;
+  const [confirming, setConfirming] = useState<ReturnType<typeof saleWarnings> | null>(null);
+  const figures = saleFigures(draft);
+  const blocked = Object.keys(figures.problems).length > 0;
+  const canRecord = draft.lines.length > 0 && !blocked && !record.isPending;
   useF2Focus(skuRef);
 
+  const send = () => {
+    const now = useSaleDraft.getState();
+    const f = saleFigures(now);
+    record.mutate(
+      {
+        ...(now.orderNumber.trim() ? { orderNumber: now.orderNumber.trim() } : {}),
+        lines: f.lines.map((l) => ({ sku: l.sku, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity, taxable: l.taxable })),
+        taxCents: f.totals.taxCents,
+        taxRateMilli: f.rateMilli ?? 0,
+        paymentMethod: now.paymentMethod,
+        ...(now.paymentMethod === 'cash' && f.tenderedCents !== null ? { tenderedCents: f.tenderedCents } : {}),
+      },
+      {
+        onSuccess: (sale) => {
+          setLast(sale.orderNumber);
+          useSaleDraft.getState().load(null, taxRate);
+          skuRef.current?.focus();
+        },
+      },
+    );
+  };
   const submit = async () => {
     // An item scanned just before Ctrl+Enter may still be looked up: it belongs to this sale.
     await pendingEntryRef.current;
     const now = useSaleDraft.getState();
-    if (now.lines.length === 0 || taxBad || record.isPending) return;
-    const input = {
-      ...(now.orderNumber.trim() ? { orderNumber: now.orderNumber.trim() } : {}),
-      lines: now.lines.map((l) => ({ sku: l.sku, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity, taxable: l.taxable })),
-      taxCents: taxCents ?? 0,
-    };
-    record.mutate(input, {
-      onSuccess: (sale) => {
-        setLast(sale.orderNumber);
-        draft.clear();
-        skuRef.current?.focus();
-      },
-    });
+    if (now.lines.length === 0 || Object.keys(saleFigures(now).problems).length > 0 || record.isPending) return;
+    const warnings = saleWarnings(now.lines);
+    if (warnings.length > 0) return setConfirming(warnings);
+    send();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || confirming) return;
     e.preventDefault();
     void submit();
   };
 
   return (
     <div className="record-sale" onKeyDown={onKeyDown} data-testid="record-sale">
+      <InventoryEmptyNotice />
       <p className="muted shortcuts" data-testid="sale-shortcuts">
         <kbd>Enter</kbd> adds the item · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> records the sale · <kbd>Esc</kbd> clears the item being entered · <kbd>F2</kbd> back to the SKU
-        field · <kbd>Tab</kbd> moves between fields
+        field · <kbd>↓</kbd> picks from items found by name
       </p>
-      <EntryRow skuRef={skuRef} pendingRef={pendingEntryRef} />
+      <EntryRow skuRef={skuRef} pendingRef={pendingEntryRef} scanning={!confirming} />
       <SaleLines />
       <div className="sale-footer">
-        <SaleMeta taxBad={taxBad} />
+        <SalePayment figures={figures} />
         <div className="sale-summary">
-          <Totals taxCents={taxBad ? null : taxCents} />
+          <Totals figures={figures} />
           <button type="button" onClick={() => void submit()} disabled={!canRecord} data-testid="sale-record">
             {record.isPending ? 'Recording…' : 'Record sale (Ctrl+Enter)'}
           </button>
+          <ParkedSales taxRate={taxRate} />
         </div>
       </div>
       <ErrorMessage error={record.error} testId="sale-error" />
       {last && <LastRecorded orderNumber={last} />}
+      {settings.data && <CounterSettingsForm key={JSON.stringify(settings.data)} settings={settings.data} />}
+      {confirming && (
+        <ConfirmSale
+          warnings={confirming}
+          onCancel={() => (setConfirming(null), skuRef.current?.focus())}
+          onConfirm={() => {
+            setConfirming(null);
+            send();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { centsToDecimal, formatDollars } from '../../../shared/money';
+import { refundMethodLabels, refundMethods, returnReasonLabels, returnReasons, type RefundMethod, type ReturnReason } from '../../../shared/sales/counter';
 import { returnSelection } from '../../../shared/sales/return-selection';
 import type { SaleDetail } from '../../../shared/sales/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -15,6 +16,8 @@ function EarlierReturns({ sale }: { sale: SaleDetail }) {
         <div key={r.id} className="card return-card" data-testid="return-card">
           <div>
             {new Date(r.recordedAt).toLocaleString()} · {r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')} · −{formatDollars(r.totalCents)}
+            {r.reason && ` · ${returnReasonLabels[r.reason]}`}
+            {r.refundMethod && ` · refund: ${refundMethodLabels[r.refundMethod]}`}
           </div>
           <DeliveryList deliveries={r.deliveries} />
         </div>
@@ -61,6 +64,7 @@ function ReturnLines({ sale, typed, invalid, onType }: LinesProps) {
                 value={typed[l.saleLineId] ?? ''}
                 placeholder="0"
                 onChange={(e) => onType(l.saleLineId, e.target.value)}
+                aria-label={`Quantity of ${l.sku} to return`}
                 data-testid="return-quantity"
               />{' '}
               <span className="muted">of {l.returnableQuantity}</span>
@@ -78,13 +82,15 @@ export function ReturnForm({ sale }: { sale: SaleDetail }) {
   const record = useRecordReturn();
   const [typed, setTyped] = useState<Record<number, string>>({});
   const [taxText, setTaxText] = useState<string | null>(null);
+  const [reason, setReason] = useState<ReturnReason | ''>('');
+  const [refund, setRefund] = useState<RefundMethod>('original');
   const selection = returnSelection(sale, typed, taxText);
-  const ready = selection.ready && !record.isPending;
+  const ready = selection.ready && reason !== '' && !record.isPending;
 
   const submit = () => {
-    if (!ready) return;
-    const input = { orderNumber: sale.orderNumber, lines: selection.chosen, taxCents: selection.taxCents ?? 0 };
-    record.mutate(input, { onSuccess: () => (setTyped({}), setTaxText(null)) });
+    if (reason === '' || !ready) return;
+    const input = { orderNumber: sale.orderNumber, lines: selection.chosen, taxCents: selection.taxCents ?? 0, reason, refundMethod: refund };
+    record.mutate(input, { onSuccess: () => (setTyped({}), setTaxText(null), setReason('')) });
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -101,8 +107,36 @@ export function ReturnForm({ sale }: { sale: SaleDetail }) {
       <ReturnLines sale={sale} typed={typed} invalid={selection.invalid} onType={(id, value) => setTyped({ ...typed, [id]: value })} />
       <div className="return-footer">
         <label>
+          Reason
+          <select value={reason} onChange={(e) => setReason(e.target.value as ReturnReason | '')} aria-invalid={reason === '' && selection.chosen.length > 0} data-testid="return-reason">
+            <option value="">Choose…</option>
+            {returnReasons.map((r) => (
+              <option key={r} value={r}>
+                {returnReasonLabels[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Refund
+          <select value={refund} onChange={(e) => setRefund(e.target.value as RefundMethod)} data-testid="return-refund-method">
+            {refundMethods.map((m) => (
+              <option key={m} value={m}>
+                {refundMethodLabels[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           Tax refunded ($)
-          <input className="price" value={taxText ?? centsToDecimal(selection.suggestedTaxCents)} onChange={(e) => setTaxText(e.target.value)} aria-invalid={selection.taxCents === null} data-testid="return-tax" />
+          <input
+            className="price"
+            value={taxText ?? centsToDecimal(selection.suggestedTaxCents)}
+            onChange={(e) => setTaxText(e.target.value)}
+            aria-invalid={selection.taxProblem !== null}
+            aria-describedby={selection.taxProblem ? 'return-tax-problem' : undefined}
+            data-testid="return-tax"
+          />
         </label>
         <span className="muted">Suggested from the sale’s tax; {formatDollars(sale.taxRefundableCents)} left to refund.</span>
         <strong data-testid="return-total">Refund {formatDollars(selection.totalCents)}</strong>
@@ -110,6 +144,16 @@ export function ReturnForm({ sale }: { sale: SaleDetail }) {
           {record.isPending ? 'Recording…' : 'Record return (Ctrl+Enter)'}
         </button>
       </div>
+      {selection.taxProblem && (
+        <p className="warning" id="return-tax-problem" data-testid="return-tax-problem">
+          {selection.taxProblem}
+        </p>
+      )}
+      {selection.chosen.length > 0 && reason === '' && (
+        <p className="muted" data-testid="return-reason-needed">
+          Choose the reason for the return.
+        </p>
+      )}
       <p className="muted">SimpleConsign records it as a RETURN under order {sale.orderNumber}; TRAX (IFPOS) gets the sale again with this return as a credit.</p>
       <ErrorMessage error={record.error} testId="return-error" />
       {record.isSuccess && (

@@ -2,26 +2,39 @@ import { useState, type FormEvent } from 'react';
 import { formatDollars } from '../../../shared/money';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useSale, useSalesHistory } from './queries';
+import { useFindSales, useSale, useSalesHistory, type FindSalesInput } from './queries';
 import { ReturnForm } from './ReturnForm';
 
-type Choice = { orderNumber: string } | { saleId: number } | null;
+/** "2026-03-14" → that local day as [start, end) in ms. */
+function dayRange(value: string): { from: number; to: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return { from: new Date(y, mo - 1, d).getTime(), to: new Date(y, mo - 1, d + 1).getTime() };
+}
 
-/** The latest sales, to pick the one being returned without typing its number. */
-function RecentSales({ onPick }: { onPick: (saleId: number) => void }) {
-  const history = useSalesHistory({ kind: 'SALE', page: 1, pageSize: 10 });
-  if (!history.data || history.data.rows.length === 0) return null;
+interface SaleChoice {
+  saleId: number;
+  orderNumber: string;
+  recordedAt: number;
+  itemCount: number;
+  totalCents: number;
+  skus?: string[];
+}
+
+function SaleList({ title, sales, onPick, testId }: { title: string; sales: SaleChoice[]; onPick: (saleId: number) => void; testId: string }) {
   return (
-    <section className="recent-sales">
-      <h3>Or pick a recent sale</h3>
+    <section className="recent-sales" aria-label={title} data-testid={testId}>
+      <h2 className="small-heading">{title}</h2>
       <ul>
-        {history.data.rows.map((r) => (
-          <li key={r.id}>
+        {sales.map((r) => (
+          <li key={r.saleId}>
             <button type="button" className="link" onClick={() => onPick(r.saleId)} data-testid="recent-sale" data-order={r.orderNumber}>
               {r.orderNumber}
             </button>{' '}
             <span className="muted">
               {new Date(r.recordedAt).toLocaleString()} · {r.itemCount} item(s) · {formatDollars(r.totalCents)}
+              {r.skus && r.skus.length > 0 && ` · ${r.skus.slice(0, 4).join(', ')}${r.skus.length > 4 ? '…' : ''}`}
             </span>
           </li>
         ))}
@@ -30,42 +43,78 @@ function RecentSales({ onPick }: { onPick: (saleId: number) => void }) {
   );
 }
 
-/** Find the original sale (by order number or from the latest sales), then choose what comes back. */
-export function ReturnsScreen() {
-  const [typed, setTyped] = useState('');
-  const [choice, setChoice] = useState<Choice>(null);
-  const sale = useSale(choice);
+/** The latest sales, to pick the one being returned without typing anything. */
+function RecentSales({ onPick }: { onPick: (saleId: number) => void }) {
+  const history = useSalesHistory({ kind: 'SALE', page: 1, pageSize: 10 });
+  if (!history.data || history.data.rows.length === 0) return null;
+  return <SaleList title="Or pick a recent sale" sales={history.data.rows} onPick={onPick} testId="recent-sales" />;
+}
+
+function FindSale({ onSearch }: { onSearch: (input: FindSalesInput) => void }) {
+  const [text, setText] = useState('');
+  const [day, setDay] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   const find = (e: FormEvent) => {
     e.preventDefault();
-    if (typed.trim()) setChoice({ orderNumber: typed.trim() });
+    const range = day ? dayRange(day) : null;
+    if (!text.trim() && !range) return setProblem('Type part of the order number or a SKU, or pick the day of the sale.');
+    setProblem(null);
+    onSearch({ text: text.trim(), ...(range ?? {}) });
   };
+  return (
+    <form className="find-sale" onSubmit={find} aria-label="Find the sale">
+      <label>
+        Order number (or part of it) or a SKU sold
+        <input autoFocus value={text} onChange={(e) => setText(e.target.value)} data-testid="return-find-order" placeholder="e.g. K7QX2 or a SKU" />
+      </label>
+      <label>
+        Day of the sale
+        <input type="date" value={day} onChange={(e) => setDay(e.target.value)} data-testid="return-find-date" />
+      </label>
+      <button type="submit" data-testid="return-find">
+        Find sale
+      </button>
+      {problem && (
+        <p className="warning field-problem" role="alert" data-testid="return-find-problem">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Find the original sale (by part of its order number, a SKU it sold, or its day), then choose what comes back. */
+export function ReturnsScreen() {
+  const [search, setSearch] = useState<FindSalesInput | null>(null);
+  const [saleId, setSaleId] = useState<number | null>(null);
+  const found = useFindSales(search);
+  const results = found.data?.sales ?? [];
+  // One match is the sale; several are listed to pick from.
+  const chosen = saleId ?? (search && results.length === 1 ? results[0].saleId : null);
+  const detail = useSale(chosen === null ? null : { saleId: chosen });
   return (
     <div className="screen returns-screen" data-testid="screen-returns">
       <h1>Returns</h1>
-      <form className="find-sale" onSubmit={find}>
-        <label>
-          Order number of the original sale
-          <input autoFocus value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="return-find-order" placeholder="e.g. S260314K7QX2" />
-        </label>
-        <button type="submit" data-testid="return-find">
-          Find sale
-        </button>
-      </form>
-      {choice && sale.isPending && <p className="muted">Looking up the sale…</p>}
-      <ErrorMessage error={sale.error} testId="return-find-error" />
-      {sale.data ? (
-        <ReturnForm key={sale.data.id} sale={sale.data} />
+      <FindSale onSearch={(input) => (setSearch(input), setSaleId(null))} />
+      <ErrorMessage error={found.error ?? detail.error} testId="return-find-error" />
+      {search && found.data && results.length === 0 && (
+        <p className="warning" role="status" data-testid="return-find-none">
+          No recorded sale matches. Check the number or SKU, or try the day of the sale.
+        </p>
+      )}
+      {chosen === null && results.length > 1 && <SaleList title={`${results.length} sales match: pick one`} sales={results} onPick={setSaleId} testId="return-matches" />}
+      {detail.data ? (
+        <ReturnForm key={detail.data.id} sale={detail.data} />
       ) : (
-        !choice && (
+        !search && (
           <>
             <EmptyState title="Return items" testId="returns-empty">
-              Type the order number of the sale and press Enter, or pick it below. Only what was sold, less what earlier returns took, can come back.
+              Find the sale by part of its order number, a SKU it sold, or its day, or pick it below. Only what was sold, less what earlier returns took, can come back.
             </EmptyState>
-            <RecentSales onPick={(saleId) => setChoice({ saleId })} />
+            <RecentSales onPick={setSaleId} />
           </>
         )
       )}
-      {choice && !sale.data && <RecentSales onPick={(saleId) => setChoice({ saleId })} />}
     </div>
   );
 }

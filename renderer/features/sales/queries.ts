@@ -1,7 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HistoryInput, RecordReturnInput, RecordSaleInput, SaleDetail } from '../../../shared/sales/schemas';
 import { pendingStates } from '../../../shared/sales/schemas';
+import type { CounterSettings, DraftBody, ParkedDraft } from '../../../shared/sales/counter';
 import { api, unwrap } from '../../api/bridge';
+
+type DraftState = { current: DraftBody | null; parked: ParkedDraft[] };
+export type FindSalesInput = { text: string; from?: number; to?: number };
 
 export const salesKeys = {
   all: ['sales'] as const,
@@ -74,4 +78,53 @@ export function useSkuLookup() {
       queryFn: () => unwrap(api.inventory.lookupSku({ sku })),
       staleTime: 10_000,
     });
+}
+
+export const counterKeys = {
+  settings: () => [...salesKeys.all, 'counter-settings'] as const,
+  drafts: () => [...salesKeys.all, 'drafts'] as const,
+  find: (input: FindSalesInput) => [...salesKeys.all, 'find', input] as const,
+};
+
+export function useCounterSettings() {
+  return useQuery({ queryKey: counterKeys.settings(), queryFn: () => unwrap(api.sales.getCounterSettings({})), staleTime: Infinity });
+}
+
+export function useUpdateCounterSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (s: CounterSettings) => unwrap(api.sales.updateCounterSettings(s)),
+    onSuccess: (s) => qc.setQueryData(counterKeys.settings(), s),
+  });
+}
+
+export function useDrafts() {
+  return useQuery({ queryKey: counterKeys.drafts(), queryFn: () => unwrap(api.sales.getDrafts({})), staleTime: Infinity });
+}
+
+function useDraftMutation<I>(fn: (input: I) => Promise<DraftState>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: (state) => qc.setQueryData(counterKeys.drafts(), state) });
+}
+
+export const useParkDraft = () => useDraftMutation((body: DraftBody) => unwrap(api.sales.parkDraft({ body })));
+export const useResumeDraft = () => useDraftMutation((input: { id: number; current: DraftBody }) => unwrap(api.sales.resumeDraft(input)));
+export const useVoidDraft = () => useDraftMutation(() => unwrap(api.sales.voidDraft({})));
+export const saveDraft = (body: DraftBody) => unwrap(api.sales.saveDraft({ body }));
+
+export function useFindSales(input: FindSalesInput | null) {
+  return useQuery({ queryKey: counterKeys.find(input ?? { text: '' }), queryFn: () => unwrap(api.sales.findSales(input!)), enabled: input !== null, retry: false });
+}
+
+export const useRetryNow = () => useSalesMutation((deliveryId: number) => unwrap(api.sales.retryNow({ deliveryId })));
+
+/** Items of the local inventory copy whose words match, for finding an item without a barcode by name. */
+export function useNameSearch(query: string) {
+  return useQuery({
+    queryKey: ['inventory', 'name-lookup', query],
+    queryFn: () => unwrap(api.inventory.search({ query, limit: 8, offset: 0 })),
+    enabled: query.trim().length >= 2,
+    staleTime: 10_000,
+    placeholderData: keepPreviousData,
+  });
 }

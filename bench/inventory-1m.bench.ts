@@ -1,0 +1,10 @@
+import type { BenchReport } from './harness';
+import { runInventoryBench } from './inventory-run';
+
+/** A store whose first load is a little over 1,000,000 items. */
+const STORE_ITEMS = 1_120_000;
+
+/** The same figures at ten times the size: full load time and peak memory, search and SKU lookup. */
+export default async function inventoryMillionBench(report: BenchReport): Promise<void> {
+  await runInventoryBench(report, STORE_ITEMS, { incremental: false, reps: 5 });
+}

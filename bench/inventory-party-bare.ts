@@ -1,0 +1,127 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ftsQuery } from '../electron/inventory/search-query';
+import type { SearchFilters } from '../shared/inventory/schemas';
+import { percentile } from './harness';
+import { BENCH_KEY } from './inventory-party-sim';
+import { baseFilters, benchQueries } from './inventory-queries';
+import { tempDir } from './inventory-roles';
+
+const MB = 1024 * 1024;
+const FTS = ['sku', 'name', 'description', 'brand', 'category', 'color', 'size', 'consignor_id'];
+const COLS = [...FTS, 'family_group', 'consignment', 'start_date', 'expire_date', 'status', 'state', 'ecommerce', 'quantity', 'cost_cents', 'retail_cents', 'buyers_fee_cents', 'current_price_cents', 'discount', 'do_not_discount', 'images', 'date_created', 'last_updated'];
+const FIELDS = ['sku', 'name', 'description', 'brand', 'category', 'color', 'size', 'consignorId', 'familyGroup', 'consignmentItem', 'startDate', 'expireDate', 'status', 'state', 'ecommerceItem', 'quantity', 'cost', 'retail', 'buyersFee', 'currentPrice', 'discount', 'doNotDiscount', 'images', 'dateCreated', 'lastUpdated'];
+
+const value = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : Array.isArray(v) ? v.join(',') : (v ?? null));
+const row = (item: Record<string, unknown>) => FIELDS.map((f) => value(item[f]));
+
+async function ask(url: string, extra: Record<string, string>): Promise<Record<string, unknown>[]> {
+  const res = await fetch(`${url}/inventory`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ key: BENCH_KEY, ...extra }),
+  });
+  return (JSON.parse(await res.text()) as { results: Record<string, unknown>[] }).results;
+}
+
+/** The same work as the app, the plainest way better-sqlite3 allows: one transaction, no yields, no checks. */
+export async function bareParty(args: Record<string, unknown>) {
+  const url = String(args.url);
+  const db = new Database(path.join(tempDir('bare'), 'bare.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const full = async () => {
+    const started = performance.now();
+    const items = await ask(url, { includeItemsWithQuantityZero: 'false', includeInactiveItems: 'false' });
+    const answered = performance.now();
+    db.exec(`CREATE TABLE items (id INTEGER PRIMARY KEY, ${COLS.join(', ')})`);
+    const insert = db.prepare(`INSERT INTO items (${COLS.join(', ')}) VALUES (${COLS.map(() => '?').join(', ')})`);
+    db.transaction(() => {
+      for (const item of items) insert.run(...row(item));
+      db.exec(`
+        CREATE UNIQUE INDEX items_sku ON items (sku); CREATE INDEX items_name ON items (name); CREATE INDEX items_price ON items (current_price_cents);
+        CREATE VIRTUAL TABLE fts USING fts5(${FTS.join(', ')}, content='items', content_rowid='id');
+        INSERT INTO fts (fts) VALUES ('rebuild');`);
+    })();
+    const done = performance.now();
+    db.exec(`
+      CREATE TRIGGER items_ai AFTER INSERT ON items BEGIN INSERT INTO fts (rowid, ${FTS.join(', ')}) VALUES (new.id, ${FTS.map((c) => `new.${c}`).join(', ')}); END;
+      CREATE TRIGGER items_ad AFTER DELETE ON items BEGIN INSERT INTO fts (fts, rowid, ${FTS.join(', ')}) VALUES ('delete', old.id, ${FTS.map((c) => `old.${c}`).join(', ')}); END;
+      CREATE TRIGGER items_au AFTER UPDATE ON items BEGIN
+        INSERT INTO fts (fts, rowid, ${FTS.join(', ')}) VALUES ('delete', old.id, ${FTS.map((c) => `old.${c}`).join(', ')});
+        INSERT INTO fts (rowid, ${FTS.join(', ')}) VALUES (new.id, ${FTS.map((c) => `new.${c}`).join(', ')});
+      END;`);
+    return { items: items.length, ms: done - started, applyMs: done - answered, stall: done - answered, peakRssMb: process.resourceUsage().maxRSS / 1024, rssMb: process.memoryUsage().rss / MB };
+  };
+  const incremental = async (since: number) => {
+    const started = performance.now();
+    const items = await ask(url, { includeItemsWithQuantityZero: 'true', includeInactiveItems: 'true', modifiedSince: String(since) });
+    const upsert = db.prepare(`INSERT INTO items (${COLS.join(', ')}) VALUES (${COLS.map(() => '?').join(', ')}) ON CONFLICT (sku) DO UPDATE SET ${COLS.map((c) => `${c} = excluded.${c}`).join(', ')}`);
+    const remove = db.prepare('DELETE FROM items WHERE sku = ?');
+    db.transaction(() => {
+      for (const item of items) {
+        if (item.state === 'I' || item.quantity === 0) remove.run(item.sku);
+        else upsert.run(...row(item));
+      }
+    })();
+    return { received: items.length, ms: performance.now() - started };
+  };
+  return async (c: Record<string, unknown>) => {
+    if (c.cmd === 'full') return full();
+    if (c.cmd === 'incremental') return incremental(Number(c.since));
+    if (c.cmd === 'search') return searches(db, c.sample as { sku: string; consignorId: string }, Number(c.reps ?? 25));
+    if (c.cmd === 'lookup') return lookups(db, c.skus as string[]);
+    throw new Error(`unknown command ${String(c.cmd)}`);
+  };
+}
+
+/** The plain way: rank every match with bm25, count every match, sort what the filters leave. */
+function plainQuery(db: Database.Database, f: SearchFilters & { offset: number; limit: number }): number {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  const match = ftsQuery(f.query);
+  if (match) {
+    conds.push('fts MATCH ?');
+    params.push(match);
+  }
+  if (f.category) {
+    conds.push('i.category = ?');
+    params.push(f.category);
+  }
+  if (f.stock === 'consignment') conds.push('i.consignment = 1');
+  if (f.ecommerceOnly) conds.push('i.ecommerce = 1');
+  if (f.inStockOnly) conds.push('i.quantity > 0');
+  if (f.activeOnly) conds.push("upper(i.status) = 'ACTIVE'");
+  const from = match ? 'fts JOIN items i ON i.id = fts.rowid' : 'items i';
+  const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+  const column: Record<string, string> = { name: 'i.name', 'price-asc': 'i.current_price_cents', 'price-desc': 'i.current_price_cents DESC', updated: 'i.last_updated DESC', relevance: match ? 'rank' : 'i.name' };
+  db.prepare(`SELECT i.* FROM ${from} ${where} ORDER BY ${column[f.sort] ?? 'i.name'} LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset);
+  return db.prepare(`SELECT count(*) FROM ${from} ${where}`).pluck().get(...params) as number;
+}
+
+function searches(db: Database.Database, sample: { sku: string; consignorId: string }, reps: number) {
+  const all: number[] = [];
+  const queries = benchQueries(sample).map((q) => {
+    const times: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < reps; i++) {
+      const t = performance.now();
+      hits = plainQuery(db, { ...baseFilters, ...q.f });
+      times.push(performance.now() - t);
+    }
+    all.push(...times);
+    return { label: q.label, hits, median: percentile([...times].sort((a, b) => a - b), 50) };
+  });
+  return { queries, p95: percentile(all.sort((a, b) => a - b), 95) };
+}
+
+function lookups(db: Database.Database, skus: string[]) {
+  const find = db.prepare('SELECT * FROM items WHERE sku = ?');
+  const times = skus.map((sku) => {
+    const t = performance.now();
+    find.get(sku);
+    return performance.now() - t;
+  });
+  return { p95: percentile(times.sort((a, b) => a - b), 95) };
+}

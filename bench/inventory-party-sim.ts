@@ -1,0 +1,19 @@
+import { SimpleConsignInventorySimulator } from '../electron/simpleconsign/inventory-sim';
+import { SimHost } from '../electron/training/sim-host';
+
+export const BENCH_KEY = 'bench-key';
+
+/** The SimpleConsign simulator, alone in its process, on the real clock. */
+export async function simParty(args: Record<string, unknown>) {
+  const sim = new SimpleConsignInventorySimulator({ items: Number(args.items), keys: [BENCH_KEY], changesPerMinute: 0, requestCap: 1_000_000 });
+  const host = new SimHost([sim]);
+  await host.start();
+  return async (c: Record<string, unknown>) => {
+    if (c.cmd === 'url') return host.url('/simpleconsign');
+    if (c.cmd === 'tick') {
+      const r = sim.tick(Number(c.changes));
+      return r.updated.length + r.added.length + r.inactivated.length;
+    }
+    throw new Error(`unknown command ${String(c.cmd)}`);
+  };
+}

@@ -1,0 +1,59 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The inventory bench runs each party in its own process so that each one's peak memory is its
+ * own: the SimpleConsign simulator, the app's sync and search, and a bare better-sqlite3 script
+ * doing the same work. Each answers commands over the fork channel.
+ */
+export type Role = 'sim' | 'app' | 'bare';
+
+export interface Party {
+  ask<T>(command: Record<string, unknown>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export function startParty(role: Role, args: Record<string, unknown>): Party {
+  const child: ChildProcess = fork(path.join(here, 'inventory-party.ts'), [role, JSON.stringify(args)], {
+    execArgv: ['--import', 'tsx', '--max-old-space-size=8192'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let seq = 0;
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  child.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if (m.ok) w?.resolve(m.value);
+    else w?.reject(new Error(`${role}: ${m.error}`));
+  });
+  child.on('exit', (code) => {
+    for (const w of waiting.values()) w.reject(new Error(`${role} process ended (${code})`));
+    waiting.clear();
+  });
+  return {
+    ask: <T>(command: Record<string, unknown>) =>
+      new Promise<T>((resolve, reject) => {
+        const id = ++seq;
+        waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        child.send({ id, ...command });
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.disconnect();
+      }),
+  };
+}
+
+/** A folder for one party's store, removed when the process ends. */
+export function tempDir(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `inventory-bench-${name}-`));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}

@@ -1,0 +1,72 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Db } from '../core/store/database';
+
+// Plain JS for the worker: its own connection to the same file runs the scripts in one
+// transaction. Index builds and FTS 'rebuild' are single statements that take a second per
+// 100,000 rows; run here they never hold the event loop that answers the screen.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+let db;
+try {
+  db = new Database(workerData.file);
+  db.pragma('busy_timeout = ' + workerData.busyMs);
+  db.pragma('synchronous = FULL');
+  const value = db.transaction(() => {
+    for (const sql of workerData.scripts) db.exec(sql);
+    return workerData.result ? db.prepare(workerData.result).pluck().get() : null;
+  })();
+  // The big transaction left the log long: copy it back here, not at the next commit on the main thread.
+  db.pragma('wal_checkpoint(PASSIVE)');
+  parentPort.postMessage({ ok: true, value });
+} catch (e) {
+  parentPort.postMessage({ ok: false, message: String(e && e.message || e), code: e && e.code });
+} finally {
+  if (db) db.close();
+}
+`;
+
+/** Where better-sqlite3 lives: the bundled main process is CommonJS, tests and tools are ES modules. */
+function sqliteModule(): string {
+  return typeof require === 'function' ? require.resolve('better-sqlite3') : createRequire(import.meta.url).resolve('better-sqlite3');
+}
+
+export class BulkWorkError extends Error {
+  constructor(message: string, readonly code?: string) {
+    super(message);
+    this.name = 'BulkWorkError';
+  }
+}
+
+/**
+ * Runs SQL scripts in one transaction off the main thread, through a second connection to the
+ * store's file, and answers the value of the `result` query read at the end of that transaction.
+ * A store without a file (in memory) runs them in place.
+ */
+export function runBulk(db: Db, scripts: string[], result?: string, busyMs = 60_000): Promise<unknown> {
+  if (db.memory || !db.name) {
+    return Promise.resolve(
+      db.transaction(() => {
+        scripts.forEach((sql) => db.exec(sql));
+        return result ? db.prepare(result).pluck().get() : null;
+      })(),
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: sqliteModule(), file: db.name, scripts, result, busyMs } });
+    let settled = false;
+    worker.on('message', (m: { ok: boolean; value?: unknown; message?: string; code?: string }) => {
+      settled = true;
+      if (m.ok) resolve(m.value ?? null);
+      else reject(new BulkWorkError(m.message ?? 'the index build failed', m.code));
+    });
+    worker.on('error', (e) => {
+      if (!settled) reject(e);
+      settled = true;
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new BulkWorkError(`the index build stopped (${code})`));
+    });
+  });
+}

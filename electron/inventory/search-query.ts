@@ -1,0 +1,72 @@
+/** What a person typed, read as words and the consignor they named. */
+export interface ParsedQuery {
+  words: string[];
+  /** "Consignor 100009", as the results table shows an owner. */
+  consignor: string | null;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const CONSIGNOR = /\bconsignor\s*(?:#|no\.?|id)?\s*([\p{L}\p{N}]+)/iu;
+
+export function parseQuery(text: string): ParsedQuery {
+  const named = CONSIGNOR.exec(text);
+  const rest = named ? text.slice(0, named.index) + ' ' + text.slice(named.index + named[0].length) : text;
+  const words = Array.from(rest.matchAll(WORD), (m) => m[0]).slice(0, 12);
+  return { words, consignor: named ? named[1] : null };
+}
+
+const term = (w: string) => `"${w.replace(/"/g, '""')}"*`;
+
+/**
+ * Words → an FTS5 query: each word a quoted prefix term, all of them required, so punctuation and
+ * FTS syntax in the input can never break the query. A named consignor matches their id column only.
+ */
+export function matchExpression(q: ParsedQuery): string | null {
+  const parts = q.words.map(term);
+  if (q.consignor) parts.push(`consignor_id : ${term(q.consignor)}`);
+  return parts.length === 0 ? null : parts.join(' ');
+}
+
+/** The FTS5 query for typed text (kept for callers that only need the expression). */
+export function ftsQuery(text: string): string | null {
+  return matchExpression(parseQuery(text));
+}
+
+/** Spellings one edit away (a letter dropped, added, changed or two swapped), for words of four letters or more. */
+export function oneEditAway(word: string): string[] {
+  const w = word.toLowerCase();
+  if (w.length < 4 || /\d/.test(w)) return [];
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const out = new Set<string>();
+  for (let i = 0; i <= w.length; i++) {
+    const head = w.slice(0, i);
+    const tail = w.slice(i);
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of letters) {
+      out.add(head + c + tail);
+      if (tail) out.add(head + c + tail.slice(1));
+    }
+  }
+  out.delete(w);
+  return [...out];
+}
+
+/** Case and accents folded as the full-text index folds them (unicode61, remove_diacritics). */
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const tokens = (s: unknown) => (typeof s === 'string' ? (fold(s).match(WORD) ?? []) : []);
+
+/**
+ * The match tested on a row's own text columns (FTS column order, consignor last), the way the
+ * full-text index would answer it: every word starts a word of some column. Lets a broad query
+ * walk a sort index and test each row without asking the full-text index once per row.
+ */
+export function rowMatcher(q: ParsedQuery): (columns: unknown[]) => boolean {
+  const words = q.words.map(fold);
+  const consignor = q.consignor === null ? null : fold(q.consignor);
+  return (columns) => {
+    const all = columns.flatMap(tokens);
+    if (!words.every((w) => all.some((t) => t.startsWith(w)))) return false;
+    return consignor === null || tokens(columns[columns.length - 1]).some((t) => t.startsWith(consignor));
+  };
+}

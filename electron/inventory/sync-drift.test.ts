@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkAndClose, expectedSkus, startHarness, type Harness } from './test-harness';
+
+const MINUTE = 60_000;
+let h: Harness;
+afterEach(() => checkAndClose(h));
+
+const lastRun = (x: Harness) => x.repo.recentRuns(1)[0];
+const activeIn = (x: Harness, pred: (i: Record<string, unknown>) => boolean) =>
+  x.sim.store.query({ ecommerceOnly: false, includeZero: false, includeInactive: false }).filter(pred).map((i) => String(i.sku)).sort();
+
+describe('filters set in the sync settings do not let the copy drift', () => {
+  it('with a category: later loads ask unfiltered, and an item moved out of the category leaves the copy', async () => {
+    h = await startHarness({ settings: { category: 'CLOTHING' } });
+    await h.run();
+    expect(h.bodies[0]).toMatchObject({ category: 'CLOTHING' });
+    const clothing = activeIn(h, (i) => i.category === 'CLOTHING');
+    expect(h.skus()).toEqual(clothing);
+    const [leaving] = clothing;
+    const arriving = activeIn(h, (i) => i.category === 'GAMES')[0];
+    h.clock.t += 5 * MINUTE;
+    h.sim.store.moveToCategory(leaving, 'GAMES');
+    h.sim.store.moveToCategory(arriving, 'Clothing');
+    await h.run();
+    expect(h.bodies[1]).not.toHaveProperty('category');
+    expect(lastRun(h)).toMatchObject({ mode: 'incremental', outcome: 'ok' });
+    expect(h.skus()).not.toContain(leaving);
+    expect(h.skus()).toContain(arriving);
+    expect(h.skus()).toEqual(activeIn(h, (i) => String(i.category).toUpperCase() === 'CLOTHING'));
+  });
+
+  for (const sendsEcommerceFlag of [true, false]) {
+    it(`with "E-commerce only", an item unflagged leaves the copy and one flagged joins it (store ${sendsEcommerceFlag ? 'sends' : 'does not send'} the flag)`, async () => {
+      h = await startHarness({ sim: { sendsEcommerceFlag }, settings: { includeOnlyEcommerceItems: true } });
+      await h.run();
+      const flagged = h.sim.store.query({ ecommerceOnly: true, includeZero: false, includeInactive: false }).map((i) => String(i.sku)).sort();
+      expect(h.skus()).toEqual(flagged);
+      const unflag = flagged[0];
+      const flag = activeIn(h, (i) => !flagged.includes(String(i.sku)))[0];
+      h.clock.t += 5 * MINUTE;
+      h.sim.store.setEcommerce(unflag, false);
+      h.sim.store.setEcommerce(flag, true);
+      await h.run();
+      // Without the flag in the items, a second request says which changed items are E-commerce items.
+      expect(h.bodies.slice(1).map((b) => b.includeOnlyEcommerceItems)).toEqual(sendsEcommerceFlag ? [undefined] : [undefined, 'true']);
+      expect(h.skus()).toEqual(h.sim.store.query({ ecommerceOnly: true, includeZero: false, includeInactive: false }).map((i) => String(i.sku)).sort());
+      expect(h.skus()).toContain(flag);
+      expect(h.skus()).not.toContain(unflag);
+    });
+  }
+});
+
+describe('clocks', () => {
+  it('with SimpleConsign’s clock 12 minutes behind, a change made just after a load is found by the next one, and the run says why', async () => {
+    const clock = { t: 0 };
+    h = await startHarness({ sim: { now: () => clock.t - 12 * MINUTE, stampOffsetMs: 0 } });
+    clock.t = h.clock.t;
+    const sync = () => {
+      clock.t = h.clock.t;
+    };
+    await h.run();
+    sync();
+    expect(lastRun(h).details.join(' ')).toContain('SimpleConsign’s clock is 12 minutes behind this computer’s');
+    h.clock.t += MINUTE;
+    sync();
+    const changed = h.sim.tick(20);
+    h.clock.t += 4 * MINUTE;
+    sync();
+    await h.run();
+    expect(lastRun(h)).toMatchObject({ mode: 'incremental', outcome: 'ok' });
+    expect(lastRun(h).received).toBeGreaterThanOrEqual(changed.updated.length + changed.added.length + changed.inactivated.length - 1);
+    expect(h.skus()).toEqual(expectedSkus(h));
+  });
+
+  it('with a till stamping changes a few minutes off the server, the overlap still finds them', async () => {
+    h = await startHarness({ sim: { stampOffsetMs: -4 * MINUTE } });
+    await h.run();
+    h.clock.t += 30_000;
+    h.sim.tick(25);
+    h.clock.t += 5 * MINUTE;
+    await h.run();
+    expect(h.skus()).toEqual(expectedSkus(h));
+  });
+});
+
+describe('what the screen offers and shows', () => {
+  it('the first load’s progress says "full" from the moment it starts', async () => {
+    h = await startHarness();
+    const done = h.sync.start('manual');
+    expect(h.sync.progress()).toMatchObject({ mode: 'full', phase: 'requesting' });
+    await done;
+    h.clock.t += MINUTE;
+    const next = h.sync.start('manual');
+    expect(h.sync.progress()).toMatchObject({ mode: 'incremental' });
+    await next;
+  });
+
+  it('"reload changes since" asks from the chosen moment and then moves the watermark on as usual', async () => {
+    h = await startHarness();
+    await h.run();
+    const since = h.clock.t - 3 * 24 * 60 * MINUTE;
+    h.clock.t += MINUTE;
+    const started = h.clock.t;
+    await h.sync.start('manual', { since });
+    expect(h.bodies[1]).toMatchObject({ modifiedSince: String(since), includeInactiveItems: 'true' });
+    expect(lastRun(h)).toMatchObject({ mode: 'incremental', outcome: 'ok' });
+    expect(h.repo.state().watermark).toBe(started - 1000 - 10 * MINUTE);
+  });
+});

@@ -1,0 +1,66 @@
+import type { SyncMode, SyncSettings } from '../../shared/inventory/schemas';
+import type { ResolvedConnection } from '../connections/connections-service';
+import type { VendorHttp } from '../core/http/vendor-http';
+import { fetchInventory, type InventoryQuery } from '../simpleconsign/inventory-client';
+
+const MINUTE = 60_000;
+
+/**
+ * What a load asks SimpleConsign for, as its document recommends. A full load asks with the
+ * settings' filters. A "modified since" load asks unfiltered and the filters are applied here: an
+ * item that left the category or lost its E-commerce flag must come back to be removed.
+ */
+export function queryFor(mode: SyncMode, s: SyncSettings, since: number | null): InventoryQuery {
+  if (mode === 'full' || since === null) {
+    const filters = { category: s.category || undefined, consignorId: s.consignorId || undefined, includeOnlyEcommerceItems: s.includeOnlyEcommerceItems };
+    return { ...filters, includeItemsWithQuantityZero: s.includeItemsWithQuantityZero, includeInactiveItems: false };
+  }
+  // Sold-out items must come back so the copy drops them (or shows them at zero); the setting decides locally.
+  return { includeItemsWithQuantityZero: true, includeInactiveItems: true, modifiedSince: since };
+}
+
+/** When a run began on the clock that stamps changes, and what to say when that clock is far off ours. */
+export function vendorClock(sentAt: number, answeredAt: number, serverDate: number | null, overlapMinutes: number): { start: number; note: string | null } {
+  if (serverDate === null) return { start: sentAt, note: null };
+  // The Date header (to the second) was written once the answer was ready, so SimpleConsign's
+  // time when the request arrived is no earlier than this.
+  const start = serverDate - (answeredAt - sentAt) - 1000;
+  const skew = serverDate - answeredAt;
+  if (Math.abs(skew) <= (overlapMinutes * MINUTE) / 2) return { start, note: null };
+  const minutes = Math.round(Math.abs(skew) / MINUTE);
+  return {
+    start,
+    note: `SimpleConsign’s clock is ${minutes} minute${minutes === 1 ? '' : 's'} ${skew < 0 ? 'behind' : 'ahead of'} this computer’s. The next load asks for changes by SimpleConsign’s own clock, so none is missed; check the computer’s date and time.`,
+  };
+}
+
+export interface Asked {
+  raw: unknown[];
+  /** The run's start on SimpleConsign's clock (or ours without its Date header): the watermark is this minus the overlap. */
+  startedAt: number;
+  notes: string[];
+  /** SKUs (lower case) SimpleConsign lists as E-commerce items, when the answer's items do not say. */
+  ecommerceSkus: Set<string> | null;
+}
+
+const lacksFlag = (item: unknown) => !!item && typeof item === 'object' && (item as Record<string, unknown>).ecommerceItem === undefined;
+const skuOf = (item: unknown) => String((item as Record<string, unknown> | null)?.sku ?? '').trim().toLowerCase();
+
+/** Asks for the run's items; an unfiltered "E-commerce only" load whose items lack the flag also asks which ones have it. */
+export async function askForItems(
+  deps: { http: VendorHttp; now: () => number },
+  conn: ResolvedConnection<'simpleconsign'>,
+  run: { mode: SyncMode; settings: SyncSettings; since: number | null },
+  signal: AbortSignal,
+): Promise<Asked> {
+  const query = queryFor(run.mode, run.settings, run.since);
+  const sentAt = deps.now();
+  const answer = await fetchInventory(deps.http, conn, query, { signal });
+  const clock = vendorClock(sentAt, deps.now(), answer.serverDate, run.settings.overlapMinutes);
+  let ecommerceSkus: Set<string> | null = null;
+  if (query.modifiedSince !== undefined && run.settings.includeOnlyEcommerceItems && answer.results.some(lacksFlag)) {
+    const flagged = await fetchInventory(deps.http, conn, { ...query, includeOnlyEcommerceItems: true }, { signal });
+    ecommerceSkus = new Set(flagged.results.map(skuOf));
+  }
+  return { raw: answer.results, startedAt: clock.start, notes: clock.note ? [clock.note] : [], ecommerceSkus };
+}

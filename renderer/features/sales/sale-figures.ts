@@ -1,0 +1,45 @@
+import { parseDollars } from '../../../shared/money';
+import { ORDER_NUMBER_PATTERN } from '../../../shared/sales/schemas';
+import { parseTaxRate, taxAt } from '../../../shared/sales/counter';
+import { totalsOf, type Totals } from '../../../shared/sales/totals';
+import type { useSaleDraft } from './sale-store';
+
+type Draft = ReturnType<typeof useSaleDraft.getState>;
+
+export interface SaleFigures {
+  totals: Totals;
+  /** The lines as recorded: taxable only where tax is collected. */
+  lines: Draft['lines'];
+  /** Taxable items, but no tax at this rate: they are recorded as non-taxable. */
+  untaxed: boolean;
+  rateMilli: number | null;
+  tenderedCents: number | null;
+  changeCents: number | null;
+  /** Field → what is wrong with it, in plain words. */
+  problems: Partial<Record<'taxRate' | 'tendered' | 'orderNumber' | 'prices', string>>;
+}
+
+/** Tax from the rate, totals, change due, and what stops the sale from being recorded. */
+export function saleFigures(d: Pick<Draft, 'lines' | 'taxRate' | 'tendered' | 'paymentMethod' | 'orderNumber' | 'badPrices'>): SaleFigures {
+  const problems: SaleFigures['problems'] = {};
+  const rateMilli = parseTaxRate(d.taxRate);
+  if (rateMilli === null) problems.taxRate = 'Type the tax rate as a percentage, e.g. 8.25.';
+  const base = totalsOf(d.lines, 0);
+  const taxCents = taxAt(base.taxableCents, rateMilli ?? 0);
+  // No tax collected means nothing was taxed: SimpleConsign refuses a taxable total without tax.
+  const untaxed = taxCents === 0 && base.taxableCents > 0;
+  const lines = untaxed ? d.lines.map((l) => ({ ...l, taxable: false })) : d.lines;
+  const totals = totalsOf(lines, taxCents);
+  let tenderedCents: number | null = null;
+  let changeCents: number | null = null;
+  if (d.paymentMethod === 'cash' && d.tendered.trim()) {
+    tenderedCents = parseDollars(d.tendered);
+    if (tenderedCents === null || tenderedCents < 0) problems.tendered = 'Type the cash handed over in dollars, e.g. 20.';
+    else if (tenderedCents < totals.totalCents) problems.tendered = 'The cash handed over is less than the total.';
+    else changeCents = tenderedCents - totals.totalCents;
+  }
+  const order = d.orderNumber.trim();
+  if (order && !ORDER_NUMBER_PATTERN.test(order)) problems.orderNumber = 'Order numbers use letters and digits only, at most 30 (or leave it empty to have one made).';
+  if (d.badPrices.length > 0) problems.prices = 'A line has a price that is not an amount; correct it first.';
+  return { totals, lines, untaxed, rateMilli, tenderedCents: problems.tendered ? null : tenderedCents, changeCents, problems };
+}
