@@ -187,7 +187,7 @@ export class SimHost {
       parsed = undefined;
     }
     entry.requestCount += 1;
-    const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname.slice(entry.sim.prefix.length) || '/', query: url.searchParams, headers: req.headers, body, json: parsed };
+    const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname.slice(entry.sim.prefix.length) || '/', query: url.searchParams, headers: req.headers, body, json: parsed, mount: `/${this.token}` };
     const fault = entry.faults.take();
     try {
       if (fault && (await this.applyBefore(fault, res))) return;
