@@ -66,8 +66,10 @@ test('a credential is saved to the keychain and only its last four characters re
 
   expect(seen.length).toBeGreaterThan(3);
   for (const body of seen) expect(body).not.toContain(secret);
-  for (const file of fs.readdirSync(shell.dataDir)) {
-    expect(fs.readFileSync(path.join(shell.dataDir, file)).includes(secret), `${file} holds the secret`).toBe(false);
+  // Every file in the data folder, features' own folders included.
+  for (const file of fs.readdirSync(shell.dataDir, { recursive: true, encoding: 'utf8' })) {
+    const full = path.join(shell.dataDir, file);
+    if (fs.statSync(full).isFile()) expect(fs.readFileSync(full).includes(secret), `${file} holds the secret`).toBe(false);
   }
   expect(shell.output() + restarted.output()).not.toContain(secret);
 });

@@ -13,6 +13,11 @@ interface Entry {
 }
 
 function send(res: http.ServerResponse, out: SimResponse): void {
+  if (Buffer.isBuffer(out.body)) {
+    res.writeHead(out.status, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(out.body.length), ...out.headers });
+    res.end(out.body);
+    return;
+  }
   const isText = typeof out.body === 'string';
   // A Buffer is JSON already serialized (answers too large for one string).
   const body = out.body === undefined ? '' : isText || Buffer.isBuffer(out.body) ? (out.body as string | Buffer) : JSON.stringify(out.body);
@@ -32,12 +37,13 @@ export interface SimHostOptions {
   log?: (message: string) => void;
 }
 
-export const SIM_MAX_BODY_BYTES = 64 * 1024 * 1024;
+// Above the largest product-sheet upload the app stages (200 MB); callers without the token are refused before any body is read.
+export const SIM_MAX_BODY_BYTES = 256 * 1024 * 1024;
 export const SIM_MAX_CONNECTIONS = 200;
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
@@ -47,7 +53,7 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
     if (size > limit) throw new BodyTooLarge();
     chunks.push(c as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -179,7 +185,8 @@ export class SimHost {
       .filter((e) => url.pathname === e.sim.prefix || url.pathname.startsWith(`${e.sim.prefix}/`))
       .sort((a, b) => b.sim.prefix.length - a.sim.prefix.length)[0];
     if (!entry) return send(res, { status: 404, body: { error: 'no such simulator' } });
-    const body = await readBody(req, this.opts.maxBodyBytes ?? SIM_MAX_BODY_BYTES);
+    const raw = await readBody(req, this.opts.maxBodyBytes ?? SIM_MAX_BODY_BYTES);
+    const body = raw.toString('utf8');
     let parsed: unknown;
     try {
       parsed = body ? JSON.parse(body) : undefined;
@@ -187,7 +194,7 @@ export class SimHost {
       parsed = undefined;
     }
     entry.requestCount += 1;
-    const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname.slice(entry.sim.prefix.length) || '/', query: url.searchParams, headers: req.headers, body, json: parsed, mount: `/${this.token}` };
+    const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname.slice(entry.sim.prefix.length) || '/', query: url.searchParams, headers: req.headers, body, raw, json: parsed, mount: `/${this.token}` };
     const fault = entry.faults.take();
     try {
       if (fault && (await this.applyBefore(fault, res))) return;

@@ -6,6 +6,8 @@ export interface SimRequest {
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The body's bytes, for multipart and binary uploads. */
+  raw?: Buffer;
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json: unknown;
   /**
@@ -18,7 +20,7 @@ export interface SimRequest {
 export interface SimResponse {
   status: number;
   headers?: Record<string, string>;
-  /** Objects are sent as JSON; strings as they are. */
+  /** Objects are sent as JSON; strings as they are; a Buffer as bytes. */
   body?: unknown;
 }
 

@@ -1,4 +1,5 @@
 import type { StartupError } from '../../shared/contract/app';
+import { ImportNotices } from '../features/imports/ImportNotices';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useAppStatus } from './app-queries';
 import { Nav } from './Nav';
@@ -47,6 +48,7 @@ export function App() {
         </main>
         <StatusBar status={status.data} />
       </div>
+      <ImportNotices />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { trainingContract } from './training';
 import { salesContract } from '../sales/contract';
 import { inventoryContract } from '../inventory/contract';
 import { ifposContract } from '../ifpos/contract';
+import { importsContract, productSheetsContract } from '../trax-retail/contract';
 import { partsContract } from '../heavytruckparts/contract';
 import type { Bridge, Handlers } from './channel';
 
@@ -15,6 +16,8 @@ export const contract = {
   sales: salesContract,
   inventory: inventoryContract,
   ifpos: ifposContract,
+  sheets: productSheetsContract,
+  imports: importsContract,
   parts: partsContract,
 };
 

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { endpointProblem } from '../../../shared/endpoint-policy';
 import { describeIssues } from '../../ipc/dispatch';
 import { readJsonBody, type ReadBody } from './parse-json';
+import { encodeBody, type RequestBody } from './request-body';
+import { saveBody } from './download';
 import { backoffDelay, parseRetryAfter, VendorError } from './vendor-error';
 
 export interface VendorRequest<T extends z.ZodType> {
@@ -21,12 +23,33 @@ export interface VendorRequest<T extends z.ZodType> {
   /** Only idempotent calls, or calls the caller has made safe, are retried here. */
   retries?: number;
   signal?: AbortSignal;
+  /** A multipart or binary body, streamed (instead of `json`). */
+  body?: RequestBody;
+  /** Called as the body is taken by the connection: bytes sent so far and in all. */
+  onUploadProgress?: (sent: number, total: number) => void;
+  /**
+   * 'refuse' (default): a redirect is an error. 'follow-safely': GET and HEAD follow up to five https
+   * redirects; credentials travel only to the host they were given for, never to another one.
+   */
+  redirect?: 'refuse' | 'follow-safely';
+}
+
+/** A call whose answer is a file: written to `toFile` as it arrives. */
+export type DownloadRequest = Omit<VendorRequest<z.ZodType>, 'schema' | 'json' | 'body' | 'answerStatuses'> & { toFile: string; maxBytes?: number };
+
+export interface DownloadResponse {
+  status: number;
+  headers: Record<string, string>;
+  bytes: number;
+  durationMs: number;
 }
 
 export interface VendorResponse<T> {
   status: number;
   data: T;
   durationMs: number;
+  /** The answer's headers, names in lower case. */
+  headers: Record<string, string>;
   /** The vendor's clock when it answered (its Date header, to the second), or null without one. */
   serverDate: number | null;
 }
@@ -37,12 +60,27 @@ export interface HttpOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+function headersOf(res: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  res.headers.forEach((value, name) => (out[name] = value));
+  return out;
+}
+
+/** The address to follow next, or null when the response is the answer. */
+function nextHop(req: Omit<VendorRequest<z.ZodType>, 'schema'>, url: string, res: Response, hop: number): string | null {
+  if (req.redirect !== 'follow-safely' || res.status < 300 || res.status > 399 || res.status === 304) return null;
+  const location = res.headers.get('location');
+  if (!location || (req.method !== 'GET' && req.method !== 'HEAD')) return null;
+  if (hop >= 5) throw new VendorError(req.vendor, 'http', `${req.vendor} redirected more than five times.`, { status: res.status });
+  return new URL(location, url).toString();
+}
+
 const snippet = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
 
 function vendorText(body: unknown): string | undefined {
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;
-    for (const key of ['error', 'message', 'Message', 'ErrorDetails', 'errors']) {
+    for (const key of ['error_description', 'description', 'error', 'message', 'Message', 'ErrorDetails', 'errors']) {
       const v = b[key];
       if (typeof v === 'string' && v) return v;
       if (Array.isArray(v) && v.length > 0) return v.map(String).join('; ');
@@ -83,10 +121,31 @@ export class VendorHttp {
   }
 
   async request<T extends z.ZodType>(req: VendorRequest<T>): Promise<VendorResponse<z.output<T>>> {
+    return this.withRetries(req, () => this.once(req));
+  }
+
+  /** Fetches a file (e.g. a vendor's source or error file) straight to disk; errors as for `request`. */
+  async download(req: DownloadRequest): Promise<DownloadResponse> {
+    return this.withRetries(req, async () => {
+      const started = this.now();
+      const timeoutMs = req.timeoutMs ?? 120_000;
+      const res = await this.send(req, timeoutMs, { Accept: '*/*' });
+      if (!res.ok) {
+        const bytes = await res.arrayBuffer().catch(() => new ArrayBuffer(0));
+        this.interpret({ ...req, schema: undefined as unknown as z.ZodType }, res, await readJsonBody(bytes));
+      }
+      const written = await saveBody(res, req.toFile, req.maxBytes).catch((error) => {
+        throw error instanceof VendorError ? error : this.transportError(req, error, timeoutMs);
+      });
+      return { status: res.status, headers: headersOf(res), bytes: written, durationMs: this.now() - started };
+    });
+  }
+
+  private withRetries<R>(req: Pick<VendorRequest<z.ZodType>, 'url' | 'vendor' | 'retries' | 'signal'>, work: () => Promise<R>): Promise<R> {
     const problem = endpointProblem(req.url);
-    if (problem) throw new VendorError(req.vendor, 'insecure-endpoint', problem);
+    if (problem) return Promise.reject(new VendorError(req.vendor, 'insecure-endpoint', problem));
     const retries = req.retries ?? 0;
-    return pRetry((attempt) => this.once(req).catch((e) => {
+    return pRetry((attempt) => work().catch((e) => {
       if (!(e instanceof VendorError) || !e.transient || e.mayHaveApplied || attempt > retries) throw new AbortError(e);
       throw e;
     }), {
@@ -106,29 +165,60 @@ export class VendorHttp {
   private async once<T extends z.ZodType>(req: VendorRequest<T>): Promise<VendorResponse<z.output<T>>> {
     const started = this.now();
     const timeoutMs = req.timeoutMs ?? 30_000;
-    const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
-    if (req.json !== undefined) headers['Content-Type'] = 'application/json';
-    if (req.basicAuth) headers.Authorization = `Basic ${Buffer.from(`${req.basicAuth.user}:${req.basicAuth.password}`).toString('base64')}`;
-    const signal = req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
-    let res: Response;
+    const res = await this.send(req, timeoutMs, { Accept: 'application/json' });
     let bytes: ArrayBuffer;
     try {
-      res = await this.fetchImpl(req.url, {
-        method: req.method,
-        headers,
-        body: req.json === undefined ? undefined : JSON.stringify(req.json),
-        signal,
-        redirect: 'error',
-      });
       bytes = await res.arrayBuffer();
     } catch (error) {
       throw this.transportError(req, error, timeoutMs);
     }
     const date = Date.parse(res.headers.get('date') ?? '');
-    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started, serverDate: Number.isNaN(date) ? null : date };
+    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started, headers: headersOf(res), serverDate: Number.isNaN(date) ? null : date };
   }
 
-  private transportError(req: VendorRequest<z.ZodType>, error: unknown, timeoutMs: number): VendorError {
+  /** Sends the request (following redirects only as `req.redirect` allows) and answers the response, body unread. */
+  private async send(req: Omit<VendorRequest<z.ZodType>, 'schema'>, timeoutMs: number, base: Record<string, string>): Promise<Response> {
+    const headers: Record<string, string> = { ...base, ...req.headers };
+    if (req.basicAuth) headers.Authorization = `Basic ${Buffer.from(`${req.basicAuth.user}:${req.basicAuth.password}`).toString('base64')}`;
+    const signal = req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+    let url = req.url;
+    for (let hop = 0; ; hop++) {
+      const init = this.initFor(req, headers, signal);
+      let res: Response;
+      try {
+        res = await this.fetchImpl(url, init);
+      } catch (error) {
+        throw this.transportError(req, error, timeoutMs);
+      }
+      const next = nextHop(req, url, res, hop);
+      if (next === null) return res;
+      await res.body?.cancel().catch(() => {});
+      const problem = endpointProblem(next);
+      if (problem) throw new VendorError(req.vendor, 'insecure-endpoint', `${req.vendor} redirected to an address the app will not call. ${problem}`);
+      // Credentials were entered for one host: a redirect elsewhere goes without them.
+      if (new URL(next).host !== new URL(url).host) for (const k of Object.keys(headers)) if (/^(authorization|cookie|x-api-key)$/i.test(k)) delete headers[k];
+      url = next;
+    }
+  }
+
+  private initFor(req: Omit<VendorRequest<z.ZodType>, 'schema'>, headers: Record<string, string>, signal: AbortSignal): RequestInit & { duplex?: 'half' } {
+    const manual = req.redirect === 'follow-safely';
+    if (req.body) {
+      const encoded = encodeBody(req.body, req.onUploadProgress);
+      return {
+        method: req.method,
+        headers: { ...headers, 'Content-Type': encoded.contentType, 'Content-Length': String(encoded.length) },
+        body: encoded.body as RequestInit['body'],
+        duplex: 'half',
+        signal,
+        redirect: 'error',
+      };
+    }
+    const h = req.json !== undefined ? { ...headers, 'Content-Type': 'application/json' } : headers;
+    return { method: req.method, headers: h, body: req.json === undefined ? undefined : JSON.stringify(req.json), signal, redirect: manual ? 'manual' : 'error' };
+  }
+
+  private transportError(req: Pick<VendorRequest<z.ZodType>, 'vendor'> & Partial<VendorRequest<z.ZodType>>, error: unknown, timeoutMs: number): VendorError {
     const name = (error as { name?: string }).name;
     if (name === 'TimeoutError') {
       return new VendorError(req.vendor, 'timeout', `${req.vendor} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} seconds`}.`, { mayHaveApplied: true });

@@ -3,7 +3,8 @@ import { coreMigrations } from './core-migrations';
 import { salesMigrations } from '../../sales/migrations';
 import { counterMigrations } from '../../sales/counter-migrations';
 import { inventoryMigrations } from '../../inventory/migrations';
+import { traxRetailMigrations } from '../../trax-retail/migrations';
 import { heavyTruckPartsMigrations } from '../../heavytruckparts/migrations';
 
-/** Version ranges: core 1–9, sales 10–19, inventory 20–29, heavytruckparts 40–49; each vendor feature owns its range. */
-export const allMigrations: Migration[] = [...coreMigrations, ...salesMigrations, ...counterMigrations, ...inventoryMigrations, ...heavyTruckPartsMigrations];
+/** Version ranges: core 1–9, sales 10–19, inventory 20–29, trax-retail 30–39, heavytruckparts 40–49; each vendor feature owns its range. */
+export const allMigrations: Migration[] = [...coreMigrations, ...salesMigrations, ...counterMigrations, ...inventoryMigrations, ...traxRetailMigrations, ...heavyTruckPartsMigrations];

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { channel } from '../contract/channel';
+import { localImageSchema, sheetModelSchema } from './sheet';
+import { useCaseIds } from './use-cases';
+
+export const sheetFormats = ['csv', 'xlsx', 'zip'] as const;
+export const sheetFormatSchema = z.enum(sheetFormats);
+export type SheetFormat = z.infer<typeof sheetFormatSchema>;
+
+const id = z.string().trim().min(1).max(80);
+const none = z.object({}).strict();
+
+export const draftSummarySchema = z.object({ id: z.string(), name: z.string(), updatedAt: z.number(), rowCount: z.number().int() });
+export type DraftSummary = z.infer<typeof draftSummarySchema>;
+export const draftSchema = z.object({ id: z.string(), name: z.string(), updatedAt: z.number(), model: sheetModelSchema });
+export type Draft = z.infer<typeof draftSchema>;
+
+export const issueSchema = z.object({
+  rowId: z.string().nullable(),
+  column: z.string().nullable(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+
+/** What opening a file found about its headers. */
+export const openReportSchema = z.object({
+  fileName: z.string(),
+  rowCount: z.number().int(),
+  /** Headers that are neither documented nor a known older header: kept as attribute columns. */
+  unknownHeaders: z.array(z.string()),
+  /** Older-format headers with the current header each stands for; applied only when the user accepts. */
+  legacy: z.array(z.object({ from: z.string(), to: z.string() })),
+  imagesAdded: z.number().int(),
+});
+export type OpenReport = z.infer<typeof openReportSchema>;
+
+export const sheetSettingsSchema = z.object({
+  /** Contact person added to the vendor's review ticket; empty for none. */
+  email: z.union([z.literal(''), z.email('Enter a valid e-mail address, or leave it empty.').max(200)]),
+  format: sheetFormatSchema,
+});
+export type SheetSettings = z.infer<typeof sheetSettingsSchema>;
+
+export const stagedFileSchema = z.object({ fileId: z.string(), fileName: z.string(), size: z.number().int() });
+
+export const productSheetsContract = {
+  listDrafts: channel('Every saved draft sheet, newest first.', none, z.object({ drafts: z.array(draftSummarySchema) })),
+  createDraft: channel(
+    'Starts a draft sheet, with one starting row per chosen use case.',
+    z.object({ name: z.string().trim().min(1, 'Give the sheet a name.').max(120), useCases: z.array(z.enum(useCaseIds)).max(20).default([]) }).strict(),
+    draftSchema,
+  ),
+  getDraft: channel('One draft sheet with its rows, attribute columns and local images.', z.object({ id }).strict(), draftSchema),
+  saveDraft: channel(
+    'Saves a draft as the user works; the saved copy survives a restart.',
+    z.object({ id, name: z.string().trim().min(1, 'Give the sheet a name.').max(120), model: sheetModelSchema }).strict(),
+    z.object({ updatedAt: z.number() }),
+  ),
+  deleteDraft: channel('Deletes a draft and its local image copies.', z.object({ id }).strict(), none),
+  stageChunk: channel(
+    'Receives a picked or dropped file a piece at a time (the browser shell cannot hand over a path); answers the staged id.',
+    z.object({ stageId: id.optional(), base64: z.string().max(3_000_000) }).strict(),
+    z.object({ stageId: z.string(), size: z.number().int() }),
+  ),
+  addImage: channel(
+    'Keeps a staged picture in the app’s data folder for a draft, under a unique flat ASCII base name.',
+    z.object({ draftId: id, stageId: id, fileName: z.string().trim().min(1).max(300) }).strict(),
+    localImageSchema,
+  ),
+  getImagePreview: channel(
+    'A local picture of a draft as a data: address for its thumbnail (null when it cannot be shown).',
+    z.object({ draftId: id, name: z.string().min(1).max(200) }).strict(),
+    z.object({ dataUrl: z.string().nullable() }),
+  ),
+  openFile: channel(
+    'Opens a staged CSV, Excel or ZIP file as a new draft and reports its unknown and older headers.',
+    z.object({ stageId: id, fileName: z.string().trim().min(1).max(300) }).strict(),
+    z.object({ draft: draftSchema, report: openReportSchema }),
+  ),
+  check: channel(
+    'Checks a saved draft as the upload would, including its local image files.',
+    z.object({ id, rowIds: z.array(z.string()).max(100_000).optional() }).strict(),
+    z.object({ issues: z.array(issueSchema) }),
+  ),
+  exportFile: channel(
+    'Writes a saved draft as CSV, Excel or ZIP (ZIP when it has local images) for “Save as”; refuses a sheet with errors.',
+    z.object({ id, format: sheetFormatSchema }).strict(),
+    stagedFileSchema,
+  ),
+  readFile: channel(
+    'A piece of a written or downloaded file, base64, for saving it on this computer.',
+    z.object({ fileId: id, offset: z.number().int().nonnegative() }).strict(),
+    z.object({ base64: z.string(), done: z.boolean() }),
+  ),
+  upload: channel(
+    'Writes the draft (or only the chosen rows) and uploads it to Trax Retail; answers at once, the import list shows progress.',
+    z.object({ id, format: sheetFormatSchema, rowIds: z.array(z.string()).max(100_000).optional() }).strict(),
+    z.object({ importLocalId: z.string() }),
+  ),
+  getSettings: channel('The contact e-mail sent with uploads and the preferred file format.', none, sheetSettingsSchema),
+  saveSettings: channel('Saves the contact e-mail and the preferred file format.', sheetSettingsSchema.strict(), sheetSettingsSchema),
+};
+
+export const importViewSchema = z.object({
+  id: z.string(),
+  draftId: z.string().nullable(),
+  sheetName: z.string(),
+  fileName: z.string(),
+  format: sheetFormatSchema,
+  rowCount: z.number().int(),
+  createdAt: z.number(),
+  /** uploading, uploaded (polling), ended, upload-failed. */
+  phase: z.enum(['uploading', 'polling', 'ended', 'upload-failed']),
+  uploadSent: z.number().int(),
+  uploadTotal: z.number().int(),
+  importId: z.string().nullable(),
+  /** As the vendor wrote them. */
+  status: z.string().nullable(),
+  reviewStatus: z.string().nullable(),
+  parsed: z.number().int().nullable(),
+  total: z.number().int().nullable(),
+  errored: z.number().int().nullable(),
+  message: z.string(),
+  fileId: z.string().nullable(),
+  errorId: z.string().nullable(),
+  /** Why the last poll or the upload failed, in plain words; empty when it did not. */
+  problem: z.string(),
+  nextPollAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  outcome: z.enum(['imported', 'failed', 'other']).nullable(),
+});
+export type ImportView = z.infer<typeof importViewSchema>;
+
+export const vendorRowErrorSchema = z.object({
+  /** The draft row it belongs to, or null when it could not be matched. */
+  rowId: z.string().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+  /** The error file's row as the vendor wrote it. */
+  cells: z.record(z.string(), z.string()),
+});
+export type VendorRowError = z.infer<typeof vendorRowErrorSchema>;
+
+export const importsContract = {
+  list: channel('Every upload with its vendor status, newest first.', none, z.object({ imports: z.array(importViewSchema) })),
+  refresh: channel('Asks Trax Retail for one import’s status now.', z.object({ id }).strict(), importViewSchema),
+  download: channel(
+    'Downloads the import’s source file or error file from Trax Retail for saving.',
+    z.object({ id, which: z.enum(['source', 'error']) }).strict(),
+    stagedFileSchema,
+  ),
+  getErrors: channel(
+    'Reads the import’s error file and matches each row to the sheet row it came from.',
+    z.object({ id }).strict(),
+    z.object({ draftId: z.string().nullable(), errors: z.array(vendorRowErrorSchema), headers: z.array(z.string()) }),
+  ),
+  dismiss: channel('Removes an ended import from the list.', z.object({ id }).strict(), none),
+};
