@@ -16,14 +16,17 @@ const FIELDS = ['sku', 'name', 'description', 'brand', 'category', 'color', 'siz
 const value = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : Array.isArray(v) ? v.join(',') : (v ?? null));
 const row = (item: Record<string, unknown>) => FIELDS.map((f) => value(item[f]));
 
-async function ask(url: string, extra: Record<string, string>): Promise<Record<string, unknown>[]> {
+/** The answer's text, as received; parsing it is part of applying it, as in the app. */
+async function ask(url: string, extra: Record<string, string>): Promise<string> {
   const res = await fetch(`${url}/inventory`, {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: JSON.stringify({ key: BENCH_KEY, ...extra }),
   });
-  return (JSON.parse(await res.text()) as { results: Record<string, unknown>[] }).results;
+  return res.text();
 }
+
+const resultsOf = (text: string) => (JSON.parse(text) as { results: Record<string, unknown>[] }).results;
 
 /** The same work as the app, the plainest way better-sqlite3 allows: one transaction, no yields, no checks. */
 export async function bareParty(args: Record<string, unknown>) {
@@ -33,8 +36,9 @@ export async function bareParty(args: Record<string, unknown>) {
   db.pragma('synchronous = FULL');
   const full = async () => {
     const started = performance.now();
-    const items = await ask(url, { includeItemsWithQuantityZero: 'false', includeInactiveItems: 'false' });
+    const text = await ask(url, { includeItemsWithQuantityZero: 'false', includeInactiveItems: 'false' });
     const answered = performance.now();
+    const items = resultsOf(text);
     db.exec(`CREATE TABLE items (id INTEGER PRIMARY KEY, ${COLS.join(', ')})`);
     const insert = db.prepare(`INSERT INTO items (${COLS.join(', ')}) VALUES (${COLS.map(() => '?').join(', ')})`);
     db.transaction(() => {
@@ -56,7 +60,7 @@ export async function bareParty(args: Record<string, unknown>) {
   };
   const incremental = async (since: number) => {
     const started = performance.now();
-    const items = await ask(url, { includeItemsWithQuantityZero: 'true', includeInactiveItems: 'true', modifiedSince: String(since) });
+    const items = resultsOf(await ask(url, { includeItemsWithQuantityZero: 'true', includeInactiveItems: 'true', modifiedSince: String(since) }));
     const upsert = db.prepare(`INSERT INTO items (${COLS.join(', ')}) VALUES (${COLS.map(() => '?').join(', ')}) ON CONFLICT (sku) DO UPDATE SET ${COLS.map((c) => `${c} = excluded.${c}`).join(', ')}`);
     const remove = db.prepare('DELETE FROM items WHERE sku = ?');
     db.transaction(() => {

@@ -12,12 +12,12 @@ const n = (v: number) => v.toLocaleString('en-US');
 
 function printLoad(report: BenchReport, a: AppLoad, b: BareLoad): void {
   report.ratio('full load, request to committed and searchable', a.ms / 1000, b.ms / 1000, 's');
-  report.figure('  of which waiting for the answer (sent, received, parsed)', a.requestMs / 1000, 's');
+  report.figure('  of which waiting for the answer (the simulator builds it, sends it)', a.requestMs / 1000, 's');
   if (a.indexingAtMs !== null && a.committingAtMs !== null) {
     report.figure('  rows read and written, chunk by chunk', (a.indexingAtMs - a.requestMs) / 1000, 's');
     report.figure('  indexes and full-text index, one pass off the main thread', (a.committingAtMs - a.indexingAtMs) / 1000, 's');
   }
-  report.ratio('apply rate, answer to committed', a.received / (a.applyMs / 1000), b.items / (b.applyMs / 1000), 'items/s');
+  report.ratio('apply rate: answer received to committed (parse included)', a.received / (a.applyMs / 1000), b.items / (b.applyMs / 1000), 'items/s');
   report.ratio('peak RSS of the app process (vendor in another)', a.peakRssMb, b.peakRssMb, 'MB');
   report.figure('  RSS before the load', a.rssBeforeMb, 'MB');
   report.ratio('longest event-loop stall while applying', a.stallApply, b.stall, 'ms');

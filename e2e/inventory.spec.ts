@@ -39,6 +39,8 @@ async function searchLikeAPerson(inventory: InventoryPage, shell: RunningShell) 
   await inventory.search('blazr');
   await expect(inventory.page.getByTestId('inventory-corrected')).toHaveText('Nothing matches “blazr”; showing items matching “blazer”.');
   await expect(inventory.rows.first()).toBeVisible();
+  await inventory.search('');
+  await expect(inventory.page.getByTestId('inventory-corrected')).toHaveCount(0);
 }
 
 test('the first load from the screen shows its progress; search finds an item and its panel shows the picture', async ({ browser }, testInfo) => {

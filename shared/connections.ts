@@ -13,6 +13,13 @@ export const ifposSettings = z.object({
   keyInUrl: z.boolean().default(false),
   showroomId: z.string().trim().max(50).default(''),
   employeeId: z.string().trim().max(50).default(''),
+  /** Seconds between two IFPOS calls when a backlog is sent: IFPOS is rate limited and not for batches. */
+  minCallSpacingSeconds: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\.\d{1,3})?$/, 'The spacing is a number of seconds, such as 2 or 0.5.')
+    .refine((v) => Number(v) <= 600, 'The spacing is at most 600 seconds.')
+    .default('2'),
 });
 export const traxRetailSettings = z.object({
   host: url.default('https://services.traxretail.com'),
@@ -71,3 +78,13 @@ export type ConnectionView = z.infer<typeof connectionViewSchema>;
 
 export const modeSchema = z.enum(['training', 'live']);
 export type AppMode = z.infer<typeof modeSchema>;
+
+export const modeSwitchPreviewSchema = z.object({
+  from: modeSchema,
+  to: modeSchema,
+  /** What is still on its way or waiting for a person in the current mode; it stays in that mode. */
+  waiting: z.array(z.string()),
+  /** Going live: "Test connection" of every enabled connection against the real vendor. */
+  tests: z.array(z.object({ id: vendorIdSchema, name: z.string(), health: healthSchema })),
+});
+export type ModeSwitchPreview = z.infer<typeof modeSwitchPreviewSchema>;

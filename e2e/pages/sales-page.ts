@@ -52,6 +52,12 @@ export class SalesPage {
     await expect(this.page.getByTestId('sales-history')).toBeVisible();
   }
 
+  /** History again from another screen, so it shows what was recorded meanwhile through the bridge. */
+  async reopenHistory() {
+    await new AppFrame(this.page).go('returns');
+    await this.openHistory();
+  }
+
   historyRow(kind: 'SALE' | 'RETURN', orderNumber: string) {
     return this.page.locator(`[data-testid="history-row"][data-kind="${kind}"][data-order="${orderNumber}"]`);
   }

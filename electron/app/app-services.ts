@@ -11,14 +11,16 @@ import { CachedSecretStore } from '../core/secrets/cached-secret-store';
 import { secretRedactor } from '../core/secrets/redact';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { openDatabase, StoreOpenError, type Db } from '../core/store/database';
-import { allMigrations } from '../core/store/migrations';
+import { coreStoreMigrations, ownedByCoreStore } from '../core/store/migrations';
 import { SettingsRepo } from '../core/store/settings-repo';
 import { ConnectionsRepo } from '../connections/connections-repo';
 import { ConnectionsService } from '../connections/connections-service';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { SimHost } from '../training/sim-host';
 import { features } from './features';
-import type { CoreDeps, Feature } from './feature';
+import { ModeRuntime } from './mode-runtime';
+import { adoptLegacyRecords, CORE_STORE_FILE } from './mode-stores';
+import { modeSwitchHandlers } from './mode-switch';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -49,6 +51,18 @@ function unavailableHandlers(error: StartupError): AppHandlers {
   return handlers as unknown as AppHandlers;
 }
 
+/** The app when a store could not be opened: every call answers the startup error, which the renderer shows. */
+function createAppServicesWithoutStore(
+  opts: AppServicesOptions,
+  startupError: StartupError,
+  simHost: SimHost,
+  keychainStatus: () => ReturnType<SecretStore['describe']>,
+): AppServices {
+  const handlers = unavailableHandlers(startupError);
+  handlers.app.getStatus = async () => ({ version: opts.version, mode: 'training', startupError, keychain: await keychainStatus(), connections: [] });
+  return { dispatch: createDispatch(contract, handlers, opts.log), startupError, simHost, db: null, stop: async () => {} };
+}
+
 /** Builds the main-process services. Plain Node: the Electron shell and the browser shell both use this. */
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const now = opts.now ?? Date.now;
@@ -67,7 +81,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     void stopFeatures();
   };
   try {
-    db = openDatabase(path.join(opts.dataDir, 'backoffice.db'), allMigrations, { onDamage });
+    db = openDatabase(path.join(opts.dataDir, CORE_STORE_FILE), coreStoreMigrations, { owns: ownedByCoreStore, onDamage });
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
     startupError = error.info;
@@ -75,23 +89,27 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // The status bar polls every few seconds: the keychain is probed once, then known from real calls.
   const keychainStatus = () => secrets.describe();
 
-  if (!db || startupError) {
-    const handlers = unavailableHandlers(startupError!);
-    handlers.app.getStatus = async () => ({ version: opts.version, mode: 'training', startupError, keychain: await keychainStatus(), connections: [] });
-    return { dispatch: createDispatch(contract, handlers, log), startupError, simHost, db: null, stop: async () => {} };
-  }
+  if (!db || startupError) return createAppServicesWithoutStore(opts, startupError!, simHost, keychainStatus);
 
   const settings = new SettingsRepo(db);
   const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets, simHost, now });
-  const core: CoreDeps = { db, settings, http: new VendorHttp({ fetch: opts.fetch, now }), connections, simHost, now, log };
-  const loaded: Feature[] = features.map((make) => make(core));
-  for (const f of loaded) for (const sim of f.simulators ?? []) simHost.register(sim);
+  const runtime = new ModeRuntime({ dataDir: opts.dataDir, base: { settings, http: new VendorHttp({ fetch: opts.fetch, now }), simHost, now, log }, connections, factories: features });
+  try {
+    const adopted = adoptLegacyRecords(db, settings, opts.dataDir, connections.mode());
+    if (adopted) log(`The records kept in ${CORE_STORE_FILE} by an earlier version now form the ${adopted} store.`);
+    runtime.open(connections.mode());
+  } catch (error) {
+    db.close();
+    if (!(error instanceof StoreOpenError)) throw error;
+    return createAppServicesWithoutStore(opts, error.info, simHost, keychainStatus);
+  }
   // The simulators listen only while the app is in training mode: a live app opens no loopback port for them.
   const runSimulatorsFor = async (mode: AppMode) => {
     if (mode === 'training' && !simHost.running) await simHost.start();
     else if (mode === 'live' && simHost.running) await simHost.stop();
   };
   await runSimulatorsFor(connections.mode());
+  const modeSwitch = modeSwitchHandlers(connections, runtime);
 
   const handlers = {
     app: {
@@ -109,9 +127,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       setSecret: ({ id, field, value }) => connections.setSecret(id, field, value),
       clearSecret: ({ id, field }) => connections.clearSecret(id, field),
       test: ({ id }) => connections.test(id),
-      setMode: async ({ mode }) => {
-        const changed = await connections.setMode(mode);
-        await runSimulatorsFor(changed.mode);
+      ...modeSwitch,
+      setMode: async (input) => {
+        // Up before training's features start, down once live's have taken over.
+        if (input.mode === 'training') await runSimulatorsFor('training');
+        const changed = await modeSwitch.setMode(input);
+        await runSimulatorsFor(connections.mode());
         return changed;
       },
     },
@@ -121,11 +142,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       clearFaults: ({ simulator }) => (simHost.clearFaults(simulator), simHost.status()),
       reset: ({ simulator }) => (simHost.reset(simulator), simHost.status()),
     },
-    ...Object.assign({}, ...loaded.map((f) => f.handlers)),
+    ...runtime.handlers(),
   } as AppHandlers;
 
-  for (const f of loaded) f.start?.();
-  stopFeatures = async () => void (await Promise.all(loaded.map((f) => f.stop?.())));
+  stopFeatures = () => runtime.stop();
   const openDb = db;
   const dispatch = createDispatch(contract, handlers, log);
   return {
@@ -134,7 +154,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     simHost,
     db,
     async stop() {
-      await Promise.all(loaded.map((f) => f.stop?.()));
+      await runtime.stop();
       await simHost.stop();
       openDb.close();
     },

@@ -8,7 +8,9 @@ import type { SimHost } from '../training/sim-host';
 
 /** What the core hands every feature: the store, vendor HTTP, connections and a clock. */
 export interface CoreDeps {
+  /** The current mode's data store: a feature's records never meet the other mode's. */
   db: Db;
+  /** Settings shared by both modes (in the core store). */
   settings: SettingsRepo;
   http: VendorHttp;
   connections: ConnectionsService;
@@ -25,6 +27,8 @@ export interface Feature {
   start?: () => void;
   /** Stops background work and waits for a call in flight to settle. */
   stop?: () => Promise<void>;
+  /** What is still on its way or waiting for a person in this mode, in a sentence each (shown before a mode switch). */
+  pendingWork?: () => Promise<string[]> | string[];
 }
 
 export type FeatureFactory = (core: CoreDeps) => Feature;

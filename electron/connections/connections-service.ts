@@ -41,14 +41,32 @@ const endpointFields: Record<VendorId, string[]> = {
   heavytruckparts: ['domain'],
 };
 
+export interface ConnectionsDeps {
+  repo: ConnectionsRepo;
+  settings: SettingsRepo;
+  secrets: SecretStore;
+  simHost: SimHost;
+  now: () => number;
+  /** Set on the copy a mode's features get: they act in that mode whatever the setting says later. */
+  pinnedMode?: AppMode;
+}
+
 export class ConnectionsService {
   private readonly repo: ConnectionsRepo;
-  private readonly testers = new Map<VendorId, ConnectionTester>();
 
   constructor(
-    private readonly deps: { repo: ConnectionsRepo; settings: SettingsRepo; secrets: SecretStore; simHost: SimHost; now: () => number },
+    private readonly deps: ConnectionsDeps,
+    private readonly testers = new Map<VendorId, ConnectionTester>(),
   ) {
     this.repo = deps.repo;
+  }
+
+  /**
+   * The same connections seen from one mode. A mode's features hold this copy, so a call they make
+   * after the app switched (a retry finishing late) still goes where its sale was recorded.
+   */
+  pinned(mode: AppMode): ConnectionsService {
+    return new ConnectionsService({ ...this.deps, pinnedMode: mode }, this.testers);
   }
 
   registerTester(id: VendorId, tester: ConnectionTester): void {
@@ -56,7 +74,7 @@ export class ConnectionsService {
   }
 
   mode(): AppMode {
-    return this.deps.settings.get<AppMode>('mode', 'training');
+    return this.deps.pinnedMode ?? this.deps.settings.get<AppMode>('mode', 'training');
   }
 
   /** Whether calls to this vendor should be made now: always in training, when enabled in live mode. No keychain read. */
@@ -187,9 +205,9 @@ export class ConnectionsService {
   }
 
   /** Where and how to call a vendor now. Live credentials are read from the keychain at call time. */
-  async resolve<V extends VendorId>(id: V): Promise<ResolvedConnection<V>> {
+  async resolve<V extends VendorId>(id: V, mode: AppMode = this.mode()): Promise<ResolvedConnection<V>> {
     const settings = this.settingsOf(id);
-    if (this.mode() === 'training') {
+    if (mode === 'training') {
       const field = endpointFields[id][0] as keyof ConnectionSettings[V];
       return { id, training: true, enabled: true, settings: { ...settings, [field]: this.trainingUrl(id) }, secrets: { ...trainingCredentials[id] } };
     }
@@ -213,8 +231,9 @@ export class ConnectionsService {
     return health;
   }
 
-  async test(id: VendorId): Promise<ConnectionHealth> {
-    const conn = await this.resolve(id);
+  /** Tests a connection as it is used in `mode` (the current one unless said): the simulator, or the real vendor. */
+  async test(id: VendorId, mode: AppMode = this.mode()): Promise<ConnectionHealth> {
+    const conn = await this.resolve(id, mode);
     const missing = vendors[id].secrets.filter((f) => !conn.secrets[f.id]).map((f) => f.label);
     if (missing.length > 0) return this.recordHealth(id, false, `Enter the ${missing.join(' and ')} first.`);
     const tester = this.testers.get(id);
@@ -223,10 +242,19 @@ export class ConnectionsService {
       return this.recordHealth(id, false, `${where} ${vendors[id].name}.`);
     }
     const result = await tester(conn).catch((e: unknown) => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
-    return this.recordHealth(id, result.ok, result.message);
+    const unset = conn.training ? await this.unsetLiveSecrets(id) : [];
+    // The simulator takes its own key; say so, or a test in training reads as if the real key worked.
+    const note = unset.length > 0 ? ` The ${unset.join(' and ')} is missing: training uses the simulator’s own, so enter yours before switching to live.` : '';
+    return this.recordHealth(id, result.ok, `${result.message}${note}`);
   }
 
-  async setMode(mode: AppMode): Promise<{ mode: AppMode }> {
+  private async unsetLiveSecrets(id: VendorId): Promise<string[]> {
+    const view = await this.view(id);
+    return view.secrets.filter((s) => !s.isSet).map((s) => s.label);
+  }
+
+  /** Refuses a switch that cannot work, before anything is stopped. */
+  async checkModeSwitch(mode: AppMode): Promise<void> {
     if (mode === 'live') {
       const ready = await Promise.all(vendorIds.map(async (id) => ({ id, view: await this.view(id) })));
       const usable = ready.filter(({ view }) => view.enabled && view.secrets.every((s) => s.isSet));
@@ -234,6 +262,15 @@ export class ConnectionsService {
         throw new AppError('conflict', 'Enable at least one connection and enter its credentials before switching to live mode.');
       }
     }
+  }
+
+  /** The enabled connections, which going live tests first. */
+  enabledIds(): VendorId[] {
+    return vendorIds.filter((id) => this.repo.get(id).enabled);
+  }
+
+  async setMode(mode: AppMode): Promise<{ mode: AppMode }> {
+    await this.checkModeSwitch(mode);
     this.deps.settings.set('mode', mode);
     return { mode };
   }

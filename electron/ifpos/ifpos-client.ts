@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ConnectionSettings } from '../../shared/connections';
 import { buildIfposPayload, type IfposPayload, type IfposSaleInput } from '../../shared/ifpos/payload';
 import type { SchemaSource } from '../../shared/ifpos/contract';
+import { VendorError } from '../core/http/vendor-error';
 import type { VendorHttp } from '../core/http/vendor-http';
+import { describeIssues } from '../ipc/dispatch';
 import { trainingDealer } from './training-dealer';
 
 export type IfposSettings = ConnectionSettings['ifpos'];
@@ -60,9 +62,21 @@ export function payloadFor(sale: IfposSaleInput, settings: IfposSettings, traini
   return buildIfposPayload(sale, { apiKey, ...dealerOf(settings, training) });
 }
 
+/** Statuses whose body is IFPOS's answer rather than a transport problem. */
+const ANSWER_STATUSES = [400, 401, 417];
+
+function bodyText(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const b = body as Record<string, unknown>;
+  const parts = ['ErrorDetails', 'Message', 'message', 'error', 'detail'].map((k) => b[k]).flatMap((v) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []));
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
 /**
- * One POST. 400, 401 and 417 carry IFPOS's JSON answer (ErrorDetails), so they are read rather
- * than thrown; 429 and transport trouble come back as VendorError.
+ * One POST. 400, 401 and 417 carry IFPOS's JSON answer (ErrorDetails), so they are read rather than
+ * thrown. When such an answer lacks the documented fields (a server's own refusal page in JSON), the
+ * HTTP status decides: it is the document's own list of what Status means. 429 and transport trouble
+ * come back as VendorError.
  */
 export async function postIfpos(http: VendorHttp, url: string, payload: IfposPayload, signal?: AbortSignal): Promise<IfposAnswer> {
   const res = await http.request({
@@ -70,13 +84,19 @@ export async function postIfpos(http: VendorHttp, url: string, payload: IfposPay
     method: 'POST',
     url,
     json: payload,
-    schema: ifposAnswerSchema,
+    schema: z.unknown(),
     timeoutMs: IFPOS_TIMEOUT_MS,
-    answerStatuses: [400, 401, 417],
+    answerStatuses: ANSWER_STATUSES,
     retries: 0,
     signal,
   });
-  return res.data;
+  const parsed = ifposAnswerSchema.safeParse(res.data);
+  if (parsed.success) return res.status === 200 ? parsed.data : { ...parsed.data, Status: res.status };
+  if (!ANSWER_STATUSES.includes(res.status)) {
+    throw new VendorError('TRAX IFPOS', 'invalid-response', 'TRAX IFPOS sent an answer the app does not understand.', { status: res.status, details: describeIssues(parsed.error) });
+  }
+  const said = bodyText(res.data);
+  return { Status: res.status, ErrorDetails: said ? [said] : null, AffectedRecords: 0, ExecMS: 0 };
 }
 
 /** "AffectedRecords 1 (new sale) · ExecMS 152". */
@@ -95,5 +115,6 @@ export function sampleSale(now: number): IfposSaleInput {
       { sku: 'SAMPLE-2', name: 'Sample accessory', unitPriceCents: 1234, quantity: 2 },
     ],
     returns: [{ transactionId: 1, recordedAt: now, lines: [{ sku: 'SAMPLE-2', name: 'Sample accessory', unitPriceCents: 1234, quantity: 1 }] }],
+    customer: { name: 'Sample Customer', phone: '555 0100', email: 'customer@example.com', address: '1 Sample Street, Springfield' },
   };
 }

@@ -1,6 +1,7 @@
 import { closedPort } from '../testing/closed-port';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledIfposSchema } from '../../shared/ifpos/bundled-schema';
+import { seededRandom } from '../../shared/seeded-random';
 import type { DeliveryLine, TransactionToDeliver } from '../sales/destination';
 import { makeTestCore, type TestCore } from '../simpleconsign/transactions-test-core';
 import { postUrl } from './ifpos-client';
@@ -87,12 +88,58 @@ describe('IFPOS destination', () => {
     expect(record.payload).toMatchObject({ SaleAmount: 1311.34, ShowroomID: 'SHOWROOM-1', EmployeeID: 'EMP-100', Credits: [{ CreditID: '2', SKU: 'PILLOW', Amount: 12.34 }] });
   });
 
-  it('checks a return that is not recorded yet as part of its sale', async () => {
+  it('never refuses to record over the schema: the sale is recorded and only its IFPOS delivery is held', async () => {
     const dest = createIfposDestination(core);
     expect(await dest.check({ ...returnTx(false), transactionId: 0, attempt: 0 })).toEqual([]);
-    expect(await dest.check(saleTx({ sale: { ...saleTx().sale, lines: [line(' ', 100)] } }))).toEqual([
-      'The IFPOS payload does not match the app’s IFPOS payload model: LineItems[0].SKU: must NOT have fewer than 1 characters.',
-    ]);
+    const odd = saleTx({ sale: { ...saleTx().sale, lines: [line(' ', 100)] } });
+    expect(await dest.check(odd)).toEqual([]);
+    expect(await dest.deliver(odd)).toMatchObject({
+      kind: 'rejected',
+      reason: 'The IFPOS payload does not match the app’s IFPOS payload model: LineItems[0].SKU: must NOT have fewer than 1 characters.',
+      action: expect.stringContaining('Report the difference'),
+    });
+  });
+
+  it('sends the sale’s customer in the payload model, only the fields filled in', async () => {
+    const customer = { name: 'Dana Reyes', phone: '+1 555 0100', email: '', address: '12 Oak St, Springfield' };
+    expect(await createIfposDestination(core).deliver(saleTx({ customer }))).toMatchObject({ kind: 'delivered' });
+    expect(sim.records()[0].payload.Customer).toEqual({ Name: 'Dana Reyes', Phone: '+1 555 0100', Address: '12 Oak St, Springfield' });
+  });
+
+  it('retries an OK answer that changed no records a few times, then asks a person what to look for', async () => {
+    const dest = createIfposDestination(core);
+    sim.answerEmpty(3);
+    expect(await dest.deliver(saleTx())).toMatchObject({ kind: 'retry', emptyAnswer: true, reason: expect.stringContaining('AffectedRecords 0, 1 of 3') });
+    expect(await dest.deliver(saleTx({ attempt: 2, emptyAnswers: 1 }))).toMatchObject({ kind: 'retry', emptyAnswer: true });
+    expect(await dest.deliver(saleTx({ attempt: 3, emptyAnswers: 2 }))).toMatchObject({
+      kind: 'uncertain',
+      action: 'Look up sale S-1001 in TRAX. If it is there with the amount $1323.68, choose “Mark as delivered”; if it is missing or shows another amount, choose “Resend”.',
+    });
+  });
+
+  it('flags a modification TRAX took as a new record (AffectedRecords 1): it may now hold two', async () => {
+    // The sale itself never reached this TRAX, so the modified sale arrives as a new record.
+    const outcome = await createIfposDestination(core).deliver(returnTx(true));
+    expect(outcome).toMatchObject({
+      kind: 'uncertain',
+      reason: expect.stringContaining('may now hold two records'),
+      action: expect.stringContaining('It should appear once, for $1311.34 with 1 credit(s)'),
+    });
+  });
+
+  it.each([1, 2, 3, 4, 5, 6])('decides 401 and 417 from the HTTP status when the body lacks the documented fields (seed %i)', async (seed) => {
+    const varied = new IfposSim({ firstCallDelayMs: 0, random: seededRandom(seed) });
+    const vcore = await makeTestCore([varied]);
+    try {
+      await vcore.connections.update('ifpos', false, { showroomId: 'SHOWROOM-9' });
+      expect(await createIfposDestination(vcore).deliver(saleTx())).toMatchObject({ kind: 'rejected', action: expect.stringContaining('Fix the ShowroomID / EmployeeID') });
+      await vcore.connections.update('ifpos', true, { url: vcore.simHost.url('/ifpos'), showroomId: 'SHOWROOM-1', employeeId: 'EMP-100' });
+      await vcore.connections.setSecret('ifpos', 'apiKey', 'revoked-key');
+      await vcore.connections.setMode('live');
+      expect(await createIfposDestination(vcore).deliver(saleTx())).toMatchObject({ kind: 'rejected', action: expect.stringContaining('Check the IFPOS dealer API key') });
+    } finally {
+      await vcore.close();
+    }
   });
 
   it('rejects a 417 quoting ErrorDetails and pointing at the dealer settings', async () => {
@@ -125,7 +172,7 @@ describe('IFPOS destination', () => {
   it('puts the key in the address with TRAX’s alternative method', async () => {
     await goLive({ keyInUrl: true, url: `${core.simHost.url('/ifpos')}/{apiKey}` });
     expect(await createIfposDestination(core).deliver(saleTx())).toMatchObject({ kind: 'delivered' });
-    const settings = { url: 'https://api.example.com/v1/ifpos/{apiKey}', keyInUrl: true, showroomId: '', employeeId: '' };
+    const settings = { url: 'https://api.example.com/v1/ifpos/{apiKey}', keyInUrl: true, showroomId: '', employeeId: '', minCallSpacingSeconds: '2' };
     expect(postUrl(settings.url, settings, 'a b/c', false)).toBe('https://api.example.com/v1/ifpos/a%20b%2Fc');
     expect(postUrl('http://127.0.0.1:1/ifpos', settings, 'k', true)).toBe('http://127.0.0.1:1/ifpos/k');
     expect(postUrl('https://x/ifpos', { ...settings, keyInUrl: false }, 'k', false)).toBe('https://x/ifpos');
@@ -152,8 +199,10 @@ describe('IFPOS destination', () => {
     expect(outcome).toMatchObject({
       kind: 'rejected',
       reason: 'The IFPOS payload does not match the loaded IFPOS schema file: the payload: is missing the field "StoreNumber".',
-      action: expect.stringContaining('clear it on the IFPOS card'),
+      action: expect.stringContaining('Report the difference'),
     });
+    expect(outcome).toMatchObject({ action: expect.not.stringContaining('clear') });
+    expect(core.connections.health('ifpos')).toMatchObject({ state: 'failing', message: expect.stringContaining('The IFPOS schema refuses the app’s payload') });
     expect(sim.records()).toEqual([]);
   });
 });
@@ -197,7 +246,7 @@ describe('IFPOS test connection', () => {
     await core.connections.update('ifpos', true, { url: `http://127.0.0.1:${await closedPort()}/ifpos`, showroomId: 'NORTH', employeeId: 'E-7' });
     // A new address needs the key entered again.
     await core.connections.setSecret('ifpos', 'apiKey', 'live-dealer-key');
-    expect(await core.connections.test('ifpos')).toMatchObject({ state: 'failing', message: expect.stringContaining('could not be reached (ECONNREFUSED)') });
+    expect(await core.connections.test('ifpos')).toMatchObject({ state: 'failing', message: expect.stringContaining('refused the connection') });
   });
 
   it('fails on a dealer the simulator refuses, quoting it', async () => {

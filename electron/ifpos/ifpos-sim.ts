@@ -21,6 +21,11 @@ export interface IfposSimOptions {
   firstCallDelayMs?: number;
   /** At most `limit` calls per key in any `windowMs`: IFPOS is for one sale at a time, not batches. */
   rate?: { limit: number; windowMs: number };
+  /**
+   * When set, 401 and 417 sometimes come with a body that lacks the documented fields (as a web
+   * server's own refusal would), picked from this seeded generator.
+   */
+  random?: () => number;
 }
 
 const bundledSchema = compileSchema(bundledIfposSchema);
@@ -46,6 +51,7 @@ export class IfposSim implements Simulator {
   private readonly calls = new Map<string, number[]>();
   private warmDay: string | null = null;
   private callCount = 0;
+  private emptyAnswers = 0;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly rate: { limit: number; windowMs: number };
@@ -62,7 +68,13 @@ export class IfposSim implements Simulator {
     this.dealers.set(key, dealer);
   }
 
+  /** The next `n` accepted posts answer Status 200 with AffectedRecords 0 and change nothing. */
+  answerEmpty(n: number): void {
+    this.emptyAnswers = n;
+  }
+
   reset(): void {
+    this.emptyAnswers = 0;
     this.stored.clear();
     this.calls.clear();
     this.warmDay = null;
@@ -83,15 +95,26 @@ export class IfposSim implements Simulator {
     const body = req.json as Record<string, unknown>;
     const key = segments[0] ? decodeURIComponent(segments[0]) : typeof body.APIKey === 'string' ? body.APIKey : '';
     const dealer = this.dealers.get(key);
-    if (!dealer) return answer(401, ['The API key was not successfully validated.'], 0, 0);
+    if (!dealer) return this.refusal(401, ['The API key was not successfully validated.']);
     const wait = this.admit(key);
     if (wait > 0) return answer(429, ['Too many requests: IFPOS is meant for one sale at a time, not batch uploads.'], 0, 0, { 'Retry-After': String(Math.ceil(wait / 1000)) });
     const invalid = bundledSchema.validate(body);
     if (invalid.length > 0) return answer(400, invalid, 0, 0);
     const unknown = this.dealerProblems(dealer, body);
-    if (unknown.length > 0) return answer(417, unknown, 0, 0);
+    if (unknown.length > 0) return this.refusal(417, unknown);
+    if (this.emptyAnswers > 0) {
+      this.emptyAnswers -= 1;
+      return answer(200, null, 0, this.execMs());
+    }
     const affected = this.store(key, body);
     return answer(200, null, affected, this.execMs());
+  }
+
+  /** A documented refusal, or (varying) the bare HTTP status with a body that lacks the documented fields. */
+  private refusal(status: 401 | 417, details: string[]): SimResponse {
+    if (!this.opts.random || this.opts.random() < 0.5) return answer(status, details, 0, 0);
+    const message = status === 401 ? 'Authorization has been denied for this request.' : 'Expectation Failed';
+    return { status, body: this.opts.random() < 0.5 ? { Message: message } : { error: message, detail: details.join(' ') } };
   }
 
   /** The first call of a day is slow while TRAX scales up; later calls that day are not. */

@@ -4,6 +4,7 @@ import type { SchemaSource, SchemaStatus } from '../../shared/ifpos/contract';
 import type { CoreDeps } from '../app/feature';
 import { AppError } from '../core/app-error';
 import { VendorError } from '../core/http/vendor-error';
+import { payloadFor, sampleSale } from './ifpos-client';
 import { compileSchema, compileSchemaText, SchemaCompileError, type CompiledSchema } from './ifpos-schema';
 
 const KEYS = { file: 'ifpos.schema.file', fetched: 'ifpos.schema.fetched', lastFetch: 'ifpos.schema.lastFetch' } as const;
@@ -79,7 +80,14 @@ export class IfposSchemaStore {
       officialUrl: IFPOS_OFFICIAL_SCHEMA_URL,
       lastFetch,
       summary: `Payloads are validated against ${sourceNames[a.source]}${a.fileName ? ` (${a.fileName})` : ''} before they are sent.${stale}`,
+      mismatch: this.mismatch(a),
     };
+  }
+
+  /** What the schema refuses in a sample sale (with a return and a customer) built from the current settings. */
+  private mismatch(active: ActiveSchema): string[] {
+    const training = this.core.connections.mode() === 'training';
+    return active.compiled.validate(payloadFor(sampleSale(this.core.now()), this.core.connections.settingsOf('ifpos'), training, 'key-checked-at-send-time'));
   }
 
   /** Stores the user's file once it parses and compiles; otherwise says precisely why not. */

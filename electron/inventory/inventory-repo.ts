@@ -122,6 +122,17 @@ export class InventoryRepo {
     return `DELETE FROM ${t} WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY sku COLLATE NOCASE ORDER BY id DESC) AS n FROM ${t}) WHERE n > 1);`;
   }
 
+  /** Whether a generation's rows lack the E-commerce flag (a store sends it for every item or for none: a sample tells). */
+  lacksEcommerceFlag(gen: number): boolean {
+    return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM (SELECT ecommerce FROM ${itemsTable(slotOf(gen))} LIMIT 1000) WHERE ecommerce IS NULL)`).pluck().get() === 1;
+  }
+
+  /** Sets the E-commerce flag of a generation's unflagged rows from SimpleConsign's list of E-commerce SKUs (lower case). */
+  flagScript(gen: number, skus: string[]): string {
+    const list = JSON.stringify(skus).replace(/'/g, "''");
+    return `UPDATE ${itemsTable(slotOf(gen))} SET ecommerce = (lower(sku) IN (SELECT value FROM json_each('${list}'))) WHERE ecommerce IS NULL;`;
+  }
+
   /** Whether a slot other than the current generation's holds rows (an abandoned or replaced copy). */
   otherSlotHasRows(gen: number): boolean {
     return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${itemsTable(slotOf(gen + 1))})`).pluck().get() === 1;

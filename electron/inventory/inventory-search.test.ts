@@ -104,7 +104,7 @@ describe('plans for broad matches and totals past the cap', () => {
   const all = ['relevance', 'name', 'sku', 'price-asc', 'price-desc', 'quantity', 'newest', 'updated'] as const;
 
   it('a broad match walks the order’s index and tests each row: the same rows in the same order as ranking them all', () => {
-    const broad = new InventorySearch(db, () => 'http://img.test', { countCap: 100, narrow: 0 });
+    const broad = new InventorySearch(db, () => 'http://img.test', { countCap: 100, narrow: 0, sortable: 0 });
     for (const query of ['black', 'c', 'cafe', 'leather boots', 'Consignor 1234567', 'e']) {
       for (const sort of all.filter((x) => x !== 'relevance')) {
         for (const stock of ['all', 'store'] as const) {
@@ -118,7 +118,7 @@ describe('plans for broad matches and totals past the cap', () => {
   });
 
   it('counts exactly up to the cap and says "at least" beyond it', () => {
-    const capped = new InventorySearch(db, () => 'http://img.test', { countCap: 2, narrow: 0 });
+    const capped = new InventorySearch(db, () => 'http://img.test', { countCap: 2, narrow: 0, sortable: 0 });
     expect(capped.search(filters())).toMatchObject({ total: items.length, totalExact: true });
     expect(capped.search(filters({ stock: 'store' }))).toMatchObject({ total: 2, totalExact: false });
     expect(capped.search(filters({ stock: 'consignment' }))).toMatchObject({ total: 2, totalExact: true });
@@ -186,5 +186,17 @@ describe('one item and the sale screen’s lookup', () => {
     expect(search.categories()).toEqual([
       { name: 'CLOTHING', count: 2 }, { name: 'GAMES', count: 1 }, { name: 'KITCHEN', count: 1 }, { name: 'SHOES', count: 1 },
     ]);
+  });
+});
+
+describe('filters alone', () => {
+  it('few matching rows are found through the filter index and sorted; many walk the order’s index: the same rows either way', () => {
+    const walking = new InventorySearch(db, () => 'http://img.test', { countCap: 100, narrow: 0, sortable: 0 });
+    for (const sort of ['name', 'price-desc', 'newest', 'updated'] as const) {
+      for (const over of [{ ecommerceOnly: true }, { stock: 'store' as const, activeOnly: true }, { category: 'CLOTHING', inStockOnly: true }]) {
+        const f = filters({ sort, ...over });
+        expect(walking.search(f).items.map((i) => i.sku)).toEqual(search.search(f).items.map((i) => i.sku));
+      }
+    }
   });
 });

@@ -26,14 +26,18 @@ const orders: Record<Exclude<SearchSort, 'relevance'>, string> = {
 
 /** Totals are counted exactly up to this many and shown as "10,000+" beyond. */
 export const COUNT_CAP = 10_000;
-/** Matches up to this many are ranked by relevance; broader ones walk the order's index and test the match. */
+/** Matches up to this many are ranked by relevance; broader ones follow the full-text index's order. */
 export const NARROW = 1_000;
+/** Matches or filtered rows up to this many are sorted once found; more walk the order's index. */
+export const SORTABLE = 20_000;
 
 export interface SearchLimits {
   /** Exact totals up to this many. */
   countCap: number;
   /** Relevance ranking for matches up to this many. */
   narrow: number;
+  /** Sorting found rows, rather than walking the order's index, up to this many. */
+  sortable: number;
 }
 
 export { ftsQuery };
@@ -65,7 +69,7 @@ export class InventorySearch {
     private readonly db: Db,
     /** Where item pictures come from for the copy being read. */
     private readonly imageBase: () => string,
-    private readonly limits: SearchLimits = { countCap: COUNT_CAP, narrow: NARROW },
+    private readonly limits: SearchLimits = { countCap: COUNT_CAP, narrow: NARROW, sortable: SORTABLE },
   ) {
     this.state = db.prepare('SELECT gen, data_version, item_count FROM inventory_state WHERE id = 1');
   }
@@ -117,41 +121,50 @@ export class InventorySearch {
   }
 
   /**
-   * The plan, by selectivity: no words walk the order's index; a narrow match (at most `narrow`
-   * rows) is ranked; a broad one is never ranked nor counted in full: "best match" follows the
-   * full-text index's own order, other orders walk their index testing each row's text.
+   * The plan, by selectivity. Filters alone: few rows are found through the filter index and
+   * sorted, many walk the order's index. Words: a narrow match (at most `narrow` rows) is ranked;
+   * up to `sortable` matches are found and sorted by the chosen order (walking the order's index
+   * reads many rows when the matches cluster away from its start); broader ones are never ranked
+   * nor counted in full: "best match" follows the full-text index's own order, other orders walk
+   * their index testing each row's text.
    */
   private find(slot: Slot, q: ParsedQuery, f: SearchFilters & { offset: number; limit: number }, itemCount: number): Found {
-    const { countCap, narrow } = this.limits;
+    const { countCap, narrow, sortable } = this.limits;
     const t = itemsTable(slot);
     const fts = ftsTable(slot);
     const w = this.filters(f);
     const match = matchExpression(q);
     const page = [f.limit, f.offset];
+    const order = orders[f.sort === 'relevance' ? 'name' : f.sort];
     if (match === null) {
-      const where = w.sql ? `WHERE ${w.sql}` : '';
-      const ids = this.stmt(`SELECT i.id FROM ${t} i ${where} ORDER BY ${orders[f.sort === 'relevance' ? 'name' : f.sort]} LIMIT ? OFFSET ?`).pluck().all(...w.params, ...page) as number[];
-      if (!w.sql) return { ids, total: itemCount, exact: true };
-      return this.total(`SELECT 1 FROM ${t} i WHERE ${w.sql}`, w.params, countCap, ids);
+      const walk = `SELECT i.id FROM ${t} i ${w.sql ? `WHERE ${w.sql}` : ''} ORDER BY ${order} LIMIT ? OFFSET ?`;
+      if (!w.sql) return { ids: this.stmt(walk).pluck().all(...page) as number[], total: itemCount, exact: true };
+      // Counting reads the filter index alone; few rows are found through it and sorted, many walk the order's index.
+      const found = this.total(`SELECT 1 FROM ${t} i WHERE ${w.sql}`, w.params, countCap, []);
+      const sql = found.total <= sortable ? `SELECT i.id FROM ${t} i INDEXED BY ${t}_filters WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?` : walk;
+      return { ...found, ids: this.stmt(sql).pluck().all(...w.params, ...page) as number[] };
     }
     const and = w.sql ? ` AND ${w.sql}` : '';
     const joined = `FROM ${fts} CROSS JOIN ${t} i ON i.id = ${fts}.rowid WHERE ${fts} MATCH ?${and}`;
     const params = [match, ...w.params];
-    const broad = this.capped(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`, [match], narrow) > narrow;
-    if (!broad) {
-      const order = f.sort === 'relevance' ? `${bm25(fts)}, i.id` : orders[f.sort];
-      const ids = this.stmt(`SELECT i.id ${joined} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(...params, ...page) as number[];
-      return { ids, total: this.capped(`SELECT 1 ${joined}`, params, narrow), exact: true };
+    const matched = this.capped(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`, [match], sortable);
+    const byRowid = f.sort === 'relevance' && matched > narrow;
+    if (matched <= sortable || byRowid) {
+      const ranked = f.sort === 'relevance' ? (byRowid ? `${fts}.rowid` : `${bm25(fts)}, i.id`) : order;
+      const ids = this.stmt(`SELECT i.id ${joined} ORDER BY ${ranked} LIMIT ? OFFSET ?`).pluck().all(...params, ...page) as number[];
+      if (matched <= sortable) return { ids, total: this.capped(`SELECT 1 ${joined}`, params, sortable), exact: true };
+      return { ...this.broadTotal(t, fts, match, w, params), ids };
     }
-    const ids =
-      f.sort === 'relevance'
-        ? (this.stmt(`SELECT i.id ${joined} ORDER BY ${fts}.rowid LIMIT ? OFFSET ?`).pluck().all(...params, ...page) as number[])
-        : this.walk(t, q, w, f);
-    // Only the first countCap + 1 matches are tested against the filters: past them the total says "at least".
+    return { ...this.broadTotal(t, fts, match, w, params), ids: this.walk(t, q, w, f) };
+  }
+
+  /** Only the first countCap + 1 matches are tested against the filters: past them the total says "at least". */
+  private broadTotal(t: string, fts: string, match: string, w: { sql: string; params: unknown[] }, params: unknown[]): Omit<Found, 'ids'> {
+    const { countCap } = this.limits;
     const matched = this.capped(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`, [match], countCap);
     const scanned = `SELECT 1 FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${countCap + 1}) m CROSS JOIN ${t} i ON i.id = m.rowid${w.sql ? ` WHERE ${w.sql}` : ''}`;
     const n = w.sql ? this.capped(scanned, params, countCap) : matched;
-    return { ids, total: Math.min(n, countCap), exact: matched <= countCap };
+    return { total: Math.min(n, countCap), exact: matched <= countCap };
   }
 
   private total(sql: string, params: unknown[], cap: number, ids: number[]): Found {

@@ -2,6 +2,7 @@ import type { SyncSettings, SyncStatus } from '../../shared/inventory/schemas';
 import type { CoreDeps } from '../app/feature';
 import { AppError } from '../core/app-error';
 import { imageBaseFor } from '../simpleconsign/inventory-images';
+import { allowanceFor } from '../simpleconsign/rate-allowance';
 import { InventoryRepo } from './inventory-repo';
 import { InventorySearch } from './inventory-search';
 import { InventorySync } from './inventory-sync';
@@ -38,14 +39,22 @@ export class InventoryService {
       settings: () => this.settings.get(),
       now: core.now,
       log: core.log,
+      allowance: allowanceFor(core),
       health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
     });
     this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source));
     this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => this.sync.start('scheduled'), now: core.now, log: core.log });
   }
 
+  /** The copy's own pause or the key's shared one, whichever ends later. */
+  private pausedUntil(state: { pausedUntil: number | null }): number | null {
+    const shared = allowanceFor(this.core).pausedAt(this.core.now())?.until ?? null;
+    return Math.max(state.pausedUntil ?? 0, shared ?? 0) || null;
+  }
+
   private due(): number | null {
-    const state = this.repo.state();
+    const state = { ...this.repo.state() };
+    state.pausedUntil = this.pausedUntil(state);
     const lastRun = this.repo.recentRuns(5).find((r) => r.outcome !== 'running') ?? null;
     return nextRunAt({ settings: this.settings.get(), loaded: state.watermark !== null, lastRun, pausedUntil: state.pausedUntil, retryAt: this.sync.retryAt, now: this.core.now() });
   }
@@ -64,7 +73,7 @@ export class InventoryService {
       lastRun: this.sync.unrecorded ?? runs.find((r) => r.outcome !== 'running') ?? null,
       lastSuccessAt: state.lastSuccessAt,
       nextRunAt: this.due(),
-      pausedUntil: state.pausedUntil !== null && state.pausedUntil > this.core.now() ? state.pausedUntil : null,
+      pausedUntil: ((p) => (p !== null && p > this.core.now() ? p : null))(this.pausedUntil(state)),
       settings: this.settings.get(),
       recentRuns: runs,
     };

@@ -3,12 +3,12 @@ import type { ResolvedConnection } from '../connections/connections-service';
 import { AppError } from '../core/app-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { storeWriteProblem } from '../core/store/store-errors';
-import { InventoryFetchError } from '../simpleconsign/inventory-client';
+import { InventoryFetchError, type ItemSource } from '../simpleconsign/inventory-client';
 import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
 import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
 import { describeCounts, minutesFrom } from './sync-messages';
-import { askForItems } from './sync-request';
+import { askForItems, flaggedSkus } from './sync-request';
 
 export { queryFor } from './sync-request';
 
@@ -26,6 +26,8 @@ export interface SyncDeps {
   pause?: () => Promise<void>;
   /** Above this many changes an incremental load is applied to a copy of the copy, in chunks. */
   largeChangeSet?: number;
+  /** The key's request allowance, shared with the sales deliveries to SimpleConsign. */
+  allowance?: { pausedAt(now: number): { until: number } | null; pause(until: number, reason: string): void };
   /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
   health?: (ok: boolean, message: string) => void;
 }
@@ -103,8 +105,8 @@ export class InventorySync {
       if (trigger !== 'reload') return this.running.done;
       throw new AppError('conflict', 'A load is already running. Start the full reload when it has finished.');
     }
-    const paused = this.deps.repo.state().pausedUntil;
     const now = this.deps.now();
+    const paused = Math.max(this.deps.repo.state().pausedUntil ?? 0, this.deps.allowance?.pausedAt(now)?.until ?? 0) || null;
     if (paused !== null && paused > now) {
       throw new AppError('conflict', `SimpleConsign’s request limit was reached. The next load can start in ${minutesFrom(now, paused)}.`);
     }
@@ -173,13 +175,17 @@ export class InventorySync {
     if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
     const { running } = job;
     const asked = await askForItems(this.deps, conn, job, running.controller.signal);
-    const { raw } = asked;
-    this.deps.health?.(true, `Inventory loaded: ${raw.length} item(s) received.`);
-    Object.assign(job, { startedAt: asked.startedAt, notes: asked.notes, counts: emptyCounts(raw.length) });
-    Object.assign(running.progress, { phase: 'applying', received: raw.length });
+    const { source } = asked;
+    this.deps.health?.(true, `Inventory loaded: ${source.total} item(s) received.`);
+    Object.assign(job, { startedAt: asked.startedAt, notes: asked.notes, counts: emptyCounts(source.total) });
+    Object.assign(running.progress, { phase: 'applying', received: source.total });
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
-    const ctx = { ...this.context(job.settings, running), vendorFiltered: job.mode === 'full', ecommerceSkus: asked.ecommerceSkus };
-    await this.apply(job, raw, ctx, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
+    const ctx = { ...this.context(job.settings, running), vendorFiltered: job.mode === 'full', ecommerceSkus: asked.ecommerceSkus, conn };
+    try {
+      await this.apply(job, source, ctx, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
+    } finally {
+      source.close();
+    }
     this.retryAt = null;
     running.progress.phase = 'cleaning';
     await this.clearOtherSlot();
@@ -222,10 +228,10 @@ export class InventorySync {
     };
   }
 
-  private async apply(job: Job, raw: unknown[], ctx: ApplyContext, commit: (gen: number, itemCount?: number) => void): Promise<void> {
+  private async apply(job: Job, source: ItemSource, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }, commit: (gen: number, itemCount?: number) => void): Promise<void> {
     const { state, counts, running } = job;
-    if (job.mode === 'incremental' && raw.length <= (this.deps.largeChangeSet ?? 5000)) {
-      const records = await readAll(raw, ctx, counts);
+    if (job.mode === 'incremental' && source.total <= (this.deps.largeChangeSet ?? 5000)) {
+      const records = await readAll(source, ctx, counts);
       running.progress.phase = 'committing';
       applyAtOnce(ctx, state.gen, records, counts, () => commit(state.gen));
       return;
@@ -236,11 +242,14 @@ export class InventorySync {
     const next = state.gen + 1;
     const full = job.mode === 'full';
     await prepareGeneration(repo, next, full ? null : state.gen);
-    if (full) await appendIntoGeneration(raw, ctx, next, counts);
-    else await streamIntoGeneration(raw, ctx, next, counts);
+    if (full) await appendIntoGeneration(source, ctx, next, counts);
+    else await streamIntoGeneration(source, ctx, next, counts);
     checkAbort(ctx.signal);
+    // The search screen's E-commerce filter needs the flag, which the document does not list.
+    const learnFlags = full && !job.settings.includeOnlyEcommerceItems && repo.lacksEcommerceFlag(next);
+    const flags = learnFlags ? [repo.flagScript(next, await flaggedSkus(this.deps, ctx.conn, job.settings, ctx.signal))] : [];
     running.progress.phase = 'indexing';
-    const itemCount = await finishGeneration(repo, next, full, counts);
+    const itemCount = await finishGeneration(repo, next, full, counts, flags);
     checkAbort(ctx.signal);
     running.progress.phase = 'committing';
     repo.db.transaction(() => commit(next, itemCount))();
@@ -272,6 +281,8 @@ export class InventorySync {
     const now = this.deps.now();
     if (e.kind === 'request-cap') {
       this.deps.repo.setPausedUntil(now + (e.opts.retryAfterMs ?? DEFAULT_CAP_PAUSE));
+      // One key, one allowance: sales to SimpleConsign hold off for the same ten minutes.
+      this.deps.allowance?.pause(now + Math.max(DEFAULT_CAP_PAUSE, e.opts.retryAfterMs ?? 0), e.message);
       return;
     }
     if (!e.transient) return;

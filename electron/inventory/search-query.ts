@@ -32,24 +32,17 @@ export function ftsQuery(text: string): string | null {
   return matchExpression(parseQuery(text));
 }
 
-/** Spellings one edit away (a letter dropped, added, changed or two swapped), for words of four letters or more. */
-export function oneEditAway(word: string): string[] {
-  const w = word.toLowerCase();
-  if (w.length < 4 || /\d/.test(w)) return [];
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const out = new Set<string>();
-  for (let i = 0; i <= w.length; i++) {
-    const head = w.slice(0, i);
-    const tail = w.slice(i);
-    if (tail) out.add(head + tail.slice(1));
-    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
-    for (const c of letters) {
-      out.add(head + c + tail);
-      if (tail) out.add(head + c + tail.slice(1));
-    }
+/** Whether two words differ by one letter dropped, added or changed, or two neighbours swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, from: number) => x.slice(from);
+  if (a.length === b.length) {
+    if (rest(a, i + 1) === rest(b, i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2);
   }
-  out.delete(w);
-  return [...out];
+  return a.length > b.length ? rest(a, i + 1) === rest(b, i) : rest(a, i) === rest(b, i + 1);
 }
 
 /** Case and accents folded as the full-text index folds them (unicode61, remove_diacritics). */

@@ -40,7 +40,7 @@ export function createSlot(slot: Slot): string {
       extra TEXT NOT NULL DEFAULT '{}',
       unreadable TEXT NOT NULL DEFAULT '{}'
     );
-    CREATE VIRTUAL TABLE ${ftsTable(slot)} USING fts5(${cols}, content='${t}', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+    CREATE VIRTUAL TABLE ${ftsTable(slot)} USING fts5(${cols}, content='${t}', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2');
   `;
 }
 

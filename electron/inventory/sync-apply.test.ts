@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSyncSettings } from '../../shared/inventory/schemas';
 import type { Db } from '../core/store/database';
+import { arraySource } from '../simpleconsign/inventory-client';
 import { ChunkSizer } from './chunk-sizer';
 import { InventoryRepo } from './inventory-repo';
 import { slotOf, itemsTable, ftsTable } from './slot-schema';
@@ -29,7 +30,7 @@ const matches = (word: string, gen = 1) => db.prepare(`SELECT count(*) FROM ${ft
 async function fullLoad(raw: unknown[], gen = 1) {
   const counts = emptyCounts(raw.length);
   await prepareGeneration(repo, gen, null);
-  await appendIntoGeneration(raw, ctx(), gen, counts);
+  await appendIntoGeneration(arraySource(raw), ctx(), gen, counts);
   await finishGeneration(repo, gen, true, counts);
   return counts;
 }
@@ -66,7 +67,7 @@ describe('writing a full load into a new generation', () => {
     await fullLoad([{ sku: 'A1', name: 'teapot', quantity: 1 }, { sku: 'B2', name: 'lamp', quantity: 1 }]);
     const counts = emptyCounts(3);
     await prepareGeneration(repo, 2, 1);
-    await streamIntoGeneration([{ sku: 'a1', name: 'kettle', quantity: 2 }, { sku: 'B2', state: 'I' }, { sku: 'D4', name: 'rug', quantity: 1 }], ctx(), 2, counts);
+    await streamIntoGeneration(arraySource([{ sku: 'a1', name: 'kettle', quantity: 2 }, { sku: 'B2', state: 'I' }, { sku: 'D4', name: 'rug', quantity: 1 }]), ctx(), 2, counts);
     await finishGeneration(repo, 2, false, counts);
     expect(rows(2)).toEqual([{ sku: 'a1', name: 'kettle', quantity: 2 }, { sku: 'D4', name: 'rug', quantity: 1 }]);
     expect(rows(1)).toEqual([{ sku: 'A1', name: 'teapot', quantity: 1 }, { sku: 'B2', name: 'lamp', quantity: 1 }]);
@@ -80,7 +81,7 @@ describe('applying changes to the current generation', () => {
     // B2 holds the highest row id; deleting it lets SQLite give D4 the same id, which must still be indexed.
     await fullLoad([{ sku: 'A1', name: 'teapot', quantity: 1 }, { sku: 'B2', name: 'lamp', quantity: 1 }]);
     const counts = emptyCounts(3);
-    const records = await readAll([{ sku: 'a1', name: 'kettle', quantity: 2 }, { sku: 'B2', state: 'I' }, { sku: 'D4', name: 'rug', quantity: 1 }], ctx(), counts);
+    const records = await readAll(arraySource([{ sku: 'a1', name: 'kettle', quantity: 2 }, { sku: 'B2', state: 'I' }, { sku: 'D4', name: 'rug', quantity: 1 }]), ctx(), counts);
     let finished = false;
     applyAtOnce(ctx(), 1, records, counts, () => (finished = true));
     expect(finished).toBe(true);
@@ -95,7 +96,7 @@ describe('applying changes to the current generation', () => {
 
   it('rolls everything back when the finishing step fails', async () => {
     await fullLoad([{ sku: 'A1', name: 'teapot', quantity: 1 }]);
-    const records = await readAll([{ sku: 'A1', name: 'kettle', quantity: 1 }, { sku: 'Z9', name: 'rug', quantity: 1 }], ctx(), emptyCounts(2));
+    const records = await readAll(arraySource([{ sku: 'A1', name: 'kettle', quantity: 1 }, { sku: 'Z9', name: 'rug', quantity: 1 }]), ctx(), emptyCounts(2));
     expect(() =>
       applyAtOnce(ctx(), 1, records, emptyCounts(2), () => {
         throw new Error('disk full');

@@ -1,4 +1,5 @@
 import type { SyncSettings } from '../../shared/inventory/schemas';
+import type { ItemSource } from '../simpleconsign/inventory-client';
 import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
 import type { ChunkSizer } from './chunk-sizer';
 import { runBulk } from './bulk-worker';
@@ -60,12 +61,11 @@ export function checkAbort(signal: AbortSignal): void {
   if (signal.aborted) throw new SyncInterrupted();
 }
 
-/** Reads raw entries [start, end) and lets go of them, so a large answer is freed as it is applied. */
-function readSlice(raw: unknown[], start: number, end: number, ctx: ApplyContext, counts: Counts): InventoryRecord[] {
+/** Reads one slice of raw entries; unusable entries are counted, not fatal. */
+function readSlice(raw: unknown[], ctx: ApplyContext, counts: Counts): InventoryRecord[] {
   const out: InventoryRecord[] = [];
-  for (let i = start; i < end; i++) {
-    const read = readItem(raw[i]);
-    raw[i] = undefined;
+  for (const entry of raw) {
+    const read = readItem(entry);
     if (read.ok) out.push(withFilterFacts(read.record, ctx));
     else {
       counts.skipped += 1;
@@ -75,14 +75,12 @@ function readSlice(raw: unknown[], start: number, end: number, ctx: ApplyContext
   return out;
 }
 
-/** Reads every entry in chunks, yielding between them; unusable entries are counted, not fatal. */
-export async function readAll(raw: unknown[], ctx: ApplyContext, counts: Counts): Promise<InventoryRecord[]> {
+/** Reads every entry in chunks, yielding between them. */
+export async function readAll(source: ItemSource, ctx: ApplyContext, counts: Counts): Promise<InventoryRecord[]> {
   const out: InventoryRecord[] = [];
-  for (let start = 0; start < raw.length; ) {
+  for (let raw = await source.next(ctx.chunks.rows); raw; raw = await source.next(ctx.chunks.rows)) {
     checkAbort(ctx.signal);
-    const end = Math.min(raw.length, start + ctx.chunks.rows);
-    out.push(...readSlice(raw, start, end, ctx, counts));
-    start = end;
+    out.push(...readSlice(raw, ctx, counts));
     await ctx.pause();
   }
   return out;
@@ -119,7 +117,7 @@ function lastPerSku(records: InventoryRecord[], counts: Counts): InventoryRecord
  * no lookups and no index upkeep, one short transaction per chunk, then a yield. The indexes, the
  * SKU key (the last entry of a SKU sent twice wins) and the full-text index are built afterwards.
  */
-export async function appendIntoGeneration(raw: unknown[], ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
+export async function appendIntoGeneration(source: ItemSource, ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
   const { db } = ctx.repo;
   const write = db.transaction((records: InventoryRecord[]) => {
     const kept = records.filter((r) => belongsInCopy(r, ctx.settings, ctx.vendorFiltered));
@@ -132,19 +130,18 @@ export async function appendIntoGeneration(raw: unknown[], ctx: ApplyContext, ge
   const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('wal_autocheckpoint = 0');
   try {
-    await inChunks(raw, ctx, counts, write);
+    await inChunks(source, ctx, counts, write);
   } finally {
     db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
   }
 }
 
-async function inChunks(raw: unknown[], ctx: ApplyContext, counts: Counts, write: (records: InventoryRecord[]) => void): Promise<void> {
-  for (let start = 0; start < raw.length; ) {
+async function inChunks(source: ItemSource, ctx: ApplyContext, counts: Counts, write: (records: InventoryRecord[]) => void): Promise<void> {
+  for (let raw = await source.next(ctx.chunks.rows); raw; raw = await source.next(ctx.chunks.rows)) {
     checkAbort(ctx.signal);
-    const end = Math.min(raw.length, start + ctx.chunks.rows);
-    ctx.chunks.run(end - start, () => write(readSlice(raw, start, end, ctx, counts)));
-    ctx.onApplied(end - start);
-    start = end;
+    const slice = raw;
+    ctx.chunks.run(slice.length, () => write(readSlice(slice, ctx, counts)));
+    ctx.onApplied(slice.length);
     await ctx.pause();
   }
 }
@@ -153,11 +150,11 @@ async function inChunks(raw: unknown[], ctx: ApplyContext, counts: Counts, write
  * Applies a large change set chunk by chunk to a copy of the copy that no search reads yet. Its
  * full-text index is rebuilt when it is finished, so new rows are not indexed here.
  */
-export async function streamIntoGeneration(raw: unknown[], ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
+export async function streamIntoGeneration(source: ItemSource, ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
   const write = ctx.repo.db.transaction((records: InventoryRecord[]) => {
     for (const r of lastPerSku(records, counts)) applyOne(ctx, gen, r, counts, []);
   });
-  await inChunks(raw, ctx, counts, write);
+  await inChunks(source, ctx, counts, write);
 }
 
 /** Applies records to the current generation and runs `finish` in the same transaction. */
@@ -182,8 +179,8 @@ export async function prepareGeneration(repo: InventoryRepo, gen: number, copyOf
  * off the main thread, and answers its row count. In a full load, entries of a SKU sent twice
  * collapse into the last one first; the earlier ones count as updates.
  */
-export async function finishGeneration(repo: InventoryRepo, gen: number, full: boolean, counts: Counts): Promise<number> {
-  const scripts = full ? [repo.dedupeScript(gen), ...finishSlot(slotOf(gen))] : finishSlot(slotOf(gen));
+export async function finishGeneration(repo: InventoryRepo, gen: number, full: boolean, counts: Counts, before: string[] = []): Promise<number> {
+  const scripts = [...before, ...(full ? [repo.dedupeScript(gen), ...finishSlot(slotOf(gen))] : finishSlot(slotOf(gen)))];
   const itemCount = Number(await runBulk(repo.db, scripts, repo.countQuery(gen)));
   if (full) {
     counts.updated += counts.inserted - itemCount;

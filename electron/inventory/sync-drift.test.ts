@@ -50,6 +50,20 @@ describe('filters set in the sync settings do not let the copy drift', () => {
   }
 });
 
+describe('the E-commerce flag, which the document does not list', () => {
+  for (const sendsEcommerceFlag of [true, false]) {
+    it(`is known after a full load for the search screen's filter (store ${sendsEcommerceFlag ? 'sends' : 'does not send'} it)`, async () => {
+      h = await startHarness({ sim: { sendsEcommerceFlag } });
+      await h.run();
+      // Without the flag in the items, one more request, for E-commerce items only, tells them apart.
+      expect(h.bodies.map((b) => b.includeOnlyEcommerceItems)).toEqual(sendsEcommerceFlag ? [undefined] : [undefined, 'true']);
+      const flagged = h.sim.store.query({ ecommerceOnly: true, includeZero: false, includeInactive: false }).map((i) => String(i.sku)).sort();
+      const found = h.search.search({ query: '', category: null, stock: 'all', ecommerceOnly: true, inStockOnly: false, activeOnly: false, sort: 'sku', offset: 0, limit: 500 });
+      expect(found.items.map((i) => i.sku).sort()).toEqual(flagged);
+    });
+  }
+});
+
 describe('clocks', () => {
   it('with SimpleConsign’s clock 12 minutes behind, a change made just after a load is found by the next one, and the run says why', async () => {
     const clock = { t: 0 };

@@ -1,7 +1,7 @@
 import type { SyncMode, SyncSettings } from '../../shared/inventory/schemas';
 import type { ResolvedConnection } from '../connections/connections-service';
 import type { VendorHttp } from '../core/http/vendor-http';
-import { fetchInventory, type InventoryQuery } from '../simpleconsign/inventory-client';
+import { arraySource, fetchInventory, openInventory, type InventoryQuery, type ItemSource } from '../simpleconsign/inventory-client';
 
 const MINUTE = 60_000;
 
@@ -35,7 +35,8 @@ export function vendorClock(sentAt: number, answeredAt: number, serverDate: numb
 }
 
 export interface Asked {
-  raw: unknown[];
+  /** The answer's items: a full load reads them a slice at a time from the answer's bytes. */
+  source: ItemSource;
   /** The run's start on SimpleConsign's clock (or ours without its Date header): the watermark is this minus the overlap. */
   startedAt: number;
   notes: string[];
@@ -55,12 +56,37 @@ export async function askForItems(
 ): Promise<Asked> {
   const query = queryFor(run.mode, run.settings, run.since);
   const sentAt = deps.now();
+  if (query.modifiedSince === undefined) {
+    const opened = await openInventory(deps.http, conn, query, { signal });
+    const clock = vendorClock(sentAt, deps.now(), opened.serverDate, run.settings.overlapMinutes);
+    return { source: opened.source, startedAt: clock.start, notes: clock.note ? [clock.note] : [], ecommerceSkus: null };
+  }
   const answer = await fetchInventory(deps.http, conn, query, { signal });
   const clock = vendorClock(sentAt, deps.now(), answer.serverDate, run.settings.overlapMinutes);
   let ecommerceSkus: Set<string> | null = null;
-  if (query.modifiedSince !== undefined && run.settings.includeOnlyEcommerceItems && answer.results.some(lacksFlag)) {
+  if (run.settings.includeOnlyEcommerceItems && answer.results.some(lacksFlag)) {
     const flagged = await fetchInventory(deps.http, conn, { ...query, includeOnlyEcommerceItems: true }, { signal });
     ecommerceSkus = new Set(flagged.results.map(skuOf));
   }
-  return { raw: answer.results, startedAt: clock.start, notes: clock.note ? [clock.note] : [], ecommerceSkus };
+  return { source: arraySource(answer.results), startedAt: clock.start, notes: clock.note ? [clock.note] : [], ecommerceSkus };
+}
+
+/**
+ * A full load whose items do not say whether they are E-commerce items asks once more, for those
+ * only, and answers their SKUs (lower case), read a slice at a time.
+ */
+export async function flaggedSkus(
+  deps: { http: VendorHttp },
+  conn: ResolvedConnection<'simpleconsign'>,
+  settings: SyncSettings,
+  signal: AbortSignal,
+): Promise<string[]> {
+  const { source } = await openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal });
+  const skus: string[] = [];
+  try {
+    for (let part = await source.next(5000); part; part = await source.next(5000)) skus.push(...part.map(skuOf).filter((s) => s !== ''));
+  } finally {
+    source.close();
+  }
+  return skus;
 }

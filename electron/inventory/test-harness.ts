@@ -70,7 +70,8 @@ export async function startHarness(opts: { sim?: InventorySimOptions; sync?: Par
   const clock = { t: Date.UTC(2026, 2, 2, 9, 0, 0) };
   const now = () => clock.t;
   const { db, cleanup } = tempDb();
-  const sim = new SimpleConsignInventorySimulator({ items: 300, keys: [TEST_KEY], now, changesPerMinute: 0, ...opts.sim });
+  // Stores that leave the E-commerce flag out cost a full load one more request; the tests that need it say so.
+  const sim = new SimpleConsignInventorySimulator({ items: 300, keys: [TEST_KEY], now, changesPerMinute: 0, sendsEcommerceFlag: true, ...opts.sim });
   const bodies: Record<string, unknown>[] = [];
   const handle = sim.handle.bind(sim);
   sim.handle = (req) => {

@@ -1,24 +1,24 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import { ftsTable, type Slot } from './slot-schema';
-import { oneEditAway, type ParsedQuery } from './search-query';
+import { oneEditApart, type ParsedQuery } from './search-query';
 
 /**
  * A search that finds nothing gets one more try with each word that matches nothing replaced by
- * the most common word of the copy one edit away ("blazr" → "blazer"). Candidates are checked
- * against the full-text index's vocabulary, a few hundred lookups in a B-tree.
+ * the most common word of the copy one edit away ("blazr" → "blazer"), read from one range of
+ * the full-text index's vocabulary (words sharing its first two letters).
  */
 export class TypoFixer {
-  private readonly exact: [Database.Statement, Database.Statement];
+  private readonly range: [Database.Statement, Database.Statement];
   private readonly anyMatch: [Database.Statement, Database.Statement];
 
   constructor(db: Db) {
     const vocab = (slot: Slot) => {
       db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.inventory_vocab_${slot} USING fts5vocab(main, ${ftsTable(slot)}, row)`);
-      return db.prepare(`SELECT doc FROM temp.inventory_vocab_${slot} WHERE term = ?`).pluck();
+      return db.prepare(`SELECT term, doc FROM temp.inventory_vocab_${slot} WHERE term >= ? AND term < ?`).raw();
     };
     const some = (slot: Slot) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${ftsTable(slot)} WHERE ${ftsTable(slot)} MATCH ?)`).pluck();
-    this.exact = [vocab(0), vocab(1)];
+    this.range = [vocab(0), vocab(1)];
     this.anyMatch = [some(0), some(1)];
   }
 
@@ -38,13 +38,16 @@ export class TypoFixer {
     return changed ? { ...q, words } : null;
   }
 
+  /** Reads the words sharing the first two letters (one range of the vocabulary) and keeps those one edit away. */
   private closest(slot: Slot, word: string): string | null {
+    const w = word.toLowerCase();
+    if (w.length < 4 || /\d/.test(w)) return null;
     let best: string | null = null;
     let bestDocs = 0;
-    for (const candidate of oneEditAway(word)) {
-      const docs = (this.exact[slot].get(candidate) as number | undefined) ?? 0;
-      if (docs > bestDocs) {
-        best = candidate;
+    const head = w.slice(0, 2);
+    for (const [term, docs] of this.range[slot].all(head, `${head}\u{10FFFF}`) as [string, number][]) {
+      if (docs > bestDocs && Math.abs(term.length - w.length) <= 1 && oneEditApart(w, term)) {
+        best = term;
         bestDocs = docs;
       }
     }

@@ -127,7 +127,7 @@ describe('the delivery worker', () => {
     const delivery = h.feature.views.sale({ orderNumber: 'A1' }).returns[0].deliveries.find((d) => d.destination === 'simpleconsign')!;
     expect(delivery).toMatchObject({ state: 'uncertain', lastReason: 'The answer was lost; SimpleConsign may have it.' });
     expect(delivery.action).toBe('Check in SimpleConsign whether it has the return of 1 × K1 on order A1. If it does, choose “Mark as delivered”; if it does not, choose “Resend”.');
-    expect(h.feature.service.markDelivered(delivery.id)).toMatchObject({ state: 'sent', summary: 'Marked as delivered by staff after checking the vendor.' });
+    expect(h.feature.service.markDelivered(delivery.id, 'Ann')).toMatchObject({ state: 'sent', summary: 'Marked as done by Ann on 2026-03-14 15:00 UTC, after checking the vendor.' });
   });
 
   it('keeps saying "may have applied" on every later attempt once an answer was lost', async () => {
@@ -184,5 +184,58 @@ describe('the delivery worker', () => {
     expect(stateOf('A1', 'simpleconsign').state).toBe('sent');
     expect(stateOf('B1', 'simpleconsign').state).toBe('waiting');
     expect(sc.sent()).toEqual(['SALE A1']);
+  });
+
+  it('spaces calls to a vendor that asks for it, so a backlog is not sent as a batch', async () => {
+    const { ifpos, service } = setup();
+    ifpos.minSpacingMs = () => 2000;
+    for (const n of ['A1', 'B1', 'C1']) await service.recordSale(saleInput(n));
+    await h.feature.worker.idle();
+    expect(ifpos.sent()).toEqual(['SALE A1']);
+    await advance(1999);
+    expect(ifpos.sent()).toEqual(['SALE A1']);
+    await advance(1);
+    expect(ifpos.sent()).toEqual(['SALE A1', 'SALE B1']);
+    await advance(2000);
+    expect(ifpos.sent()).toEqual(['SALE A1', 'SALE B1', 'SALE C1']);
+  });
+
+  it('holds a vendor while a pause shared with another feature is in force', async () => {
+    const { sc, ifpos, service } = setup();
+    const until = h.clock.now + 10 * 60_000;
+    sc.pausedUntil = () => (h.clock.now < until ? { until, reason: 'too many API requests' } : null);
+    await service.recordSale(saleInput('A1'));
+    await h.feature.worker.idle();
+    expect(sc.sent()).toEqual([]);
+    expect(ifpos.sent()).toEqual(['SALE A1']);
+    expect((await h.feature.views.summary()).destinations.find((d) => d.id === 'simpleconsign')).toMatchObject({ pausedUntil: until, pauseReason: 'too many API requests' });
+    await advance(10 * 60_000);
+    expect(sc.sent()).toEqual(['SALE A1']);
+  });
+
+  it('counts answers that recorded nothing and tells the vendor how many came before', async () => {
+    const { ifpos, service } = setup();
+    const empty: DeliveryOutcome = { kind: 'retry', reason: 'AffectedRecords 0', emptyAnswer: true };
+    ifpos.answer(empty, empty);
+    await service.recordSale(saleInput('A1'));
+    await h.feature.worker.idle();
+    await advance(60_000);
+    await advance(60_000);
+    expect(ifpos.calls.map((c) => c.emptyAnswers)).toEqual([0, 1, 2]);
+    expect(stateOf('A1', 'ifpos').state).toBe('sent');
+  });
+
+  it('keeps "an earlier attempt may have arrived" across a resend of a failed delivery', async () => {
+    const { sc, service } = setup();
+    sc.answer({ kind: 'retry', reason: 'answer lost', mayHaveApplied: true }, { kind: 'rejected', reason: 'invalid API key', action: 'Check the key.' });
+    const sale = await service.recordSale(saleInput('A1'));
+    await h.feature.worker.idle();
+    await advance(60_000);
+    const failed = stateOf('A1', 'simpleconsign');
+    expect(failed.state).toBe('failed');
+    service.resend(failed.id);
+    await h.feature.worker.idle();
+    expect(sc.calls.map((c) => c.previousAttemptUncertain)).toEqual([false, true, true]);
+    expect(sale.orderNumber).toBe('A1');
   });
 });

@@ -40,6 +40,8 @@ interface Lane {
   again: boolean;
   timer: unknown;
   wakeAt: number | null;
+  /** When the last call to this vendor began, for its minimum spacing. */
+  lastCallAt: number | null;
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -56,7 +58,7 @@ export class DeliveryWorker {
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
     this.timers = deps.timers ?? realTimers;
-    this.lanes = deps.destinations.map((dest) => ({ dest, running: null, again: false, timer: undefined, wakeAt: null }));
+    this.lanes = deps.destinations.map((dest) => ({ dest, running: null, again: false, timer: undefined, wakeAt: null, lastCallAt: null }));
   }
 
   /** Resumes after a restart: anything left `sending` may have reached the vendor, and is sent again saying so. */
@@ -129,6 +131,8 @@ export class DeliveryWorker {
     const pause = outbox.pauseOf(id);
     if (pause && pause.until > now) return this.wakeAt(lane, pause.until);
     if (pause) outbox.clearPause(id);
+    const held = lane.dest.pausedUntil?.();
+    if (held && held.until > now) return this.wakeAt(lane, held.until);
     const head = outbox.head(id);
     if (!head) return false;
     if (head.state === 'sending') {
@@ -137,11 +141,14 @@ export class DeliveryWorker {
       return true;
     }
     if (head.nextAttemptAt > now) return this.wakeAt(lane, head.nextAttemptAt);
+    const spacing = lane.dest.minSpacingMs?.() ?? 0;
+    if (lane.lastCallAt !== null && lane.lastCallAt + spacing > now) return this.wakeAt(lane, lane.lastCallAt + spacing);
     if (!(await lane.dest.isEnabled())) return this.wakeAt(lane, this.deps.now() + (this.deps.offRecheckMs ?? 30_000));
     // Stopping while that was asked: start no new call.
     if (this.stopped) return false;
     const entry = outbox.claim(head.id, this.deps.now());
     if (!entry) return true;
+    lane.lastCallAt = this.deps.now();
     const tx = this.readTransaction(entry);
     if (tx) this.record(lane.dest, entry, tx, await this.deliver(lane.dest, tx));
     return true;
@@ -177,13 +184,13 @@ export class DeliveryWorker {
         return this.deps.health?.(dest.id, true, `Delivered ${what}: ${outcome.summary}`);
       case 'retry': {
         const delay = backoffDelay(entry.attempts, { retryAfterMs: outcome.retryAfterMs, random: this.deps.random });
-        outbox.recordRetry(entry.id, now, now + delay, outcome.reason, outcome.mayHaveApplied ?? false);
+        outbox.recordRetry(entry.id, now, now + delay, outcome.reason, outcome.mayHaveApplied ?? false, outcome.emptyAnswer ?? false);
         // The vendor said when to come back: hold the whole destination, not just this entry.
         if (outcome.retryAfterMs !== undefined) outbox.pause(dest.id, now + outcome.retryAfterMs, outcome.reason);
         return this.deps.health?.(dest.id, false, outcome.reason);
       }
       case 'uncertain':
-        outbox.recordStopped(entry.id, now, 'uncertain', outcome.reason, uncertainAction(dest.name, tx));
+        outbox.recordStopped(entry.id, now, 'uncertain', outcome.reason, outcome.action ?? uncertainAction(dest.name, tx));
         return this.deps.health?.(dest.id, false, `${what}: ${outcome.reason}`);
       case 'rejected':
         outbox.recordStopped(entry.id, now, 'failed', outcome.reason, outcome.action);

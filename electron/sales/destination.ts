@@ -1,4 +1,5 @@
 import type { Cents } from '../../shared/money';
+import type { SaleCustomer } from '../../shared/sales/customer';
 
 export type TransactionKind = 'SALE' | 'RETURN';
 
@@ -42,6 +43,10 @@ export interface TransactionToDeliver {
    * and answers `uncertain`; one whose vendor recognises or replaces a repeat may send it.
    */
   previousAttemptUncertain: boolean;
+  /** How many earlier attempts were answered "OK" without the vendor recording anything (IFPOS AffectedRecords 0). */
+  emptyAnswers?: number;
+  /** The customer the sale names, if any (IFPOS carries the customer's details). */
+  customer?: SaleCustomer | null;
 }
 
 /** What a vendor made of a delivery, in terms the outbox acts on. */
@@ -54,9 +59,9 @@ export type DeliveryOutcome =
    * destination until then. `mayHaveApplied` says this attempt reached the vendor and its answer was lost;
    * every later attempt of the entry is then sent with `previousAttemptUncertain: true`.
    */
-  | { kind: 'retry'; reason: string; retryAfterMs?: number; mayHaveApplied?: boolean }
-  /** Sent, answer lost, and sending again could record it twice: a person must check. */
-  | { kind: 'uncertain'; reason: string }
+  | { kind: 'retry'; reason: string; retryAfterMs?: number; mayHaveApplied?: boolean; emptyAnswer?: boolean }
+  /** Sent, answer lost, and sending again could record it twice: a person must check (`action`: what to look for). */
+  | { kind: 'uncertain'; reason: string; action?: string }
   /** Refused for good until someone changes something; `action` says what to do. */
   | { kind: 'rejected'; reason: string; action: string };
 
@@ -66,6 +71,10 @@ export interface Destination {
   name: string;
   /** Whether the store has this destination turned on now (training mode: always). */
   isEnabled(): Promise<boolean>;
+  /** A hold the vendor asked for outside this queue (e.g. a request allowance shared with other features). */
+  pausedUntil?(): { until: number; reason: string } | null;
+  /** The least time between two calls to this vendor, so a backlog is not sent as a batch. */
+  minSpacingMs?(): number;
   /**
    * Problems the vendor would refuse, found before anything is recorded; empty when fine. Called with
    * `transactionId: 0` and `attempt: 0`, since nothing has been written yet.

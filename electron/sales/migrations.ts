@@ -86,4 +86,16 @@ export const salesMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: 'sales: optional customer; outbox: count of empty vendor answers',
+    up: (db) => {
+      db.exec(`
+        -- The customer a sale names (JSON: name, phone, email, address), or NULL.
+        ALTER TABLE sales ADD COLUMN customer TEXT;
+        -- Answers "OK" that recorded nothing (IFPOS AffectedRecords 0); after a few, a person checks.
+        ALTER TABLE outbox ADD COLUMN empty_answers INTEGER NOT NULL DEFAULT 0;
+      `);
+    },
+  },
 ];

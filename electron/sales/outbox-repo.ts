@@ -19,6 +19,8 @@ export interface OutboxRow {
   createdAt: number;
   updatedAt: number;
   sentAt: number | null;
+  /** Answers "OK" that recorded nothing, so far. */
+  emptyAnswers: number;
   /** An earlier delivery of the same sale to the same vendor failed or is uncertain, so this one waits. */
   held: boolean;
 }
@@ -34,7 +36,7 @@ const HELD = `EXISTS (SELECT 1 FROM outbox p WHERE p.sale_id = o.sale_id AND p.d
   AND p.state IN ('failed', 'uncertain'))`;
 const COLUMNS = `o.id, o.kind, o.sale_id AS saleId, o.return_id AS returnId, o.destination, o.state, o.attempts,
   o.next_attempt_at AS nextAttemptAt, o.may_have_applied AS mayHaveApplied, o.last_reason AS lastReason, o.action,
-  o.summary, o.response, o.created_at AS createdAt, o.updated_at AS updatedAt, o.sent_at AS sentAt,
+  o.summary, o.response, o.created_at AS createdAt, o.updated_at AS updatedAt, o.sent_at AS sentAt, o.empty_answers AS emptyAnswers,
   (o.state IN ('waiting', 'retrying') AND ${HELD}) AS held`;
 
 type RawRow = Omit<OutboxRow, 'mayHaveApplied' | 'held'> & { mayHaveApplied: number; held: number };
@@ -90,8 +92,13 @@ export class OutboxRepo {
     this.settle(id, `state = 'sent', summary = ?, response = ?, sent_at = ?, last_reason = NULL, action = NULL`, [summary, safeJson(response), now], now);
   }
 
-  recordRetry(id: number, now: number, nextAttemptAt: number, reason: string, mayHaveApplied: boolean): void {
-    this.settle(id, `state = 'retrying', next_attempt_at = ?, last_reason = ?, may_have_applied = MAX(may_have_applied, ?)`, [nextAttemptAt, reason, mayHaveApplied ? 1 : 0], now);
+  recordRetry(id: number, now: number, nextAttemptAt: number, reason: string, mayHaveApplied: boolean, emptyAnswer = false): void {
+    this.settle(
+      id,
+      `state = 'retrying', next_attempt_at = ?, last_reason = ?, may_have_applied = MAX(may_have_applied, ?), empty_answers = empty_answers + ?`,
+      [nextAttemptAt, reason, mayHaveApplied ? 1 : 0, emptyAnswer ? 1 : 0],
+      now,
+    );
   }
 
   recordStopped(id: number, now: number, state: 'uncertain' | 'failed', reason: string, action: string): void {
@@ -102,17 +109,28 @@ export class OutboxRepo {
     this.db.prepare(`UPDATE outbox SET ${set}, updated_at = ? WHERE id = ? AND state = 'sending'`).run(...params, now, id);
   }
 
-  /** Back in the queue at its place; staff checked the vendor, so the earlier attempt no longer counts as maybe applied. */
+  /**
+   * Back in the queue at its place. Resending an uncertain one means staff checked the vendor and did not
+   * find it, so its earlier attempt no longer counts as maybe arrived; a failed one keeps what is known.
+   */
   resend(id: number, now: number): OutboxRow {
-    return this.act(id, ['failed', 'uncertain', 'cancelled'], 'sent again', `state = 'waiting', next_attempt_at = ?, may_have_applied = 0, action = NULL`, [now], now);
+    return this.act(
+      id,
+      ['failed', 'uncertain', 'cancelled'],
+      'sent again',
+      `state = 'waiting', next_attempt_at = ?, may_have_applied = CASE WHEN state = 'uncertain' THEN 0 ELSE may_have_applied END, empty_answers = 0, action = NULL`,
+      [now],
+      now,
+    );
   }
 
   cancel(id: number, now: number): OutboxRow {
     return this.act(id, ['waiting', 'retrying', 'failed'], 'cancelled', `state = 'cancelled', action = NULL`, [], now);
   }
 
+  /** A person found it at the vendor (uncertain), or did by hand what a failed one asked (mark this delivery as done). */
   markDelivered(id: number, now: number, summary: string): OutboxRow {
-    return this.act(id, ['uncertain'], 'marked as delivered', `state = 'sent', sent_at = ?, summary = ?, action = NULL`, [now, summary], now);
+    return this.act(id, ['uncertain', 'failed'], 'marked as delivered', `state = 'sent', sent_at = ?, summary = ?, action = NULL`, [now, summary], now);
   }
 
   private act(id: number, from: DeliveryState[], verb: string, set: string, params: unknown[], now: number): OutboxRow {
@@ -122,7 +140,7 @@ export class OutboxRepo {
     const row = this.get(id);
     if (!row) throw new AppError('not-found', `There is no delivery ${id}.`);
     if (changed !== 1) {
-      throw new AppError('conflict', `This delivery is ${row.state}, so it cannot be ${verb}. Only ${from.join(', ')} deliveries can.`);
+      throw new AppError('conflict', `This delivery is ${row.state}, so it cannot be ${verb}. Only ${orList(from)} deliveries can.`);
     }
     return row;
   }
@@ -168,6 +186,8 @@ export class OutboxRepo {
     this.db.prepare('DELETE FROM delivery_pauses WHERE destination = ?').run(destination);
   }
 }
+
+const orList = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
 
 /** The vendor's answer is kept for the record; a value JSON cannot hold is stored as its text. */
 function safeJson(value: unknown): string | null {

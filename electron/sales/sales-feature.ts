@@ -43,7 +43,8 @@ export interface SalesFeature extends Feature {
 export function buildSalesFeature(core: CoreDeps, destinations: Destination[], opts: SalesFeatureOptions = {}): SalesFeature {
   const sales = new SalesRepo(core.db);
   const outbox = new OutboxRepo(core.db);
-  const views = new SalesViews({ sales, outbox, destinations, now: core.now });
+  // A mode's features are built over that mode's own store, so every record here belongs to this mode.
+  const views = new SalesViews({ sales, outbox, destinations, now: core.now, mode: core.connections.mode() });
   const worker = new DeliveryWorker({
     outbox,
     destinations,
@@ -78,11 +79,12 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
         getSale: (input) => counter.sale(input),
         resend: ({ deliveryId }) => service.resend(deliveryId),
         cancel: ({ deliveryId }) => service.cancel(deliveryId),
-        markDelivered: ({ deliveryId }) => service.markDelivered(deliveryId),
+        markDelivered: ({ deliveryId, by }) => service.markDelivered(deliveryId, by),
         getSummary: () => views.summary(),
         ...counterHandlers(counter),
       },
     },
+    pendingWork: () => views.pendingWork(),
     start: () => worker.start(),
     stop: () => worker.stop(),
   };

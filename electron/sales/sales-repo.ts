@@ -1,6 +1,7 @@
 import type { HistoryInput, DeliveryState } from '../../shared/sales/schemas';
 import { attentionStates, pendingStates } from '../../shared/sales/schemas';
 import type { Totals } from '../../shared/sales/totals';
+import { isEmptyCustomer, type SaleCustomer } from '../../shared/sales/customer';
 import type { Db } from '../core/store/database';
 
 export interface SaleRow {
@@ -10,8 +11,9 @@ export interface SaleRow {
   nonTaxableCents: number;
   taxableCents: number;
   taxCents: number;
+  customer?: SaleCustomer | null;
 }
-export type ReturnRow = Omit<SaleRow, 'orderNumber'> & { saleId: number };
+export type ReturnRow = Omit<SaleRow, 'orderNumber' | 'customer'> & { saleId: number };
 
 export interface SaleLineRow {
   id: number;
@@ -31,6 +33,7 @@ export interface ReturnLineRow {
 }
 
 export interface NewSale {
+  customer?: SaleCustomer | null;
   orderNumber: string;
   recordedAt: number;
   totals: Totals;
@@ -51,7 +54,9 @@ export interface HistoryBaseRow extends SaleRow {
 }
 
 const SALE_COLUMNS = `id, order_number AS orderNumber, recorded_at AS recordedAt, nontaxable_cents AS nonTaxableCents,
-  taxable_cents AS taxableCents, tax_cents AS taxCents`;
+  taxable_cents AS taxableCents, tax_cents AS taxCents, customer`;
+const toSale = (r: (Omit<SaleRow, 'customer'> & { customer: string | null }) | undefined): SaleRow | undefined =>
+  r && { ...r, customer: r.customer ? (JSON.parse(r.customer) as SaleCustomer) : null };
 const RETURN_COLUMNS = `id, sale_id AS saleId, recorded_at AS recordedAt, nontaxable_cents AS nonTaxableCents,
   taxable_cents AS taxableCents, tax_cents AS taxCents`;
 const LINE_COLUMNS = `id, sale_id AS saleId, position, sku, name, unit_price_cents AS unitPriceCents, quantity, taxable`;
@@ -81,8 +86,8 @@ export class SalesRepo {
 
   insertSale(sale: NewSale): number {
     const { lastInsertRowid } = this.db
-      .prepare('INSERT INTO sales (order_number, recorded_at, nontaxable_cents, taxable_cents, tax_cents) VALUES (?, ?, ?, ?, ?)')
-      .run(sale.orderNumber, sale.recordedAt, sale.totals.nonTaxableCents, sale.totals.taxableCents, sale.totals.taxCents);
+      .prepare('INSERT INTO sales (order_number, recorded_at, nontaxable_cents, taxable_cents, tax_cents, customer) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(sale.orderNumber, sale.recordedAt, sale.totals.nonTaxableCents, sale.totals.taxableCents, sale.totals.taxCents, isEmptyCustomer(sale.customer) ? null : JSON.stringify(sale.customer));
     const saleId = Number(lastInsertRowid);
     const line = this.db.prepare('INSERT INTO sale_lines (sale_id, position, sku, name, unit_price_cents, quantity, taxable) VALUES (?, ?, ?, ?, ?, ?, ?)');
     sale.lines.forEach((l, i) => line.run(saleId, i + 1, l.sku, l.name, l.unitPriceCents, l.quantity, l.taxable ? 1 : 0));
@@ -101,11 +106,11 @@ export class SalesRepo {
 
   /** Order numbers are unique without regard to case, so "a12" and "A12" cannot both be sales. */
   saleByOrderNumber(orderNumber: string): SaleRow | undefined {
-    return this.db.prepare(`SELECT ${SALE_COLUMNS} FROM sales WHERE order_number = ?`).get(orderNumber) as SaleRow | undefined;
+    return toSale(this.db.prepare(`SELECT ${SALE_COLUMNS} FROM sales WHERE order_number = ?`).get(orderNumber) as Parameters<typeof toSale>[0]);
   }
 
   saleById(id: number): SaleRow | undefined {
-    return this.db.prepare(`SELECT ${SALE_COLUMNS} FROM sales WHERE id = ?`).get(id) as SaleRow | undefined;
+    return toSale(this.db.prepare(`SELECT ${SALE_COLUMNS} FROM sales WHERE id = ?`).get(id) as Parameters<typeof toSale>[0]);
   }
 
   linesOf(saleId: number): SaleLineRow[] {

@@ -175,7 +175,7 @@ describe('delivery actions', () => {
     const { service } = setup([new FakeDestination('simpleconsign', 'SimpleConsign')]);
     const sale = await service.recordSale(saleInput('E1'));
     const id = sale.deliveries[0].id;
-    expect(() => service.markDelivered(id)).toThrow(/This delivery is waiting, so it cannot be marked as delivered\. Only uncertain deliveries can\./);
+    expect(() => service.markDelivered(id, 'Ann')).toThrow(/This delivery is waiting, so it cannot be marked as delivered\. Only uncertain or failed deliveries can\./);
     expect(service.cancel(id).state).toBe('cancelled');
     expect(() => service.cancel(id)).toThrow(/is cancelled, so it cannot be cancelled/);
     expect(service.resend(id)).toMatchObject({ state: 'waiting', action: null });

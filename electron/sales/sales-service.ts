@@ -3,6 +3,7 @@ import { generateOrderNumber } from '../../shared/sales/order-number';
 import type { Delivery, RecordReturnInput, RecordSaleInput, SaleDetail } from '../../shared/sales/schemas';
 import { recordReturnInputSchema, recordSaleInputSchema } from '../../shared/sales/schemas';
 import { totalsOf } from '../../shared/sales/totals';
+import { isEmptyCustomer } from '../../shared/sales/customer';
 import { AppError } from '../core/app-error';
 import type { Db } from '../core/store/database';
 import { describeIssues } from '../ipc/dispatch';
@@ -53,12 +54,13 @@ export class SalesService {
     const recordedAt = this.deps.now();
     const lines: DeliveryLine[] = input.lines.map((l) => ({ sku: l.sku, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity, taxable: l.taxable }));
     const targets = await this.enabledDestinations();
+    const customer = isEmptyCustomer(input.customer) ? null : input.customer!;
     const sale = { orderNumber, recordedAt, lines, taxCents: input.taxCents, returns: [] };
-    await this.check(targets, { ...sale, transactionId: 0, kind: 'SALE', sale, attempt: 0, previousAttemptUncertain: false }, 'The sale was not recorded');
+    await this.check(targets, { ...sale, transactionId: 0, kind: 'SALE', sale, attempt: 0, previousAttemptUncertain: false, customer }, 'The sale was not recorded');
     let saleId: number;
     try {
       saleId = db.transaction(() => {
-        const id = sales.insertSale({ orderNumber, recordedAt, lines, totals: totalsOf(lines, input.taxCents) });
+        const id = sales.insertSale({ orderNumber, recordedAt, lines, totals: totalsOf(lines, input.taxCents), customer });
         outbox.enqueue(targets.map((d) => ({ kind: 'SALE' as const, saleId: id, returnId: null, destination: d.id })), recordedAt);
         return id;
       })();
@@ -99,8 +101,11 @@ export class SalesService {
     return this.act(() => this.deps.outbox.cancel(deliveryId, this.deps.now()));
   }
 
-  markDelivered(deliveryId: number): Delivery {
-    return this.act(() => this.deps.outbox.markDelivered(deliveryId, this.deps.now(), 'Marked as delivered by staff after checking the vendor.'));
+  /** Staff checked the vendor (or did by hand what it needed); who and when stay with the delivery. */
+  markDelivered(deliveryId: number, by: string): Delivery {
+    const now = this.deps.now();
+    const when = new Date(now).toISOString().replace('T', ' ').slice(0, 16);
+    return this.act(() => this.deps.outbox.markDelivered(deliveryId, now, `Marked as done by ${by.trim()} on ${when} UTC, after checking the vendor.`));
   }
 
   private act(change: () => Parameters<SalesViews['delivery']>[0]): Delivery {

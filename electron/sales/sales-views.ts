@@ -1,5 +1,6 @@
-import type { Delivery, HistoryInput, HistoryPage, ReturnDetail, SaleDetail, SalesSummary } from '../../shared/sales/schemas';
+import type { DeliveryState, Delivery, HistoryInput, HistoryPage, ReturnDetail, SaleDetail, SalesSummary } from '../../shared/sales/schemas';
 import { attentionStates, historyInputSchema, pendingStates } from '../../shared/sales/schemas';
+import type { AppMode } from '../../shared/connections';
 import { vendors } from '../../shared/vendors';
 import { AppError } from '../core/app-error';
 import type { Destination } from './destination';
@@ -16,7 +17,7 @@ const amountsOf = (r: Pick<SaleRow, 'nonTaxableCents' | 'taxableCents' | 'taxCen
 /** Read side of sales: what history, the sale view and the status bar show. */
 export class SalesViews {
   constructor(
-    private readonly deps: { sales: SalesRepo; outbox: OutboxRepo; destinations: Destination[]; now: () => number },
+    private readonly deps: { sales: SalesRepo; outbox: OutboxRepo; destinations: Destination[]; now: () => number; mode: AppMode },
   ) {}
 
   delivery(row: OutboxRow): Delivery {
@@ -65,6 +66,7 @@ export class SalesViews {
       }),
       ...amountsOf(sale),
       taxRefundableCents: Math.max(0, sale.taxCents - refunded),
+      customer: sale.customer ?? null,
       deliveries: deliveries.filter((d) => d.kind === 'SALE').map((d) => this.delivery(d)),
       returns: this.returnDetails(returns, lines, sales.returnLinesOfSale(sale.id), deliveries),
     };
@@ -88,6 +90,7 @@ export class SalesViews {
     return {
       rows: rows.map((r) => ({
         kind: r.kind,
+        mode: this.deps.mode,
         id: r.id,
         saleId: r.saleId,
         orderNumber: r.orderNumber,
@@ -105,6 +108,11 @@ export class SalesViews {
     };
   }
 
+  /** Before a mode switch: what stays behind in this mode. */
+  async pendingWork(): Promise<string[]> {
+    return pendingSentences(await this.summary(), this.deps.outbox.countsByState());
+  }
+
   async summary(): Promise<SalesSummary> {
     const counts = this.deps.outbox.countsByState();
     const sum = (pred: (c: (typeof counts)[number]) => boolean) => counts.filter(pred).reduce((n, c) => n + c.n, 0);
@@ -112,8 +120,9 @@ export class SalesViews {
     const held = this.deps.outbox.heldByDestination();
     const destinations = await Promise.all(
       this.deps.destinations.map(async (d) => {
-        const pause = this.deps.outbox.pauseOf(d.id);
-        const paused = pause && pause.until > now ? pause : undefined;
+        const own = this.deps.outbox.pauseOf(d.id);
+        const shared = d.pausedUntil?.() ?? null;
+        const paused = [own, shared].filter((p): p is { until: number; reason: string } => !!p && p.until > now).sort((a, b) => b.until - a.until)[0];
         const waiting = sum((c) => c.destination === d.id && pendingStates.includes(c.state));
         const off = waiting > 0 && !(await d.isEnabled().catch(() => false));
         return {
@@ -133,6 +142,19 @@ export class SalesViews {
       destinations,
     };
   }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** One sentence per vendor with deliveries still on their way or stopped for a person; none when all is settled. */
+export function pendingSentences(summary: SalesSummary, counts: { destination: string; state: DeliveryState; n: number }[]): string[] {
+  return summary.destinations.flatMap((d) => {
+    const attention = counts.filter((c) => c.destination === d.id && attentionStates.includes(c.state)).reduce((n, c) => n + c.n, 0);
+    const parts: string[] = [];
+    if (d.waiting > 0) parts.push(`${plural(d.waiting, 'delivery is', 'deliveries are')} still on the way${d.held > 0 ? ` (${d.held} held behind one that needs a person)` : ''}`);
+    if (attention > 0) parts.push(`${plural(attention, 'delivery needs', 'deliveries need')} a person (failed or uncertain)`);
+    return parts.length > 0 ? [`${d.name}: ${parts.join('; ')}.`] : [];
+  });
 }
 
 function txLine(l: SaleLineRow, quantity: number) {

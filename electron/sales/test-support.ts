@@ -51,6 +51,8 @@ type Handler = (tx: TransactionToDeliver) => DeliveryOutcome | Promise<DeliveryO
 /** A destination whose answers the test scripts; it records every call it gets. */
 export class FakeDestination implements Destination {
   enabled = true;
+  minSpacingMs?: () => number;
+  pausedUntil?: () => { until: number; reason: string } | null;
   problems: (tx: TransactionToDeliver) => string[] = () => [];
   readonly calls: TransactionToDeliver[] = [];
   inFlight = 0;

@@ -31,6 +31,7 @@ export function composeTransaction(
   target: { kind: 'SALE' } | { kind: 'RETURN'; returnId: number },
   attempt: number,
   previousAttemptUncertain: boolean,
+  emptyAnswers = 0,
 ): TransactionToDeliver {
   const byId = new Map(p.lines.map((l) => [l.id, l]));
   const upTo = target.kind === 'SALE' ? 0 : p.returns.findIndex((r) => r.id === target.returnId) + 1;
@@ -42,7 +43,7 @@ export function composeTransaction(
     lines: r.lines.map((l) => deliveryLine(byId.get(l.saleLineId)!, l.quantity)),
   }));
   const sale = { orderNumber: p.sale.orderNumber, recordedAt: p.sale.recordedAt, lines: p.lines.map((l) => deliveryLine(l, l.quantity)), taxCents: p.sale.taxCents, returns };
-  const common = { orderNumber: p.sale.orderNumber, sale, attempt, previousAttemptUncertain };
+  const common = { orderNumber: p.sale.orderNumber, sale, attempt, previousAttemptUncertain, emptyAnswers, customer: p.sale.customer ?? null };
   if (target.kind === 'SALE') return { ...common, transactionId: p.sale.id, kind: 'SALE', recordedAt: sale.recordedAt, lines: sale.lines, taxCents: sale.taxCents };
   const ret = returns[upTo - 1];
   return { ...common, transactionId: ret.transactionId, kind: 'RETURN', recordedAt: ret.recordedAt, lines: ret.lines, taxCents: ret.taxCents };
@@ -51,8 +52,8 @@ export function composeTransaction(
 /** The transaction for one outbox entry, read from the store at send time. */
 export function buildTransaction(
   sales: SalesRepo,
-  entry: { kind: 'SALE' | 'RETURN'; saleId: number; returnId: number | null; attempts: number; mayHaveApplied: boolean },
+  entry: { kind: 'SALE' | 'RETURN'; saleId: number; returnId: number | null; attempts: number; mayHaveApplied: boolean; emptyAnswers?: number },
 ): TransactionToDeliver {
   const target = entry.kind === 'SALE' ? { kind: 'SALE' as const } : { kind: 'RETURN' as const, returnId: entry.returnId! };
-  return composeTransaction(loadPicture(sales, entry.saleId), target, entry.attempts, entry.mayHaveApplied);
+  return composeTransaction(loadPicture(sales, entry.saleId), target, entry.attempts, entry.mayHaveApplied, entry.emptyAnswers ?? 0);
 }

@@ -1,7 +1,9 @@
 import type { ResolvedConnection } from '../connections/connections-service';
 import { VendorError } from '../core/http/vendor-error';
 import type { VendorHttp } from '../core/http/vendor-http';
-import { inventoryAnswerSchema } from './inventory-response';
+import { z } from 'zod';
+import { openJsonArray } from '../core/http/json-array-stream';
+import { inventoryAnswerSchema, type InventoryAnswer } from './inventory-response';
 
 /** The request options the document lists. Booleans travel as "true"/"false" and modifiedSince as a string, as in its examples. */
 export interface InventoryQuery {
@@ -92,34 +94,95 @@ export interface InventoryAnswerRead {
   serverDate: number | null;
 }
 
-/**
- * One List and Search Inventory request. POST, because fetch refuses a GET body and the document
- * allows either.
- */
-export async function fetchInventory(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions = {}): Promise<InventoryAnswerRead> {
+async function ask<T extends z.ZodType>(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions, schema: T, keepBytes: boolean) {
   const apiKey = conn.secrets.apiKey;
   if (!apiKey) throw new InventoryFetchError('setup', 'Enter the SimpleConsign Location API key on the Connections screen first.');
-  const url = `${conn.settings.baseUrl.replace(/\/+$/, '')}/inventory`;
-  let answer;
-  let serverDate: number | null = null;
   try {
-    const res = await http.request({
+    return await http.request({
       vendor: 'SimpleConsign',
       method: 'POST',
-      url,
+      url: `${conn.settings.baseUrl.replace(/\/+$/, '')}/inventory`,
       json: buildQueryBody(apiKey, q),
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      schema: inventoryAnswerSchema,
+      schema,
       timeoutMs: opts.timeoutMs ?? 120_000,
       retries: 0,
       signal: opts.signal,
+      keepBytes,
     });
-    answer = res.data;
-    serverDate = res.serverDate;
   } catch (e) {
     if (e instanceof VendorError) throw fromVendorError(e, q);
     throw e;
   }
+}
+
+function answerOf(answer: InventoryAnswer, q: InventoryQuery): unknown[] {
   if (answer.error !== null || answer.results === null) throw vendorRefusal(answer.error ?? 'no results', q);
-  return { results: answer.results, serverDate };
+  return answer.results;
+}
+
+/**
+ * One List and Search Inventory request, read whole. POST, because fetch refuses a GET body and
+ * the document allows either.
+ */
+export async function fetchInventory(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions = {}): Promise<InventoryAnswerRead> {
+  const res = await ask(http, conn, q, opts, inventoryAnswerSchema, false);
+  return { results: answerOf(res.data, q), serverDate: res.serverDate };
+}
+
+/** An answer's items, handed over a slice at a time. */
+export interface ItemSource {
+  total: number;
+  /** The next items (at most `max`), or null once all were read. */
+  next(max: number): Promise<unknown[] | null>;
+  close(): void;
+}
+
+/** Items already in memory as a source; each slice is let go of once handed over. */
+export function arraySource(items: unknown[]): ItemSource {
+  let at = 0;
+  return {
+    total: items.length,
+    next: async (max) => {
+      if (at >= items.length) return null;
+      const slice = items.slice(at, at + max);
+      items.fill(undefined, at, at + max);
+      at += slice.length;
+      return slice;
+    },
+    close: () => undefined,
+  };
+}
+
+const asBytes = z.custom<ArrayBuffer>((v) => v instanceof ArrayBuffer);
+
+/**
+ * The same request for a large answer: its items are read a slice at a time as they are applied,
+ * so the whole answer is never held as objects (see json-array-stream.ts).
+ */
+export async function openInventory(
+  http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions = {},
+): Promise<{ source: ItemSource; serverDate: number | null }> {
+  const res = await ask(http, conn, q, opts, z.union([asBytes, inventoryAnswerSchema]), true);
+  if (!(res.data instanceof ArrayBuffer)) return { source: arraySource(answerOf(res.data, q)), serverDate: res.serverDate };
+  const head = new TextDecoder().decode(new Uint8Array(res.data, 0, Math.min(200, res.data.byteLength)));
+  let stream;
+  try {
+    stream = await openJsonArray(res.data);
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    throw new InventoryFetchError('invalid-response', `SimpleConsign sent data that is not valid JSON (${e.message}). Its answer began: “${head.replace(/\s+/g, ' ').trim()}”. ${UNCHANGED}`);
+  }
+  const total = stream.total;
+  if (total === null) {
+    stream.close();
+    const parsed = inventoryAnswerSchema.safeParse(stream.shell ?? {});
+    throw vendorRefusal(parsed.success ? (parsed.data.error ?? 'no results') : 'The answer has neither a "results" list nor an error message.', q);
+  }
+  const next = (max: number) =>
+    stream.next(max).catch((e: unknown) => {
+      if (!(e instanceof SyntaxError)) throw e;
+      throw new InventoryFetchError('invalid-response', `SimpleConsign sent data that is not valid JSON (${e.message}). ${UNCHANGED}`);
+    });
+  return { source: { total, next, close: () => stream.close() }, serverDate: res.serverDate };
 }

@@ -1,5 +1,6 @@
 import { json, type SimRequest, type SimResponse, type Simulator } from '../training/simulator';
 import type { SimpleConsignCatalog } from './catalog';
+import { RequestWindow } from './request-window';
 import { SimInventoryStore, type SimStoreOptions, type StoreQuery, type TickResult } from './inventory-sim-store';
 
 export const INVENTORY_SIMULATOR_ID = 'simpleconsign-inventory';
@@ -28,18 +29,16 @@ export class SimpleConsignInventorySimulator implements Simulator, SimpleConsign
   readonly prefix = '/simpleconsign/inventory';
   readonly store: SimInventoryStore;
   private readonly keys: Set<string>;
-  private readonly windowMs: number;
   private readonly now: () => number;
-  private requestCap: number;
-  private readonly requests = new Map<string, number[]>();
+  /** One key, one allowance: the transactions simulator counts against this window too. */
+  readonly requests: RequestWindow;
   private capacityFailures = 0;
 
   constructor(opts: InventorySimOptions = {}) {
     this.now = opts.now ?? Date.now;
     this.store = new SimInventoryStore({ ...opts, now: this.now });
     this.keys = new Set(opts.keys ?? []);
-    this.requestCap = opts.requestCap ?? 30;
-    this.windowMs = opts.windowMs ?? 10 * 60_000;
+    this.requests = new RequestWindow(opts.requestCap ?? 100, opts.windowMs ?? 10 * 60_000);
   }
 
   acceptKey(key: string): void {
@@ -47,7 +46,7 @@ export class SimpleConsignInventorySimulator implements Simulator, SimpleConsign
   }
 
   setRequestCap(cap: number): void {
-    this.requestCap = cap;
+    this.requests.limit = cap;
   }
 
   /** The next `count` accepted requests answer 503 "Server at capacity". */
@@ -101,18 +100,11 @@ export class SimpleConsignInventorySimulator implements Simulator, SimpleConsign
     return json(200, answerBody(this.store.query(query)));
   }
 
-  /** Sliding ten-minute window per key; refused requests do not count. */
+  /** Sliding ten-minute window per key, shared with the transactions simulator; refused requests do not count. */
   private countRequest(key: string): SimResponse | null {
-    const now = this.now();
-    const recent = (this.requests.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (recent.length >= this.requestCap) {
-      this.requests.set(key, recent);
-      const retryAfter = Math.max(1, Math.ceil((recent[0] + this.windowMs - now) / 1000));
-      return json(429, { success: false, error: CAP_MESSAGE }, { 'Retry-After': String(retryAfter) });
-    }
-    recent.push(now);
-    this.requests.set(key, recent);
-    return null;
+    const refused = this.requests.admit(key, this.now());
+    if (!refused) return null;
+    return json(429, { success: false, error: CAP_MESSAGE }, { 'Retry-After': String(Math.ceil(refused.retryAfterMs / 1000)) });
   }
 }
 

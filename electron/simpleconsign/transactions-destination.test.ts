@@ -3,9 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scMessages } from '../../shared/simpleconsign/vendor-messages';
 import { VendorError } from '../core/http/vendor-error';
 import type { DeliveryLine, TransactionToDeliver } from '../sales/destination';
-import { simpleConsignTester } from './transactions-client';
-import { createSimpleConsignDestination, outcomeOfError, RATE_LIMIT_PAUSE_MS } from './transactions-destination';
+import { seededRandom } from '../../shared/seeded-random';
+import { SimpleConsignInventorySimulator } from './inventory-sim';
+import { allowanceFor, RATE_CAP_PAUSE_MS } from './rate-allowance';
+import { createSimpleConsignDestination, outcomeOfError } from './transactions-destination';
 import { NO_API_PLAN_KEY, SimpleConsignTransactionsSim } from './transactions-sim';
+import { simpleConsignTester } from './transactions-tester';
 import { makeTestCore, type TestCore } from './transactions-test-core';
 
 const SIM = 'simpleconsign-transactions';
@@ -33,11 +36,14 @@ const returnTx = (over: Partial<TransactionToDeliver> = {}) => tx({ transactionI
 
 let core: TestCore;
 let sim: SimpleConsignTransactionsSim;
+let inventory: SimpleConsignInventorySimulator;
 
 beforeEach(async () => {
-  sim = new SimpleConsignTransactionsSim({ catalog: () => catalog, rateLimit: 5 });
+  inventory = new SimpleConsignInventorySimulator({ items: 10, keys: ['training-simpleconsign-key', 'live-key-0001'], requestCap: 5 });
+  // One key, one allowance: the transactions simulator counts against the inventory simulator's window.
+  sim = new SimpleConsignTransactionsSim({ catalog: () => catalog, requests: () => inventory.requests });
   sim.acceptKey('live-key-0001');
-  core = await makeTestCore([sim]);
+  core = await makeTestCore([sim, inventory]);
 });
 afterEach(() => core.close());
 
@@ -72,7 +78,7 @@ describe('SimpleConsign destination', () => {
     const first = await dest.deliver(tx());
     expect(first).toMatchObject({ kind: 'retry', mayHaveApplied: true });
     const second = await dest.deliver(tx({ attempt: 2, previousAttemptUncertain: true }));
-    expect(second).toMatchObject({ kind: 'delivered', summary: 'Already recorded by an earlier attempt: SimpleConsign has online sale 1234.' });
+    expect(second).toMatchObject({ kind: 'delivered', summary: 'Already recorded by an earlier attempt whose answer was lost: SimpleConsign has online sale 1234.' });
     expect(sim.transactions()).toHaveLength(1);
   });
 
@@ -81,6 +87,18 @@ describe('SimpleConsign destination', () => {
     await dest.deliver(tx());
     const outcome = await dest.deliver(tx({ transactionId: 9 }));
     expect(outcome).toMatchObject({ kind: 'rejected', reason: expect.stringContaining(scMessages.saleExists), action: expect.stringContaining('Order number 1234 is taken in SimpleConsign') });
+  });
+
+  it('fails a later attempt that meets the order number when no earlier attempt can have arrived, naming the clash', async () => {
+    const dest = createSimpleConsignDestination(core);
+    // Another channel recorded order 1234 in SimpleConsign; our first attempt met an outage (503: not applied).
+    await dest.deliver(tx({ transactionId: 99 }));
+    const outcome = await dest.deliver(tx({ attempt: 2, previousAttemptUncertain: false }));
+    expect(outcome).toMatchObject({
+      kind: 'rejected',
+      reason: expect.stringContaining('None of the earlier attempts reached SimpleConsign'),
+      action: expect.stringContaining('if it is a different sale, record this one again under a new order number'),
+    });
   });
 
   it('makes a RETURN whose answer was lost uncertain, since sending again could record it twice', async () => {
@@ -110,21 +128,52 @@ describe('SimpleConsign destination', () => {
     expect(await dest.deliver(returnTx())).toMatchObject({ kind: 'uncertain' });
   });
 
-  it('retries a refusal that was certainly not applied, honouring Retry-After', async () => {
+  it('retries a refusal that was certainly not applied, honouring Retry-After; a 429 holds the whole allowance', async () => {
     const dest = createSimpleConsignDestination(core);
     core.simHost.injectFault(SIM, { kind: 'rate-limit', count: 1, retryAfterSeconds: 7, delayMs: 0 });
     core.simHost.injectFault(SIM, { kind: 'unavailable', count: 1, retryAfterSeconds: 12, delayMs: 0 });
-    expect(await dest.deliver(returnTx())).toMatchObject({ kind: 'retry', retryAfterMs: 7000 });
+    expect(await dest.deliver(returnTx())).toMatchObject({ kind: 'retry', retryAfterMs: RATE_CAP_PAUSE_MS });
     const outcome = await dest.deliver(returnTx());
     expect(outcome).toMatchObject({ kind: 'retry', retryAfterMs: 12000 });
     expect(outcome).not.toHaveProperty('mayHaveApplied', true);
   });
 
-  it('pauses for a few minutes when SimpleConsign says too many requests', async () => {
+  it('pauses transactions and inventory together for ten minutes when the shared allowance runs out', async () => {
     const dest = createSimpleConsignDestination(core);
-    for (let i = 0; i < 5; i++) await dest.deliver(tx({ orderNumber: `R${i}` }));
+    // Inventory requests and transactions spend the same key's allowance (5 here).
+    core.connections.registerTester('simpleconsign', simpleConsignTester(core));
+    for (let i = 0; i < 3; i++) expect((await core.connections.test('simpleconsign')).state).toBe('ok');
+    for (let i = 0; i < 2; i++) await dest.deliver(tx({ orderNumber: `R${i}` }));
     const outcome = await dest.deliver(tx({ orderNumber: 'R9' }));
-    expect(outcome).toEqual({ kind: 'retry', reason: expect.stringContaining(scMessages.tooMany), retryAfterMs: RATE_LIMIT_PAUSE_MS });
+    expect(outcome).toEqual({ kind: 'retry', reason: expect.stringContaining(scMessages.tooMany), retryAfterMs: RATE_CAP_PAUSE_MS });
+    const pause = allowanceFor(core).pausedAt(core.now());
+    expect(pause?.until).toBeGreaterThanOrEqual(core.now() + RATE_CAP_PAUSE_MS - 1000);
+    expect(dest.pausedUntil?.()).toEqual(pause);
+    const inventoryCalls = () => core.simHost.status().simulators.find((s) => s.id === 'simpleconsign-inventory')!.requestCount;
+    const before = inventoryCalls();
+    expect(await core.connections.test('simpleconsign')).toMatchObject({ state: 'failing', message: expect.stringContaining('asked the app to hold off') });
+    expect(inventoryCalls()).toBe(before);
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('reads documented refusals however worded and whatever status carries them (seed %i)', async (seed) => {
+    const varied = new SimpleConsignTransactionsSim({ catalog: () => catalog, random: seededRandom(seed) });
+    varied.acceptKey('live-key-0001');
+    const vcore = await makeTestCore([varied]);
+    try {
+      const dest = createSimpleConsignDestination(vcore);
+      expect(await dest.deliver(tx({ lines: [line('NOPE1', 500)] }))).toMatchObject({ kind: 'rejected', action: expect.stringContaining('sent: NOPE1') });
+      expect(await dest.deliver(returnTx({ orderNumber: '777' }))).toMatchObject({ kind: 'rejected', action: expect.stringContaining('deliver it first') });
+      expect(await dest.deliver(tx())).toMatchObject({ kind: 'delivered' });
+      expect(await dest.deliver(tx({ transactionId: 5 }))).toMatchObject({ kind: 'rejected', action: expect.stringContaining('Order number 1234 is taken') });
+      vcore.simHost.injectFault(SIM, { kind: 'rate-cap', count: 1, retryAfterSeconds: 30, delayMs: 0 });
+      expect(await dest.deliver(tx({ orderNumber: 'C1' }))).toMatchObject({ kind: 'retry', retryAfterMs: RATE_CAP_PAUSE_MS });
+      await vcore.connections.update('simpleconsign', true, { baseUrl: vcore.simHost.url('/simpleconsign') });
+      await vcore.connections.setSecret('simpleconsign', 'apiKey', 'wrong-key-1234');
+      await vcore.connections.setMode('live');
+      expect(await dest.deliver(tx({ orderNumber: 'K1' }))).toMatchObject({ kind: 'rejected', action: expect.stringContaining('Check the Location API key') });
+    } finally {
+      await vcore.close();
+    }
   });
 
   it('rejects with the vendor text for a return without its sale and for an unknown SKU', async () => {
@@ -146,9 +195,12 @@ describe('SimpleConsign destination', () => {
     expect(await dest.isEnabled()).toBe(false);
   });
 
-  it('retries when the address refuses connections', async () => {
-    await goLive('live-key-0001', `http://127.0.0.1:${await closedPort()}`);
-    expect(await createSimpleConsignDestination(core).deliver(returnTx())).toMatchObject({ kind: 'retry', reason: expect.stringContaining('could not be reached') });
+  it('retries when the address refuses connections, naming the address to check', async () => {
+    const port = await closedPort();
+    await goLive('live-key-0001', `http://127.0.0.1:${port}`);
+    const outcome = await createSimpleConsignDestination(core).deliver(returnTx());
+    expect(outcome).toMatchObject({ kind: 'retry', reason: expect.stringContaining(`Check the address 127.0.0.1:${port}`) });
+    expect(outcome).toMatchObject({ reason: expect.not.stringContaining('internet') });
   });
 
   it('maps a time-out after sending like any answer that may have been applied', () => {
@@ -159,19 +211,22 @@ describe('SimpleConsign destination', () => {
 });
 
 describe('SimpleConsign test connection', () => {
-  it('proves the key without recording anything', async () => {
+  it('proves the key with a read-only inventory request, and in training says the real key is missing', async () => {
     const health = await core.connections.test('simpleconsign');
     expect(health).toMatchObject({ state: 'failing', message: expect.stringContaining('no stand-in') });
-    core.connections.registerTester('simpleconsign', simpleConsignTester(core.http));
-    expect(await core.connections.test('simpleconsign')).toMatchObject({ state: 'ok', message: expect.stringContaining('nothing was recorded') });
+    core.connections.registerTester('simpleconsign', simpleConsignTester(core));
+    const trained = await core.connections.test('simpleconsign');
+    expect(trained).toMatchObject({ state: 'ok', message: expect.stringContaining('read-only inventory request') });
+    expect(trained.message).toMatch(/The Location API key is missing/);
     expect(sim.transactions()).toEqual([]);
+    expect(core.simHost.status().simulators.find((s) => s.id === SIM)!.requestCount).toBe(0);
   });
 
   it('fails with the vendor text for a bad key and with the transport message for an outage', async () => {
-    core.connections.registerTester('simpleconsign', simpleConsignTester(core.http));
-    core.simHost.injectFault(SIM, { kind: 'unavailable', count: 1, retryAfterSeconds: 30, delayMs: 0 });
+    core.connections.registerTester('simpleconsign', simpleConsignTester(core));
+    core.simHost.injectFault('simpleconsign-inventory', { kind: 'unavailable', count: 1, retryAfterSeconds: 30, delayMs: 0 });
     expect(await core.connections.test('simpleconsign')).toMatchObject({ state: 'failing', message: expect.stringContaining('HTTP 503') });
     await goLive('wrong-key-1234');
-    expect(await core.connections.test('simpleconsign')).toMatchObject({ state: 'failing', message: expect.stringContaining('“invalid API key”') });
+    expect(await core.connections.test('simpleconsign')).toMatchObject({ state: 'failing', message: expect.stringContaining('“Invalid API key”') });
   });
 });

@@ -1,7 +1,10 @@
-import { scMessages } from '../../shared/simpleconsign/vendor-messages';
+import { seededRandom } from '../../shared/seeded-random';
+import type { ScMessageId } from '../../shared/simpleconsign/vendor-messages';
 import { trainingCredentials } from '../training/credentials';
 import { json, type SimRequest, type SimResponse, type Simulator } from '../training/simulator';
 import type { SimpleConsignCatalog } from './catalog';
+import { RequestWindow } from './request-window';
+import { scRefusal, scRewordings } from './transactions-sim-wording';
 
 /** A key that is valid but whose location's plan has no API access, to rehearse that refusal. */
 export const NO_API_PLAN_KEY = 'training-simpleconsign-basic-plan-key';
@@ -26,15 +29,17 @@ export interface TransactionsSimOptions {
   now?: () => number;
   /** Keys that are valid but on a plan without API access. */
   noApiPlanKeys?: string[];
+  /** When set, each refusal is worded and given a status from this seeded generator (see transactions-sim-wording). */
+  random?: () => number;
+  /** The allowance shared with the inventory simulator (one key, one allowance); its own when absent. */
+  requests?: () => RequestWindow | null;
 }
 
-const WINDOW_MS = 10 * 60_000;
 /** Without the inventory simulator, any SKU that looks like one is taken to exist. */
 const SANE_SKU = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 type Body = Record<string, unknown>;
 type Item = RecordedTransaction['items'][number];
-const fail = (error: string): SimResponse => json(200, { success: false, error });
 
 function hasJsonType(value: string | string[] | undefined): boolean {
   const text = Array.isArray(value) ? value.join(',') : (value ?? '');
@@ -73,14 +78,15 @@ export class SimpleConsignTransactionsSim implements Simulator {
   readonly prefix = '/simpleconsign/transaction';
   private readonly keys = new Set<string>();
   private readonly noPlanKeys: Set<string>;
-  private readonly calls = new Map<string, number[]>();
+  private readonly ownWindow: RequestWindow;
+  private readonly capRandom: () => number;
   private recorded: RecordedTransaction[] = [];
   private readonly now: () => number;
-  private readonly limit: number;
 
   constructor(private readonly opts: TransactionsSimOptions = {}) {
     this.now = opts.now ?? Date.now;
-    this.limit = opts.rateLimit ?? 100;
+    this.ownWindow = new RequestWindow(opts.rateLimit ?? 100);
+    this.capRandom = opts.random ?? seededRandom(7);
     this.noPlanKeys = new Set(opts.noApiPlanKeys ?? [NO_API_PLAN_KEY]);
     this.acceptKey(trainingCredentials.simpleconsign.apiKey);
   }
@@ -91,7 +97,7 @@ export class SimpleConsignTransactionsSim implements Simulator {
 
   reset(): void {
     this.recorded = [];
-    this.calls.clear();
+    this.ownWindow.clear();
   }
 
   /** What was recorded, oldest first (copies). */
@@ -109,39 +115,40 @@ export class SimpleConsignTransactionsSim implements Simulator {
     return this.transaction(req.json as Body);
   }
 
+  /**
+   * The "rate-cap" fault: SimpleConsign's own "too many requests" refusal, reworded and with a 4xx
+   * status, as its inventory document words it rather than its transactions one.
+   */
+  capRefusal(): SimResponse {
+    const words = scRewordings.tooMany[Math.floor(this.capRandom() * scRewordings.tooMany.length)];
+    const status = [429, 400, 403][Math.floor(this.capRandom() * 3)];
+    return json(status, { success: false, error: words }, status === 429 ? { 'Retry-After': '600' } : undefined);
+  }
+
+  private fail(id: ScMessageId, detail: { sku?: string; order?: string } = {}): SimResponse {
+    return scRefusal(id, this.opts.random, detail);
+  }
+
   private transaction(body: Body): SimResponse {
     const key = typeof body.key === 'string' ? body.key : '';
-    if (!this.keys.has(key) && !this.noPlanKeys.has(key)) return fail(scMessages.invalidKey);
-    if (!this.admit(key)) return fail(scMessages.tooMany);
-    if (this.noPlanKeys.has(key)) return fail(scMessages.pricePlan);
+    if (!this.keys.has(key) && !this.noPlanKeys.has(key)) return this.fail('invalidKey');
+    if ((this.opts.requests?.() ?? this.ownWindow).admit(key, this.now())) return this.fail('tooMany');
+    if (this.noPlanKeys.has(key)) return this.fail('pricePlan');
     const v2 = body.type !== undefined || body.orderNumber !== undefined;
     const orderNumber = typeof body.orderNumber === 'string' && body.orderNumber.trim() ? body.orderNumber : null;
-    if (v2 && body.orderNumber !== undefined && body.type === undefined) return fail(scMessages.missingType);
-    if (v2 && body.type !== 'SALE' && body.type !== 'RETURN') return fail(scMessages.badType);
-    if (v2 && orderNumber === null) return fail(scMessages.missingOrderNumber);
+    if (v2 && body.orderNumber !== undefined && body.type === undefined) return this.fail('missingType');
+    if (v2 && body.type !== 'SALE' && body.type !== 'RETURN') return this.fail('badType');
+    if (v2 && orderNumber === null) return this.fail('missingOrderNumber');
     const totals = readTotals(body);
     const items = this.items(body.items);
     if (!totals || !items) return json(400, { success: false, error: 'the request body could not be read' });
     const problem = this.totalsProblem(totals, items);
-    if (problem) return fail(problem);
+    if (problem) return this.fail(problem, { sku: items.find((i) => !this.skuExists(i.sku))?.sku });
     const type = v2 ? (body.type as 'SALE' | 'RETURN') : 'SALE';
     const conflict = this.orderProblem(key, type, orderNumber);
-    if (conflict) return fail(conflict);
+    if (conflict) return this.fail(conflict, { order: orderNumber ?? '' });
     this.record({ key, type, orderNumber, nonTaxableSaleTotal: totals.nonTaxable, taxableSaleTotal: totals.taxable, tax: totals.tax, items, recordedAt: this.now() });
     return json(200, { success: true });
-  }
-
-  /** Sliding ten-minute window per key; refused calls do not use up the allowance. */
-  private admit(key: string): boolean {
-    const now = this.now();
-    const recent = (this.calls.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-    if (recent.length >= this.limit) {
-      this.calls.set(key, recent);
-      return false;
-    }
-    recent.push(now);
-    this.calls.set(key, recent);
-    return true;
   }
 
   private items(raw: unknown): Item[] | null {
@@ -157,15 +164,15 @@ export class SimpleConsignTransactionsSim implements Simulator {
     return items;
   }
 
-  private totalsProblem(t: Totals, items: Item[]): string | null {
-    if (items.some((i) => !i.sku.trim())) return scMessages.missingSku;
-    if (t.taxable === 0 && t.nonTaxable === 0) return scMessages.zeroTotals;
-    if (t.taxable > 0 && t.tax === 0) return scMessages.taxableNoTax;
-    if (t.taxable === 0 && t.tax > 0) return scMessages.taxNoTaxable;
+  private totalsProblem(t: Totals, items: Item[]): ScMessageId | null {
+    if (items.some((i) => !i.sku.trim())) return 'missingSku';
+    if (t.taxable === 0 && t.nonTaxable === 0) return 'zeroTotals';
+    if (t.taxable > 0 && t.tax === 0) return 'taxableNoTax';
+    if (t.taxable === 0 && t.tax > 0) return 'taxNoTaxable';
     // Items are optional; when they are sent they must add up to the sub total.
     const itemsTotal = items.reduce((sum, i) => sum + i.price * i.quantity, 0);
-    if (items.length > 0 && Math.abs(itemsTotal - (t.taxable + t.nonTaxable)) > 1e-9) return scMessages.totalsMismatch;
-    if (items.some((i) => !this.skuExists(i.sku))) return scMessages.unknownSku;
+    if (items.length > 0 && Math.abs(itemsTotal - (t.taxable + t.nonTaxable)) > 1e-9) return 'totalsMismatch';
+    if (items.some((i) => !this.skuExists(i.sku))) return 'unknownSku';
     return null;
   }
 
@@ -175,11 +182,11 @@ export class SimpleConsignTransactionsSim implements Simulator {
   }
 
   /** Order numbers are unique per location (key) for sales; any number of returns may follow a sale. */
-  private orderProblem(key: string, type: 'SALE' | 'RETURN', orderNumber: string | null): string | null {
+  private orderProblem(key: string, type: 'SALE' | 'RETURN', orderNumber: string | null): ScMessageId | null {
     if (orderNumber === null) return null;
     const sold = this.recorded.some((r) => r.key === key && r.type === 'SALE' && r.orderNumber === orderNumber);
-    if (type === 'SALE' && sold) return scMessages.saleExists;
-    if (type === 'RETURN' && !sold) return scMessages.noOriginalSale;
+    if (type === 'SALE' && sold) return 'saleExists';
+    if (type === 'RETURN' && !sold) return 'noOriginalSale';
     return null;
   }
 

@@ -197,7 +197,7 @@ export class SimHost {
     const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname.slice(entry.sim.prefix.length) || '/', query: url.searchParams, headers: req.headers, body, raw, json: parsed, mount: `/${this.token}` };
     const fault = entry.faults.take();
     try {
-      if (fault && (await this.applyBefore(fault, res))) return;
+      if (fault && (await this.applyBefore(fault, res, entry.sim))) return;
       const out = await entry.sim.handle(simReq);
       if (fault?.kind === 'drop-after-apply') return void res.socket?.destroy();
       send(res, out);
@@ -207,8 +207,11 @@ export class SimHost {
   }
 
   /** Returns true when the fault has answered (or dropped) the request itself. */
-  private async applyBefore(fault: Fault, res: http.ServerResponse): Promise<boolean> {
+  private async applyBefore(fault: Fault, res: http.ServerResponse, sim: Simulator): Promise<boolean> {
     switch (fault.kind) {
+      case 'rate-cap':
+        send(res, sim.capRefusal?.() ?? { status: 429, headers: { 'Retry-After': String(fault.retryAfterSeconds) }, body: { success: false, error: 'Too many API requests' } });
+        return true;
       case 'rate-limit':
         send(res, { status: 429, headers: { 'Retry-After': String(fault.retryAfterSeconds) }, body: { error: 'Too Many Requests' } });
         return true;

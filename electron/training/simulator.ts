@@ -38,6 +38,8 @@ export interface Simulator {
   reset(): void;
   /** Credentials the simulator accepts; tests may add more. */
   acceptKey?(key: string): void;
+  /** The vendor's own rate-cap refusal, in its words, for the "rate-cap" fault; a plain 429 when absent. */
+  capRefusal?(): SimResponse;
 }
 
 export const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({ status, body, headers });

@@ -1,4 +1,5 @@
 import type { AppStatus } from '../../shared/contract/app';
+import { SchemaMismatchBadge } from '../features/ifpos/SchemaMismatch';
 import { WaitingCount } from '../features/sales/WaitingCount';
 
 const healthLabel = { ok: 'working', failing: 'failing', unknown: 'not tested', disabled: 'off' } as const;
@@ -23,6 +24,7 @@ export function StatusBar({ status }: { status: AppStatus }) {
           {c.health.state === 'failing' ? ' failing' : <span className="visually-hidden">: {healthLabel[c.health.state]}</span>}
         </span>
       ))}
+      {(status.mode === 'training' || status.connections.some((c) => c.id === 'ifpos' && c.enabled)) && <SchemaMismatchBadge />}
       {off > 0 && (
         <span className="muted" title={status.connections.filter((c) => c.health.state === 'disabled').map((c) => c.name).join(', ')} data-testid="status-off">
           {off} off

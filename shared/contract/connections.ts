@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { connectionViewSchema, healthSchema, modeSchema } from '../connections';
+import { connectionViewSchema, healthSchema, modeSchema, modeSwitchPreviewSchema } from '../connections';
 import { vendorIdSchema } from '../vendors';
 
 const settingValue = z.union([z.string().max(500), z.boolean()]);
@@ -25,6 +25,11 @@ export const connectionsContract = {
   ),
   clearSecret: channel('Removes one credential from the OS keychain.', z.object({ id: vendorIdSchema, field: z.string().min(1).max(40) }).strict(), connectionViewSchema),
   test: channel('Calls the vendor (or its simulator in training mode) and reports a specific result.', z.object({ id: vendorIdSchema }).strict(), healthSchema),
+  prepareModeSwitch: channel(
+    'Before switching mode: what is still waiting in the current mode (it stays there) and, going live, a test of every enabled connection.',
+    z.object({ mode: modeSchema }).strict(),
+    modeSwitchPreviewSchema,
+  ),
   setMode: channel(
     'Switches between training (built-in simulators) and live (configured endpoints and keychain credentials).',
     z.object({ mode: modeSchema }).strict(),

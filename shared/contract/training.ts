@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 
-export const faultKinds = ['rate-limit', 'server-error', 'unavailable', 'slow', 'timeout', 'drop', 'drop-after-apply', 'malformed', 'html'] as const;
+export const faultKinds = ['rate-limit', 'server-error', 'unavailable', 'slow', 'timeout', 'drop', 'drop-after-apply', 'malformed', 'html', 'rate-cap'] as const;
 
 export const faultSchema = z
   .object({

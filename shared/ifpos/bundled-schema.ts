@@ -1,3 +1,5 @@
+import { IFPOS_CUSTOMER_OBJECT, ifposCustomerFields } from './payload';
+
 /**
  * The JSON Schema of the app's own IFPOS v1 payload model (see payload.ts). It validates payloads
  * until the official IFPOSv1 schema is loaded from a file or, in live mode, fetched from TRAX; the
@@ -38,6 +40,17 @@ export const bundledIfposSchema = {
     SaleAmount: money,
     LineItems: { type: 'array', minItems: 1, items: { $ref: '#/definitions/lineItem' } },
     Credits: { type: 'array', items: { $ref: '#/definitions/credit' } },
+    [IFPOS_CUSTOMER_OBJECT]: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        [ifposCustomerFields.name]: text(120),
+        [ifposCustomerFields.phone]: text(40),
+        [ifposCustomerFields.email]: { type: 'string', format: 'email', maxLength: 200 },
+        [ifposCustomerFields.address]: text(300),
+      },
+    },
   },
   definitions: {
     lineItem,

@@ -20,6 +20,11 @@ export const schemaStatusSchema = z.object({
   lastFetch: z.object({ at: z.number(), ok: z.boolean(), message: z.string() }).nullable(),
   /** One sentence saying what validates payloads and why. */
   summary: z.string(),
+  /**
+   * What the active schema refuses in a sample sale built the way real ones are; empty when it accepts
+   * it. While not empty, IFPOS deliveries are held as failed (sales are still recorded).
+   */
+  mismatch: z.array(z.string()),
 });
 export type SchemaStatus = z.infer<typeof schemaStatusSchema>;
 

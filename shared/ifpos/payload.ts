@@ -1,4 +1,5 @@
 import { assertCents, centsToDecimal, lineTotal, type Cents } from '../money';
+import { isEmptyCustomer, type SaleCustomer } from '../sales/customer';
 
 /**
  * The IFPOS v1 request body, in this one place.
@@ -35,6 +36,20 @@ export interface IfposCredit extends IfposLineItem {
   CreditDate: string;
 }
 
+/**
+ * Where the sale's customer goes. TRAX's dealer pages say IFPOS takes the customer's details (a
+ * salesperson then picks the imported POS customer in TRAX), but no public copy of the IFPOSv1 schema
+ * names the fields. This is the one place to rename them once the official schema is loaded; the
+ * bundled schema is built from it, so both change together.
+ */
+export const IFPOS_CUSTOMER_OBJECT = 'Customer';
+export const ifposCustomerFields: Record<keyof SaleCustomer, string> = {
+  name: 'Name',
+  phone: 'Phone',
+  email: 'Email',
+  address: 'Address',
+};
+
 export interface IfposPayload {
   /** The dealer key, in the body as the document requires (also in the URL with TRAX's alternative method). */
   APIKey: string;
@@ -48,6 +63,8 @@ export interface IfposPayload {
   SaleAmount: number;
   LineItems: IfposLineItem[];
   Credits: IfposCredit[];
+  /** Only when the sale names a customer; only the fields filled in. */
+  [IFPOS_CUSTOMER_OBJECT]?: Record<string, string>;
 }
 
 export interface IfposLineInput {
@@ -63,6 +80,7 @@ export interface IfposSaleInput {
   recordedAt: number;
   lines: IfposLineInput[];
   returns: { transactionId: number; recordedAt: number; lines: IfposLineInput[] }[];
+  customer?: SaleCustomer | null;
 }
 
 export interface IfposDealer {
@@ -90,7 +108,13 @@ function item(line: IfposLineInput): IfposLineItem {
   };
 }
 
-/** The whole picture of one sale for IFPOS: its items, every return as credits, and the net amount. */
+function customerOf(c: SaleCustomer): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, name] of Object.entries(ifposCustomerFields) as [keyof SaleCustomer, string][]) if (c[field].trim()) out[name] = c[field].trim();
+  return out;
+}
+
+/** The whole picture of one sale for IFPOS: its items, every return as credits, the net amount and the customer. */
 export function buildIfposPayload(sale: IfposSaleInput, dealer: IfposDealer): IfposPayload {
   const credited = sale.returns.flatMap((r) => r.lines);
   const credits = sale.returns.flatMap((r) =>
@@ -105,6 +129,7 @@ export function buildIfposPayload(sale: IfposSaleInput, dealer: IfposDealer): If
     SaleAmount: dollars(sumCents(sale.lines) - sumCents(credited)),
     LineItems: sale.lines.map(item),
     Credits: credits,
+    ...(isEmptyCustomer(sale.customer) ? {} : { [IFPOS_CUSTOMER_OBJECT]: customerOf(sale.customer!) }),
   };
 }
 

@@ -47,8 +47,20 @@ export const salesContract = {
   resend: channel('Sends a failed, uncertain or cancelled delivery again, in its place in the queue.', deliveryAction, deliverySchema),
   /** Stops a delivery that is waiting, retrying or failed; it will not be sent. */
   cancel: channel('Cancels a waiting, retrying or failed delivery so it is never sent.', deliveryAction, deliverySchema),
-  /** Records that staff found an uncertain delivery at the vendor, so it is not sent again. */
-  markDelivered: channel('Marks an uncertain delivery as delivered after staff found it at the vendor.', deliveryAction, deliverySchema),
+  /**
+   * Records that staff found an uncertain delivery at the vendor, or did by hand what a failed one asked,
+   * so it is not sent again; who did it and when are kept with it.
+   */
+  markDelivered: channel(
+    'Marks an uncertain or failed delivery as done after staff checked the vendor; notes who and when.',
+    z
+      .object({
+        deliveryId: z.number().int().positive(),
+        by: z.string().trim().min(1, 'Enter who checked the vendor.').max(80, 'Names are at most 80 characters.'),
+      })
+      .strict(),
+    deliverySchema,
+  ),
   /** How many deliveries are waiting or need attention, and which vendors are paused until when. */
   getSummary: channel('Counts of deliveries waiting and needing attention, and vendors paused (rate limit) with until when.', z.object({}).strict(), salesSummarySchema),
   ...counterContract,

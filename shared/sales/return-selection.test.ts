@@ -15,6 +15,7 @@ const sale = {
   taxCents: 240,
   totalCents: 3740,
   taxRefundableCents: 160,
+  customer: null,
   deliveries: [],
   returns: [],
 } satisfies SaleDetail;

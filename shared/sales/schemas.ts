@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { noControlCharacters } from '../plain-text';
+import { modeSchema } from '../connections';
+import { saleCustomerSchema } from './customer';
 import { paymentMethodSchema, refundMethodSchema, returnReasonSchema } from './counter';
 
 /** SimpleConsign takes order numbers as strings because many systems use letters; IFPOS keeps them as the invoice id. */
@@ -45,6 +47,8 @@ export const recordSaleInputSchema = z
     lines: z.array(saleLineInputSchema).min(1, 'Add at least one item.').max(500, 'A sale has at most 500 lines.'),
     /** Tax collected on the taxable lines. */
     taxCents: cents('The tax'),
+    /** Who bought it, when staff note it; IFPOS carries it to TRAX. */
+    customer: saleCustomerSchema.optional(),
     /** The rate the tax was worked out at, in thousandths of a percent (8250 = 8.25%). */
     taxRateMilli: z.number().int().min(0).max(99_999).optional(),
     paymentMethod: paymentMethodSchema.optional(),
@@ -153,6 +157,7 @@ export const saleDetailSchema = z.object({
   ...amounts,
   /** Tax not yet refunded by earlier returns. */
   taxRefundableCents: z.number().int(),
+  customer: saleCustomerSchema.nullable(),
   deliveries: z.array(deliverySchema),
   returns: z.array(returnDetailSchema),
   /** How it was paid, when the counter recorded it. */
@@ -163,6 +168,8 @@ export type SaleDetail = z.infer<typeof saleDetailSchema>;
 
 export const historyRowSchema = z.object({
   kind: z.enum(['SALE', 'RETURN']),
+  /** Training or live: the mode it was recorded in, which is the only mode it is ever sent or shown in. */
+  mode: modeSchema,
   id: z.number().int(),
   saleId: z.number().int(),
   orderNumber: z.string(),

@@ -5,7 +5,7 @@ import { faultSchema } from '../../../shared/contract/training';
 import { SimHost } from '../../training/sim-host';
 import { json, type Simulator } from '../../training/simulator';
 import { backoffDelay, parseRetryAfter, VendorError } from './vendor-error';
-import { VendorHttp } from './vendor-http';
+import { transportMessage, VendorHttp } from './vendor-http';
 
 let answer = json(200, { success: true });
 const echo: Simulator = { id: 'echo', name: 'Echo', prefix: '/echo', handle: () => answer, reset() {} };
@@ -102,10 +102,18 @@ describe('VendorHttp', () => {
     expect(e.message).toBe('SimpleConsign did not answer within 200 ms.');
   });
 
-  it('knows a refused connection never reached the vendor', async () => {
-    const e = await fail({ url: `http://127.0.0.1:${await closedPort()}/echo` });
+  it('knows a refused connection never reached the vendor, and names the address to check', async () => {
+    const port = await closedPort();
+    const e = await fail({ url: `http://127.0.0.1:${port}/echo` });
     expect(e).toMatchObject({ kind: 'network', mayHaveApplied: false, transient: true });
-    expect(e.message).toMatch(/could not be reached \(ECONNREFUSED\)/);
+    expect(e.message).toBe(`SimpleConsign could not be reached: 127.0.0.1:${port} refused the connection (nothing accepts calls there). Check the address 127.0.0.1:${port} on the SimpleConsign connection.`);
+  });
+
+  it('says an unknown host is the address to check, and never promises to try again', () => {
+    expect(transportMessage('TRAX IFPOS', 'api.etraxsaless.com', 'ENOTFOUND')).toBe(
+      'TRAX IFPOS could not be reached: the host api.etraxsaless.com does not exist (unknown host). Check the address api.etraxsaless.com on the TRAX IFPOS connection.',
+    );
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ECONNRESET']) expect(transportMessage('X', 'h', code)).not.toMatch(/try again/);
   });
 });
 

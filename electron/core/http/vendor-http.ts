@@ -20,6 +20,11 @@ export interface VendorRequest<T extends z.ZodType> {
   timeoutMs?: number;
   /** Statuses whose JSON body is a meaningful answer (e.g. IFPOS 401/417), not an error. */
   answerStatuses?: number[];
+  /**
+   * A successful answer that starts like JSON is handed over as its bytes (the schema then checks
+   * an ArrayBuffer), for the caller to read a slice at a time; anything else is read as usual.
+   */
+  keepBytes?: boolean;
   /** Only idempotent calls, or calls the caller has made safe, are retried here. */
   retries?: number;
   signal?: AbortSignal;
@@ -89,6 +94,35 @@ function vendorText(body: unknown): string | undefined {
   return undefined;
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the configured address';
+  }
+}
+
+/**
+ * What went wrong on the way, naming what to check: a refused connection or an unknown host is the
+ * address (which one), not the internet. Whether the app tries again is for the caller to say.
+ */
+export function transportMessage(vendor: string, host: string, code: string): string {
+  const where = `Check the address ${host} on the ${vendor} connection.`;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `${vendor} could not be reached: ${host} refused the connection (nothing accepts calls there). ${where}`;
+    case 'ENOTFOUND':
+      return `${vendor} could not be reached: the host ${host} does not exist (unknown host). ${where}`;
+    case 'EAI_AGAIN':
+      return `${vendor} could not be reached: the name ${host} could not be looked up just now. ${where} If it is right, check this computer’s network connection.`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${vendor} could not be reached: no route to ${host} from this computer. Check this computer’s network connection, then the address ${host}.`;
+    default:
+      return `${vendor} dropped the connection before answering${code ? ` (${code})` : ''}.`;
+  }
+}
+
 /** XML is told from HTML by its declaration or its content type; both start with "<". */
 export function bodyFormatOf(text: string, contentType: string | null): 'html' | 'xml' | 'text' {
   const type = (contentType ?? '').toLowerCase();
@@ -106,6 +140,12 @@ export interface BinaryRequest {
   maxBytes?: number;
   /** Content types accepted, by prefix ("image/"). */
   accept: string;
+}
+
+function startsLikeJson(bytes: ArrayBuffer): boolean {
+  const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 64));
+  const first = head.find((c) => c !== 32 && c !== 9 && c !== 10 && c !== 13);
+  return first === 0x7b || first === 0x5b;
 }
 
 /** Every vendor call goes through here: https rule, timeout, response validation, plain-language errors. */
@@ -173,7 +213,8 @@ export class VendorHttp {
       throw this.transportError(req, error, timeoutMs);
     }
     const date = Date.parse(res.headers.get('date') ?? '');
-    return { status: res.status, data: this.interpret(req, res, await readJsonBody(bytes)), durationMs: this.now() - started, headers: headersOf(res), serverDate: Number.isNaN(date) ? null : date };
+    const data = req.keepBytes && res.ok && startsLikeJson(bytes) ? req.schema.parse(bytes) : this.interpret(req, res, await readJsonBody(bytes));
+    return { status: res.status, data, durationMs: this.now() - started, headers: headersOf(res), serverDate: Number.isNaN(date) ? null : date };
   }
 
   /** Sends the request (following redirects only as `req.redirect` allows) and answers the response, body unread. */
@@ -227,8 +268,7 @@ export class VendorHttp {
     const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
     // Refused or unresolvable means the request never left: safe to repeat. Anything else may have landed.
     const neverSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code);
-    const reason = neverSent ? `could not be reached (${code})` : `dropped the connection before answering${code ? ` (${code})` : ''}`;
-    return new VendorError(req.vendor, 'network', `${req.vendor} ${reason}. Check the internet connection; the app will try again.`, { mayHaveApplied: !neverSent });
+    return new VendorError(req.vendor, 'network', transportMessage(req.vendor, hostOf(req.url ?? ''), code), { mayHaveApplied: !neverSent });
   }
 
   private interpret<T extends z.ZodType>(req: VendorRequest<T>, res: Response, { head: text, body, isJson }: ReadBody): z.output<T> {

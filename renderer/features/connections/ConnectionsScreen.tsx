@@ -1,13 +1,13 @@
-import { useAppStatus, useSetMode } from '../../app/app-queries';
+import { useAppStatus } from '../../app/app-queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { ConnectionCard } from './ConnectionCard';
+import { ModeSwitch } from './ModeSwitch';
 import { useConnections } from './queries';
 
 export function ConnectionsScreen() {
   const status = useAppStatus();
   const connections = useConnections();
-  const setMode = useSetMode();
   const mode = status.data?.mode ?? 'training';
   const keychain = status.data?.keychain;
   return (
@@ -20,10 +20,7 @@ export function ConnectionsScreen() {
             ? 'Calls go to built-in simulators. Enter real endpoints and credentials below, enable the connections you use, then switch to live.'
             : 'Enabled connections call the real vendors with the credentials in your keychain.'}
         </p>
-        <button type="button" onClick={() => setMode.mutate(mode === 'training' ? 'live' : 'training')} data-testid="switch-mode">
-          {mode === 'training' ? 'Switch to live' : 'Back to training'}
-        </button>
-        <ErrorMessage error={setMode.error} testId="switch-mode-error" />
+        <ModeSwitch mode={mode} />
         {keychain && <p className={keychain.available ? 'muted' : 'warning'} data-testid="keychain-status">{keychain.message}</p>}
       </section>
       <ErrorMessage error={connections.error} />

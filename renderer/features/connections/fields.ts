@@ -17,6 +17,12 @@ export const settingFields: Record<VendorId, SettingField[]> = {
     { key: 'keyInUrl', label: 'Key is part of the address', kind: 'checkbox', hint: 'TRAX’s alternative method: write {apiKey} in the address where the key goes.' },
     { key: 'showroomId', label: 'ShowroomID', kind: 'text' },
     { key: 'employeeId', label: 'EmployeeID', kind: 'text' },
+    {
+      key: 'minCallSpacingSeconds',
+      label: 'Seconds between calls',
+      kind: 'text',
+      hint: 'IFPOS is rate limited and not for batches: after an outage, waiting sales go out one at a time, this far apart.',
+    },
   ],
   'trax-retail': [
     { key: 'host', label: 'Host', kind: 'text' },

@@ -2,6 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { SchemaStatus } from '../../../shared/ifpos/contract';
 import { useAppStatus } from '../../app/app-queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { SchemaMismatch } from './SchemaMismatch';
 import { useClearIfposSchema, useIfposPayloadPreview, useIfposSchemaStatus, useLoadIfposSchema, useRefreshIfposSchema } from './queries';
 
 const sourceLabels: Record<SchemaStatus['source'], string> = {
@@ -99,6 +100,7 @@ export function IfposSchemaPanel() {
       <ErrorMessage error={status.error} testId="ifpos-schema-status-error" />
       {status.data && (
         <>
+          <SchemaMismatch status={status.data} live={mode === 'live'} />
           <SchemaFacts status={status.data} />
           <p className="muted" data-testid="ifpos-schema-summary">
             {status.data.summary}

@@ -9,7 +9,7 @@ export const ifposKeys = {
 
 /** Which JSON Schema validates IFPOS payloads, and the last fetch of the official one. */
 export function useIfposSchemaStatus() {
-  return useQuery({ queryKey: ifposKeys.schema(), queryFn: () => unwrap(api.ifpos.getSchemaStatus({})) });
+  return useQuery({ queryKey: ifposKeys.schema(), queryFn: () => unwrap(api.ifpos.getSchemaStatus({})), refetchInterval: 15_000 });
 }
 
 /** A sample payload from the current settings, and what the active schema says about it. */

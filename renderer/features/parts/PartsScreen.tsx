@@ -1,10 +1,120 @@
-import { EmptyState } from '../../ui/EmptyState';
+import { useEffect, useRef } from 'react';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { CallsView } from './CallsView';
+import { CartView } from './CartView';
+import { CustomerBar } from './CustomerBar';
+import { CustomersPanel } from './CustomersPanel';
+import { DocumentsView } from './DocumentsView';
+import { FeedPanel } from './FeedPanel';
+import { focusTestId } from './format';
+import { ItemView } from './ItemView';
+import { useParts, type PartsView } from './parts-store';
+import { useSearch } from './queries';
+import { RecentSearches } from './RecentSearches';
+import { ResultsHeader, ResultsList } from './ResultsList';
+import { SearchForm } from './SearchForm';
+import { TypesPanel } from './TypesPanel';
+import './parts.css';
 
-export function PartsScreen() {
+const tabs: { id: PartsView; label: string; key: string }[] = [
+  { id: 'search', label: 'Search', key: 'F2' },
+  { id: 'cart', label: 'Cart', key: 'F6' },
+  { id: 'documents', label: 'Sales documents', key: 'F7' },
+  { id: 'calls', label: 'Calls', key: 'F8' },
+  { id: 'more', label: 'Types, customers, feed', key: 'F9' },
+];
+
+/** F2 search, F3 recent searches, F4 customer, F6 cart, F7 sales documents, F8 calls, F9 the rest. */
+function useFunctionKeys() {
+  const setView = useParts((s) => s.setView);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const actions: Record<string, () => void> = {
+        F2: () => (setView('search'), focusTestId('parts-part-type')),
+        F3: () => (setView('search'), focusTestId('parts-recent-0')),
+        F4: () => focusTestId('parts-customer-input'),
+        F6: () => setView('cart'),
+        F7: () => setView('documents'),
+        F8: () => setView('calls'),
+        F9: () => setView('more'),
+      };
+      const run = actions[e.key];
+      if (run && !e.altKey && !e.ctrlKey) {
+        e.preventDefault();
+        run();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setView]);
+}
+
+function Results() {
+  const run = useParts((s) => s.run);
+  const userId = useParts((s) => s.endUser?.userId ?? '');
+  const search = useParts((s) => s.search);
+  const result = useSearch(run, userId);
+  const focused = useRef<unknown>(null);
+  // Enter searches, then the results take the focus so the arrows move through them at once.
+  useEffect(() => {
+    if (result.data && !result.isPlaceholderData && focused.current !== run) {
+      focused.current = run;
+      focusTestId('parts-results');
+    }
+  }, [result.data, result.isPlaceholderData, run]);
+  if (!run) return <RecentSearches />;
+  const onPage = (page: number) => run.kind === 'form' && search(run.criteria, page);
   return (
-    <EmptyState title="Parts" testId="empty-parts">
-      <p>Search HeavyTruckParts.net by part type, make and model, log calls and create sales documents here.</p>
-      <p>This version does not search parts yet. Choose your ITrack API domain and user under Connections to be ready.</p>
-    </EmptyState>
+    <section className="parts-results-section" data-testid="parts-results-section" aria-busy={result.isFetching}>
+      <RecentSearches />
+      {run.kind === 'uri' && <p className="muted">Narrowed to {run.label}.</p>}
+      <ErrorMessage error={result.error} testId="parts-search-error" />
+      {result.isFetching && <p className="muted" data-testid="parts-searching">Searching…</p>}
+      {result.data && <ResultsHeader page={result.data} onPage={onPage} />}
+      {result.data && result.data.hits.length === 0 && <p className="muted" data-testid="parts-no-results">No parts match. Log a part request from the Calls tab if the customer wants one found.</p>}
+      {result.data && result.data.hits.length > 0 && <ResultsList page={result.data} onPage={onPage} />}
+    </section>
+  );
+}
+
+/** Parts lookup for the clerk on the phone: search, item, the customer on the line, logging, cart and sales documents. */
+export function PartsScreen() {
+  const view = useParts((s) => s.view);
+  const item = useParts((s) => s.item);
+  const cartCount = useParts((s) => s.cart.length);
+  const setView = useParts((s) => s.setView);
+  const customer = useParts((s) => s.endUser?.userId ?? '');
+  useFunctionKeys();
+  return (
+    <div className="screen parts-screen" data-testid="screen-parts">
+      <header className="parts-head">
+        <h1>Parts</h1>
+        <nav className="parts-tabs" aria-label="Parts views">
+          {tabs.map((t) => (
+            <button key={t.id} type="button" className={view === t.id || (t.id === 'search' && view === 'item') ? 'tab active' : 'tab'} onClick={() => setView(t.id)} data-testid={`parts-tab-${t.id}`}>
+              {t.label}{t.id === 'cart' && cartCount > 0 ? ` (${cartCount})` : ''} <kbd>{t.key}</kbd>
+            </button>
+          ))}
+        </nav>
+      </header>
+      <CustomerBar />
+      {view === 'search' && (
+        <>
+          <SearchForm />
+          <Results />
+        </>
+      )}
+      {view === 'item' && item && <ItemView itemRef={item} />}
+      {view === 'cart' && <CartView key={customer} />}
+      {view === 'documents' && <DocumentsView />}
+      {view === 'calls' && <CallsView />}
+      {view === 'more' && (
+        <div className="parts-more">
+          <TypesPanel />
+          <CustomersPanel />
+          <FeedPanel />
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,5 @@
 import type { Delivery } from '../../../shared/sales/schemas';
-import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useCancelDelivery, useMarkDelivered, useResend, useRetryNow } from './queries';
+import { DeliveryActions } from './DeliveryActions';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString();
 
@@ -44,42 +43,6 @@ function DeliveryDetail({ d }: { d: Delivery }) {
     );
   }
   return null;
-}
-
-function DeliveryActions({ d }: { d: Delivery }) {
-  const resend = useResend();
-  const cancel = useCancelDelivery();
-  const mark = useMarkDelivered();
-  const retry = useRetryNow();
-  const canResend = d.state === 'failed' || d.state === 'uncertain' || d.state === 'cancelled';
-  const canCancel = d.state === 'waiting' || d.state === 'retrying' || d.state === 'failed';
-  const busy = resend.isPending || cancel.isPending || mark.isPending || retry.isPending;
-  if (!canResend && !canCancel && d.state !== 'uncertain') return null;
-  return (
-    <div className="delivery-actions">
-      {d.state === 'retrying' && (
-        <button type="button" className="secondary" disabled={busy} onClick={() => retry.mutate(d.id)} data-testid="delivery-retry-now">
-          Retry now
-        </button>
-      )}
-      {d.state === 'uncertain' && (
-        <button type="button" className="secondary" disabled={busy} onClick={() => mark.mutate(d.id)} data-testid="delivery-mark-delivered">
-          Mark as delivered
-        </button>
-      )}
-      {canResend && (
-        <button type="button" className="secondary" disabled={busy} onClick={() => resend.mutate(d.id)} data-testid="delivery-resend">
-          Resend
-        </button>
-      )}
-      {canCancel && (
-        <button type="button" className="secondary" disabled={busy} onClick={() => cancel.mutate(d.id)} data-testid="delivery-cancel">
-          Cancel
-        </button>
-      )}
-      <ErrorMessage error={resend.error ?? cancel.error ?? mark.error ?? retry.error} testId="delivery-action-error" />
-    </div>
-  );
 }
 
 /** One vendor's delivery of one sale or return: state, the vendor's words, and what can be done. */

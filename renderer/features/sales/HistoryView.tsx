@@ -35,6 +35,11 @@ function Row({ row }: { row: HistoryRow }) {
       <tr data-testid="history-row" data-kind={row.kind} data-order={row.orderNumber}>
         <td>{new Date(row.recordedAt).toLocaleString()}</td>
         <td>{row.kind === 'SALE' ? 'Sale' : 'Return'}</td>
+        <td>
+          <span className={`mode-badge mode-${row.mode}`} data-testid="history-mode">
+            {row.mode === 'training' ? 'Training' : 'Live'}
+          </span>
+        </td>
         <td>{row.orderNumber}</td>
         <td className="money">
           <button type="button" className="link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} data-testid="history-toggle-items">
@@ -49,7 +54,7 @@ function Row({ row }: { row: HistoryRow }) {
       </tr>
       {open && (
         <tr id={id} className="history-items-row">
-          <td colSpan={6}>
+          <td colSpan={7}>
             <HistoryItems row={row} />
           </td>
         </tr>
@@ -112,6 +117,7 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
         <tr>
           <th>Recorded</th>
           <th>Kind</th>
+          <th>Mode</th>
           <th>Order number</th>
           <th className="money">Items</th>
           <th className="money">Total</th>

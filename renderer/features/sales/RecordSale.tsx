@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 import { formatDollars } from '../../../shared/money';
 import { paymentLabels } from '../../../shared/sales/counter';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { CustomerFields, customerInput, useCustomerDraft } from './CustomerFields';
 import { ConfirmSale } from './ConfirmSale';
 import { CounterSettingsForm } from './CounterSettingsForm';
 import { DeliveryList } from './DeliveryStatus';
@@ -102,11 +103,13 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
         taxRateMilli: f.rateMilli ?? 0,
         paymentMethod: now.paymentMethod,
         ...(now.paymentMethod === 'cash' && f.tenderedCents !== null ? { tenderedCents: f.tenderedCents } : {}),
+        ...customerInput(useCustomerDraft.getState().customer),
       },
       {
         onSuccess: (sale) => {
           setLast(sale.orderNumber);
           useSaleDraft.getState().load(null, taxRate);
+          useCustomerDraft.getState().clear();
           skuRef.current?.focus();
         },
       },
@@ -137,7 +140,10 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
       <EntryRow skuRef={skuRef} pendingRef={pendingEntryRef} scanning={!confirming} />
       <SaleLines />
       <div className="sale-footer">
-        <SalePayment figures={figures} />
+        <div>
+          <SalePayment figures={figures} />
+          <CustomerFields />
+        </div>
         <div className="sale-summary">
           <Totals figures={figures} />
           <button type="button" onClick={() => void submit()} disabled={!canRecord} data-testid="sale-record">

@@ -67,7 +67,7 @@ export const useRecordSale = () => useSalesMutation((input: RecordSaleInput) => 
 export const useRecordReturn = () => useSalesMutation((input: RecordReturnInput) => unwrap(api.sales.recordReturn(input)));
 export const useResend = () => useSalesMutation((deliveryId: number) => unwrap(api.sales.resend({ deliveryId })));
 export const useCancelDelivery = () => useSalesMutation((deliveryId: number) => unwrap(api.sales.cancel({ deliveryId })));
-export const useMarkDelivered = () => useSalesMutation((deliveryId: number) => unwrap(api.sales.markDelivered({ deliveryId })));
+export const useMarkDelivered = () => useSalesMutation((input: { deliveryId: number; by: string }) => unwrap(api.sales.markDelivered(input)));
 
 /** The local inventory copy's item for a SKU, or null; asked when a SKU is entered. */
 export function useSkuLookup() {

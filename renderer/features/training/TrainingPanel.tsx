@@ -13,6 +13,7 @@ const faultLabels: Record<Fault['kind'], string> = {
   'drop-after-apply': 'Answer lost after acting',
   malformed: 'Broken JSON',
   html: 'HTML page instead of data',
+  'rate-cap': 'The vendor’s own “too many requests” refusal (reworded, 4xx)',
 };
 
 /** Rehearse outages: make a simulator misbehave for the next few requests and watch the app cope. */

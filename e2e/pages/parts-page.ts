@@ -1,0 +1,99 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * The Parts screen driven by the keyboard alone. Every key goes through `press` or `type`, which
+ * count keystrokes; a listener in the page counts mouse presses, which must stay at zero.
+ */
+export class PartsPage {
+  keystrokes = 0;
+
+  constructor(readonly page: Page) {}
+
+  async watchMouse() {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { mousePresses: number };
+      w.mousePresses = 0;
+      window.addEventListener('mousedown', () => (w.mousePresses += 1), { capture: true });
+    });
+  }
+
+  mousePresses(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as { mousePresses: number }).mousePresses);
+  }
+
+  async press(key: string) {
+    this.keystrokes += 1;
+    await this.page.keyboard.press(key);
+  }
+
+  async type(text: string) {
+    this.keystrokes += text.length;
+    await this.page.keyboard.type(text);
+  }
+
+  byId(testId: string) {
+    return this.page.getByTestId(testId);
+  }
+
+  /** Alt+6 is the Parts screen in the navigation. */
+  async open() {
+    await this.press('Alt+6');
+    await expect(this.byId('screen-parts')).toBeVisible();
+    await expect(this.byId('parts-part-type')).toBeFocused();
+  }
+
+  /** Part type, make, model and year range, Tab between them, Enter to search; the results take the focus. */
+  async search(s: { partType: string; make: string; model: string; yearFrom: string; yearTo: string }) {
+    for (const [i, text] of [s.partType, s.make, s.model, s.yearFrom, s.yearTo].entries()) {
+      if (i > 0) await this.press('Tab');
+      await this.type(text);
+    }
+    await this.press('Enter');
+    await expect(this.byId('parts-results')).toBeFocused();
+  }
+
+  selectedRow() {
+    return this.page.locator('[data-testid^="parts-result-"][aria-selected="true"]');
+  }
+
+  /** Arrow down until the selected result shows this text (a price, a vendor), then Enter. */
+  async openResultShowing(text: string) {
+    const count = Number(await this.byId('parts-results').getAttribute('data-count'));
+    for (let i = 0; i < count && !((await this.selectedRow().textContent()) ?? '').includes(text); i++) await this.press('ArrowDown');
+    await expect(this.selectedRow()).toContainText(text);
+    await this.press('Enter');
+    await expect(this.byId('parts-item')).toBeFocused();
+    await expect(this.byId('parts-item-title')).toBeVisible();
+  }
+
+  async attachCustomer(emailOrId: string) {
+    await this.press('F4');
+    await expect(this.byId('parts-customer-input')).toBeFocused();
+    await this.type(emailOrId);
+    await this.press('Enter');
+    await expect(this.byId('parts-customer-attached')).toBeVisible();
+  }
+
+  async logCall(comments: string) {
+    await this.press('l');
+    await expect(this.byId('parts-log-comments')).toBeFocused();
+    await this.type(comments);
+    await this.press('Enter');
+    await expect(this.byId('parts-log-done')).toBeVisible();
+  }
+
+  async addToCart() {
+    await expect(this.byId('parts-item')).toBeFocused();
+    await this.press('a');
+    await expect(this.byId('parts-added')).toBeVisible();
+  }
+
+  /** F6 opens the cart with the PO number focused; Ctrl+Enter creates the sales document. */
+  async createSale(poNumber: string) {
+    await this.press('F6');
+    await expect(this.byId('parts-cart-po')).toBeFocused();
+    await this.type(poNumber);
+    await this.press('Control+Enter');
+    await expect(this.byId('parts-sale-result')).toBeVisible();
+  }
+}

@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures/test';
+import { PartsPage } from './pages/parts-page';
+
+test('a parts call from search to sales document, keyboard only', async ({ page }, testInfo) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const parts = new PartsPage(page);
+  await parts.watchMouse();
+  await parts.open();
+
+  await parts.search({ partType: 'Engine Assembly', make: 'CUMMINS', model: 'ISX', yearFrom: '2013', yearTo: '2015' });
+  await expect(parts.byId('parts-result-count')).toContainText('parts');
+  const rows = page.locator('[data-testid^="parts-result-"][role="option"]');
+  for (const text of await rows.allTextContents()) expect(text).toMatch(/Engine Assembly · CUMMINS ISX · 201[345]/);
+
+  await parts.openResultShowing('$12,500.50');
+  await expect(parts.byId('parts-vendor-card')).toContainText('Midwest Truck Salvage');
+  await expect(parts.byId('parts-vendor-card')).toContainText('402-555-0141');
+  await expect(parts.byId('parts-item-image')).toBeVisible();
+  expect(await parts.byId('parts-item-image').getAttribute('src')).toMatch(/^data:image\//);
+  await expect(parts.byId('parts-item-description')).not.toContainText('window.__htpInjected');
+
+  await parts.attachCustomer('alex@prairiefreight.example');
+  await expect(parts.byId('parts-customer-attached')).toContainText('Alex Morgan');
+  // The customer's dealer template takes 10% off: the price shown is theirs.
+  await expect(parts.byId('parts-item-price')).toContainText('$11,250.45');
+  await expect(parts.byId('parts-item')).toBeFocused();
+
+  await parts.logCall('Asked about the ISX, wants it shipped');
+  await expect(parts.byId('parts-log-done')).toContainText('Phone call: Alex Morgan');
+
+  await parts.addToCart();
+  await parts.createSale('PO-4411');
+  await expect(parts.byId('parts-sale-result')).toHaveAttribute('data-state', 'created');
+  await expect(parts.byId('parts-sale-transaction')).toHaveText(/^\d+$/);
+  await page.screenshot({ path: testInfo.outputPath('parts-sale-created.png'), fullPage: true });
+
+  expect(errors).toEqual([]);
+  expect(await parts.mousePresses()).toBe(0);
+  testInfo.annotations.push({ type: 'keystrokes', description: String(parts.keystrokes) });
+  console.log(`Parts call done in ${parts.keystrokes} keystrokes, no mouse.`);
+  expect(parts.keystrokes).toBeLessThan(140);
+  expect(await page.evaluate(() => (window as unknown as { __htpInjected?: boolean }).__htpInjected)).toBeUndefined();
+});

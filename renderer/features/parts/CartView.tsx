@@ -1,0 +1,108 @@
+import { useState, type KeyboardEvent } from 'react';
+import { saleTotal, shippingMethods, type CartLine } from '../../../shared/heavytruckparts/sale';
+import { centsToDecimal } from '../../../shared/money';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { AddressFields, addressOf, emptyAddress, type AddressText } from './AddressFields';
+import { dollarsField, money } from './format';
+import { useParts } from './parts-store';
+import { useCreateSale } from './queries';
+import { SaleResult } from './SaleResult';
+
+type Money = 'priceCents' | 'corePriceCents' | 'shippingCents' | 'taxCents';
+const moneyFields: [Money, string][] = [['priceCents', 'Price'], ['corePriceCents', 'Core'], ['shippingCents', 'Shipping'], ['taxCents', 'Tax']];
+
+function MoneyCell({ line, field, index }: { line: CartLine; field: Money; index: number }) {
+  const update = useParts((s) => s.updateLine);
+  const [text, setText] = useState(line[field] === null ? '' : centsToDecimal(line[field]!));
+  const parsed = dollarsField(text);
+  const bad = parsed === undefined || (field === 'priceCents' && parsed === null);
+  return (
+    <td>
+      <input
+        className="price"
+        value={text}
+        aria-invalid={bad}
+        aria-label={field}
+        onChange={(e) => {
+          setText(e.target.value);
+          const c = dollarsField(e.target.value);
+          if (c !== undefined && !(field === 'priceCents' && c === null)) update(index, { [field]: field === 'priceCents' ? c! : c });
+        }}
+        data-testid={`parts-cart-${field}-${index}`}
+      />
+    </td>
+  );
+}
+
+function Lines() {
+  const cart = useParts((s) => s.cart);
+  const update = useParts((s) => s.updateLine);
+  const remove = useParts((s) => s.removeLine);
+  return (
+    <table className="table parts-cart-lines" data-testid="parts-cart-lines">
+      <thead>
+        <tr><th>Part</th><th>Qty</th>{moneyFields.map(([, l]) => <th key={l}>{l} ($ each)</th>)}<th /></tr>
+      </thead>
+      <tbody>
+        {cart.map((l, i) => (
+          <tr key={`${l.vendorId}/${l.store}/${l.inventoryId}`} data-testid={`parts-cart-line-${i}`}>
+            <td>{l.label}<small className="muted"> {l.vendorId}/{l.store}/{l.inventoryId}</small></td>
+            <td><input type="number" min={1} max={999} value={l.quantity} onChange={(e) => update(i, { quantity: Math.max(1, Math.floor(Number(e.target.value) || 1)) })} aria-label="Quantity" data-testid={`parts-cart-qty-${i}`} /></td>
+            {moneyFields.map(([f]) => <MoneyCell key={f} line={l} field={f} index={i} />)}
+            <td><button type="button" className="link" onClick={() => remove(i)}>Remove</button></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The cart and its sales document (addresses start from the attached customer): Ctrl+Enter creates it (once; a lost answer is settled under Sales documents). */
+export function CartView() {
+  const { cart, endUser, clearCart } = useParts();
+  const [billing, setBilling] = useState<AddressText>(() => addressOf(endUser));
+  const [shipping, setShipping] = useState<AddressText>(emptyAddress);
+  const [sameAddress, setSameAddress] = useState(true);
+  const [meta, setMeta] = useState({ saleDate: '', shippingMethod: 'Standard' as (typeof shippingMethods)[number], poNumber: '', comments: '' });
+  const create = useCreateSale();
+  const submit = () => {
+    if (cart.length === 0 || create.isPending) return;
+    create.mutate(
+      { lines: cart, userId: endUser?.userId ?? '', ...meta, billing, shipping: sameAddress ? billing : shipping },
+      { onSuccess: (sale) => (sale.state === 'created' || sale.state === 'partial') && clearCart() },
+    );
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      submit();
+    }
+  };
+  return (
+    <div className="parts-cart" onKeyDown={onKey} data-testid="parts-cart">
+      <h2>Cart <span className="muted">({cart.length} {cart.length === 1 ? 'line' : 'lines'}, {money(saleTotal({ lines: cart }))})</span></h2>
+      {cart.length === 0 ? <p className="muted" data-testid="parts-cart-empty">The cart is empty. Open a part and press A to add it.</p> : <Lines />}
+      <form className="parts-cart-form" onSubmit={(e) => (e.preventDefault(), submit())}>
+        <div className="parts-search-row">
+          <label>PO number (up to 20)<input value={meta.poNumber} maxLength={20} onChange={(e) => setMeta({ ...meta, poNumber: e.target.value })} data-testid="parts-cart-po" autoFocus /></label>
+          <label>
+            Shipping
+            <select value={meta.shippingMethod} onChange={(e) => setMeta({ ...meta, shippingMethod: e.target.value as typeof meta.shippingMethod })} data-testid="parts-cart-shipping-method">
+              {shippingMethods.map((m) => <option key={m}>{m}</option>)}
+            </select>
+          </label>
+          <label>Sale date (empty: now)<input value={meta.saleDate} placeholder="YYYY-MM-DD HH:MM:SS" onChange={(e) => setMeta({ ...meta, saleDate: e.target.value })} data-testid="parts-cart-date" /></label>
+          <label>Comments<input value={meta.comments} onChange={(e) => setMeta({ ...meta, comments: e.target.value })} data-testid="parts-cart-comments" /></label>
+        </div>
+        <AddressFields title="Billing address" value={billing} onChange={setBilling} prefix="parts-billing" withFax />
+        <label className="checkbox"><input type="checkbox" checked={sameAddress} onChange={(e) => setSameAddress(e.target.checked)} data-testid="parts-same-address" /> Ship to the billing address</label>
+        {!sameAddress && <AddressFields title="Shipping address" value={shipping} onChange={setShipping} prefix="parts-shipping" />}
+        <button type="submit" disabled={cart.length === 0 || create.isPending} data-testid="parts-create-sale">
+          {create.isPending ? 'Creating…' : 'Create sales document (Ctrl+Enter)'}
+        </button>
+      </form>
+      <ErrorMessage error={create.error} testId="parts-cart-error" />
+      {create.data && <SaleResult sale={create.data} />}
+    </div>
+  );
+}

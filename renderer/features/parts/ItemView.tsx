@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ItemDetail, ItemKey } from '../../../shared/heavytruckparts/types';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { focusTestId, isTyping, money, orDash } from './format';
+import { ItemFields, VendorCard } from './ItemFields';
+import { LogForm } from './LogForm';
+import { PartImage } from './PartImage';
+import { useParts } from './parts-store';
+import { useItem, useWholeUnit } from './queries';
+
+function Gallery({ item, shown }: { item: ItemDetail; shown: number }) {
+  if (item.images.length === 0) return <p className="muted">No pictures.</p>;
+  const i = Math.min(shown, item.images.length - 1);
+  return (
+    <figure className="parts-gallery">
+      <PartImage url={item.images[i]} alt={`${item.partName ?? 'Part'}, picture ${i + 1} of ${item.images.length}`} className="parts-picture" testId="parts-item-image" />
+      <figcaption className="muted">Picture {i + 1} of {item.images.length} (← →)</figcaption>
+    </figure>
+  );
+}
+
+function WholeUnit({ item, userId }: { item: ItemDetail; userId: string }) {
+  const open = useParts((s) => s.open);
+  const unit = useWholeUnit(item.key?.vendorId ?? '', item.key?.store ?? '', item.key ? item.vendorVehicleId : null, userId);
+  if (!item.vendorVehicleId || !item.key) return null;
+  return (
+    <section className="parts-whole-unit" data-testid="parts-whole-unit">
+      <h3>From the same whole unit ({item.vendorVehicleId})</h3>
+      <ErrorMessage error={unit.error} />
+      <ul>
+        {(unit.data?.parts ?? []).map((p, i) => (
+          <li key={i}>
+            <button type="button" className="link" disabled={!p.key && !p.detailsUri} onClick={() => open(p.key ?? { uri: p.detailsUri! })}>
+              {orDash(p.partName)} · {orDash(p.vendorSku)} · {money(p.priceCents)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One item: every field, Q&A, pictures, the vendor's card, parts from the same unit, logging and the cart. */
+export function ItemView({ itemRef }: { itemRef: ItemKey | { uri: string } }) {
+  const endUser = useParts((s) => s.endUser);
+  const addToCart = useParts((s) => s.addToCart);
+  const setView = useParts((s) => s.setView);
+  const item = useItem(itemRef, endUser?.userId ?? '');
+  const [shown, setShown] = useState(0);
+  const [added, setAdded] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const logInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    box.current?.focus();
+  }, [itemRef]);
+  const d = item.data;
+  const add = () => {
+    if (!d?.key) return;
+    addToCart({ ...d.key, label: `${d.partName ?? ''} · ${d.vendorSku ?? ''} · ${d.vendor.company ?? ''}`, quantity: 1, priceCents: d.priceCents ?? 0, corePriceCents: d.corePriceCents || null, shippingCents: null, taxCents: null });
+    setAdded(true);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (isTyping(e.target) && e.key !== 'Escape') return;
+    const keys: Record<string, () => void> = {
+      Escape: () => (setView('search'), focusTestId('parts-results')),
+      a: add,
+      l: () => logInput.current?.focus(),
+      ArrowRight: () => setShown((s) => (d ? (s + 1) % Math.max(1, d.images.length) : s)),
+      ArrowLeft: () => setShown((s) => (d ? (s - 1 + d.images.length) % Math.max(1, d.images.length) : s)),
+    };
+    const run = keys[e.key];
+    if (run) {
+      e.preventDefault();
+      run();
+    }
+  };
+  return (
+    <div className="parts-item" tabIndex={-1} ref={box} onKeyDown={onKey} data-testid="parts-item" aria-label="Item details">
+      <p className="muted">
+        <kbd>Esc</kbd> back to results · <kbd>A</kbd> add to cart · <kbd>L</kbd> log the call · <kbd>F4</kbd> customer · <kbd>F6</kbd> cart
+      </p>
+      <ErrorMessage error={item.error} testId="parts-item-error" />
+      {item.isPending && <p className="muted">Loading details…</p>}
+      {d && (
+        <>
+          <h2 data-testid="parts-item-title">
+            {orDash(d.partName)} · {[d.partManufacturer ?? d.vehicleMake, d.partModel ?? d.vehicleModel].filter(Boolean).join(' ') || orDash(d.makeModel)} · {orDash(d.year)}
+            <span className="parts-item-price">{money(d.priceCents)}</span>
+          </h2>
+          <div className="parts-item-actions">
+            <button type="button" onClick={add} disabled={!d.key} data-testid="parts-add-to-cart">Add to cart (A)</button>
+            {added && <span className="ok" data-testid="parts-added">In the cart. F6 opens it.</span>}
+          </div>
+          <div className="parts-item-body">
+            <div>
+              <Gallery item={d} shown={shown} />
+              <VendorCard vendor={d.vendor} />
+            </div>
+            <div>
+              <ItemFields item={d} />
+              {d.safeHtmlDescription ? (
+                // Sanitized in the main process with sanitize-html: no script, style, handlers or non-https images.
+                <div className="parts-description" data-testid="parts-item-description" dangerouslySetInnerHTML={{ __html: d.safeHtmlDescription }} />
+              ) : (
+                <p className="parts-description" data-testid="parts-item-description">{orDash(d.description)}</p>
+              )}
+            </div>
+            <div>
+              <LogForm ref={logInput} item={d} endUser={endUser} onDone={() => box.current?.focus()} />
+              <WholeUnit item={d} userId={endUser?.userId ?? ''} />
+            </div>
+          </div>
+        </>
+      )}
+      {!d && !item.isPending && !item.error && <EmptyState title="No item">Choose a result first.</EmptyState>}
+    </div>
+  );
+}

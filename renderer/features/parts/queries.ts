@@ -1,0 +1,131 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LogInputRaw } from '../../../shared/heavytruckparts/inputs';
+import type { SaleDraftInput } from '../../../shared/heavytruckparts/sale';
+import type { ItemKey } from '../../../shared/heavytruckparts/types';
+import { api, unwrap } from '../../api/bridge';
+import { toSearchInput, type RunSearch } from './parts-store';
+
+export const partsKeys = {
+  all: ['parts'] as const,
+  lists: () => [...partsKeys.all, 'lists'] as const,
+  makes: (partType: string) => [...partsKeys.all, 'makes', partType] as const,
+  models: (partType: string, make: string) => [...partsKeys.all, 'models', partType, make] as const,
+  search: (run: RunSearch | null, userId: string) => [...partsKeys.all, 'search', run, userId] as const,
+  item: (ref: ItemKey | { uri: string } | null, userId: string) => [...partsKeys.all, 'item', ref, userId] as const,
+  wholeUnit: (vendorId: string, store: string, vehicleId: string, userId: string) => [...partsKeys.all, 'whole-unit', vendorId, store, vehicleId, userId] as const,
+  image: (url: string) => [...partsKeys.all, 'image', url] as const,
+  interactions: () => [...partsKeys.all, 'interactions'] as const,
+  localSales: () => [...partsKeys.all, 'local-sales'] as const,
+  endUsers: () => [...partsKeys.all, 'end-users'] as const,
+  templates: (type: string) => [...partsKeys.all, 'templates', type] as const,
+  feed: () => [...partsKeys.all, 'feed'] as const,
+};
+
+export function useLists() {
+  return useQuery({ queryKey: partsKeys.lists(), queryFn: () => unwrap(api.parts.getLists({ refresh: false })), staleTime: Infinity });
+}
+
+export function useRefreshLists() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.parts.getLists({ refresh: true })),
+    onSuccess: (lists) => {
+      qc.setQueryData(partsKeys.lists(), lists);
+      void qc.invalidateQueries({ queryKey: [...partsKeys.all, 'makes'] });
+      void qc.invalidateQueries({ queryKey: [...partsKeys.all, 'models'] });
+    },
+  });
+}
+
+export function useMakes(partType: string) {
+  return useQuery({ queryKey: partsKeys.makes(partType), queryFn: () => unwrap(api.parts.listMakes({ partType: partType || '*', refresh: false })), staleTime: Infinity });
+}
+
+export function useModels(partType: string, make: string) {
+  return useQuery({ queryKey: partsKeys.models(partType, make), queryFn: () => unwrap(api.parts.listModels({ partType: partType || '*', make: make || '*', refresh: false })), staleTime: Infinity, enabled: make !== '' });
+}
+
+export function useSearch(run: RunSearch | null, userId: string) {
+  return useQuery({
+    queryKey: partsKeys.search(run, userId),
+    queryFn: () => (run!.kind === 'form' ? unwrap(api.parts.search(toSearchInput(run!.criteria, run!.page, userId))) : unwrap(api.parts.searchSuggested({ uri: run!.uri, userId }))),
+    enabled: run !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+export function useItem(ref: ItemKey | { uri: string } | null, userId: string) {
+  return useQuery({
+    queryKey: partsKeys.item(ref, userId),
+    queryFn: () => unwrap(api.parts.getItem(ref && 'uri' in ref ? { uri: ref.uri, userId } : { key: ref as ItemKey, userId })),
+    enabled: ref !== null,
+    staleTime: 60_000,
+  });
+}
+
+export function useWholeUnit(vendorId: string, store: string, vehicleId: string | null, userId: string) {
+  return useQuery({
+    queryKey: partsKeys.wholeUnit(vendorId, store, vehicleId ?? '', userId),
+    queryFn: () => unwrap(api.parts.getWholeUnit({ vendorId, store, vehicleId: vehicleId!, userId })),
+    enabled: vehicleId !== null && vehicleId !== '',
+    staleTime: 60_000,
+  });
+}
+
+/** A vendor picture as data from the main process; kept for the session. */
+export function useImage(url: string | undefined) {
+  return useQuery({ queryKey: partsKeys.image(url ?? ''), queryFn: () => unwrap(api.parts.getImage({ url: url! })), enabled: !!url, staleTime: Infinity, gcTime: 10 * 60_000, retry: false });
+}
+
+export function useLookupEndUser() {
+  return useMutation({ mutationFn: (q: { email: string; userId: string }) => unwrap(api.parts.lookupEndUser(q)) });
+}
+
+export function useInteractions() {
+  return useQuery({ queryKey: partsKeys.interactions(), queryFn: () => unwrap(api.parts.listInteractions({})) });
+}
+
+export function useLogInteraction() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (input: LogInputRaw) => unwrap(api.parts.logInteraction(input)), onSettled: () => qc.invalidateQueries({ queryKey: partsKeys.interactions() }) });
+}
+
+export function useResolveInteraction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (q: { id: number; action: 'send-again' | 'mark-logged' | 'dismiss' }) => unwrap(api.parts.resolveInteraction(q)),
+    onSettled: () => qc.invalidateQueries({ queryKey: partsKeys.interactions() }),
+  });
+}
+
+export function useLocalSales() {
+  return useQuery({ queryKey: partsKeys.localSales(), queryFn: () => unwrap(api.parts.listLocalSales({})) });
+}
+
+export function useCreateSale() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (draft: SaleDraftInput) => unwrap(api.parts.createSale(draft)), onSettled: () => qc.invalidateQueries({ queryKey: partsKeys.localSales() }) });
+}
+
+export function useReconcileSale() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (id: number) => unwrap(api.parts.reconcileSale({ id })), onSettled: () => qc.invalidateQueries({ queryKey: partsKeys.localSales() }) });
+}
+
+export function useResolveSale() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (q: { id: number; action: 'matched' | 'send-again' | 'abandon'; onlineTransactionId?: string }) => unwrap(api.parts.resolveSale(q)),
+    onSettled: () => qc.invalidateQueries({ queryKey: partsKeys.localSales() }),
+  });
+}
+
+/** The feed export's progress, polled while it runs. */
+export function useFeedExport() {
+  return useQuery({
+    queryKey: partsKeys.feed(),
+    queryFn: () => unwrap(api.parts.getFeedExport({})),
+    refetchInterval: (q) => (q.state.data?.state === 'requesting' || q.state.data?.state === 'writing' ? 300 : false),
+  });
+}
