@@ -42,3 +42,23 @@ test('a parts call from search to sales document, keyboard only', async ({ page 
   expect(parts.keystrokes).toBeLessThan(140);
   expect(await page.evaluate(() => (window as unknown as { __htpInjected?: boolean }).__htpInjected)).toBeUndefined();
 });
+
+test('a sales document whose answer was lost is not sent again, and is found in the sales documents list', async ({ page, shell }) => {
+  const parts = new PartsPage(page);
+  await parts.open();
+  await parts.search({ partType: 'Engine Assembly', make: 'CUMMINS', model: 'ISX', yearFrom: '2013', yearTo: '2015' });
+  await parts.openResultShowing('$12,500.50');
+  await parts.attachCustomer('5001');
+  await parts.addToCart();
+  // HeavyTruckParts creates the document, then the connection drops before the answer arrives.
+  const injected = await shell.call('training:inject-fault', { simulator: 'heavytruckparts', fault: { kind: 'drop-after-apply', count: 1 } });
+  expect(injected.ok).toBe(true);
+  await parts.createSale('PO-LOST-1');
+  await expect(parts.byId('parts-sale-result')).toHaveAttribute('data-state', 'unknown');
+  await parts.press('F7');
+  const local = parts.byId('parts-local-sales');
+  await expect(local.getByTestId('parts-sale-result').first()).toHaveAttribute('data-state', 'unknown');
+  await local.locator('[data-testid^="parts-reconcile-"]').first().click();
+  await expect(local.getByTestId('parts-sale-result').first()).toHaveAttribute('data-state', 'created');
+  await expect(local.getByTestId('parts-sale-message').first()).toContainText('Found in the sales documents list');
+});

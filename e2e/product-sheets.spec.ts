@@ -111,3 +111,32 @@ test('rows Trax refuses come back onto their cells, are fixed and only they are 
     expect(list.ok && list.value.imports.map((i) => i.rowCount)).toEqual([1, 2]);
   });
 });
+
+test('an older-format CSV opens with a mapping to the current headers; fill down and undo work from the keyboard', async ({ page }, testInfo) => {
+  const sheets = new ProductSheetsPage(page);
+  await sheets.open();
+  const file = testInfo.outputPath('old-format.csv');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, 'Product type;Action;Product local name;Brand local name;Manufacturer;Client category;UOM;EAN code\nSKU;Create;Tea;Leaf;Leaf Ltd;Drinks;g;0012345678905\nSKU;Create;Coffee;Bean;Bean Ltd;Drinks;;00400\n');
+  await page.getByTestId('open-file').setInputFiles(file);
+  await expect(page.getByTestId('legacy-mapping')).toContainText('“UOM” → “Measurement unit”');
+  await expect(page.getByTestId('legacy-mapping')).toContainText('“Manufacturer” → “Manufacturer local name”');
+  await expect(sheets.errorCount).toHaveText('2 errors');
+  await page.getByTestId('apply-mapping').click();
+  await expect(sheets.errorCount).toHaveText('0 errors');
+  await expect(sheets.cell(0, 'Measurement unit')).toHaveText('g');
+  await expect(sheets.cell(1, 'EAN code')).toHaveText('00400');
+  // Select the unit of both rows and fill down.
+  await sheets.cell(0, 'Measurement unit').click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+d');
+  await expect(sheets.cell(1, 'Measurement unit')).toHaveText('g');
+  await page.keyboard.press('Control+z');
+  await expect(sheets.cell(1, 'Measurement unit')).toHaveText('');
+  await sheets.saved();
+  await page.reload();
+  await sheets.open();
+  await page.getByTestId('draft-old-format').click();
+  await expect(sheets.cell(0, 'Measurement unit')).toHaveText('g');
+  await expect(sheets.cell(0, 'Manufacturer local name')).toHaveText('Leaf Ltd');
+});

@@ -1,5 +1,4 @@
 import type { AppHandlers } from '../../shared/contract';
-import { AppError } from '../core/app-error';
 import { makeTestCore, type TestCore } from '../simpleconsign/transactions-test-core';
 import { makeHeavyTruckPartsFeature } from './feature';
 import type { HeavyTruckPartsSim } from './sim';
@@ -44,12 +43,4 @@ export async function startParts(seed = 1): Promise<PartsHarness> {
   };
 }
 
-export async function refusal(run: () => unknown): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+export { refusal } from '../testing/refusal';

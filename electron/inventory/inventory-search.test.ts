@@ -200,3 +200,13 @@ describe('filters alone', () => {
     }
   });
 });
+
+describe('totals past the cap whatever the plan', () => {
+  it('a match sorted once found is still counted only up to the cap', () => {
+    const s = new InventorySearch(db, () => 'http://img.test', { countCap: 1, narrow: 0, sortable: 100 });
+    expect(s.search(filters({ query: 'black', sort: 'price-desc' }))).toMatchObject({ total: 1, totalExact: false });
+    expect(s.search(filters({ query: 'black', sort: 'price-desc' })).items.map((i) => i.sku)).toEqual(['ZZ-900', 'K9L28Q']);
+    expect(s.search(filters({ stock: 'consignment', sort: 'price-desc' }))).toMatchObject({ total: 1, totalExact: false });
+    expect(s.search(filters({ stock: 'consignment', sort: 'price-desc' })).items.map((i) => i.sku)).toEqual(['ZZ-900', 'K9L28Q']);
+  });
+});

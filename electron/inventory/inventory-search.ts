@@ -141,7 +141,7 @@ export class InventorySearch {
       if (!w.sql) return { ids: this.stmt(walk).pluck().all(...page) as number[], total: itemCount, exact: true };
       // Counting reads the filter index alone; few rows are found through it and sorted, many walk the order's index.
       const found = this.total(`SELECT 1 FROM ${t} i WHERE ${w.sql}`, w.params, countCap, []);
-      const sql = found.total <= sortable ? `SELECT i.id FROM ${t} i INDEXED BY ${t}_filters WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?` : walk;
+      const sql = found.exact && found.total <= sortable ? `SELECT i.id FROM ${t} i INDEXED BY ${t}_filters WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?` : walk;
       return { ...found, ids: this.stmt(sql).pluck().all(...w.params, ...page) as number[] };
     }
     const and = w.sql ? ` AND ${w.sql}` : '';
@@ -152,7 +152,7 @@ export class InventorySearch {
     if (matched <= sortable || byRowid) {
       const ranked = f.sort === 'relevance' ? (byRowid ? `${fts}.rowid` : `${bm25(fts)}, i.id`) : order;
       const ids = this.stmt(`SELECT i.id ${joined} ORDER BY ${ranked} LIMIT ? OFFSET ?`).pluck().all(...params, ...page) as number[];
-      if (matched <= sortable) return { ids, total: this.capped(`SELECT 1 ${joined}`, params, sortable), exact: true };
+      if (matched <= sortable) return this.total(`SELECT 1 ${joined}`, params, countCap, ids);
       return { ...this.broadTotal(t, fts, match, w, params), ids };
     }
     return { ...this.broadTotal(t, fts, match, w, params), ids: this.walk(t, q, w, f) };

@@ -71,6 +71,7 @@ export function SheetGrid({ validation, gridRef, scrollToRow }: { validation: Va
   return (
     <div className="sheet-grid" ref={gridRef} tabIndex={0} role="grid" aria-label="Product sheet" aria-rowcount={model.rows.length + 1} aria-colcount={columns.length}
       onKeyDown={onKey} onPaste={onPaste} onCopy={onCopy} data-testid="sheet-grid">
+      {picture.input}
       <div style={{ width: totalWidth, position: 'relative' }}>
         <div className="grid-row grid-head" role="row">
           <span className="row-head" style={{ width: ROW_HEAD_WIDTH }} role="columnheader">#</span>
@@ -97,7 +98,6 @@ export function SheetGrid({ validation, gridRef, scrollToRow }: { validation: Va
           })}
         </div>
       </div>
-      {picture.input}
     </div>
   );
 }

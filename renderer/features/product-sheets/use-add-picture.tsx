@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { api, unwrap } from '../../api/bridge';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { sendFile } from './file-transfer';
 import { setCell } from './sheet-ops';
 import { useSheet } from './sheet-store';
@@ -8,8 +9,9 @@ import { useSheet } from './sheet-store';
 export function useAddPicture(draftId: string) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<{ row: number; column: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
-  const fromFiles = async (row: number, column: string, files: File[]) => {
+  const add = async (row: number, column: string, files: File[]) => {
     const file = files[0];
     if (!file) return;
     const stageId = await sendFile(file);
@@ -19,8 +21,14 @@ export function useAddPicture(draftId: string) {
     s.replace({ ...s.model, images: { ...s.model.images, [image.name]: image } });
     s.edit((m) => setCell(m, row, column, image.name));
   };
+  const fromFiles = (row: number, column: string, files: File[]) => {
+    setError(null);
+    add(row, column, files).catch(setError);
+  };
 
   const input = (
+    <>
+    <ErrorMessage error={error} testId="picture-error" />
     <input
       ref={inputRef}
       type="file"
@@ -30,14 +38,15 @@ export function useAddPicture(draftId: string) {
       onChange={(e) => {
         const files = [...(e.target.files ?? [])];
         e.target.value = '';
-        if (target) void fromFiles(target.row, target.column, files);
+        if (target) fromFiles(target.row, target.column, files);
       }}
     />
+    </>
   );
 
   return {
     input,
-    fromFiles: (row: number, column: string, files: File[]) => void fromFiles(row, column, files),
+    fromFiles,
     pick: (row: number, column: string) => {
       setTarget({ row, column });
       inputRef.current?.click();
