@@ -54,14 +54,15 @@ test('switching mode asks first, lists what waits, tests the live connections, a
 });
 
 test('cancel and mark as done ask first, and marking notes who did it', async ({ page, shell }) => {
-  await value(shell, 'training:inject-fault', { simulator: 'simpleconsign-transactions', fault: { kind: 'unavailable', count: null, retryAfterSeconds: 0 } });
+  // TRAX IFPOS asks to be left alone for five minutes, so the delivery stays retrying while the test acts on it.
+  await value(shell, 'training:inject-fault', { simulator: 'ifpos', fault: { kind: 'unavailable', count: 1, retryAfterSeconds: 300 } });
   await value(shell, 'sales:record-sale', sale('WAIT1'));
   const sales = new SalesPage(page);
   await sales.openHistory();
-  const waiting = sales.delivery(sales.historyRow('SALE', 'WAIT1'), 'simpleconsign');
+  const waiting = sales.delivery(sales.historyRow('SALE', 'WAIT1'), 'ifpos');
   await expect(waiting).toHaveAttribute('data-state', 'retrying');
   await waiting.getByTestId('delivery-cancel').click();
-  await expect(waiting.getByTestId('delivery-cancel-confirm')).toContainText('SimpleConsign will not have it unless someone enters it there');
+  await expect(waiting.getByTestId('delivery-cancel-confirm')).toContainText('TRAX IFPOS will not have it unless someone enters it there');
   await waiting.getByTestId('delivery-cancel-confirm-back').click();
   await expect(waiting.getByTestId('delivery-cancel-confirm')).toHaveCount(0);
   await expect(waiting).toHaveAttribute('data-state', 'retrying');

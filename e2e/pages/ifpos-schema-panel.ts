@@ -28,6 +28,11 @@ export class IfposSchemaPanel {
     return this.page.getByTestId('ifpos-schema-error');
   }
 
+  /** Shown while the active schema refuses the app's payload, with the fixes. */
+  get mismatch() {
+    return this.page.getByTestId('ifpos-schema-mismatch');
+  }
+
   get moneyModel() {
     return this.page.getByTestId('ifpos-money-model');
   }

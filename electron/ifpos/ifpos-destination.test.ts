@@ -203,6 +203,10 @@ describe('IFPOS destination', () => {
     });
     expect(outcome).toMatchObject({ action: expect.not.stringContaining('clear') });
     expect(core.connections.health('ifpos')).toMatchObject({ state: 'failing', message: expect.stringContaining('The IFPOS schema refuses the app’s payload') });
+    // The card and the status bar show the mismatch from the schema status.
+    expect(schemas.status().mismatch).toEqual(['the payload: is missing the field "StoreNumber"']);
+    schemas.clear();
+    expect(schemas.status().mismatch).toEqual([]);
     expect(sim.records()).toEqual([]);
   });
 });
