@@ -53,12 +53,13 @@ const offlineFetch: typeof fetch = (input, init) => {
 
 async function liveServices(dataDir: string, simUrl: string): Promise<AppServices> {
   const secrets = new MemorySecretStore();
-  secrets.values.set('simpleconsign:apiKey', KEYS.sc);
-  secrets.values.set('ifpos:apiKey', KEYS.ifpos);
   const services = await createAppServices({ dataDir, secrets, version: 'bench', fetch: offlineFetch, log: () => {} });
   const calls: [string, unknown][] = [
     ['connections:update', { id: 'simpleconsign', enabled: true, settings: { baseUrl: `${simUrl}/simpleconsign` } }],
     ['connections:update', { id: 'ifpos', enabled: true, settings: { url: `${simUrl}/ifpos`, keyInUrl: false, showroomId: 'SHOWROOM-1', employeeId: 'EMP-100' } }],
+    // Credentials are bound to the address they were entered for, so they are entered after it.
+    ['connections:set-secret', { id: 'simpleconsign', field: 'apiKey', value: KEYS.sc }],
+    ['connections:set-secret', { id: 'ifpos', field: 'apiKey', value: KEYS.ifpos }],
     ['connections:set-mode', { mode: 'live' }],
   ];
   for (const [channel, input] of calls) {

@@ -5,13 +5,15 @@ import { contract } from '../shared/contract';
 import { listChannels } from '../shared/contract/channel';
 import { fail } from '../shared/result';
 import { createAppServices, type AppServices } from './app/app-services';
-import { keychainServiceName } from './app/paths';
+import { dataDir, keychainServiceName } from './app/paths';
 import { OsKeychain } from './core/secrets/os-keychain';
 import { contentSecurityPolicy } from './shell/csp';
-import { APP_ORIGIN, isTrustedSender, lockDown } from './shell/security';
+import { APP_ORIGIN, isTrustedSender, lockDownEveryContents } from './shell/security';
 import { mainWindowOptions } from './shell/window-options';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
+// Before any window exists, so no web contents escapes the navigation, window and permission rules.
+lockDownEveryContents(app);
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 function serveRenderer(): void {
@@ -36,7 +38,6 @@ function wireBridge(services: AppServices): void {
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
-  lockDown(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
@@ -46,8 +47,7 @@ async function main(): Promise<void> {
   await app.whenReady();
   Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null);
   serveRenderer();
-  const dataDir = process.env.BACKOFFICE_DATA_DIR ?? app.getPath('userData');
-  const services = await createAppServices({ dataDir, secrets: new OsKeychain(keychainServiceName()), version: app.getVersion() });
+  const services = await createAppServices({ dataDir: dataDir(() => app.getPath('userData')), secrets: new OsKeychain(keychainServiceName()), version: app.getVersion() });
   if (services.startupError) dialog.showErrorBox('The local data could not be opened', services.startupError.message);
   wireBridge(services);
   createWindow();

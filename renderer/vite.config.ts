@@ -5,14 +5,15 @@ import { defineConfig } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export default defineConfig({
+// Source maps only for `vite build --mode development`; a production build ships none.
+export default defineConfig(({ mode }) => ({
   root: here,
   base: './',
   plugins: [react()],
   build: {
     outDir: path.resolve(here, '../dist/renderer'),
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: mode === 'development',
     chunkSizeWarningLimit: 1500,
   },
-});
+}));

@@ -45,9 +45,12 @@ export type ConnectionSettings = {
 export const secretStatusSchema = z.object({
   id: z.string(),
   label: z.string(),
-  isSet: z.boolean(),
-  /** Last four characters, so staff can tell which key is stored without seeing it. */
+  /** null when the keychain could not be asked (locked, not answering): the secret may well be stored. */
+  isSet: z.boolean().nullable(),
+  /** Last four characters of a long secret (12 or more), so staff can tell which key is stored without seeing it. */
   lastFour: z.string().max(4).nullable(),
+  /** Why the state is unknown, when it is. */
+  problem: z.string().nullable().default(null),
 });
 export type SecretStatus = z.infer<typeof secretStatusSchema>;
 
@@ -68,6 +71,8 @@ export const connectionViewSchema = z.object({
   /** Where calls go now: the simulator in training mode, the configured endpoint when live. */
   effectiveEndpoint: z.string(),
   health: healthSchema,
+  /** Something the last change did that staff should know (e.g. a credential removed because the address changed). */
+  notice: z.string().nullable().default(null),
 });
 export type ConnectionView = z.infer<typeof connectionViewSchema>;
 

@@ -21,6 +21,11 @@ export class ConnectionsPage {
     await this.page.getByTestId(`connection-${vendor}-save`).click();
   }
 
+  /** What the last save of the connection's settings did that staff should know. */
+  notice(vendor: string) {
+    return this.page.getByTestId(`connection-${vendor}-notice`);
+  }
+
   test(vendor: string) {
     return this.page.getByTestId(`connection-${vendor}-test`).click();
   }

@@ -1,9 +1,14 @@
 import path from 'node:path';
 import { contract, type AppHandlers } from '../../shared/contract';
+import type { AppMode } from '../../shared/connections';
 import type { StartupError } from '../../shared/contract/app';
 import { listChannels } from '../../shared/contract/channel';
+import { fail } from '../../shared/result';
 import { AppError } from '../core/app-error';
 import { VendorHttp } from '../core/http/vendor-http';
+import { safeLog } from '../core/log-line';
+import { CachedSecretStore } from '../core/secrets/cached-secret-store';
+import { secretRedactor } from '../core/secrets/redact';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { openDatabase, StoreOpenError, type Db } from '../core/store/database';
 import { coreStoreMigrations, ownedByCoreStore } from '../core/store/migrations';
@@ -34,17 +39,6 @@ export interface AppServices {
   stop(): Promise<void>;
 }
 
-const KEYCHAIN_STATUS_MS = 60_000;
-
-/** Calls `work` at most once per `ms`, answering the last result in between. */
-function reuseFor<T>(ms: number, now: () => number, work: () => Promise<T>): () => Promise<T> {
-  let last: { at: number; value: Promise<T> } | undefined;
-  return () => {
-    if (!last || now() - last.at >= ms) last = { at: now(), value: work() };
-    return last.value;
-  };
-}
-
 /** Every channel answers this when the store could not be opened; the renderer shows the startup error instead. */
 function unavailableHandlers(error: StartupError): AppHandlers {
   const handlers: Record<string, Record<string, () => never>> = {};
@@ -72,23 +66,33 @@ function createAppServicesWithoutStore(
 /** Builds the main-process services. Plain Node: the Electron shell and the browser shell both use this. */
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const now = opts.now ?? Date.now;
-  const log = opts.log ?? ((m: string) => console.error(m));
-  const simHost = new SimHost();
+  const log = safeLog(opts.log ?? ((m: string) => console.error(m)));
+  // Each secret is read once per run and kept in memory; every call has a deadline; every value feeds the scrubber.
+  const secrets = new CachedSecretStore(opts.secrets, { onSecret: (v) => secretRedactor.add(v) });
+  const simHost = new SimHost([], { log });
   let db: Db | null = null;
   let startupError: StartupError | null = null;
+  // Damage found by the background check of a large file: the store has stopped writing; the app says what to do.
+  let damage: StartupError | null = null;
+  let stopFeatures = async () => {};
+  const onDamage = (info: StartupError) => {
+    damage = info;
+    log(`store: ${info.message}`);
+    void stopFeatures();
+  };
   try {
-    db = openDatabase(path.join(opts.dataDir, CORE_STORE_FILE), coreStoreMigrations, { owns: ownedByCoreStore });
+    db = openDatabase(path.join(opts.dataDir, CORE_STORE_FILE), coreStoreMigrations, { owns: ownedByCoreStore, onDamage });
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
     startupError = error.info;
   }
-  // The status bar polls every few seconds; probing the keychain writes to it, so the answer is reused for a while.
-  const keychainStatus = reuseFor(KEYCHAIN_STATUS_MS, now, () => opts.secrets.describe());
+  // The status bar polls every few seconds: the keychain is probed once, then known from real calls.
+  const keychainStatus = () => secrets.describe();
 
   if (!db || startupError) return createAppServicesWithoutStore(opts, startupError!, simHost, keychainStatus);
 
   const settings = new SettingsRepo(db);
-  const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets: opts.secrets, simHost, now });
+  const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets, simHost, now });
   const runtime = new ModeRuntime({ dataDir: opts.dataDir, base: { settings, http: new VendorHttp({ fetch: opts.fetch, now }), simHost, now, log }, connections, factories: features });
   try {
     const adopted = adoptLegacyRecords(db, settings, opts.dataDir, connections.mode());
@@ -99,14 +103,20 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     if (!(error instanceof StoreOpenError)) throw error;
     return createAppServicesWithoutStore(opts, error.info, simHost, keychainStatus);
   }
-  await simHost.start();
+  // The simulators listen only while the app is in training mode: a live app opens no loopback port for them.
+  const runSimulatorsFor = async (mode: AppMode) => {
+    if (mode === 'training' && !simHost.running) await simHost.start();
+    else if (mode === 'live' && simHost.running) await simHost.stop();
+  };
+  await runSimulatorsFor(connections.mode());
+  const modeSwitch = modeSwitchHandlers(connections, runtime);
 
   const handlers = {
     app: {
       getStatus: async () => ({
         version: opts.version,
         mode: connections.mode(),
-        startupError: null,
+        startupError: damage,
         keychain: await keychainStatus(),
         connections: connections.summaries(),
       }),
@@ -117,7 +127,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       setSecret: ({ id, field, value }) => connections.setSecret(id, field, value),
       clearSecret: ({ id, field }) => connections.clearSecret(id, field),
       test: ({ id }) => connections.test(id),
-      ...modeSwitchHandlers(connections, runtime),
+      ...modeSwitch,
+      setMode: async (input) => {
+        // Up before training's features start, down once live's have taken over.
+        if (input.mode === 'training') await runSimulatorsFor('training');
+        const changed = await modeSwitch.setMode(input);
+        await runSimulatorsFor(connections.mode());
+        return changed;
+      },
     },
     training: {
       getStatus: () => simHost.status(),
@@ -128,9 +145,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...runtime.handlers(),
   } as AppHandlers;
 
+  stopFeatures = () => runtime.stop();
   const openDb = db;
+  const dispatch = createDispatch(contract, handlers, log);
   return {
-    dispatch: createDispatch(contract, handlers, log),
+    dispatch: (channel, input) => (damage && channel !== 'app:get-status' ? Promise.resolve(fail('store-unavailable', damage.message)) : dispatch(channel, input)),
     startupError: null,
     simHost,
     db,

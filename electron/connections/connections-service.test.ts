@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../core/secrets/memory-secret-store';
+import { KeychainTimeoutError } from '../core/secrets/secret-store';
 import { openDatabase, type Db } from '../core/store/database';
 import { allMigrations } from '../core/store/migrations';
 import { SettingsRepo } from '../core/store/settings-repo';
@@ -54,7 +55,7 @@ describe('ConnectionsService', () => {
 
   it('keeps secrets in the secret store only and shows the last four characters', async () => {
     const view = await service.setSecret('ifpos', 'apiKey', 'ifpos-secret-key-ABCD');
-    expect(view.secrets).toEqual([{ id: 'apiKey', label: 'IFPOS dealer API key', isSet: true, lastFour: 'ABCD' }]);
+    expect(view.secrets).toEqual([{ id: 'apiKey', label: 'IFPOS dealer API key', isSet: true, lastFour: 'ABCD', problem: null }]);
     expect(JSON.stringify(view)).not.toContain('ifpos-secret-key');
     db.pragma('wal_checkpoint(TRUNCATE)');
     for (const f of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, f)).includes('ifpos-secret-key')).toBe(false);
@@ -65,6 +66,7 @@ describe('ConnectionsService', () => {
     await service.update('ifpos', false, {});
     await expect(service.setMode('live')).rejects.toThrow(/Enable at least one connection/);
     await service.update('ifpos', true, { url: 'https://api.etraxsales.com/v1/ifpos' });
+    await service.setSecret('ifpos', 'apiKey', 'ifpos-secret-key-ABCD');
     await service.setMode('live');
     const conn = await service.resolve('ifpos');
     expect(conn).toMatchObject({ training: false, enabled: true, secrets: { apiKey: 'ifpos-secret-key-ABCD' } });
@@ -92,5 +94,49 @@ describe('connection health across modes', () => {
     expect(service.health('ifpos')).toMatchObject({ state: 'ok', message: 'Delivered sale A1.' });
     settings.set('mode', 'training');
     expect(service.health('ifpos').state).toBe('unknown');
+  });
+});
+
+describe('ConnectionsService credentials', () => {
+  it('stores a credential exactly as typed and shows its last four only when it is 12 characters or longer', async () => {
+    await service.update('simpleconsign', true, {});
+    const short = await service.setSecret('simpleconsign', 'apiKey', ' short-key ');
+    expect(secrets.values.get('simpleconsign:apiKey')).toBe(' short-key ');
+    expect(short.secrets[0]).toMatchObject({ isSet: true, lastFour: null });
+    const long = await service.setSecret('simpleconsign', 'apiKey', 'a-long-enough-key-WXYZ');
+    expect(long.secrets[0]).toMatchObject({ isSet: true, lastFour: 'WXYZ' });
+  });
+
+  it('removes a stored credential when the connection’s host changes, and says so', async () => {
+    await service.update('simpleconsign', true, { baseUrl: 'https://user.traxia.com/app/api' });
+    await service.setSecret('simpleconsign', 'apiKey', 'bound-to-traxia-key');
+    const samePlace = await service.update('simpleconsign', true, { baseUrl: 'https://user.traxia.com/app/api/' });
+    expect(samePlace).toMatchObject({ notice: null, secrets: [{ isSet: true }] });
+    const moved = await service.update('simpleconsign', true, { baseUrl: 'https://attacker.example/api' });
+    expect(moved.notice).toMatch(/address changed from https:\/\/user\.traxia\.com to https:\/\/attacker\.example, so the stored .*API key was removed/);
+    expect(moved.secrets[0]).toMatchObject({ isSet: false });
+    expect(secrets.values.has('simpleconsign:apiKey')).toBe(false);
+  });
+
+  it('never sends a credential to another host than the one it was entered for', async () => {
+    await service.update('ifpos', true, { url: 'https://api.etraxsales.com/v1/ifpos' });
+    await service.setSecret('ifpos', 'apiKey', 'ifpos-bound-key-1234');
+    // Settings changed behind the service's back (an older version, an edited file): the key stays home.
+    new ConnectionsRepo(db).save('ifpos', true, { url: 'https://attacker.example/ifpos' });
+    await service.setMode('live');
+    expect((await service.resolve('ifpos')).secrets).toEqual({});
+    await service.setMode('training');
+  });
+
+  it('says the keychain did not answer rather than showing a stored secret as not set', async () => {
+    const stuck = new ConnectionsService({
+      repo: new ConnectionsRepo(db),
+      settings: new SettingsRepo(db),
+      secrets: { ...secrets, describe: () => secrets.describe(), set: () => Promise.resolve(), delete: () => Promise.resolve(), get: () => Promise.reject(new KeychainTimeoutError('Secret Service', 8)) },
+      simHost,
+      now: () => 1000,
+    });
+    const view = await stuck.view('ifpos');
+    expect(view.secrets[0]).toMatchObject({ isSet: null, problem: expect.stringMatching(/^The keychain did not answer/) });
   });
 });

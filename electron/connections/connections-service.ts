@@ -1,8 +1,9 @@
-import { connectionSettingsSchemas, type AppMode, type ConnectionHealth, type ConnectionSettings, type ConnectionView } from '../../shared/connections';
+import { connectionSettingsSchemas, type AppMode, type ConnectionHealth, type ConnectionSettings, type ConnectionView, type SecretStatus } from '../../shared/connections';
 import { endpointProblem } from '../../shared/endpoint-policy';
 import { vendorIds, vendors, type VendorId } from '../../shared/vendors';
 import { describeIssues } from '../ipc/dispatch';
 import { AppError } from '../core/app-error';
+import { secretRedactor } from '../core/secrets/redact';
 import { KeychainUnavailableError, type SecretStore } from '../core/secrets/secret-store';
 import type { SettingsRepo } from '../core/store/settings-repo';
 import type { SimHost } from '../training/sim-host';
@@ -20,6 +21,17 @@ export interface ResolvedConnection<V extends VendorId = VendorId> {
 
 /** Checks a connection for real; supplied by the vendor's feature. */
 export type ConnectionTester = (conn: ResolvedConnection) => Promise<{ ok: boolean; message: string }>;
+
+/** Shorter secrets show no characters at all. */
+export const LAST_FOUR_MIN_LENGTH = 12;
+
+function originOf(url: string): string {
+  try {
+    return new URL(url.replace('{apiKey}', 'key')).origin;
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
 
 /** The endpoint fields of each vendor's settings, checked against the https rule. */
 const endpointFields: Record<VendorId, string[]> = {
@@ -84,17 +96,24 @@ export class ConnectionsService {
     return f;
   }
 
-  async view(id: VendorId): Promise<ConnectionView> {
+  private async secretStatus(id: VendorId, f: { id: string; label: string }): Promise<SecretStatus> {
+    try {
+      const value = await this.deps.secrets.get(this.account(id, f.id));
+      // The last four of a short secret would give away too much of it.
+      const lastFour = value !== null && value.length >= LAST_FOUR_MIN_LENGTH ? value.slice(-4) : null;
+      return { id: f.id, label: f.label, isSet: value !== null, lastFour, problem: null };
+    } catch (error) {
+      // Not knowing is not "not set": a locked keychain must never make a stored key look missing.
+      return { id: f.id, label: f.label, isSet: null, lastFour: null, problem: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async view(id: VendorId, notice: string | null = null): Promise<ConnectionView> {
     const settings = this.settingsOf(id) as Record<string, string | boolean>;
-    const secrets = await Promise.all(
-      vendors[id].secrets.map(async (f) => {
-        const value = await this.deps.secrets.get(this.account(id, f.id)).catch(() => null);
-        return { id: f.id, label: f.label, isSet: value !== null, lastFour: value ? value.slice(-4) : null };
-      }),
-    );
+    const secrets = await Promise.all(vendors[id].secrets.map((f) => this.secretStatus(id, f)));
     const training = this.mode() === 'training';
     const effectiveEndpoint = training ? this.trainingUrl(id) : String(settings[endpointFields[id][0]]);
-    return { id, name: vendors[id].name, purpose: vendors[id].purpose, enabled: this.repo.get(id).enabled, settings, secrets, effectiveEndpoint, health: this.health(id) };
+    return { id, name: vendors[id].name, purpose: vendors[id].purpose, enabled: this.repo.get(id).enabled, settings, secrets, effectiveEndpoint, health: this.health(id), notice };
   }
 
   /** Every connection's enabled flag and health for the status bar; reads only the store, never the keychain. */
@@ -126,14 +145,43 @@ export class ConnectionsService {
       const problem = endpointProblem(String((parsed.data as Record<string, unknown>)[field]));
       if (problem) throw new AppError('insecure-endpoint', problem);
     }
+    const movedFrom = this.boundOrigin(id) ?? this.endpointOrigin(id);
+    const movedTo = this.endpointOrigin(id, parsed.data);
     this.repo.save(id, enabled, parsed.data);
-    return this.view(id);
+    if (movedFrom === movedTo) return this.view(id);
+    return this.view(id, await this.forgetSecrets(id, movedFrom, movedTo));
+  }
+
+  /** The endpoint's scheme, host and port: where a credential may be sent. */
+  private endpointOrigin(id: VendorId, settings: object = this.settingsOf(id)): string {
+    return originOf(String((settings as Record<string, unknown>)[endpointFields[id][0]] ?? ''));
+  }
+
+  /** The origin the stored credentials were entered for, if any are stored. */
+  private boundOrigin(id: VendorId): string | null {
+    return this.deps.settings.get<string | null>(`secretOrigin.${id}`, null);
+  }
+
+  /** A credential entered for one host is never sent to another: a changed address removes it. */
+  private async forgetSecrets(id: VendorId, from: string, to: string): Promise<string | null> {
+    let removed = 0;
+    for (const f of vendors[id].secrets) {
+      const stored = await this.keychain(() => this.deps.secrets.get(this.account(id, f.id)));
+      if (stored === null) continue;
+      await this.keychain(() => this.deps.secrets.delete(this.account(id, f.id)));
+      removed += 1;
+    }
+    this.deps.settings.set(`secretOrigin.${id}`, null);
+    if (removed === 0) return null;
+    const what = vendors[id].secrets.map((f) => f.label).join(' and ');
+    return `The address changed from ${from} to ${to}, so the stored ${what} was removed: a credential is only ever sent to the address it was entered for. Enter it again for the new address.`;
   }
 
   async setSecret(id: VendorId, field: string, value: string): Promise<ConnectionView> {
-    const f = this.secretField(id, field);
-    const stored = f.exact ? value : value.trim();
-    await this.keychain(() => this.deps.secrets.set(this.account(id, field), stored));
+    this.secretField(id, field);
+    secretRedactor.add(value);
+    await this.keychain(() => this.deps.secrets.set(this.account(id, field), value));
+    this.deps.settings.set(`secretOrigin.${id}`, this.endpointOrigin(id));
     return this.view(id);
   }
 
@@ -164,9 +212,14 @@ export class ConnectionsService {
       return { id, training: true, enabled: true, settings: { ...settings, [field]: this.trainingUrl(id) }, secrets: { ...trainingCredentials[id] } };
     }
     const secrets: Record<string, string> = {};
+    const bound = this.boundOrigin(id);
+    // Credentials stored before origins were recorded are bound to the address in use now.
+    if (bound === null) this.deps.settings.set(`secretOrigin.${id}`, this.endpointOrigin(id));
+    else if (bound !== this.endpointOrigin(id)) return { id, training: false, enabled: this.repo.get(id).enabled, settings, secrets };
     for (const f of vendors[id].secrets) {
       const value = await this.keychain(() => this.deps.secrets.get(this.account(id, f.id)));
       if (value !== null) secrets[f.id] = value;
+      if (value !== null) secretRedactor.add(value);
     }
     return { id, training: false, enabled: this.repo.get(id).enabled, settings, secrets };
   }

@@ -15,8 +15,9 @@ describe('the HeavyTruckParts connection', () => {
     expect(e.details?.join(' ')).toMatch(/cannot contain “:”/);
     await h.core.connections.setSecret('heavytruckparts', 'password', '  pass word  ');
     expect(h.core.secrets.values.get('heavytruckparts:password')).toBe('  pass word  ');
+    // Every credential is kept exactly as typed, not only this one.
     await h.core.connections.setSecret('simpleconsign', 'apiKey', '  key  ');
-    expect(h.core.secrets.values.get('simpleconsign:apiKey')).toBe('key');
+    expect(h.core.secrets.values.get('simpleconsign:apiKey')).toBe('  key  ');
   });
 
   it('tests the connection with a read, and explains a user set up for XML', async () => {

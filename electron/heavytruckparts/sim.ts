@@ -78,7 +78,7 @@ export class HeavyTruckPartsSim implements Simulator {
     const host = String(req.headers.host ?? '127.0.0.1');
     const other = host.startsWith('127.0.0.1') ? host.replace('127.0.0.1', 'localhost') : host.replace('localhost', '127.0.0.1');
     const userid = req.query.get('userid');
-    return { rand: this.rand, base: `http://${host}${this.prefix}`, otherBase: `http://${other}${this.prefix}`, pricing: this.endUsers.pricingOf(userid), zipcode: req.query.get('zipcode') ?? '', includeQa: user !== LIMITED_USER };
+    return { rand: this.rand, base: `http://${host}${req.mount ?? ''}${this.prefix}`, otherBase: `http://${other}${req.mount ?? ''}${this.prefix}`, pricing: this.endUsers.pricingOf(userid), zipcode: req.query.get('zipcode') ?? '', includeQa: user !== LIMITED_USER };
   }
 
   /** The document does not say how errors are carried: a JSON message or plain text, by turns. */

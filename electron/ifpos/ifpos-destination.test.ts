@@ -61,6 +61,20 @@ async function goLive(settings: Record<string, string | boolean> = {}) {
 }
 
 describe('IFPOS destination', () => {
+  it('never lets the key out when an error page echoes a key-in-URL request path', async () => {
+    const key = 'k3y/with+chars=ABCDEFGH';
+    const echo = { id: 'echo', name: 'Echo', prefix: '/echo', reset() {}, handle: (req: { method: string; path: string }) => ({ status: 404, headers: { 'Content-Type': 'text/html' }, body: `<pre>Cannot ${req.method} /echo${req.path}</pre>` }) };
+    core.simHost.register(echo);
+    await core.connections.update('ifpos', true, { url: `${core.simHost.url('/echo')}/{apiKey}`, keyInUrl: true, showroomId: 'NORTH', employeeId: 'E-7' });
+    await core.connections.setSecret('ifpos', 'apiKey', key);
+    await core.connections.setMode('live');
+    const outcome = await createIfposDestination(core).deliver(saleTx());
+    const text = JSON.stringify(outcome);
+    expect(text).toMatch(/Cannot POST \/echo\/\[hidden\]/);
+    expect(text).not.toContain(encodeURIComponent(key));
+    expect(text).not.toContain('ABCDEFGH');
+  });
+
   it('sends a new sale, then the modified sale with the return as credits, replacing the record', async () => {
     const dest = createIfposDestination(core);
     expect(await dest.isEnabled()).toBe(true);
@@ -234,6 +248,8 @@ describe('IFPOS test connection', () => {
     expect(health).toMatchObject({ state: 'ok', message: expect.stringContaining('IFPOS has no read-only call, and a test post would create a sale record in TRAX') });
     expect(sim.records()).toEqual([]);
     await core.connections.update('ifpos', true, { url: `http://127.0.0.1:${await closedPort()}/ifpos`, showroomId: 'NORTH', employeeId: 'E-7' });
+    // A new address needs the key entered again.
+    await core.connections.setSecret('ifpos', 'apiKey', 'live-dealer-key');
     expect(await core.connections.test('ifpos')).toMatchObject({ state: 'failing', message: expect.stringContaining('refused the connection') });
   });
 

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundledIfposSchema } from '../../shared/ifpos/bundled-schema';
 import { buildIfposPayload } from '../../shared/ifpos/payload';
@@ -72,5 +75,26 @@ describe('IFPOS schema validation', () => {
     expect(broken.details[0]).toContain('In the schema, type: must be one of');
     expect(compileError(() => compileSchema({ $schema: 'http://json-schema.org/draft-03/schema#' })).message).toContain('draft-03');
     expect(compileError(() => compileSchemaText('[1, 2]')).message).toBe('A JSON Schema must be a JSON object.');
+  });
+});
+
+describe('IFPOS schema patterns', () => {
+  it('a hostile pattern cannot hold the app: validation of a long text answers at once', () => {
+    const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hostile-pattern.ts');
+    // The deadline only stops a validator that would backtrack for ever; the linear engine answers in milliseconds.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fixture], { encoding: 'utf8', timeout: 15_000 });
+    expect(run.signal, 'validation did not finish').toBeNull();
+    expect(JSON.parse(run.stdout)).toEqual(['Description: must match pattern "^([a-z]+)+$"']);
+  });
+
+  it('refuses patterns that cannot run in bounded time, saying why', () => {
+    const err = compileError(() => compileSchema({ type: 'object', properties: { SKU: { type: 'string', pattern: '^(a+)\\1$' } } }));
+    expect(err.details.join(' ')).toMatch(/The pattern "\^\(a\+\)\\1\$" cannot be used .*without back-references or look-ahead/);
+  });
+
+  it('still applies ordinary patterns, anywhere in the text as JSON Schema says', () => {
+    const schema = compileSchema({ type: 'object', properties: { SKU: { type: 'string', pattern: '[0-9]{2}' }, Name: { type: 'string', pattern: '^\\p{L}+$' } } });
+    expect(schema.validate({ SKU: 'AB12C', Name: 'Chaise' })).toEqual([]);
+    expect(schema.validate({ SKU: 'ABC', Name: 'Chaise 2' })).toEqual(['SKU: must match pattern "[0-9]{2}"', 'Name: must match pattern "^\\p{L}+$"']);
   });
 });

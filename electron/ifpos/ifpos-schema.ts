@@ -3,6 +3,7 @@ import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import addFormats from 'ajv-formats';
+import { linearRegExp } from './linear-regexp';
 
 /** A schema that could not be read or compiled, with each problem on its own line. */
 export class SchemaCompileError extends Error {
@@ -31,6 +32,8 @@ const options: Options = {
   logger: false,
   // 12.34 / 0.01 is not an integer in floating point; money schemas commonly say multipleOf 0.01.
   multipleOfPrecision: 9,
+  // A loaded schema's patterns run on a linear-time engine: none can hold the app for long.
+  code: { regExp: linearRegExp },
 };
 
 /** Values that are data, not subschemas: never rewritten. */

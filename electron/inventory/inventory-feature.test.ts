@@ -46,7 +46,7 @@ describe('inventory feature in training mode', () => {
     expect(page.total).toBe(after.itemCount);
     expect(page.items).toHaveLength(500);
     const withPicture = page.items.find((i) => i.thumbnailUrl)!;
-    expect(withPicture.thumbnailUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/simpleconsign\/images\//);
+    expect(withPicture.thumbnailUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/simpleconsign\/images\//);
     const picture = await fetch(withPicture.thumbnailUrl!);
     expect(picture.status).toBe(200);
     expect(picture.headers.get('content-type')).toBe('image/svg+xml');

@@ -70,7 +70,7 @@ export class InventoryService {
       source: state.source === null ? null : state.source === 'training' ? 'training' : 'live',
       needsFullLoad: this.sync.needsFullLoad(state, currentSource(this.core)),
       running: this.sync.progress(),
-      lastRun: runs.find((r) => r.outcome !== 'running') ?? null,
+      lastRun: this.sync.unrecorded ?? runs.find((r) => r.outcome !== 'running') ?? null,
       lastSuccessAt: state.lastSuccessAt,
       nextRunAt: this.due(),
       pausedUntil: ((p) => (p !== null && p > this.core.now() ? p : null))(this.pausedUntil(state)),

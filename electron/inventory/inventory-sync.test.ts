@@ -327,3 +327,15 @@ describe('connection health', () => {
     expect(seen[1]).toEqual([true, expect.stringMatching(/^Inventory loaded: \d+ item\(s\) received\.$/)]);
   });
 });
+
+describe('a store that cannot take the load', () => {
+  it('shows a failed load with "the disk is full" in its status', async () => {
+    h = await startHarness();
+    const pages = h.db.pragma('page_count', { simple: true }) as number;
+    h.db.pragma(`max_page_count = ${pages}`);
+    await h.run();
+    const run = h.sync.unrecorded ?? lastRun(h);
+    expect(run).toMatchObject({ outcome: 'failed', message: expect.stringMatching(/^The disk is full/) });
+    h.db.pragma('max_page_count = 1073741823');
+  });
+});

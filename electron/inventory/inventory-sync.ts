@@ -1,7 +1,8 @@
-import type { SyncMode, SyncProgress, SyncSettings, SyncTrigger } from '../../shared/inventory/schemas';
+import type { SyncMode, SyncProgress, SyncRun, SyncSettings, SyncTrigger } from '../../shared/inventory/schemas';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { AppError } from '../core/app-error';
 import type { VendorHttp } from '../core/http/vendor-http';
+import { storeWriteProblem } from '../core/store/store-errors';
 import { InventoryFetchError, type ItemSource } from '../simpleconsign/inventory-client';
 import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
@@ -77,6 +78,8 @@ export class InventorySync {
   private running: Running | null = null;
   /** After a transient failure, the scheduler waits until then. */
   retryAt: number | null = null;
+  /** A failed run the store could not record (disk full, read-only): shown from memory instead. */
+  unrecorded: SyncRun | null = null;
 
   constructor(private readonly deps: SyncDeps) {}
 
@@ -129,6 +132,19 @@ export class InventorySync {
   }
 
   private async run(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
+    this.unrecorded = null;
+    try {
+      await this.attempt(trigger, running, since);
+    } catch (e) {
+      // Even the failure could not be written (the disk is full, the file read-only): keep it in memory.
+      const { mode, startedAt } = running.progress;
+      const message = storeWriteProblem(e) ?? `The load failed and could not be recorded (${e instanceof Error ? e.message : String(e)}).`;
+      this.unrecorded = { id: 0, mode, trigger, startedAt, finishedAt: this.deps.now(), outcome: 'failed', received: 0, inserted: 0, updated: 0, deleted: 0, skipped: 0, message, details: [] };
+      this.retryAt = this.deps.now() + MINUTE;
+    }
+  }
+
+  private async attempt(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
     const state = this.deps.repo.state();
     const conn = await this.connection();
     const mode: SyncMode = trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental';
@@ -253,7 +269,7 @@ export class InventorySync {
       this.deps.health?.(false, message);
     } else {
       this.deps.log(`inventory sync failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      message = `The items could not be saved to the local copy (${e instanceof Error ? e.message : String(e)}). The local copy and the watermark are unchanged.`;
+      message = `${storeWriteProblem(e) ?? `The items could not be saved to the local copy (${e instanceof Error ? e.message : String(e)}).`} The local copy and the watermark are unchanged.`;
       this.retryAt = now() + MINUTE;
     }
     repo.finishRun(runId, { outcome: interrupted ? 'interrupted' : 'failed', finishedAt: now(), received: counts.received, skipped: counts.skipped, message, details });

@@ -59,3 +59,39 @@ describe('dispatch', () => {
     expect(logs[0]).toContain('secret-token-123');
   });
 });
+
+describe('createDispatch and the store', () => {
+  it('says the disk is full when a write finds no room, instead of "something went wrong"', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE notes (text TEXT)');
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const dispatch = createDispatch(contract, {
+      demo: {
+        addNumbers: () => (db.prepare('INSERT INTO notes (text) VALUES (?)').run('x'.repeat(100_000)), { sum: 0 }),
+        explode: () => ({}),
+        refuse: () => ({}),
+      },
+    });
+    const result = await dispatch('demo:add-numbers', { a: 1, b: 2 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'store-unavailable', message: expect.stringMatching(/^The disk is full/) } });
+    db.close();
+  });
+
+  it('writes each failure to the log as one line, whatever the values hold', async () => {
+    const logs: string[] = [];
+    const dispatch = createDispatch(contract, {
+      demo: {
+        addNumbers: () => {
+          throw new Error('order 7\n2026-05-01 INFO forged line\r\u0000');
+        },
+        explode: () => ({}),
+        refuse: () => ({}),
+      },
+    }, (m) => logs.push(m));
+    await dispatch('demo:add-numbers', { a: 1, b: 2 });
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).not.toMatch(/[\n\r\u0000]/);
+    expect(logs[0]).toContain('order 7\\n2026-05-01 INFO forged line\\r\\u0000');
+  });
+});

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { listChannels, type ContractDef, type Handlers } from '../../shared/contract/channel';
 import { fail, ok, type Result } from '../../shared/result';
 import { AppError } from '../core/app-error';
+import { logLine } from '../core/log-line';
+import { storeFailure } from '../core/store/store-errors';
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
 
@@ -42,7 +44,10 @@ export function createDispatch<C extends ContractDef>(
       return ok(output);
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
-      log(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const store = storeFailure(error);
+      if (store) return { ok: false, error: store.toShape() };
+      log(logLine(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+      // Staff read this: never the call's internal name.
       return fail('internal', 'Something went wrong. The details were written to the log.');
     }
   };

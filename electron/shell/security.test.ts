@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import type { App, IpcMainInvokeEvent, WebContents } from 'electron';
 
 vi.mock('electron', () => ({}));
-const { isAppUrl, isTrustedSender, lockDown } = await import('./security');
+const { isAppUrl, isTrustedSender, lockDown, lockDownEveryContents } = await import('./security');
 const { mainWindowOptions } = await import('./window-options');
 
 describe('isAppUrl', () => {
@@ -27,32 +27,75 @@ describe('the main window', () => {
   });
 });
 
+type Fake = { preventDefault(): void; defaultPrevented: boolean; url: string };
+
 function fakeContents() {
   const emitter = new EventEmitter();
   let openHandler: (() => { action: string }) | undefined;
   let permissionHandler: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | undefined;
+  let checkHandler: ((wc: unknown, permission: string) => boolean) | undefined;
   const contents = Object.assign(emitter, {
     setWindowOpenHandler: (h: () => { action: string }) => (openHandler = h),
-    session: { setPermissionRequestHandler: (h: typeof permissionHandler) => (permissionHandler = h) },
+    session: {
+      setPermissionRequestHandler: (h: typeof permissionHandler) => (permissionHandler = h),
+      setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
+    },
   });
-  lockDown(contents as unknown as WebContents);
-  const navigate = (url: string) => {
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
-    emitter.emit('will-navigate', event, url);
+  /** Emits a navigation-like event the way Electron does (details carry the URL) and says whether it was refused. */
+  const refused = (name: string, url: string) => {
+    const event: Fake = { defaultPrevented: false, url, preventDefault() { this.defaultPrevented = true; } };
+    emitter.emit(name, event, url);
     return event.defaultPrevented;
   };
-  return { navigate, openHandler: () => openHandler!(), permission: (p: string) => new Promise<boolean>((r) => permissionHandler!(null, p, r)) };
+  return {
+    contents: contents as unknown as WebContents,
+    refused,
+    navigate: (url: string) => refused('will-navigate', url),
+    webview: () => refused('will-attach-webview', 'about:blank'),
+    openHandler: () => openHandler!(),
+    permission: (p: string) => new Promise<boolean>((r) => permissionHandler!(null, p, r)),
+    check: (p: string) => checkHandler!(null, p),
+  };
 }
 
 describe('lockDown', () => {
   it('keeps the window on the app and refuses new windows and permissions', async () => {
     const wc = fakeContents();
+    lockDown(wc.contents);
     expect(wc.navigate('https://evil.example/')).toBe(true);
     expect(wc.navigate('file:///etc/passwd')).toBe(true);
     expect(wc.navigate('app://renderer/index.html')).toBe(false);
     expect(wc.openHandler()).toEqual({ action: 'deny' });
     expect(await wc.permission('media')).toBe(false);
     expect(await wc.permission('notifications')).toBe(false);
+  });
+
+  it.each(['will-redirect', 'will-frame-navigate'])('refuses %s away from the app, like will-navigate', (name) => {
+    const wc = fakeContents();
+    lockDown(wc.contents);
+    expect(wc.refused(name, 'https://evil.example/')).toBe(true);
+    expect(wc.refused(name, 'http://127.0.0.1:8080/')).toBe(true);
+    expect(wc.refused(name, 'app://renderer/index.html')).toBe(false);
+  });
+
+  it('answers every permission check with no', () => {
+    const wc = fakeContents();
+    lockDown(wc.contents);
+    for (const p of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal', 'unknown']) expect(wc.check(p)).toBe(false);
+  });
+});
+
+describe('lockDownEveryContents', () => {
+  it('applies the same rules to every web contents the app creates, not only the main window', async () => {
+    const app = new EventEmitter();
+    lockDownEveryContents(app as unknown as App);
+    const other = fakeContents();
+    app.emit('web-contents-created', {}, other.contents);
+    expect(other.navigate('https://evil.example/')).toBe(true);
+    expect(other.webview()).toBe(true);
+    expect(other.openHandler()).toEqual({ action: 'deny' });
+    expect(other.check('media')).toBe(false);
+    expect(await other.permission('media')).toBe(false);
   });
 });
 

@@ -1,5 +1,7 @@
+import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { faultSchema } from '../../shared/contract/training';
+import { AppError } from '../core/app-error';
 import { SimHost } from './sim-host';
 import { json, type Simulator } from './simulator';
 
@@ -86,5 +88,98 @@ describe('SimHost', () => {
     expect(status.faults).toHaveLength(1);
     host.clearFaults();
     expect(host.status().simulators.every((s) => s.faults.length === 0)).toBe(true);
+  });
+});
+
+/** Opens `n` idle connections; `closed()` counts those the server has closed. */
+async function idleConnections(port: number, n: number): Promise<{ closed: () => number; destroy: () => void }> {
+  const sockets = await Promise.all(
+    Array.from({ length: n }, () => new Promise<net.Socket>((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => resolve(s));
+      s.on('error', () => {});
+    })),
+  );
+  let closed = 0;
+  for (const s of sockets) s.once('close', () => (closed += 1));
+  return { closed: () => closed, destroy: () => sockets.forEach((s) => s.destroy()) };
+}
+
+describe('SimHost hardening', () => {
+  it('answers only paths carrying the run’s token', async () => {
+    const { port, pathname } = new URL(base);
+    expect(pathname).toMatch(/^\/[\w-]{20,}$/);
+    const bare = await fetch(`http://127.0.0.1:${port}/counter`, { method: 'POST', body: '{}' });
+    expect(bare.status).toBe(404);
+    const wrong = await fetch(`http://127.0.0.1:${port}/${'x'.repeat(pathname.length - 1)}/counter`, { method: 'POST', body: '{}' });
+    expect(wrong.status).toBe(404);
+    expect(sim.applied).toBe(0);
+    expect((await post('/counter')).status).toBe(200);
+  });
+
+  it('closes connections beyond its cap instead of holding descriptors', async () => {
+    const small = new SimHost([counter()], { maxConnections: 5 });
+    const port = Number(new URL(await small.start()).port);
+    const flood = await idleConnections(port, 12);
+    try {
+      await expect.poll(flood.closed).toBe(7);
+    } finally {
+      flood.destroy();
+      await small.stop();
+    }
+  });
+
+  it('refuses a body above its limit with 413 without reaching the simulator', async () => {
+    const c = counter();
+    const small = new SimHost([c], { maxBodyBytes: 1024 });
+    const url = await small.start();
+    try {
+      const res = await fetch(`${url}/counter`, { method: 'POST', body: 'x'.repeat(4096) });
+      expect(res.status).toBe(413);
+      const streamed = await fetch(`${url}/counter`, {
+        method: 'POST',
+        body: new ReadableStream({ start(ctl) { for (let i = 0; i < 8; i++) ctl.enqueue(new Uint8Array(512)); ctl.close(); } }),
+        duplex: 'half',
+      } as RequestInit).then((r) => r.status, () => 'dropped');
+      expect([413, 'dropped']).toContain(streamed);
+      expect(c.applied).toBe(0);
+      expect((await fetch(`${url}/counter`, { method: 'POST', body: '{}' })).status).toBe(200);
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it('survives a request cut short mid-body, with no unhandled rejection', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (e: unknown) => rejections.push(e);
+    process.on('unhandledRejection', onRejection);
+    let reported!: (m: string) => void;
+    const logged = new Promise<string>((r) => (reported = r));
+    const c = counter();
+    const h = new SimHost([c], { log: (m) => reported(m) });
+    const url = new URL(await h.start());
+    try {
+      const socket = net.connect(Number(url.port), '127.0.0.1');
+      socket.on('error', () => {});
+      // Headers and part of the body, then the end of the stream: the body is cut short.
+      socket.end(`POST ${url.pathname}/counter HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":`);
+      expect(await logged).toMatch(/a request failed/);
+      expect((await fetch(`${url.href}/counter`, { method: 'POST', body: '{}' })).status).toBe(200);
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      await h.stop();
+    }
+  });
+
+  it('treats an unknown simulator id as invalid input', () => {
+    const err = (() => {
+      try {
+        host.injectFault('no-such-sim', fault({ kind: 'drop' }));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('invalid-input');
   });
 });

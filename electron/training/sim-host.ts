@@ -1,6 +1,8 @@
+import crypto from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Fault, TrainingStatus } from '../../shared/contract/training';
+import { AppError } from '../core/app-error';
 import { FaultPlan } from './fault-plan';
 import type { SimRequest, SimResponse, Simulator } from './simulator';
 
@@ -26,17 +28,50 @@ function send(res: http.ServerResponse, out: SimResponse): void {
   res.end(body);
 }
 
+export interface SimHostOptions {
+  /** Largest request body accepted (413 above it); vendor uploads stay far below the default. */
+  maxBodyBytes?: number;
+  /** Open connections held at most; more are closed at once, so no local process can exhaust descriptors. */
+  maxConnections?: number;
+  /** Where a request that failed in the host itself is reported. */
+  log?: (message: string) => void;
+}
+
+// Above the largest product-sheet upload the app stages (200 MB); callers without the token are refused before any body is read.
+export const SIM_MAX_BODY_BYTES = 256 * 1024 * 1024;
+export const SIM_MAX_CONNECTIONS = 200;
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 /**
  * Serves every vendor simulator on loopback, one path prefix each, and applies injected faults
  * (rate limits, outages, slow or dropped answers, broken bodies) before or after the simulator.
+ * Every path starts with a random per-run token, so only this app (which builds the URLs) reaches it.
  */
 export class SimHost {
   private readonly entries = new Map<string, Entry>();
   private server: http.Server | undefined;
-  private readonly sockets = new Set<import('node:net').Socket>();
+  private readonly sockets = new Set<Socket>();
+  private token = '';
   baseUrl: string | null = null;
 
-  constructor(simulators: Simulator[] = []) {
+  constructor(
+    simulators: Simulator[] = [],
+    private readonly opts: SimHostOptions = {},
+  ) {
     for (const sim of simulators) this.register(sim);
   }
 
@@ -46,7 +81,10 @@ export class SimHost {
   }
 
   async start(port = 0): Promise<string> {
-    const server = http.createServer((req, res) => void this.route(req, res));
+    const server = http.createServer((req, res) => void this.route(req, res).catch((error: unknown) => this.failed(res, error)));
+    server.maxConnections = this.opts.maxConnections ?? SIM_MAX_CONNECTIONS;
+    // A connection that never completes its headers is closed instead of holding a descriptor.
+    server.headersTimeout = 15_000;
     server.on('connection', (s) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
@@ -56,8 +94,24 @@ export class SimHost {
       server.listen(port, '127.0.0.1', resolve);
     });
     this.server = server;
-    this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.token = crypto.randomBytes(18).toString('base64url');
+    this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${this.token}`;
     return this.baseUrl;
+  }
+
+  get running(): boolean {
+    return this.server !== undefined;
+  }
+
+  private failed(res: http.ServerResponse, error: unknown): void {
+    if (error instanceof BodyTooLarge) {
+      if (!res.headersSent) send(res, { status: 413, body: { error: 'Request body too large' } });
+      res.once('finish', () => res.socket?.destroy());
+      return;
+    }
+    this.opts.log?.(`simulator host: a request failed (${error instanceof Error ? error.message : String(error)})`);
+    if (!res.headersSent && res.socket && !res.socket.destroyed) send(res, { status: 500, body: { error: 'simulator host failure' } });
+    else res.socket?.destroy();
   }
 
   async stop(): Promise<void> {
@@ -107,20 +161,31 @@ export class SimHost {
 
   private entry(id: string): Entry {
     const e = this.entries.get(id);
-    if (!e) throw new Error(`no simulator "${id}"`);
+    if (!e) throw new AppError('invalid-input', `There is no training simulator called “${id.slice(0, 60)}”.`);
     return e;
   }
 
+  /** The path below the run's token, or null when the request does not carry it. */
+  private pathBelowToken(raw: string | undefined): URL | null {
+    const url = new URL(raw ?? '/', 'http://127.0.0.1');
+    const lead = `/${this.token}`;
+    const given = url.pathname.slice(0, lead.length);
+    const rest = url.pathname.slice(lead.length);
+    if (!this.token || given.length !== lead.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(lead))) return null;
+    if (rest !== '' && !rest.startsWith('/')) return null;
+    url.pathname = rest || '/';
+    return url;
+  }
+
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = this.pathBelowToken(req.url);
+    if (!url) return send(res, { status: 404, body: { error: 'not found' } });
     // Longest prefix wins, so one vendor may have several simulators (e.g. /simpleconsign/inventory).
     const entry = [...this.entries.values()]
       .filter((e) => url.pathname === e.sim.prefix || url.pathname.startsWith(`${e.sim.prefix}/`))
       .sort((a, b) => b.sim.prefix.length - a.sim.prefix.length)[0];
     if (!entry) return send(res, { status: 404, body: { error: 'no such simulator' } });
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks);
+    const raw = await readBody(req, this.opts.maxBodyBytes ?? SIM_MAX_BODY_BYTES);
     const body = raw.toString('utf8');
     let parsed: unknown;
     try {
@@ -129,7 +194,7 @@ export class SimHost {
       parsed = undefined;
     }
     entry.requestCount += 1;
-    const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname.slice(entry.sim.prefix.length) || '/', query: url.searchParams, headers: req.headers, body, raw, json: parsed };
+    const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname.slice(entry.sim.prefix.length) || '/', query: url.searchParams, headers: req.headers, body, raw, json: parsed, mount: `/${this.token}` };
     const fault = entry.faults.take();
     try {
       if (fault && (await this.applyBefore(fault, res, entry.sim))) return;

@@ -10,6 +10,11 @@ export interface SimRequest {
   raw?: Buffer;
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json: unknown;
+  /**
+   * The path the host serves every simulator under (its per-run token, e.g. "/Xy3…"): a simulator that
+   * writes absolute URLs into its answers puts it before its own prefix.
+   */
+  mount?: string;
 }
 
 export interface SimResponse {

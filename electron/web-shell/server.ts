@@ -36,6 +36,8 @@ const TYPES: Record<string, string> = {
 };
 
 const MAX_BODY = 5 * 1024 * 1024;
+/** A browser opens a handful of connections; far more means a local process is hoarding descriptors. */
+export const WEB_SHELL_MAX_CONNECTIONS = 128;
 
 function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
@@ -109,7 +111,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   function serveStatic(res: http.ServerResponse, pathname: string): void {
     const root = path.resolve(opts.staticDir);
     let file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
-    if (!file.startsWith(root + path.sep) && file !== root) {
+    // Source maps would hand out the app's sources: never served, whatever the build left behind.
+    if ((!file.startsWith(root + path.sep) && file !== root) || file.endsWith('.map')) {
       res.writeHead(404).end();
       return;
     }
@@ -128,6 +131,9 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     fs.createReadStream(file).pipe(res);
   }
 
+  server.maxConnections = WEB_SHELL_MAX_CONNECTIONS;
+  // A connection that never completes its headers is closed instead of holding a descriptor.
+  server.headersTimeout = 15_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, resolve);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices } from '../app/app-services';
-import { defaultDataDir, keychainServiceName } from '../app/paths';
+import { dataDir, keychainServiceName } from '../app/paths';
 import { OsKeychain } from '../core/secrets/os-keychain';
 import { startWebShell, type WebShell } from './server';
 
@@ -11,8 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** Starts the services and the browser shell; stops both on SIGINT/SIGTERM. */
 export async function startApp(): Promise<WebShell> {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-  const dataDir = process.env.BACKOFFICE_DATA_DIR ?? defaultDataDir();
-  const services = await createAppServices({ dataDir, secrets: new OsKeychain(keychainServiceName()), version: pkg.version });
+  const services = await createAppServices({ dataDir: dataDir(), secrets: new OsKeychain(keychainServiceName()), version: pkg.version });
   if (services.startupError) console.error(services.startupError.message);
   const port = process.env.BACKOFFICE_WEB_PORT ? Number(process.env.BACKOFFICE_WEB_PORT) : 0;
   const shell = await startWebShell({ dispatch: services.dispatch, staticDir: path.join(root, 'dist/renderer'), port });

@@ -4,7 +4,7 @@ import { healthSchema, modeSchema } from '../connections';
 import { vendorIdSchema } from '../vendors';
 
 export const startupErrorSchema = z.object({
-  kind: z.enum(['corrupt', 'newer-schema', 'disk-full', 'read-only', 'cannot-open']),
+  kind: z.enum(['corrupt', 'newer-schema', 'foreign-file', 'disk-full', 'read-only', 'cannot-open']),
   message: z.string(),
   file: z.string(),
 });

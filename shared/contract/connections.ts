@@ -4,6 +4,12 @@ import { connectionViewSchema, healthSchema, modeSchema, modeSwitchPreviewSchema
 import { vendorIdSchema } from '../vendors';
 
 const settingValue = z.union([z.string().max(500), z.boolean()]);
+/** Kept exactly as typed: a space or symbol at either end may be part of the credential. */
+const credentialValue = z
+  .string()
+  .max(4000)
+  .refine((v) => v.trim() !== '', 'Enter the credential.')
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'A credential cannot contain control characters (such as a line break or tab).');
 
 export const connectionsContract = {
   list: channel('Every vendor connection with its settings, secret status (never the secret) and health.', z.object({}).strict(), z.array(connectionViewSchema)),
@@ -13,8 +19,8 @@ export const connectionsContract = {
     connectionViewSchema,
   ),
   setSecret: channel(
-    'Stores one credential in the OS keychain (trimmed, unless the vendor’s credential must be kept exactly as typed); answers only whether it is set and its last four characters.',
-    z.object({ id: vendorIdSchema, field: z.string().min(1).max(40), value: z.string().max(4000).refine((v) => v.trim() !== '', 'Enter the credential.') }).strict(),
+    'Stores one credential in the OS keychain exactly as typed; answers only whether it is set (and the last four characters of a long one).',
+    z.object({ id: vendorIdSchema, field: z.string().min(1).max(40), value: credentialValue }).strict(),
     connectionViewSchema,
   ),
   clearSecret: channel('Removes one credential from the OS keychain.', z.object({ id: vendorIdSchema, field: z.string().min(1).max(40) }).strict(), connectionViewSchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noControlCharacters } from '../plain-text';
 import { channel } from '../contract/channel';
 import { categoryCountSchema, itemDetailSchema, searchInputSchema, searchResultSchema, syncSettingsSchema, syncStatusSchema } from './schemas';
 
@@ -25,7 +26,7 @@ const none = z.object({}).strict();
 export const inventoryContract = {
   lookupSku: channel(
     'Finds one active item in the local inventory copy by exact SKU (case-insensitive), for the sale screen.',
-    z.object({ sku: z.string().trim().min(1).max(64) }).strict(),
+    z.object({ sku: z.string().trim().min(1).max(64).refine(...noControlCharacters('SKUs')) }).strict(),
     z.object({ item: skuLookupSchema.nullable() }),
   ),
   getStatus: channel(
@@ -60,7 +61,7 @@ export const inventoryContract = {
   ),
   getItem: channel(
     'Every field of one item in the local copy, its image addresses and the undocumented fields the store sent.',
-    z.object({ sku: z.string().trim().min(1).max(64) }).strict(),
+    z.object({ sku: z.string().trim().min(1).max(64).refine(...noControlCharacters('SKUs')) }).strict(),
     z.object({ item: itemDetailSchema.nullable() }),
   ),
   listCategories: channel(

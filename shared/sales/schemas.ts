@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noControlCharacters } from '../plain-text';
 import { modeSchema } from '../connections';
 import { saleCustomerSchema } from './customer';
 import { paymentMethodSchema, refundMethodSchema, returnReasonSchema } from './counter';
@@ -30,8 +31,8 @@ const cents = (what: string) => z.number().int(`${what} must be whole cents.`).m
 
 export const saleLineInputSchema = z
   .object({
-    sku: z.string().trim().min(1, 'Enter the SKU.').max(64, 'SKUs are at most 64 characters.'),
-    name: z.string().trim().max(200).default(''),
+    sku: z.string().trim().min(1, 'Enter the SKU.').max(64, 'SKUs are at most 64 characters.').refine(...noControlCharacters('SKUs')),
+    name: z.string().trim().max(200).refine(...noControlCharacters('Item names')).default(''),
     unitPriceCents: cents('The unit price'),
     quantity: z.number().int('Quantities are whole numbers.').min(1, 'Quantity must be at least 1.').max(9999, 'Quantity is at most 9999.'),
     taxable: z.boolean(),
@@ -91,7 +92,7 @@ export const historyInputSchema = z
     /** Any delivery of the sale or return in this state; `pending` = waiting/sending/retrying, `attention` = failed/uncertain. */
     state: z.enum(historyFilterStates).optional(),
     /** Order numbers starting with this text. */
-    orderNumber: z.string().trim().max(30).optional(),
+    orderNumber: z.string().trim().max(30).refine(...noControlCharacters('Order numbers')).optional(),
     kind: z.enum(['SALE', 'RETURN']).optional(),
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(200).default(50),

@@ -1,29 +1,37 @@
+import { secretRedactor } from '../secrets/redact';
+
 export type VendorErrorKind = 'timeout' | 'network' | 'http' | 'invalid-response' | 'insecure-endpoint';
+
+export interface VendorErrorOptions {
+  status?: number;
+  retryAfterMs?: number;
+  vendorMessage?: string;
+  mayHaveApplied?: boolean;
+  details?: string[];
+  /** What a body that is not JSON looked like, so a caller can explain it (e.g. a user set up for XML). */
+  bodyFormat?: 'html' | 'xml' | 'text';
+  /** The start of a body that is not JSON, for callers that accept a plain-text answer. */
+  bodyText?: string;
+}
 
 /**
  * A vendor call that did not give a usable answer. `mayHaveApplied` says whether the vendor could
  * have acted on the request anyway (a timeout or reset after it was sent): callers of
- * non-idempotent operations must not blindly repeat those.
+ * non-idempotent operations must not blindly repeat those. Its texts never hold a secret: a vendor
+ * that echoes a key (an error page quoting the request path) has it blanked out here, once for all.
  */
 export class VendorError extends Error {
+  readonly opts: VendorErrorOptions;
+
   constructor(
     readonly vendor: string,
     readonly kind: VendorErrorKind,
     message: string,
-    readonly opts: {
-      status?: number;
-      retryAfterMs?: number;
-      vendorMessage?: string;
-      mayHaveApplied?: boolean;
-      details?: string[];
-      /** What a body that is not JSON looked like, so a caller can explain it (e.g. a user set up for XML). */
-      bodyFormat?: 'html' | 'xml' | 'text';
-      /** The start of a body that is not JSON, for callers that accept a plain-text answer. */
-      bodyText?: string;
-    } = {},
+    opts: VendorErrorOptions = {},
   ) {
-    super(message);
+    super(secretRedactor.scrub(message));
     this.name = 'VendorError';
+    this.opts = { ...opts, vendorMessage: opts.vendorMessage === undefined ? undefined : secretRedactor.scrub(opts.vendorMessage), details: secretRedactor.scrubDeep(opts.details), bodyText: opts.bodyText === undefined ? undefined : secretRedactor.scrub(opts.bodyText) };
   }
 
   get status() {

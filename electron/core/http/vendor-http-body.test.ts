@@ -74,7 +74,8 @@ describe('VendorHttp bodies and downloads', () => {
     // 127.0.0.1 and localhost are two hosts for this rule, both loopback.
     const other = base.replace('127.0.0.1', 'localhost');
     seen = [];
-    answer = (req) => (req.path === '/start' ? { status: 302, headers: { Location: '/a/same' } } : req.path === '/same' ? { status: 302, headers: { Location: `${other}/a/end` } } : json(200, { ok: true }));
+    // The simulator host serves every path below its per-run token (`req.mount`).
+    answer = (req) => (req.path === '/start' ? { status: 302, headers: { Location: `${req.mount}/a/same` } } : req.path === '/same' ? { status: 302, headers: { Location: `${other}/a/end` } } : json(200, { ok: true }));
     await http.request({ vendor: 'V', method: 'GET', url: `${base}/a/start`, headers: { Authorization: 'Auth-Token secret' }, schema: z.object({ ok: z.boolean() }), redirect: 'follow-safely' });
     expect(seen.map((r) => [r.path, r.headers.authorization])).toEqual([
       ['/start', 'Auth-Token secret'],

@@ -17,3 +17,12 @@ export class KeychainUnavailableError extends Error {
     this.name = 'KeychainUnavailableError';
   }
 }
+
+/** The keychain took too long (locked, waiting on a prompt, or stuck): nothing is known about the secret. */
+export class KeychainTimeoutError extends KeychainUnavailableError {
+  constructor(backend: string, seconds: number) {
+    super(backend, `no answer within ${seconds} seconds`);
+    this.message = `The keychain did not answer within ${seconds} seconds (the ${backend} may be locked or waiting for you to unlock it). Nothing was changed; try again once it is unlocked.`;
+    this.name = 'KeychainTimeoutError';
+  }
+}

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { secretRedactor } from '../secrets/redact';
 import { openDatabase, StoreOpenError, type Migration } from './database';
+import { APPLICATION_ID } from './store-check';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -69,5 +72,123 @@ describe('openDatabase', () => {
     const err = openError(path.join(blocker, 'data', 'app.db'), [m1]);
     expect(err.info.kind).toBe('cannot-open');
     expect(err.message).toMatch(/could not be opened/);
+  });
+});
+
+/** A store with enough rows to span many pages, closed and folded back into one file. */
+function filledStore(file: string): void {
+  const db = openDatabase(file, [m1, m2]);
+  const insert = db.prepare('INSERT INTO t (x, y) VALUES (?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < 3000; i++) insert.run(i, `row ${i} `.padEnd(200, 'x'));
+  })();
+  db.pragma('journal_mode = DELETE');
+  db.close();
+}
+
+function overwritePages(file: string, pages: number[]): void {
+  const fd = fs.openSync(file, 'r+');
+  for (const p of pages) fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, p * 4096);
+  fs.closeSync(fd);
+}
+
+describe('openDatabase guards the file', () => {
+  it('finds page-level damage at start, refuses to open and leaves the file untouched', () => {
+    const file = tempFile();
+    filledStore(file);
+    overwritePages(file, [20, 40, 60]);
+    const before = fs.readFileSync(file);
+    const err = openError(file, [m1, m2]);
+    expect(err.info.kind).toBe('corrupt');
+    expect(err.message).toMatch(/damaged .*restore the file from a backup/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('checks a large file in the background and stops writing when it is damaged', async () => {
+    const file = tempFile();
+    filledStore(file);
+    overwritePages(file, [20, 40, 60]);
+    let reported!: (kind: string) => void;
+    const damage = new Promise<string>((r) => (reported = r));
+    const db = openDatabase(file, [m1, m2], { checkAtStartBytes: 0, onDamage: (info) => reported(info.kind) });
+    try {
+      expect(await damage).toBe('corrupt');
+      expect(() => db.prepare('INSERT INTO t (x) VALUES (1)').run()).toThrow(/readonly|read-only|query_only/i);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('leaves a newer version’s file byte for byte as it was, journal mode included', () => {
+    const file = tempFile();
+    const db = openDatabase(file, [m1, m2]);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const before = fs.readFileSync(file);
+    expect(openError(file, [m1]).info.kind).toBe('newer-schema');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('refuses another program’s SQLite file and leaves it untouched', () => {
+    const file = tempFile();
+    const other = new Database(file);
+    other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES (\'Ann\')');
+    other.close();
+    const before = fs.readFileSync(file);
+    const err = openError(file, [m1]);
+    expect(err.info.kind).toBe('foreign-file');
+    expect(err.message).toMatch(/database of another program/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const stamped = tempFile();
+    const foreign = new Database(stamped);
+    foreign.pragma('application_id = 42');
+    foreign.close();
+    expect(openError(stamped, [m1]).info.kind).toBe('foreign-file');
+  });
+
+  it('marks its own files, and adopts one an earlier version wrote without the mark', () => {
+    const file = tempFile();
+    openDatabase(file, [m1]).close();
+    const raw = new Database(file);
+    expect(raw.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    raw.pragma('application_id = 0');
+    raw.close();
+    const again = openDatabase(file, [m1, m2]);
+    expect(again.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    again.close();
+  });
+
+  it.runIf(process.platform !== 'win32')('creates its data folder readable by its owner only', () => {
+    const parent = path.dirname(tempFile());
+    const file = path.join(parent, 'fresh', 'data', 'app.db');
+    openDatabase(file, [m1]).close();
+    expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+  });
+
+  it('blanks out known secrets in everything it writes', () => {
+    secretRedactor.add('store-guard-secret-42');
+    const db = openDatabase(tempFile(), [m1, m2]);
+    db.prepare('INSERT INTO t (x, y) VALUES (?, ?)').run(1, 'vendor said: bad key store-guard-secret-42');
+    db.prepare('INSERT INTO t (x, y) VALUES (@x, @y)').run({ x: 2, y: 'store-guard-secret-42' });
+    expect(db.prepare('SELECT y FROM t ORDER BY x').pluck().all()).toEqual(['vendor said: bad key [hidden]', '[hidden]']);
+    db.close();
+  });
+});
+
+describe('openDatabase on a read-only disk', () => {
+  it('says the folder is read-only rather than "cannot open"', () => {
+    const file = tempFile();
+    openDatabase(file, [m1]).close();
+    const spy = vi.spyOn(fs, 'accessSync').mockImplementation(() => {
+      throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    });
+    try {
+      const err = openError(file, [m1]);
+      expect(err.info.kind).toBe('read-only');
+      expect(err.message).toMatch(/is on a read-only disk/);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -2,6 +2,10 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StartupError } from '../../../shared/contract/app';
+import { secretRedactor } from '../secrets/redact';
+import { quickCheckInBackground } from './background-check';
+import { APPLICATION_ID, CHECK_AT_START_BYTES, damagedFile, inspectExisting, quickCheck, writeAccessProblem } from './store-check';
+import { guardWrites } from './write-guard';
 
 export type Db = Database.Database;
 
@@ -23,9 +27,7 @@ function classify(error: unknown, file: string): StartupError {
   const code = (error as { code?: string }).code ?? '';
   const raw = error instanceof Error ? error.message : String(error);
   const untouched = 'The file has been left untouched.';
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
-    return { kind: 'corrupt', file, message: `The local data file is damaged and cannot be read (${raw}). ${untouched} Restore it from a backup or move it aside to start with an empty store.` };
-  }
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return damagedFile(file, raw);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return { kind: 'disk-full', file, message: `The disk holding the local data file is full. Free some space and start the app again. ${untouched}` };
   }
@@ -35,26 +37,9 @@ function classify(error: unknown, file: string): StartupError {
   return { kind: 'cannot-open', file, message: `The local data file could not be opened (${raw}). ${untouched}` };
 }
 
-export interface OpenOptions {
-  /**
-   * Versions this file's migrations may have applied. A version outside it belongs to another store (a
-   * file that once held everything keeps both kinds) and is left alone rather than taken for a newer app.
-   */
-  owns?: (version: number) => boolean;
-}
-
-function applyMigrations(db: Db, migrations: Migration[], file: string, owns: (version: number) => boolean): void {
+function applyMigrations(db: Db, migrations: Migration[]): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-  const known = new Set(migrations.map((m) => m.version));
-  const unknown = [...applied].filter((v) => !known.has(v) && owns(v));
-  if (unknown.length > 0) {
-    throw new StoreOpenError({
-      kind: 'newer-schema',
-      file,
-      message: `The local data file was written by a newer version of the app (schema ${Math.max(...unknown)}). Install the newer version; the file has been left untouched.`,
-    });
-  }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(m.version)) continue;
@@ -65,22 +50,59 @@ function applyMigrations(db: Db, migrations: Migration[], file: string, owns: (v
   }
 }
 
+export interface OpenOptions {
+  /** Versions this file's migrations may have applied; others belong to another store and are left alone. */
+  owns?: (version: number) => boolean;
+  /** Told when the background check of a large file finds damage; the store has stopped writing by then. */
+  onDamage?: (info: StartupError) => void;
+  /** Files above this size are checked in the background (tests lower it). */
+  checkAtStartBytes?: number;
+}
+
+/** Checks an existing file before anything in it changes; throws the refusal. Answers whether it is large. */
+function admit(db: Db, file: string, migrations: Migration[], opts: OpenOptions): boolean {
+  const refusal = inspectExisting(db, file, migrations, opts.owns ?? (() => true));
+  if (refusal) throw new StoreOpenError(refusal);
+  const large = fs.statSync(file).size > (opts.checkAtStartBytes ?? CHECK_AT_START_BYTES);
+  const problem = large ? null : quickCheck(db);
+  if (problem) throw new StoreOpenError(damagedFile(file, problem));
+  return large;
+}
+
+/** A large file is checked after start; on damage the store stops writing and the app is told. */
+function checkLater(db: Db, file: string, onDamage: OpenOptions['onDamage']): void {
+  void quickCheckInBackground(file).then((problem) => {
+    if (!problem || !db.open) return;
+    db.pragma('query_only = ON');
+    onDamage?.(damagedFile(file, problem));
+  });
+}
+
 /**
- * Opens (or creates) the store. WAL with synchronous=FULL: a committed write survives a crash or
- * power loss before any vendor call is made. Never deletes or recreates an existing file.
+ * Opens (or creates) the store. An existing file is first checked, unchanged, for being this app's (its
+ * application_id), of a version this app knows, and sound (`quick_check`); only then is anything set.
+ * WAL with synchronous=FULL: a committed write survives a crash or power loss before any vendor call is
+ * made. Never deletes or recreates an existing file. The folder is created readable by its owner only.
  */
 export function openDatabase(file: string, migrations: Migration[], opts: OpenOptions = {}): Db {
   const versions = migrations.map((m) => m.version);
   if (new Set(versions).size !== versions.length) throw new Error('duplicate migration version');
   let db: Db | undefined;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const readOnly = writeAccessProblem(file);
+    if (readOnly) throw new StoreOpenError(readOnly);
+    const existing = fs.existsSync(file) && fs.statSync(file).size > 0;
     db = new Database(file);
+    const large = existing && admit(db, file, migrations, opts);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    applyMigrations(db, migrations, file, opts.owns ?? (() => true));
+    applyMigrations(db, migrations);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    guardWrites(db, secretRedactor);
+    if (large) checkLater(db, file, opts.onDamage);
     return db;
   } catch (error) {
     db?.close();

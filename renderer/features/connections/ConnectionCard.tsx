@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ConnectionView } from '../../../shared/connections';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { settingFields } from './fields';
-import { useTestConnection, useUpdateConnection } from './queries';
+import { useConnectionNotice, useTestConnection, useUpdateConnection } from './queries';
 import { SecretField } from './SecretField';
 import { vendorPanels } from './vendor-panels';
 
@@ -13,6 +13,7 @@ export function ConnectionCard({ conn, training }: { conn: ConnectionView; train
   const toggle = useUpdateConnection();
   const enabled = toggle.isPending && toggle.variables ? toggle.variables.enabled : conn.enabled;
   const test = useTestConnection();
+  const notice = useConnectionNotice(conn.id);
   const dirty = JSON.stringify(settings) !== JSON.stringify(conn.settings);
   const health = test.data ?? conn.health;
   return (
@@ -74,6 +75,11 @@ export function ConnectionCard({ conn, training }: { conn: ConnectionView; train
           Save settings
         </button>
         <ErrorMessage error={update.error} testId={`connection-${conn.id}-error`} />
+        {notice && (
+          <p className="notice" role="status" data-testid={`connection-${conn.id}-notice`}>
+            {notice}
+          </p>
+        )}
       </form>
       {conn.secrets.map((s) => (
         <SecretField key={s.id} vendor={conn.id} secret={s} />

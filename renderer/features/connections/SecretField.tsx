@@ -4,7 +4,7 @@ import type { VendorId } from '../../../shared/vendors';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useClearSecret, useSetSecret } from './queries';
 
-/** A credential: shows only whether it is set and its last four characters; the value goes straight to the keychain. */
+/** A credential: shows only whether it is set (and the last four characters of a long one); the value goes straight to the keychain as typed. */
 export function SecretField({ vendor, secret }: { vendor: VendorId; secret: SecretStatus }) {
   const [value, setValue] = useState('');
   const save = useSetSecret();
@@ -21,7 +21,7 @@ export function SecretField({ vendor, secret }: { vendor: VendorId; secret: Secr
       <label>
         {secret.label}{' '}
         <span className="secret-state" data-testid={`${testId}-state`}>
-          {secret.isSet ? `set (…${secret.lastFour})` : 'not set'}
+          {secret.isSet === null ? `unknown: ${secret.problem ?? 'the keychain did not answer'}` : secret.isSet ? (secret.lastFour ? `set (…${secret.lastFour})` : 'set') : 'not set'}
         </span>
         <input
           type="password"

@@ -1,0 +1,42 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+// Plain JS run by the worker: its own read-only connection, so the check never holds the app's.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+let db;
+try {
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  const problems = db.pragma('quick_check(5)').map((r) => r.quick_check).filter((r) => r !== 'ok');
+  parentPort.postMessage({ problem: problems.length > 0 ? problems.join('; ').slice(0, 300) : null });
+} catch (e) {
+  parentPort.postMessage({ problem: String(e && e.message), code: e && e.code });
+} finally {
+  if (db) db.close();
+}
+`;
+
+/** Where the SQLite driver lives, for the worker: the bundle has `require`, the sources run as ES modules. */
+function driverPath(): string {
+  const from = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'));
+  return from.resolve('better-sqlite3');
+}
+
+/**
+ * Runs `PRAGMA quick_check` on a large file in a worker thread, so the app starts at once and stays
+ * responsive. Resolves with the problem found, or null when the file is sound.
+ */
+export function quickCheckInBackground(file: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, module: driverPath() } });
+    worker.once('message', (m: { problem: string | null; code?: string }) => {
+      // A file that is busy or gone is not damage; only SQLite's own verdicts count.
+      const damage = m.code === undefined || String(m.code).startsWith('SQLITE_CORRUPT') || m.code === 'SQLITE_NOTADB';
+      resolve(damage ? m.problem : null);
+      void worker.terminate();
+    });
+    worker.once('error', () => resolve(null));
+  });
+}

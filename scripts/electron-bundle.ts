@@ -1,0 +1,28 @@
+import { build, type BuildOptions } from 'esbuild';
+import path from 'node:path';
+
+export interface BundleOptions {
+  /** A build for packaging: no source maps, and no BACKOFFICE_* overrides of the data folder or keychain service. */
+  production: boolean;
+  outdir?: string;
+}
+
+/** What the bundles share; `process.env.BACKOFFICE_BUILD` is fixed at build time, so no environment can change it later. */
+export function commonOptions(production: boolean): BuildOptions {
+  return {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    sourcemap: !production,
+    logLevel: 'warning',
+    define: { 'process.env.BACKOFFICE_BUILD': JSON.stringify(production ? 'production' : 'development') },
+  };
+}
+
+/** Bundles the Electron main process and the sandboxed preload. */
+export async function bundleElectron({ production, outdir = 'dist/electron' }: BundleOptions): Promise<void> {
+  const common = commonOptions(production);
+  await build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs'), external: ['electron', 'better-sqlite3', '@napi-rs/keyring'] });
+  await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs'), external: ['electron'] });
+}
