@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppHandlers } from '../../shared/contract';
-import { AppError } from '../core/app-error';
+import { refusal } from '../testing/refusal';
 import { makeTestCore, type TestCore } from '../simpleconsign/transactions-test-core';
 import { createIfposFeature, firstCallDelayMs } from './ifpos-feature';
 
@@ -12,16 +12,6 @@ beforeEach(async () => {
   ifpos = createIfposFeature(core).handlers.ifpos!;
 });
 afterEach(() => core.close());
-
-async function refusal(run: () => unknown): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('IFPOS feature handlers', () => {
   it('starts on the bundled model and switches to a loaded file until it is cleared', async () => {

@@ -2,21 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { SkuLookup } from '../../../shared/inventory/contract';
 import { formatDollars } from '../../../shared/money';
 import { api, unwrap } from '../../api/bridge';
-import { useCounterSettings } from './queries';
+import { useCounterSettings, useSkuLookup } from './queries';
 import { useSaleDraft } from './sale-store';
 
 export type Note = { kind: 'info' | 'warn'; text: string } | null;
 
-/** The local inventory copy's item for a SKU, or null; asked when a SKU is entered. */
-function useSkuLookup() {
-  const qc = useQueryClient();
-  return (sku: string) =>
-    qc.fetchQuery({
-      queryKey: ['inventory', 'lookup', sku.toUpperCase()],
-      queryFn: () => unwrap(api.inventory.lookupSku({ sku })),
-      staleTime: 10_000,
-    });
-}
 
 /** Whether the inventory copy has been loaded at all; an empty copy knows no SKU. */
 function useInventoryLoaded() {
