@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { ItemRow, SearchFilters, SearchResult } from '../../../shared/inventory/schemas';
 import { money, orDash } from './format';
 import { PAGE_SIZE, usePages } from './queries';
@@ -76,12 +76,22 @@ interface Props {
 export function ResultsTable({ filters, dataVersion, first, selected, onOpen, onLeaveTop, ref }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // A new search starts at its first row. The table itself stays: remounting it would rebuild every row on each keystroke.
+  const searchKey = JSON.stringify(filters);
+  const [shownSearch, setShownSearch] = useState(searchKey);
+  if (shownSearch !== searchKey) {
+    setShownSearch(searchKey);
+    setActive(0);
+  }
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [searchKey]);
   // The row to focus once the virtualizer has drawn it.
   const pendingFocus = useRef<number | null>(null);
   // The virtualizer keeps its own measurements; the React Compiler must not memoize around it.
   // Without flushSync each scroll event is a normal React update: several are batched into one frame.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: first.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, useFlushSync: false });
+  const virtualizer = useVirtualizer({ count: first.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6, useFlushSync: false });
   const rows = virtualizer.getVirtualItems();
   const pageNumbers = [...new Set(rows.map((r) => Math.floor(r.index / PAGE_SIZE)))].filter((p) => p > 0);
   const pages = usePages(filters, dataVersion, pageNumbers);
