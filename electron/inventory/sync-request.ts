@@ -73,7 +73,7 @@ export async function askForItems(
 
 /**
  * A full load whose items do not say whether they are E-commerce items asks once more, for those
- * only, and answers their SKUs (lower case), read a slice at a time.
+ * only, and answers their SKUs (lower case), read a slice at a time (only the SKUs leave the reader).
  */
 export async function flaggedSkus(
   deps: { http: VendorHttp },
@@ -81,10 +81,15 @@ export async function flaggedSkus(
   settings: SyncSettings,
   signal: AbortSignal,
 ): Promise<string[]> {
-  const { source } = await openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal });
+  const { source } = await openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal, pick: 'sku' });
   const skus: string[] = [];
   try {
-    for (let part = await source.next(5000); part; part = await source.next(5000)) skus.push(...part.map(skuOf).filter((s) => s !== ''));
+    for (let part = await source.next(5000); part; part = await source.next(5000)) {
+      for (const sku of part) {
+        const s = String(sku ?? '').trim().toLowerCase();
+        if (s !== '') skus.push(s);
+      }
+    }
   } finally {
     source.close();
   }
