@@ -95,3 +95,45 @@ export async function flaggedSkus(
   }
   return skus;
 }
+
+/** The E-commerce SKUs, asked for while the rows are still being written. */
+export interface FlagsAhead {
+  skus: Promise<string[]>;
+  /** Stops the request when the load ends without needing it; nothing once it has finished. */
+  cancel(): void;
+}
+
+/**
+ * Watches a full load's first slice: when its items do not say whether they are E-commerce items,
+ * the request for those items starts at once, so its answer is on its way while the rows are written
+ * instead of after. `ahead()` answers that request, or null when none was needed.
+ */
+export function askFlagsEarly(
+  source: ItemSource, ask: (signal: AbortSignal) => Promise<string[]>, signal: AbortSignal,
+): { source: ItemSource; ahead: () => FlagsAhead | null } {
+  let ahead: FlagsAhead | null = null;
+  let first = true;
+  const watched: ItemSource = {
+    total: source.total,
+    close: () => source.close(),
+    next: async (max) => {
+      const part = await source.next(max);
+      if (first && part && part.length > 0) {
+        first = false;
+        if (part.some(lacksFlag)) ahead = startAhead(ask, signal);
+      }
+      return part;
+    },
+  };
+  return { source: watched, ahead: () => ahead };
+}
+
+function startAhead(ask: (signal: AbortSignal) => Promise<string[]>, signal: AbortSignal): FlagsAhead {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  const skus = ask(AbortSignal.any([signal, controller.signal])).finally(() => signal.removeEventListener('abort', stop));
+  // Read only if the load gets that far; a failure meanwhile is not left unhandled.
+  skus.catch(() => undefined);
+  return { skus, cancel: stop };
+}
