@@ -69,13 +69,13 @@ export async function appParty(args: Record<string, unknown>) {
     repo, http, now: Date.now, log: (m) => console.error(m), settings: () => defaultSyncSettings,
     resolve: async () => ({ id: 'simpleconsign', training: true, enabled: true, settings: { baseUrl: url }, secrets: { apiKey: BENCH_KEY } }),
   });
-  const load = async () => {
+  const load = async (trigger: 'manual' | 'reload' = 'manual') => {
     answered.at = 0;
     requests.length = 0;
     const w = watch(sync, answered);
     const rssBefore = process.memoryUsage().rss;
     const started = performance.now();
-    await sync.start('manual');
+    await sync.start(trigger);
     const done = performance.now();
     w.stop();
     const run = repo.recentRuns(1)[0];
@@ -124,6 +124,7 @@ export async function appParty(args: Record<string, unknown>) {
   };
   return async (c: Record<string, unknown>) => {
     if (c.cmd === 'load') return load();
+    if (c.cmd === 'reload') return load('reload');
     if (c.cmd === 'search') return searches(Number(c.reps ?? 25));
     if (c.cmd === 'lookup') return lookups();
     if (c.cmd === 'sample') return sample();

@@ -6,7 +6,9 @@ export const BENCH_KEY = 'bench-key';
 
 /** The SimpleConsign simulator, alone in its process, on the real clock. */
 export async function simParty(args: Record<string, unknown>) {
-  const sim = new SimpleConsignInventorySimulator({ items: Number(args.items), keys: [BENCH_KEY], changesPerMinute: 0, requestCap: 1_000_000 });
+  // Items carry the E-commerce flag, so the app and the bare script receive the same bytes and make one request each;
+  // a store without it is measured on its own (the 'flags' command).
+  const sim = new SimpleConsignInventorySimulator({ items: Number(args.items), keys: [BENCH_KEY], changesPerMinute: 0, requestCap: 1_000_000, sendsEcommerceFlag: true });
   const host = new SimHost([sim]);
   // When each request arrived and how long the simulator took to build its answer (absolute ms, to line up with the app's).
   const served: { at: number; buildMs: number; bytes: number }[] = [];
@@ -26,6 +28,10 @@ export async function simParty(args: Record<string, unknown>) {
       return host.url('/simpleconsign');
     }
     if (c.cmd === 'served') return served.splice(0);
+    if (c.cmd === 'flags') {
+      sim.store.sendsEcommerceFlag = Boolean(c.on);
+      return null;
+    }
     if (c.cmd === 'tick') {
       const r = sim.tick(Number(c.changes));
       return r.updated.length + r.added.length + r.inactivated.length;

@@ -52,7 +52,7 @@ function printSearches(report: BenchReport, a: Searches, b: Searches): void {
  * The inventory bench at one store size: the simulator, the app and a bare better-sqlite3 script
  * each in its own process, every figure beside the bare script's in the same run.
  */
-export async function runInventoryBench(report: BenchReport, storeItems: number, opts: { incremental: boolean; reps: number }): Promise<void> {
+export async function runInventoryBench(report: BenchReport, storeItems: number, opts: { incremental: boolean; reps: number; flagless?: boolean }): Promise<void> {
   const parties: Party[] = [];
   const start = (...a: Parameters<typeof startParty>) => {
     const p = startParty(...a);
@@ -80,6 +80,18 @@ export async function runInventoryBench(report: BenchReport, storeItems: number,
       report.section(`Inventory: incremental load of ${n(changed)} changes (${n(ai.received)} received)`);
       report.ratio('incremental load, request to committed', ai.ms, bi.ms, 'ms');
       report.figure('longest event-loop stall while applying', ai.stallApply, 'ms');
+    }
+    if (opts.flagless) {
+      await sim.ask({ cmd: 'flags', on: false });
+      const af = await app.ask<AppLoad>({ cmd: 'reload' });
+      const served = await sim.ask<Served[]>({ cmd: 'served' });
+      await sim.ask({ cmd: 'flags', on: true });
+      report.section(`Inventory: full reload from a store whose items do not carry the E-commerce flag (one more request, for E-commerce items)`);
+      // Committed when the replaced copy starts being cleared away.
+      report.ratio('full reload, request to committed (baseline: the bare first load above)', (af.committingAtMs ?? af.ms) / 1000, b.ms / 1000, 's');
+      printRequests(report, 'app', af, served);
+      report.figure('peak RSS of the app process so far', af.peakRssMb, 'MB');
+      report.figure('longest event-loop stall while applying', af.stallApply, 'ms');
     }
     const sample = await app.ask<{ sku: string; consignorId: string }>({ cmd: 'sample' });
     const as = await app.ask<Searches>({ cmd: 'search', reps: opts.reps });
