@@ -33,7 +33,7 @@ export const makeHeavyTruckPartsFeature = (opts: { seed?: number } = {}): Featur
         searchSuggested: ({ uri, userId }) => catalog.searchUri(uri, userId),
         getItem: (ref) => catalog.item(ref),
         getWholeUnit: ({ vendorId, store, vehicleId, userId }) => catalog.wholeUnit(vendorId, store, vehicleId, userId),
-        getImage: ({ url }) => catalog.image(url),
+        getImages: ({ urls }) => catalog.pictures(urls),
         lookupEndUser: (q) => endUsers.lookup(q),
         listEndUsers: ({ refresh }) => endUsers.listAll(refresh),
         listTemplates: ({ type }) => endUsers.templates(type),
