@@ -6,7 +6,7 @@ import { startShell } from '../e2e/fixtures/web-shell';
 import { trainingCredentials } from '../electron/training/credentials';
 import { median, percentile, type BenchReport } from './harness';
 
-const ROUNDS = 40;
+const ROUNDS = 80;
 const GOAL_OVER_MS = 50;
 
 /** Distinct searches, so no answer is served from the screen's cache: part type by year range. */

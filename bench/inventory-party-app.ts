@@ -16,19 +16,27 @@ import { tempDir } from './inventory-roles';
 
 const MB = 1024 * 1024;
 
-/** Watches the event loop (longest gap between 2 ms ticks) and notes when each phase of the run began. */
+/**
+ * Watches the event loop (longest gap between 2 ms ticks, and during which phase it ended), notes
+ * when each phase of the run began and the highest RSS seen in each phase.
+ */
 function watch(sync: InventorySync, answered: { at: number }) {
   const stall = { request: 0, apply: 0 };
+  const worst = { ms: 0, at: 0, phase: '' };
   const phases: Record<string, number> = {};
+  const rss: Record<string, number> = {};
   let last = performance.now();
   const timer = setInterval(() => {
     const t = performance.now();
-    stall[answered.at > 0 ? 'apply' : 'request'] = Math.max(stall[answered.at > 0 ? 'apply' : 'request'], t - last);
+    const which = answered.at > 0 ? 'apply' : 'request';
+    const phase = sync.progress()?.phase ?? 'done';
+    stall[which] = Math.max(stall[which], t - last);
+    if (which === 'apply' && t - last > worst.ms) Object.assign(worst, { ms: t - last, at: t, phase });
     last = t;
-    const phase = sync.progress()?.phase;
-    if (phase && phases[phase] === undefined) phases[phase] = t;
+    if (phases[phase] === undefined) phases[phase] = t;
+    rss[phase] = Math.max(rss[phase] ?? 0, process.memoryUsage.rss() / MB);
   }, 2);
-  return { stall, phases, stop: () => clearInterval(timer) };
+  return { stall, worst, phases, rss, stop: () => clearInterval(timer) };
 }
 
 /** The app's own sync and search over its own store, in this process. */
@@ -37,11 +45,23 @@ export async function appParty(args: Record<string, unknown>) {
   const db = openDatabase(path.join(dir, 'app.db'), [...coreMigrations, ...inventoryMigrations]);
   const repo = new InventoryRepo(db);
   const answered = { at: 0 };
-  const http = new VendorHttp();
+  // Every request the load makes, in absolute ms (to line up with the simulator's): sent, headers in, body read.
+  const requests: { sent: number; headers: number; read: number }[] = [];
+  const abs = () => performance.timeOrigin + performance.now();
+  const timedFetch: typeof fetch = async (input, init) => {
+    const r = { sent: abs(), headers: 0, read: 0 };
+    requests.push(r);
+    const res = await fetch(input, init);
+    r.headers = abs();
+    return res;
+  };
+  const http = new VendorHttp({ fetch: timedFetch });
   const request = http.request.bind(http);
   http.request = (async (req: Parameters<VendorHttp['request']>[0]) => {
     const res = await request(req);
-    answered.at = performance.now();
+    requests[requests.length - 1].read = abs();
+    // The first answer ends the wait; a later request (the E-commerce flags) is part of applying.
+    if (answered.at === 0) answered.at = performance.now();
     return res;
   }) as VendorHttp['request'];
   const url = String(args.url);
@@ -49,12 +69,13 @@ export async function appParty(args: Record<string, unknown>) {
     repo, http, now: Date.now, log: (m) => console.error(m), settings: () => defaultSyncSettings,
     resolve: async () => ({ id: 'simpleconsign', training: true, enabled: true, settings: { baseUrl: url }, secrets: { apiKey: BENCH_KEY } }),
   });
-  const load = async () => {
+  const load = async (trigger: 'manual' | 'reload' = 'manual') => {
     answered.at = 0;
+    requests.length = 0;
     const w = watch(sync, answered);
     const rssBefore = process.memoryUsage().rss;
     const started = performance.now();
-    await sync.start('manual');
+    await sync.start(trigger);
     const done = performance.now();
     w.stop();
     const run = repo.recentRuns(1)[0];
@@ -64,6 +85,8 @@ export async function appParty(args: Record<string, unknown>) {
       mode: run.mode, received: run.received, items: repo.state().itemCount, ms: done - started, requestMs: answered.at - started, applyMs: done - answered.at,
       indexingAtMs: since('indexing'), committingAtMs: since('cleaning') ?? done - started,
       stallApply: w.stall.apply, stallRequest: w.stall.request, rssBeforeMb: rssBefore / MB, peakRssMb: process.resourceUsage().maxRSS / 1024,
+      startedAt: performance.timeOrigin + started, requests: [...requests],
+      worstStall: { ms: w.worst.ms, atMs: w.worst.at - started, phase: w.worst.phase }, rssByPhase: w.rss,
     };
   };
   const sample = () => {
@@ -108,6 +131,7 @@ export async function appParty(args: Record<string, unknown>) {
   };
   return async (c: Record<string, unknown>) => {
     if (c.cmd === 'load') return load();
+    if (c.cmd === 'reload') return load('reload');
     if (c.cmd === 'search') return searches(Number(c.reps ?? 25));
     if (c.cmd === 'lookup') return lookups();
     if (c.cmd === 'sample') return sample();

@@ -18,13 +18,22 @@ const row = (item: Record<string, unknown>) => FIELDS.map((f) => value(item[f]))
 
 /** The answer's text, as received; parsing it is part of applying it, as in the app. */
 async function ask(url: string, extra: Record<string, string>): Promise<string> {
+  const r = { sent: abs(), headers: 0, read: 0 };
+  requests.push(r);
   const res = await fetch(`${url}/inventory`, {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: JSON.stringify({ key: BENCH_KEY, ...extra }),
   });
-  return res.text();
+  r.headers = abs();
+  const text = await res.text();
+  r.read = abs();
+  return text;
 }
+
+/** Every request, in absolute ms (to line up with the simulator's): sent, headers in, body read. */
+const requests: { sent: number; headers: number; read: number }[] = [];
+const abs = () => performance.timeOrigin + performance.now();
 
 const resultsOf = (text: string) => (JSON.parse(text) as { results: Record<string, unknown>[] }).results;
 
@@ -35,6 +44,7 @@ export async function bareParty(args: Record<string, unknown>) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   const full = async () => {
+    requests.length = 0;
     const started = performance.now();
     const text = await ask(url, { includeItemsWithQuantityZero: 'false', includeInactiveItems: 'false' });
     const answered = performance.now();
@@ -56,7 +66,7 @@ export async function bareParty(args: Record<string, unknown>) {
         INSERT INTO fts (fts, rowid, ${FTS.join(', ')}) VALUES ('delete', old.id, ${FTS.map((c) => `old.${c}`).join(', ')});
         INSERT INTO fts (rowid, ${FTS.join(', ')}) VALUES (new.id, ${FTS.map((c) => `new.${c}`).join(', ')});
       END;`);
-    return { items: items.length, ms: done - started, applyMs: done - answered, stall: done - answered, peakRssMb: process.resourceUsage().maxRSS / 1024, rssMb: process.memoryUsage().rss / MB };
+    return { items: items.length, ms: done - started, applyMs: done - answered, stall: done - answered, peakRssMb: process.resourceUsage().maxRSS / 1024, rssMb: process.memoryUsage().rss / MB, startedAt: performance.timeOrigin + started, requests: [...requests] };
   };
   const incremental = async (since: number) => {
     const started = performance.now();

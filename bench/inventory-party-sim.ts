@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { SimpleConsignInventorySimulator } from '../electron/simpleconsign/inventory-sim';
 import { SimHost } from '../electron/training/sim-host';
 
@@ -5,14 +6,31 @@ export const BENCH_KEY = 'bench-key';
 
 /** The SimpleConsign simulator, alone in its process, on the real clock. */
 export async function simParty(args: Record<string, unknown>) {
-  const sim = new SimpleConsignInventorySimulator({ items: Number(args.items), keys: [BENCH_KEY], changesPerMinute: 0, requestCap: 1_000_000 });
+  // Items carry the E-commerce flag, so the app and the bare script receive the same bytes and make one request each;
+  // a store without it is measured on its own (the 'flags' command).
+  const sim = new SimpleConsignInventorySimulator({ items: Number(args.items), keys: [BENCH_KEY], changesPerMinute: 0, requestCap: 1_000_000, sendsEcommerceFlag: true });
   const host = new SimHost([sim]);
+  // When each request arrived and how long the simulator took to build its answer (absolute ms, to line up with the app's).
+  const served: { at: number; buildMs: number; bytes: number }[] = [];
+  const handle = sim.handle.bind(sim);
+  sim.handle = (req) => {
+    const at = performance.timeOrigin + performance.now();
+    const out = handle(req);
+    const bytes = Buffer.isBuffer(out.body) ? out.body.length : JSON.stringify(out.body ?? '').length;
+    served.push({ at, buildMs: performance.timeOrigin + performance.now() - at, bytes });
+    return out;
+  };
   await host.start();
   return async (c: Record<string, unknown>) => {
     if (c.cmd === 'url') {
       // Built once before anyone is timed, so the first party to ask does not pay for warming up.
       sim.store.query({ ecommerceOnly: false, includeZero: false, includeInactive: false });
       return host.url('/simpleconsign');
+    }
+    if (c.cmd === 'served') return served.splice(0);
+    if (c.cmd === 'flags') {
+      sim.store.sendsEcommerceFlag = Boolean(c.on);
+      return null;
     }
     if (c.cmd === 'tick') {
       const r = sim.tick(Number(c.changes));

@@ -1,11 +1,15 @@
 import type { BenchReport } from './harness';
 import { startParty, type Party } from './inventory-roles';
 
-interface AppLoad {
+interface AppLoad extends Timed {
   mode: string; received: number; items: number; ms: number; requestMs: number; applyMs: number;
-  indexingAtMs: number | null; committingAtMs: number | null; stallApply: number; stallRequest: number; rssBeforeMb: number; peakRssMb: number;
+  indexingAtMs: number | null; committingAtMs: number | null;
+  worstStall: { ms: number; atMs: number; phase: string }; rssByPhase: Record<string, number>; stallApply: number; stallRequest: number; rssBeforeMb: number; peakRssMb: number;
 }
-interface BareLoad { items: number; ms: number; applyMs: number; stall: number; peakRssMb: number }
+interface BareLoad extends Timed { items: number; ms: number; applyMs: number; stall: number; peakRssMb: number }
+/** A party's requests (absolute ms) and when its load started. */
+interface Timed { startedAt: number; requests: { sent: number; headers: number; read: number }[] }
+interface Served { at: number; buildMs: number; bytes: number }
 interface Searches { queries: { label: string; hits: number; exact?: boolean; corrected?: string | null; median: number }[]; p95: number; firstFiltered?: number }
 
 const n = (v: number) => v.toLocaleString('en-US');
@@ -21,7 +25,19 @@ function printLoad(report: BenchReport, a: AppLoad, b: BareLoad): void {
   report.ratio('peak RSS of the app process (vendor in another)', a.peakRssMb, b.peakRssMb, 'MB');
   report.figure('  RSS before the load', a.rssBeforeMb, 'MB');
   report.ratio('longest event-loop stall while applying', a.stallApply, b.stall, 'ms');
+  report.figure(`    it ended ${(a.worstStall.atMs / 1000).toFixed(2)} s into the load, phase "${a.worstStall.phase}"`, a.worstStall.ms, 'ms');
   report.figure('longest event-loop stall while the answer was read', a.stallRequest, 'ms');
+  for (const [phase, mb] of Object.entries(a.rssByPhase)) report.figure(`  highest RSS seen while "${phase}"`, mb, 'MB');
+}
+
+/** Each request of a load from its start: sent, the simulator's answer built, headers in, body read. */
+function printRequests(report: BenchReport, who: string, t: Timed, served: Served[]): void {
+  const s = (v: number) => (v - t.startedAt) / 1000;
+  t.requests.forEach((r, i) => {
+    const sim = served.find((x) => x.at >= r.sent - 5 && (t.requests[i + 1] === undefined || x.at < t.requests[i + 1].sent));
+    const built = sim ? `, answer built in ${(sim.buildMs / 1000).toFixed(2)} s (${(sim.bytes / 1024 / 1024).toFixed(1)} MB)` : '';
+    report.figure(`  ${who} request ${i + 1}: sent at ${s(r.sent).toFixed(2)} s${built}, headers at ${s(r.headers).toFixed(2)} s; body read at`, s(r.read), 's');
+  });
 }
 
 function printSearches(report: BenchReport, a: Searches, b: Searches): void {
@@ -37,7 +53,7 @@ function printSearches(report: BenchReport, a: Searches, b: Searches): void {
  * The inventory bench at one store size: the simulator, the app and a bare better-sqlite3 script
  * each in its own process, every figure beside the bare script's in the same run.
  */
-export async function runInventoryBench(report: BenchReport, storeItems: number, opts: { incremental: boolean; reps: number }): Promise<void> {
+export async function runInventoryBench(report: BenchReport, storeItems: number, opts: { incremental: boolean; reps: number; flagless?: boolean }): Promise<void> {
   const parties: Party[] = [];
   const start = (...a: Parameters<typeof startParty>) => {
     const p = startParty(...a);
@@ -50,9 +66,13 @@ export async function runInventoryBench(report: BenchReport, storeItems: number,
     const app = start('app', { url });
     const bare = start('bare', { url });
     const a = await app.ask<AppLoad>({ cmd: 'load' });
+    const servedApp = await sim.ask<Served[]>({ cmd: 'served' });
     const b = await bare.ask<BareLoad>({ cmd: 'full' });
+    const servedBare = await sim.ask<Served[]>({ cmd: 'served' });
     report.section(`Inventory: first load of ${n(a.received)} items from a simulated store of ${n(storeItems)} (baseline: bare better-sqlite3 script, same answer)`);
     printLoad(report, a, b);
+    printRequests(report, 'app', a, servedApp);
+    printRequests(report, 'bare', b, servedBare);
     if (opts.incremental) {
       const since = Date.now() - 10 * 60_000;
       const changed = await sim.ask<number>({ cmd: 'tick', changes: 1000 });
@@ -61,6 +81,18 @@ export async function runInventoryBench(report: BenchReport, storeItems: number,
       report.section(`Inventory: incremental load of ${n(changed)} changes (${n(ai.received)} received)`);
       report.ratio('incremental load, request to committed', ai.ms, bi.ms, 'ms');
       report.figure('longest event-loop stall while applying', ai.stallApply, 'ms');
+    }
+    if (opts.flagless) {
+      await sim.ask({ cmd: 'flags', on: false });
+      const af = await app.ask<AppLoad>({ cmd: 'reload' });
+      const served = await sim.ask<Served[]>({ cmd: 'served' });
+      await sim.ask({ cmd: 'flags', on: true });
+      report.section(`Inventory: full reload from a store whose items do not carry the E-commerce flag (one more request, for E-commerce items)`);
+      // Committed when the replaced copy starts being cleared away.
+      report.ratio('full reload, request to committed (baseline: the bare first load above)', (af.committingAtMs ?? af.ms) / 1000, b.ms / 1000, 's');
+      printRequests(report, 'app', af, served);
+      report.figure('peak RSS of the app process so far', af.peakRssMb, 'MB');
+      report.figure('longest event-loop stall while applying', af.stallApply, 'ms');
     }
     const sample = await app.ask<{ sku: string; consignorId: string }>({ cmd: 'sample' });
     const as = await app.ask<Searches>({ cmd: 'search', reps: opts.reps });

@@ -12,6 +12,11 @@ test('a parts call from search to sales document, keyboard only', async ({ page 
   await expect(parts.byId('parts-result-count')).toContainText('parts');
   const rows = page.locator('[data-testid^="parts-result-"][role="option"]');
   for (const text of await rows.allTextContents()) expect(text).toMatch(/Engine Assembly · CUMMINS ISX · 201[345]/);
+  // Each row's first picture, fetched by the app (a page of thumbnails in one call) and shown as data.
+  const thumbs = page.locator('[data-testid="parts-results"] img.parts-thumb');
+  await expect(thumbs.first()).toHaveAttribute('src', /^data:image\//);
+  const pictureCalls = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/parts%3Aget-images')).length);
+  expect(pictureCalls).toBe(1);
 
   await parts.openResultShowing('$12,500.50');
   await expect(parts.byId('parts-vendor-card')).toContainText('Midwest Truck Salvage');

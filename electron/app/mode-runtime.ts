@@ -2,7 +2,7 @@ import type { AppHandlers } from '../../shared/contract';
 import type { AppMode } from '../../shared/connections';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { Db } from '../core/store/database';
-import type { CoreDeps, Feature, FeatureFactory } from './feature';
+import type { CoreDeps, Feature, FeatureFactory } from '../core/feature';
 import { openDataStore } from './mode-stores';
 
 export interface ModeRuntimeDeps {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppMode } from '../../shared/connections';
 import { openDatabase, type Db } from '../core/store/database';
-import { dataStoreMigrations, ownedByDataStore } from '../core/store/migrations';
+import { ownedByDataStore } from '../core/store/migrations';
+import { dataStoreMigrations } from './features';
 import type { SettingsRepo } from '../core/store/settings-repo';
 
 /** The core store: settings, connections and the mode, shared by both modes. */

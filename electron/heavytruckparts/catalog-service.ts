@@ -98,8 +98,17 @@ export class CatalogService {
     return { groups: readFunctionGroups(await this.client.call(conn, '/inventory/functiongroup', { category, parent })) };
   }
 
-  async image(url: string): Promise<{ dataUrl: string }> {
+  /** Each picture on its own: one that cannot be loaded says why and does not hold up the others. */
+  async pictures(urls: string[]): Promise<{ images: { url: string; dataUrl: string | null; problem: string | null }[] }> {
     const conn = await this.client.connection();
-    return { dataUrl: await this.images.dataUrl(url, conn) };
+    const images = await Promise.all(
+      [...new Set(urls)].map((url) =>
+        this.images.dataUrl(url, conn).then(
+          (dataUrl) => ({ url, dataUrl, problem: null }),
+          (error: unknown) => ({ url, dataUrl: null, problem: error instanceof AppError ? error.message : 'The picture could not be loaded.' }),
+        ),
+      ),
+    );
+    return { images };
   }
 }

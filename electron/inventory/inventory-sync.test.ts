@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../core/app-error';
+import type { InventorySimOptions } from '../simpleconsign/inventory-sim';
 import { readItem } from '../simpleconsign/inventory-response';
 import { ftsTable, itemsTable, slotOf } from './slot-schema';
 import { checkAndClose, currentTable, expectedSkus, startHarness, type Harness } from './test-harness';
@@ -185,9 +186,9 @@ describe('failures leave the copy and the watermark as they were', () => {
   });
 
   /** Runs `fault` at the first pause of the next load, once the load has prepared the slot it writes into. */
-  async function loadedWithFault() {
+  async function loadedWithFault(sim: InventorySimOptions = {}) {
     let fault: (() => void) | null = null;
-    h = await startHarness({ sync: { pause: async () => {
+    h = await startHarness({ sim, sync: { pause: async () => {
       fault?.();
       fault = null;
     } } });
@@ -200,6 +201,15 @@ describe('failures leave the copy and the watermark as they were', () => {
   it('a write failing halfway through a full reload', async () => {
     const { before, next, setFault } = await loadedWithFault();
     const victim = h.sim.store.query({ ecommerceOnly: false, includeZero: false, includeInactive: false })[200].sku;
+    setFault(() => h.db.exec(`CREATE TRIGGER fail_one BEFORE INSERT ON ${next} WHEN new.sku = '${victim}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`));
+    await h.run('reload');
+    expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining('disk I/O error') });
+    expect(snapshot(h)).toEqual(before);
+  });
+
+  it('a write failing while the E-commerce request of a store without the flag is on its way', async () => {
+    const { before, next, setFault } = await loadedWithFault({ sendsEcommerceFlag: false });
+    const victim = h.sim.store.query({ ecommerceOnly: false, includeZero: false, includeInactive: false })[120].sku;
     setFault(() => h.db.exec(`CREATE TRIGGER fail_one BEFORE INSERT ON ${next} WHEN new.sku = '${victim}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`));
     await h.run('reload');
     expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining('disk I/O error') });

@@ -8,7 +8,7 @@ import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
 import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
 import { describeCounts, minutesFrom } from './sync-messages';
-import { askForItems, flaggedSkus } from './sync-request';
+import { askFlagsEarly, askForItems, flaggedSkus, type FlagsAhead } from './sync-request';
 
 export { queryFor } from './sync-request';
 
@@ -242,17 +242,30 @@ export class InventorySync {
     const next = state.gen + 1;
     const full = job.mode === 'full';
     await prepareGeneration(repo, next, full ? null : state.gen);
-    if (full) await appendIntoGeneration(source, ctx, next, counts);
-    else await streamIntoGeneration(source, ctx, next, counts);
-    checkAbort(ctx.signal);
     // The search screen's E-commerce filter needs the flag, which the document does not list.
-    const learnFlags = full && !job.settings.includeOnlyEcommerceItems && repo.lacksEcommerceFlag(next);
-    const flags = learnFlags ? [repo.flagScript(next, await flaggedSkus(this.deps, ctx.conn, job.settings, ctx.signal))] : [];
-    running.progress.phase = 'indexing';
-    const itemCount = await finishGeneration(repo, next, full, counts, flags);
-    checkAbort(ctx.signal);
-    running.progress.phase = 'committing';
-    repo.db.transaction(() => commit(next, itemCount))();
+    const learn = full && !job.settings.includeOnlyEcommerceItems;
+    const early = learn ? askFlagsEarly(source, (signal) => flaggedSkus(this.deps, ctx.conn, job.settings, signal), ctx.signal) : null;
+    try {
+      if (full) await appendIntoGeneration(early?.source ?? source, ctx, next, counts);
+      else await streamIntoGeneration(source, ctx, next, counts);
+      checkAbort(ctx.signal);
+      const flags = learn ? await this.flagScripts(next, early?.ahead() ?? null, ctx) : [];
+      running.progress.phase = 'indexing';
+      const itemCount = await finishGeneration(repo, next, full, counts, flags);
+      checkAbort(ctx.signal);
+      running.progress.phase = 'committing';
+      repo.db.transaction(() => commit(next, itemCount))();
+    } finally {
+      early?.ahead()?.cancel();
+    }
+  }
+
+  /** Sets the E-commerce flag of a new generation's rows when its items did not carry it (asked early, or now). */
+  private async flagScripts(gen: number, ahead: FlagsAhead | null, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }): Promise<string[]> {
+    const { repo } = this.deps;
+    if (!ahead && !repo.lacksEcommerceFlag(gen)) return [];
+    const skus = ahead ? await ahead.skus : await flaggedSkus(this.deps, ctx.conn, ctx.settings, ctx.signal);
+    return [repo.flagScript(gen, skus)];
   }
 
   private async recordFailure(runId: number, e: unknown, counts: Counts, running: Running): Promise<void> {

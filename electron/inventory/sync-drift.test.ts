@@ -64,6 +64,23 @@ describe('the E-commerce flag, which the document does not list', () => {
   }
 });
 
+describe('the E-commerce request of a store that does not send the flag', () => {
+  it('is sent while the rows are still being written, not after them', async () => {
+    const seen: number[] = [];
+    h = await startHarness({ sim: { sendsEcommerceFlag: false }, sync: { pause: async () => {
+      // Lets the request reach the simulator if it was sent, without waiting on any clock.
+      for (let i = 0; i < 1000 && h.bodies.length < 2; i++) await new Promise((r) => setImmediate(r));
+      seen.push(h.bodies.length);
+    } } });
+    await h.run();
+    expect(lastRun(h)).toMatchObject({ mode: 'full', outcome: 'ok' });
+    expect(h.bodies.map((b) => b.includeOnlyEcommerceItems)).toEqual([undefined, 'true']);
+    // After the first chunk of rows, with more to write.
+    expect(seen[0]).toBe(2);
+    expect(seen.length).toBeGreaterThan(2);
+  });
+});
+
 describe('clocks', () => {
   it('with SimpleConsign’s clock 12 minutes behind, a change made just after a load is found by the next one, and the run says why', async () => {
     const clock = { t: 0 };

@@ -73,7 +73,7 @@ export async function askForItems(
 
 /**
  * A full load whose items do not say whether they are E-commerce items asks once more, for those
- * only, and answers their SKUs (lower case), read a slice at a time.
+ * only, and answers their SKUs (lower case), read a slice at a time (only the SKUs leave the reader).
  */
 export async function flaggedSkus(
   deps: { http: VendorHttp },
@@ -81,12 +81,59 @@ export async function flaggedSkus(
   settings: SyncSettings,
   signal: AbortSignal,
 ): Promise<string[]> {
-  const { source } = await openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal });
+  const { source } = await openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal, pick: 'sku' });
   const skus: string[] = [];
   try {
-    for (let part = await source.next(5000); part; part = await source.next(5000)) skus.push(...part.map(skuOf).filter((s) => s !== ''));
+    for (let part = await source.next(5000); part; part = await source.next(5000)) {
+      for (const sku of part) {
+        const s = String(sku ?? '').trim().toLowerCase();
+        if (s !== '') skus.push(s);
+      }
+    }
   } finally {
     source.close();
   }
   return skus;
+}
+
+/** The E-commerce SKUs, asked for while the rows are still being written. */
+export interface FlagsAhead {
+  skus: Promise<string[]>;
+  /** Stops the request when the load ends without needing it; nothing once it has finished. */
+  cancel(): void;
+}
+
+/**
+ * Watches a full load's first slice: when its items do not say whether they are E-commerce items,
+ * the request for those items starts at once, so its answer is on its way while the rows are written
+ * instead of after. `ahead()` answers that request, or null when none was needed.
+ */
+export function askFlagsEarly(
+  source: ItemSource, ask: (signal: AbortSignal) => Promise<string[]>, signal: AbortSignal,
+): { source: ItemSource; ahead: () => FlagsAhead | null } {
+  let ahead: FlagsAhead | null = null;
+  let first = true;
+  const watched: ItemSource = {
+    total: source.total,
+    close: () => source.close(),
+    next: async (max) => {
+      const part = await source.next(max);
+      if (first && part && part.length > 0) {
+        first = false;
+        if (part.some(lacksFlag)) ahead = startAhead(ask, signal);
+      }
+      return part;
+    },
+  };
+  return { source: watched, ahead: () => ahead };
+}
+
+function startAhead(ask: (signal: AbortSignal) => Promise<string[]>, signal: AbortSignal): FlagsAhead {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  const skus = ask(AbortSignal.any([signal, controller.signal])).finally(() => signal.removeEventListener('abort', stop));
+  // Read only if the load gets that far; a failure meanwhile is not left unhandled.
+  skus.catch(() => undefined);
+  return { skus, cancel: stop };
 }

@@ -94,7 +94,7 @@ export interface InventoryAnswerRead {
   serverDate: number | null;
 }
 
-async function ask<T extends z.ZodType>(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions, schema: T, keepBytes: boolean) {
+async function ask<T extends z.ZodType>(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions, schema: T, streamBody: boolean) {
   const apiKey = conn.secrets.apiKey;
   if (!apiKey) throw new InventoryFetchError('setup', 'Enter the SimpleConsign Location API key on the Connections screen first.');
   try {
@@ -108,7 +108,7 @@ async function ask<T extends z.ZodType>(http: VendorHttp, conn: ResolvedConnecti
       timeoutMs: opts.timeoutMs ?? 120_000,
       retries: 0,
       signal: opts.signal,
-      keepBytes,
+      streamBody,
     });
   } catch (e) {
     if (e instanceof VendorError) throw fromVendorError(e, q);
@@ -154,24 +154,44 @@ export function arraySource(items: unknown[]): ItemSource {
   };
 }
 
-const asBytes = z.custom<ArrayBuffer>((v) => v instanceof ArrayBuffer);
+const asPieces = z.custom<AsyncIterable<Uint8Array>>((v) => !!v && typeof (v as Partial<AsyncIterable<Uint8Array>>)[Symbol.asyncIterator] === 'function');
+
+/** The pieces as they pass, keeping the answer's first bytes to quote when it is not JSON. */
+async function* keepingHead(pieces: AsyncIterable<Uint8Array>, head: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  let kept = 0;
+  for await (const piece of pieces) {
+    if (kept < 200) {
+      head.push(piece.subarray(0, 200 - kept).slice());
+      kept += head[head.length - 1].length;
+    }
+    yield piece;
+  }
+}
+
+const pickFrom = (field: string) => (item: unknown) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : undefined);
 
 /**
  * The same request for a large answer: its items are read a slice at a time as they are applied,
- * so the whole answer is never held as objects (see json-array-stream.ts).
+ * and its bytes as they arrive, so the whole answer is never held as objects nor read whole
+ * (see json-array-stream.ts). With `pick`, only that field of each item is handed over.
  */
 export async function openInventory(
-  http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions = {},
+  http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions & { pick?: string } = {},
 ): Promise<{ source: ItemSource; serverDate: number | null }> {
-  const res = await ask(http, conn, q, opts, z.union([asBytes, inventoryAnswerSchema]), true);
-  if (!(res.data instanceof ArrayBuffer)) return { source: arraySource(answerOf(res.data, q)), serverDate: res.serverDate };
-  const head = new TextDecoder().decode(new Uint8Array(res.data, 0, Math.min(200, res.data.byteLength)));
+  const res = await ask(http, conn, q, opts, z.union([asPieces, inventoryAnswerSchema]), true);
+  if (!asPieces.safeParse(res.data).success) {
+    const results = answerOf(res.data as InventoryAnswer, q);
+    return { source: arraySource(opts.pick ? results.map(pickFrom(opts.pick)) : results), serverDate: res.serverDate };
+  }
+  const head: Uint8Array[] = [];
   let stream;
   try {
-    stream = await openJsonArray(res.data);
+    stream = await openJsonArray(keepingHead(res.data as AsyncIterable<Uint8Array>, head), { pick: opts.pick });
   } catch (e) {
+    if (e instanceof VendorError) throw fromVendorError(e, q);
     if (!(e instanceof SyntaxError)) throw e;
-    throw new InventoryFetchError('invalid-response', `SimpleConsign sent data that is not valid JSON (${e.message}). Its answer began: “${head.replace(/\s+/g, ' ').trim()}”. ${UNCHANGED}`);
+    const began = Buffer.concat(head).toString('utf8');
+    throw new InventoryFetchError('invalid-response', `SimpleConsign sent data that is not valid JSON (${e.message}). Its answer began: “${began.replace(/\s+/g, ' ').trim()}”. ${UNCHANGED}`);
   }
   const total = stream.total;
   if (total === null) {

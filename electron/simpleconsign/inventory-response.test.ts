@@ -117,6 +117,15 @@ describe('the quick path for the usual shape', () => {
 
   it('falls back to the liberal reading for values the usual shape refuses', () => {
     expect(record({ sku: ' K1 ', state: 'Inactive', images: 'a.jpg' })).toMatchObject({ sku: 'K1', state: 'I', images: ['a.jpg'] });
+    expect(record({ sku: 77, images: ['a.jpg', 5], consignmentItem: 1 })).toMatchObject({ sku: '77', images: ['a.jpg', '5'], consignment: true });
+    expect(record({ sku: 'K2', quantity: 2 ** 60, retail: 12.5, discount: '10%' })).toMatchObject({ quantity: null, retailCents: null, discount: 10, unreadable: { quantity: 2 ** 60, retail: 12.5 } });
+  });
+
+  it('reads the usual shape with absent, null and blank values as the liberal path does', () => {
+    const odd = { sku: ' K3 ', name: '  ', brand: null, size: undefined, images: ' a.jpg ,, b.png', discount: null, dicsount: 2.5, state: 'A', ecommerceItem: false, lastUpdated: 0 };
+    // The last change sent as a string is not the usual shape: that copy is read by the liberal schema.
+    expect(record(odd)).toEqual(record({ ...odd, lastUpdated: '0' }));
+    expect(record(odd)).toMatchObject({ sku: 'K3', name: null, brand: null, size: null, images: ['a.jpg', 'b.png'], discount: 2.5, lastUpdated: 0 });
   });
 });
 

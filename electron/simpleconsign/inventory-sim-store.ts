@@ -65,7 +65,8 @@ export class SimInventoryStore implements SimpleConsignCatalog {
   private consignors = 20;
   /** The store's starting moment: reset() rebuilds exactly the same items and timestamps. */
   private readonly epoch: number;
-  readonly sendsEcommerceFlag: boolean;
+  /** Whether items carry `ecommerceItem`; a bench may switch it to measure both kinds of store. */
+  sendsEcommerceFlag: boolean;
   readonly stampOffsetMs: number;
   /** Items moved to another category since the start. */
   private moved = new Map<number, string>();

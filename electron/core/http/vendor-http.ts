@@ -1,7 +1,8 @@
 import pRetry, { AbortError } from 'p-retry';
 import type { z } from 'zod';
 import { endpointProblem } from '../../../shared/endpoint-policy';
-import { describeIssues } from '../../ipc/dispatch';
+import { describeIssues } from '../input-problems';
+import { readHead } from './body-pieces';
 import { readJsonBody, type ReadBody } from './parse-json';
 import { encodeBody, type RequestBody } from './request-body';
 import { saveBody } from './download';
@@ -21,10 +22,11 @@ export interface VendorRequest<T extends z.ZodType> {
   /** Statuses whose JSON body is a meaningful answer (e.g. IFPOS 401/417), not an error. */
   answerStatuses?: number[];
   /**
-   * A successful answer that starts like JSON is handed over as its bytes (the schema then checks
-   * an ArrayBuffer), for the caller to read a slice at a time; anything else is read as usual.
+   * A successful answer that starts like JSON is handed over unread, as its body's pieces (the
+   * schema then checks an AsyncIterable of Uint8Array), for the caller to read as they arrive;
+   * anything else is read as usual. A failure while the body arrives is a VendorError.
    */
-  keepBytes?: boolean;
+  streamBody?: boolean;
   /** Only idempotent calls, or calls the caller has made safe, are retried here. */
   retries?: number;
   signal?: AbortSignal;
@@ -142,12 +144,6 @@ export interface BinaryRequest {
   accept: string;
 }
 
-function startsLikeJson(bytes: ArrayBuffer): boolean {
-  const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 64));
-  const first = head.find((c) => c !== 32 && c !== 9 && c !== 10 && c !== 13);
-  return first === 0x7b || first === 0x5b;
-}
-
 /** Every vendor call goes through here: https rule, timeout, response validation, plain-language errors. */
 export class VendorHttp {
   private readonly fetchImpl: typeof fetch;
@@ -206,15 +202,20 @@ export class VendorHttp {
     const started = this.now();
     const timeoutMs = req.timeoutMs ?? 30_000;
     const res = await this.send(req, timeoutMs, { Accept: 'application/json' });
+    const date = Date.parse(res.headers.get('date') ?? '');
+    const answer = (data: z.output<T>) => ({ status: res.status, data, durationMs: this.now() - started, headers: headersOf(res), serverDate: Number.isNaN(date) ? null : date });
+    if (req.streamBody && res.ok && res.body) {
+      const body = await readHead(res.body, (error) => this.transportError(req, error, timeoutMs));
+      if (body.kind === 'pieces') return answer(req.schema.parse(body.pieces));
+      return answer(this.interpret(req, res, await readJsonBody(body.bytes)));
+    }
     let bytes: ArrayBuffer;
     try {
       bytes = await res.arrayBuffer();
     } catch (error) {
       throw this.transportError(req, error, timeoutMs);
     }
-    const date = Date.parse(res.headers.get('date') ?? '');
-    const data = req.keepBytes && res.ok && startsLikeJson(bytes) ? req.schema.parse(bytes) : this.interpret(req, res, await readJsonBody(bytes));
-    return { status: res.status, data, durationMs: this.now() - started, headers: headersOf(res), serverDate: Number.isNaN(date) ? null : date };
+    return answer(this.interpret(req, res, await readJsonBody(bytes)));
   }
 
   /** Sends the request (following redirects only as `req.redirect` allows) and answers the response, body unread. */

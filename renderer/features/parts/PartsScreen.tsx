@@ -9,7 +9,7 @@ import { FeedPanel } from './FeedPanel';
 import { focusTestId } from './format';
 import { ItemView } from './ItemView';
 import { useParts, type PartsView } from './parts-store';
-import { useSearch } from './queries';
+import { useSearch, useSearchNow } from './queries';
 import { RecentSearches } from './RecentSearches';
 import { ResultsHeader, ResultsList } from './ResultsList';
 import { SearchForm } from './SearchForm';
@@ -52,7 +52,7 @@ function useFunctionKeys() {
 function Results() {
   const run = useParts((s) => s.run);
   const userId = useParts((s) => s.endUser?.userId ?? '');
-  const search = useParts((s) => s.search);
+  const search = useSearchNow();
   const result = useSearch(run, userId);
   const focused = useRef<unknown>(null);
   // Enter searches, then the results take the focus so the arrows move through them at once.

@@ -1,9 +1,10 @@
 import { useParts } from './parts-store';
+import { useSearchNow } from './queries';
 
 /** The last searches, one key away (F3 focuses the first; Enter runs it again). */
 export function RecentSearches() {
   const recent = useParts((s) => s.recent);
-  const search = useParts((s) => s.search);
+  const search = useSearchNow();
   if (recent.length === 0) return null;
   return (
     <nav className="parts-recent" aria-label="Recent searches" data-testid="parts-recent">

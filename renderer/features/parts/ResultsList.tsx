@@ -1,12 +1,13 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SearchHit, SearchPage } from '../../../shared/heavytruckparts/types';
 import { focusTestId, money, orDash } from './format';
 import { PartImage } from './PartImage';
 import { useParts } from './parts-store';
 
-function Row({ hit, index, selected, onOpen }: { hit: SearchHit; index: number; selected: boolean; onOpen: () => void }) {
+/** One result; moving the selection re-renders only the two rows it leaves and reaches. */
+const Row = memo(function Row({ hit, index, selected, onOpen }: { hit: SearchHit; index: number; selected: boolean; onOpen: (index: number) => void }) {
   return (
-    <div role="option" id={`parts-result-${index}`} aria-selected={selected} className={selected ? 'parts-row selected' : 'parts-row'} onClick={onOpen} data-testid={`parts-result-${index}`}>
+    <div role="option" id={`parts-result-${index}`} aria-selected={selected} className={selected ? 'parts-row selected' : 'parts-row'} onClick={() => onOpen(index)} data-testid={`parts-result-${index}`}>
       <PartImage url={hit.images[0]} alt="" className="parts-thumb" afterPaint />
       <span className="parts-row-main">
         <strong>{orDash(hit.partName)}</strong> · {orDash(hit.makeModel)} · {orDash(hit.year)}
@@ -27,7 +28,7 @@ function Row({ hit, index, selected, onOpen }: { hit: SearchHit; index: number; 
       </span>
     </div>
   );
-}
+});
 
 /** Results: arrows move, Enter opens, PageDown/PageUp change page, Esc goes back to the search. */
 export function ResultsList({ page, onPage }: { page: SearchPage; onPage: (page: number) => void }) {
@@ -36,11 +37,15 @@ export function ResultsList({ page, onPage }: { page: SearchPage; onPage: (page:
   const open = useParts((s) => s.open);
   const list = useRef<HTMLDivElement>(null);
   const index = Math.min(selected, Math.max(0, page.hits.length - 1));
-  const openAt = (i: number) => {
-    const hit = page.hits[i];
-    if (hit?.key) open(hit.key);
-    else if (hit?.detailsUri) open({ uri: hit.detailsUri });
-  };
+  const openAt = useCallback(
+    (i: number) => {
+      const hit = page.hits[i];
+      if (hit?.key) open(hit.key);
+      else if (hit?.detailsUri) open({ uri: hit.detailsUri });
+    },
+    [page.hits, open],
+  );
+  const clicked = useCallback((i: number) => (select(i), openAt(i)), [select, openAt]);
   useEffect(() => {
     // Braces matter: scrollIntoView may return a promise, which React would take for a cleanup.
     document.getElementById(`parts-result-${index}`)?.scrollIntoView({ block: 'nearest' });
@@ -75,7 +80,7 @@ export function ResultsList({ page, onPage }: { page: SearchPage; onPage: (page:
       data-count={page.hits.length}
     >
       {page.hits.map((hit, i) => (
-        <Row key={hit.key ? `${hit.key.vendorId}/${hit.key.store}/${hit.key.inventoryId}` : `${i}-${hit.vendorSku}`} hit={hit} index={i} selected={i === index} onOpen={() => (select(i), openAt(i))} />
+        <Row key={hit.key ? `${hit.key.vendorId}/${hit.key.store}/${hit.key.inventoryId}` : `${i}-${hit.vendorSku}`} hit={hit} index={i} selected={i === index} onOpen={clicked} />
       ))}
     </div>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { sortColumns } from '../../../shared/heavytruckparts/inputs';
 import { useParts, type Criteria } from './parts-store';
-import { useLists, useMakes, useModels, useRefreshLists } from './queries';
+import { useLists, useMakes, useModels, useRefreshLists, useSearchNow } from './queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { when } from './format';
 
@@ -73,7 +73,7 @@ function MoreFilters({ c, set }: { c: Criteria; set: Setter }) {
 export function SearchForm() {
   const c = useParts((s) => s.criteria);
   const set = useParts((s) => s.setCriteria);
-  const runSearch = useParts((s) => s.search);
+  const runSearch = useSearchNow();
   const lists = useLists();
   const refresh = useRefreshLists();
   const makes = useMakes(c.partType);

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { FunctionGroup } from '../../../shared/heavytruckparts/types';
 import { api, unwrap } from '../../api/bridge';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { emptyCriteria, useParts } from './parts-store';
+import { emptyCriteria } from './parts-store';
+import { useSearchNow } from './queries';
 
 /** One level of the function-group hierarchy; a group opens its children or searches as a mapped type. */
 function GroupLevel({ category, parent, onSearch }: { category: string; parent: FunctionGroup | null; onSearch: (name: string) => void }) {
@@ -28,7 +29,7 @@ function GroupLevel({ category, parent, onSearch }: { category: string; parent: 
 
 /** Mapped types and function groups as another way into search. */
 export function TypesPanel() {
-  const search = useParts((s) => s.search);
+  const search = useSearchNow();
   const [category, setCategory] = useState('');
   const [mapped, setMapped] = useState('');
   const types = useMutation({ mutationFn: () => unwrap(api.parts.listMappedTypes({ mappedType: mapped })) });

@@ -1,9 +1,11 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { LogInputRaw } from '../../../shared/heavytruckparts/inputs';
 import type { SaleDraftInput } from '../../../shared/heavytruckparts/sale';
 import type { ItemKey } from '../../../shared/heavytruckparts/types';
 import { api, unwrap } from '../../api/bridge';
-import { toSearchInput, type RunSearch } from './parts-store';
+import { createImageLoader } from './image-batch';
+import { toSearchInput, useParts, type Criteria, type RunSearch } from './parts-store';
 
 export const partsKeys = {
   all: ['parts'] as const,
@@ -45,14 +47,30 @@ export function useModels(partType: string, make: string) {
   return useQuery({ queryKey: partsKeys.models(partType, make), queryFn: () => unwrap(api.parts.listModels({ partType: partType || '*', make: make || '*', refresh: false })), staleTime: Infinity, enabled: make !== '' });
 }
 
-export function useSearch(run: RunSearch | null, userId: string) {
-  return useQuery({
+function searchOptions(run: RunSearch | null, userId: string) {
+  return queryOptions({
     queryKey: partsKeys.search(run, userId),
     queryFn: () => (run!.kind === 'form' ? unwrap(api.parts.search(toSearchInput(run!.criteria, run!.page, userId))) : unwrap(api.parts.searchSuggested({ uri: run!.uri, userId }))),
     enabled: run !== null,
-    placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
+}
+
+export function useSearch(run: RunSearch | null, userId: string) {
+  return useQuery({ ...searchOptions(run, userId), placeholderData: keepPreviousData });
+}
+
+/** Runs a search from the form, a page button or a recent search: the call leaves before the screen re-renders for it. */
+export function useSearchNow() {
+  const qc = useQueryClient();
+  const search = useParts((s) => s.search);
+  return useCallback(
+    (criteria: Criteria, page = 1) => {
+      void qc.prefetchQuery(searchOptions({ kind: 'form', criteria, page }, useParts.getState().endUser?.userId ?? ''));
+      search(criteria, page);
+    },
+    [qc, search],
+  );
 }
 
 export function useItem(ref: ItemKey | { uri: string } | null, userId: string) {
@@ -73,9 +91,11 @@ export function useWholeUnit(vendorId: string, store: string, vehicleId: string 
   });
 }
 
+const loadImage = createImageLoader((urls) => unwrap(api.parts.getImages({ urls })));
+
 /** A vendor picture as data from the main process; kept for the session. */
 export function useImage(url: string | undefined) {
-  return useQuery({ queryKey: partsKeys.image(url ?? ''), queryFn: () => unwrap(api.parts.getImage({ url: url! })), enabled: !!url, staleTime: Infinity, gcTime: 10 * 60_000, retry: false });
+  return useQuery({ queryKey: partsKeys.image(url ?? ''), queryFn: async () => ({ dataUrl: await loadImage(url!) }), enabled: !!url, staleTime: Infinity, gcTime: 10 * 60_000, retry: false });
 }
 
 export function useLookupEndUser() {
