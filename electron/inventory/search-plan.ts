@@ -150,23 +150,28 @@ export class SearchPlanner {
     return this.stmt(sql).pluck().all(match, ...w.params, f.limit, f.offset) as number[];
   }
 
-  /** Walks the order's index in growing batches, testing each row's text, until the page is full. */
-  private walk({ slot, q, f }: PlanInput): number[] {
-    const w = filterSql(f);
+  /**
+   * Walks the order in memory, rows failing the filter flags skipped there; the others' text is
+   * read in growing batches (one JSON value each) and tested until the page is full.
+   */
+  private walk({ slot, q, f, flags, ranks }: PlanInput): number[] {
     const test = rowMatcher(q);
-    const sql = `SELECT i.id, ${ftsColumns.map((c) => `i.${c}`).join(', ')} FROM ${itemsTable(slot)} i ${w.sql ? `WHERE ${w.sql}` : ''} ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?`;
-    const stmt = this.stmt(sql).raw();
+    const keep = hasFilters(f) ? flags().test(f) : () => true;
+    const { order } = ranks().of(orderOf(f.sort));
+    const read = this.stmt(`SELECT json_group_array(json_array(id, ${ftsColumns.join(', ')})) FROM ${itemsTable(slot)} WHERE id IN (SELECT value FROM json_each(?))`).pluck();
     const out: number[] = [];
     let skip = f.offset;
     // Broad matches fill a page within a few times its length; the batches double from there.
-    for (let pos = 0, batch = 2 * (f.offset + f.limit); out.length < f.limit; pos += batch, batch *= 2) {
-      const rows = stmt.all(...w.params, batch, pos) as unknown[][];
-      for (const r of rows) {
-        if (out.length === f.limit || !test(r.slice(1))) continue;
+    for (let pos = 0, batch = 2 * (f.offset + f.limit); out.length < f.limit && pos < order.length; batch = Math.min(2 * batch, 20_000)) {
+      const ids: number[] = [];
+      for (; ids.length < batch && pos < order.length; pos++) if (keep(order[pos])) ids.push(order[pos]);
+      const rows = new Map((JSON.parse(read.get(JSON.stringify(ids)) as string) as unknown[][]).map((r) => [r[0], r]));
+      for (const id of ids) {
+        const row = rows.get(id);
+        if (out.length === f.limit || !row || !test(row.slice(1))) continue;
         if (skip > 0) skip -= 1;
-        else out.push(r[0] as number);
+        else out.push(id);
       }
-      if (rows.length < batch) break;
     }
     return out;
   }
