@@ -61,7 +61,8 @@ describe('first load', () => {
     expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining('disk I/O error') });
     // 1 = NORMAL, 2 = FULL (the store's setting).
     expect(during).toEqual([1, 1, 1, 1]);
-    expect(between).toEqual([2, 2, 2]);
+    expect(between.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(between)).toEqual(new Set([2]));
     expect(synchronous()).toBe(2);
     calls = -1000;
     await h.run();

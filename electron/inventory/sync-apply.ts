@@ -157,6 +157,10 @@ async function inChunks(source: ItemSource, ctx: ApplyContext, counts: Counts, w
   for (let raw = await source.next(ctx.chunks.rows); raw; raw = await source.next(ctx.chunks.rows)) {
     checkAbort(ctx.signal);
     const slice = raw;
+    // A yield before the chunk too: a slice that arrives by message is taken in the same turn of the
+    // event loop as the previous chunk's yield, and would otherwise run with no timers between them.
+    await ctx.pause();
+    checkAbort(ctx.signal);
     ctx.chunks.run(slice.length, () => withoutWaitingForDisk(ctx.repo.db, () => write(readSlice(slice, ctx, counts))));
     ctx.onApplied(slice.length);
     await ctx.pause();
