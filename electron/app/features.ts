@@ -1,10 +1,19 @@
-import type { FeatureFactory } from './feature';
-import { createIfposFeature } from '../ifpos/ifpos-feature';
-import { createInventoryFeature } from '../inventory/inventory-feature';
-import { createSalesFeature } from '../sales/sales-feature';
-import { createSimpleConsignTransactionsFeature } from '../simpleconsign/transactions-feature';
-import { createTraxRetailFeature } from '../trax-retail/trax-retail-feature';
-import { createHeavyTruckPartsFeature } from '../heavytruckparts/feature';
+import type { FeatureFactory, FeatureModule } from '../core/feature';
+import { coreMigrations } from '../core/store/core-migrations';
+import { assembleMigrations, ownedByCoreStore, ownedByDataStore } from '../core/store/migrations';
+import { heavyTruckPartsModule } from '../heavytruckparts/feature';
+import { ifposModule } from '../ifpos/ifpos-feature';
+import { inventoryModule } from '../inventory/inventory-feature';
+import { salesModule } from '../sales/sales-feature';
+import { simpleConsignTransactionsModule } from '../simpleconsign/transactions-feature';
+import { traxRetailModule } from '../trax-retail/trax-retail-feature';
 
-/** Each vendor feature adds itself here, once. */
-export const features: FeatureFactory[] = [createSimpleConsignTransactionsFeature, createIfposFeature, createSalesFeature, createInventoryFeature, createTraxRetailFeature, createHeavyTruckPartsFeature];
+/** Each vendor feature adds itself here, once: its store versions and its factory come with it. */
+export const featureModules: FeatureModule[] = [simpleConsignTransactionsModule, ifposModule, salesModule, inventoryModule, traxRetailModule, heavyTruckPartsModule];
+
+export const features: FeatureFactory[] = featureModules.map((m) => m.create);
+
+/** Version ranges: core 1–9, sales 10–19, inventory 20–29, trax-retail 30–39, heavytruckparts 40–49. */
+export const allMigrations = assembleMigrations(coreMigrations, featureModules);
+export const coreStoreMigrations = allMigrations.filter((m) => ownedByCoreStore(m.version));
+export const dataStoreMigrations = allMigrations.filter((m) => ownedByDataStore(m.version));

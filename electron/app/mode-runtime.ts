@@ -1,8 +1,8 @@
 import type { AppHandlers } from '../../shared/contract';
 import type { AppMode } from '../../shared/connections';
 import type { ConnectionsService } from '../connections/connections-service';
-import type { Db } from '../core/store/database';
-import type { CoreDeps, Feature, FeatureFactory } from './feature';
+import type { Db, OpenOptions } from '../core/store/database';
+import type { CoreDeps, Feature, FeatureFactory } from '../core/feature';
 import { openDataStore } from './mode-stores';
 
 export interface ModeRuntimeDeps {
@@ -11,6 +11,8 @@ export interface ModeRuntimeDeps {
   base: Omit<CoreDeps, 'db' | 'connections'>;
   connections: ConnectionsService;
   factories: FeatureFactory[];
+  /** How the mode's store is watched after it opens (damage found by the background check). */
+  store?: Pick<OpenOptions, 'onDamage' | 'checkAtStartBytes'>;
 }
 
 interface Loaded {
@@ -35,7 +37,7 @@ export class ModeRuntime {
 
   /** Opens a mode's store and starts its features; throws StoreOpenError when the file cannot be used. */
   open(mode: AppMode): void {
-    const db = openDataStore(this.deps.dataDir, mode);
+    const db = openDataStore(this.deps.dataDir, mode, this.deps.store);
     const core: CoreDeps = { ...this.deps.base, db, connections: this.deps.connections.pinned(mode) };
     const features = this.deps.factories.map((make) => make(core));
     if (!this.simulatorsRegistered) {
@@ -98,7 +100,7 @@ export class ModeRuntime {
   }
 
   private async replace(mode: AppMode, commit: () => Promise<void> | void): Promise<void> {
-    openDataStore(this.deps.dataDir, mode).close();
+    openDataStore(this.deps.dataDir, mode, { checkAtStartBytes: this.deps.store?.checkAtStartBytes }).close();
     const previous = this.current?.mode;
     await this.stop();
     try {

@@ -6,7 +6,7 @@ import type { ModeSwitchPreview } from '../../shared/connections';
 import type { HistoryPage } from '../../shared/sales/schemas';
 import { MemorySecretStore } from '../core/secrets/memory-secret-store';
 import { openDatabase } from '../core/store/database';
-import { allMigrations } from '../core/store/migrations';
+import { allMigrations } from './features';
 import { SettingsRepo } from '../core/store/settings-repo';
 import { SimpleConsignInventorySimulator } from '../simpleconsign/inventory-sim';
 import { SimpleConsignTransactionsSim } from '../simpleconsign/transactions-sim';

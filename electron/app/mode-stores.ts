@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppMode } from '../../shared/connections';
-import { openDatabase, type Db } from '../core/store/database';
-import { dataStoreMigrations, ownedByDataStore } from '../core/store/migrations';
+import { openDatabase, type Db, type OpenOptions } from '../core/store/database';
+import { ownedByDataStore } from '../core/store/migrations';
+import { dataStoreMigrations } from './features';
 import type { SettingsRepo } from '../core/store/settings-repo';
 
 /** The core store: settings, connections and the mode, shared by both modes. */
@@ -13,8 +14,8 @@ export function dataStoreFile(dataDir: string, mode: AppMode): string {
   return path.join(dataDir, `${mode}.db`);
 }
 
-export function openDataStore(dataDir: string, mode: AppMode): Db {
-  return openDatabase(dataStoreFile(dataDir, mode), dataStoreMigrations, { owns: ownedByDataStore });
+export function openDataStore(dataDir: string, mode: AppMode, watch: Pick<OpenOptions, 'onDamage' | 'checkAtStartBytes'> = {}): Db {
+  return openDatabase(dataStoreFile(dataDir, mode), dataStoreMigrations, { ...watch, owns: ownedByDataStore });
 }
 
 const ADOPTED = 'dataStores.legacyAdoptedInto';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../core/secrets/memory-secret-store';
 import { KeychainTimeoutError } from '../core/secrets/secret-store';
 import { openDatabase, type Db } from '../core/store/database';
-import { allMigrations } from '../core/store/migrations';
+import { allMigrations } from '../app/features';
 import { SettingsRepo } from '../core/store/settings-repo';
 import { SimHost } from '../training/sim-host';
 import { ConnectionsRepo } from './connections-repo';

@@ -1,7 +1,7 @@
 import { connectionSettingsSchemas, type AppMode, type ConnectionHealth, type ConnectionSettings, type ConnectionView, type SecretStatus } from '../../shared/connections';
 import { endpointProblem } from '../../shared/endpoint-policy';
 import { vendorIds, vendors, type VendorId } from '../../shared/vendors';
-import { describeIssues } from '../ipc/dispatch';
+import { describeIssues } from '../core/input-problems';
 import { AppError } from '../core/app-error';
 import { secretRedactor } from '../core/secrets/redact';
 import { KeychainUnavailableError, type SecretStore } from '../core/secrets/secret-store';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Feature, FeatureFactory } from '../app/feature';
+import type { Feature, FeatureFactory, FeatureModule } from '../core/feature';
+import { heavyTruckPartsMigrations } from './migrations';
 import { CatalogService } from './catalog-service';
 import { HtpClient } from './client';
 import { EndUserService } from './enduser-service';
@@ -62,3 +63,5 @@ export const makeHeavyTruckPartsFeature = (opts: { seed?: number } = {}): Featur
 };
 
 export const createHeavyTruckPartsFeature = makeHeavyTruckPartsFeature();
+
+export const heavyTruckPartsModule: FeatureModule = { name: 'HeavyTruckParts', versions: [40, 49], migrations: heavyTruckPartsMigrations, create: createHeavyTruckPartsFeature };

@@ -4,7 +4,7 @@ import { buildIfposPayload, type IfposPayload, type IfposSaleInput } from '../..
 import type { SchemaSource } from '../../shared/ifpos/contract';
 import { VendorError } from '../core/http/vendor-error';
 import type { VendorHttp } from '../core/http/vendor-http';
-import { describeIssues } from '../ipc/dispatch';
+import { describeIssues } from '../core/input-problems';
 import { trainingDealer } from './training-dealer';
 
 export type IfposSettings = ConnectionSettings['ifpos'];

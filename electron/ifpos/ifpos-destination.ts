@@ -1,6 +1,6 @@
 import type { IfposSaleInput } from '../../shared/ifpos/payload';
 import { centsToDecimal } from '../../shared/money';
-import type { CoreDeps } from '../app/feature';
+import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { VendorError } from '../core/http/vendor-error';
 import type { DeliveryOutcome, Destination, TransactionToDeliver } from '../sales/destination';

@@ -1,6 +1,6 @@
 import type { PayloadPreview } from '../../shared/ifpos/contract';
 import { ifposPayloadJson } from '../../shared/ifpos/payload';
-import type { Feature, FeatureFactory } from '../app/feature';
+import type { Feature, FeatureFactory, FeatureModule } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { payloadFor, sampleSale } from './ifpos-client';
 import { IfposSim } from './ifpos-sim';
@@ -48,3 +48,6 @@ export const createIfposFeature: FeatureFactory = (core): Feature => {
     simulators: [new IfposSim({ firstCallDelayMs: firstCallDelayMs(), now: core.now })],
   };
 };
+
+/** No records of its own in the data store. */
+export const ifposModule: FeatureModule = { name: 'TRAX IFPOS', versions: null, migrations: [], create: createIfposFeature };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bundledIfposSchema, IFPOS_OFFICIAL_SCHEMA_URL } from '../../shared/ifpos/bundled-schema';
 import type { SchemaSource, SchemaStatus } from '../../shared/ifpos/contract';
-import type { CoreDeps } from '../app/feature';
+import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { VendorError } from '../core/http/vendor-error';
 import { payloadFor, sampleSale } from './ifpos-client';

@@ -1,4 +1,5 @@
-import type { Feature, FeatureFactory } from '../app/feature';
+import type { Feature, FeatureFactory, FeatureModule } from '../core/feature';
+import { inventoryMigrations } from './migrations';
 import { trainingCredentials } from '../training/credentials';
 import { SimpleConsignInventorySimulator } from '../simpleconsign/inventory-sim';
 import { SimpleConsignImagesSimulator } from '../simpleconsign/inventory-sim-images';
@@ -36,3 +37,5 @@ export const createInventoryFeature: FeatureFactory = (core): Feature => {
     stop: () => service.stop(),
   };
 };
+
+export const inventoryModule: FeatureModule = { name: 'Inventory copy', versions: [20, 29], migrations: inventoryMigrations, create: createInventoryFeature };

@@ -1,5 +1,5 @@
 import type { SyncSettings, SyncStatus } from '../../shared/inventory/schemas';
-import type { CoreDeps } from '../app/feature';
+import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { imageBaseFor } from '../simpleconsign/inventory-images';
 import { allowanceFor } from '../simpleconsign/rate-allowance';

@@ -1,18 +1,11 @@
-import type { z } from 'zod';
 import { listChannels, type ContractDef, type Handlers } from '../../shared/contract/channel';
 import { fail, ok, type Result } from '../../shared/result';
 import { AppError } from '../core/app-error';
+import { describeIssues } from '../core/input-problems';
 import { logLine } from '../core/log-line';
 import { storeFailure } from '../core/store/store-errors';
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
-
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return `${path}${issue.message}`;
-  });
-}
 
 /**
  * The one place a bridge call enters the main process, for both shells: unknown channels are

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
-import type { CoreDeps, Feature, FeatureFactory } from '../app/feature';
+import type { CoreDeps, Feature, FeatureFactory, FeatureModule } from '../core/feature';
+import { salesMigrations } from './migrations';
+import { counterMigrations } from './counter-migrations';
 import { createIfposDestination } from '../ifpos/ifpos-destination';
 import { createSimpleConsignDestination } from '../simpleconsign/transactions-destination';
 import { CounterRepo } from './counter-repo';
@@ -96,3 +98,5 @@ export function salesDestinations(core: CoreDeps): Destination[] {
 }
 
 export const createSalesFeature: FeatureFactory = (core) => buildSalesFeature(core, salesDestinations(core));
+
+export const salesModule: FeatureModule = { name: 'Sales', versions: [10, 19], migrations: [...salesMigrations, ...counterMigrations], create: createSalesFeature };

@@ -6,7 +6,7 @@ import { totalsOf } from '../../shared/sales/totals';
 import { isEmptyCustomer } from '../../shared/sales/customer';
 import { AppError } from '../core/app-error';
 import type { Db } from '../core/store/database';
-import { describeIssues } from '../ipc/dispatch';
+import { describeIssues } from '../core/input-problems';
 import type { DeliveryLine, Destination, TransactionToDeliver } from './destination';
 import type { OutboxRepo } from './outbox-repo';
 import { returnProblems, type ReturnRequestLine } from './return-rules';

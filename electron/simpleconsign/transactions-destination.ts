@@ -1,6 +1,6 @@
 import { buildTransactionRequest, checkTransaction } from '../../shared/simpleconsign/transaction-rules';
 import { classifyScError } from '../../shared/simpleconsign/vendor-messages';
-import type { CoreDeps } from '../app/feature';
+import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { VendorError } from '../core/http/vendor-error';
 import type { DeliveryOutcome, Destination, TransactionToDeliver } from '../sales/destination';

@@ -1,5 +1,5 @@
 import { seededRandom } from '../../shared/seeded-random';
-import type { Feature, FeatureFactory } from '../app/feature';
+import type { Feature, FeatureFactory, FeatureModule } from '../core/feature';
 import type { SimHost } from '../training/sim-host';
 import type { SimpleConsignCatalog } from './catalog';
 import { simpleConsignTester } from './transactions-tester';
@@ -39,3 +39,6 @@ export const createSimpleConsignTransactionsFeature: FeatureFactory = (core): Fe
     ],
   };
 };
+
+/** No records of its own in the data store. */
+export const simpleConsignTransactionsModule: FeatureModule = { name: 'SimpleConsign online transactions', versions: null, migrations: [], create: createSimpleConsignTransactionsFeature };

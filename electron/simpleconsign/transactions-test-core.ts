@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CoreDeps } from '../app/feature';
+import type { CoreDeps } from '../core/feature';
 import { ConnectionsRepo } from '../connections/connections-repo';
 import { ConnectionsService } from '../connections/connections-service';
 import { VendorHttp } from '../core/http/vendor-http';
 import { MemorySecretStore } from '../core/secrets/memory-secret-store';
 import { openDatabase } from '../core/store/database';
-import { allMigrations } from '../core/store/migrations';
+import { allMigrations } from '../app/features';
 import { SettingsRepo } from '../core/store/settings-repo';
 import type { Simulator } from '../training/simulator';
 import { SimHost } from '../training/sim-host';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { CoreDeps } from '../app/feature';
+import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { backoffDelay } from '../core/http/vendor-error';
 import { VendorError } from '../core/http/vendor-error';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { CoreDeps } from '../app/feature';
+import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { sheetSettingsSchema, type Draft, type OpenReport, type SheetFormat, type SheetSettings } from '../../shared/trax-retail/contract';
 import type { SheetModel } from '../../shared/trax-retail/sheet';

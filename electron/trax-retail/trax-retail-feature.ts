@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Feature, FeatureFactory } from '../app/feature';
+import type { Feature, FeatureFactory, FeatureModule } from '../core/feature';
+import { traxRetailMigrations } from './migrations';
 import { FileStore } from './file-store';
 import { ImportsService } from './imports-service';
 import { SheetsService } from './sheets-service';
@@ -68,3 +69,5 @@ export const createTraxRetailFeature: FeatureFactory = (core): Feature => {
     },
   };
 };
+
+export const traxRetailModule: FeatureModule = { name: 'Trax Retail product import', versions: [30, 39], migrations: traxRetailMigrations, create: createTraxRetailFeature };

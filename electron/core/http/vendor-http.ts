@@ -1,7 +1,7 @@
 import pRetry, { AbortError } from 'p-retry';
 import type { z } from 'zod';
 import { endpointProblem } from '../../../shared/endpoint-policy';
-import { describeIssues } from '../../ipc/dispatch';
+import { describeIssues } from '../input-problems';
 import { readHead } from './body-pieces';
 import { readJsonBody, type ReadBody } from './parse-json';
 import { encodeBody, type RequestBody } from './request-body';

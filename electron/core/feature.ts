@@ -1,8 +1,8 @@
 import type { AppHandlers } from '../../shared/contract';
 import type { ConnectionsService } from '../connections/connections-service';
-import type { VendorHttp } from '../core/http/vendor-http';
-import type { Db } from '../core/store/database';
-import type { SettingsRepo } from '../core/store/settings-repo';
+import type { VendorHttp } from './http/vendor-http';
+import type { Db, Migration } from './store/database';
+import type { SettingsRepo } from './store/settings-repo';
 import type { Simulator } from '../training/simulator';
 import type { SimHost } from '../training/sim-host';
 
@@ -32,3 +32,15 @@ export interface Feature {
 }
 
 export type FeatureFactory = (core: CoreDeps) => Feature;
+
+/**
+ * A vendor feature as the app registers it: the data-store versions it owns (its own range, so
+ * features never collide) and how to build it over a mode's store.
+ */
+export interface FeatureModule {
+  name: string;
+  /** The versions this feature owns, inclusive (null: it keeps no records); every one of its migrations falls inside. */
+  versions: [number, number] | null;
+  migrations: Migration[];
+  create: FeatureFactory;
+}
