@@ -120,7 +120,8 @@ describe('plans for broad matches and totals past the cap', () => {
   it('counts exactly up to the cap and says "at least" beyond it', () => {
     const capped = new InventorySearch(db, () => 'http://img.test', { countCap: 2, narrow: 0, sortable: 0 });
     expect(capped.search(filters())).toMatchObject({ total: items.length, totalExact: true });
-    expect(capped.search(filters({ stock: 'store' }))).toMatchObject({ total: 2, totalExact: false });
+    // Filters alone are counted from the filter flags: exactly, however many.
+    expect(capped.search(filters({ stock: 'store' }))).toMatchObject({ total: 4, totalExact: true });
     expect(capped.search(filters({ stock: 'consignment' }))).toMatchObject({ total: 2, totalExact: true });
     expect(capped.search(filters({ query: 'c' }))).toMatchObject({ total: 2, totalExact: false });
     expect(capped.search(filters({ query: 'black' }))).toMatchObject({ total: 2, totalExact: true });
@@ -201,12 +202,44 @@ describe('filters alone', () => {
   });
 });
 
+describe('filter flags', () => {
+  const combos: Partial<SearchFilters>[] = [];
+  for (const category of [null, 'CLOTHING', 'SHOES', 'NOWHERE'])
+    for (const stock of ['all', 'consignment', 'store'] as const)
+      for (const ecommerceOnly of [false, true]) for (const inStockOnly of [false, true]) for (const activeOnly of [false, true]) combos.push({ category, stock, ecommerceOnly, inStockOnly, activeOnly });
+
+  it('count and test every combination of filters as the filter columns say, alone and with words', () => {
+    const walking = new InventorySearch(db, () => 'http://img.test', { countCap: 100, narrow: 0, sortable: 0 });
+    for (const over of combos) {
+      const bySql = skus({ ...over, limit: 500 });
+      expect(search.search(filters(over)).total, JSON.stringify(over)).toBe(bySql.length);
+      for (const query of ['c', 'black']) {
+        const words = search.search(filters({ ...over, query, sort: 'relevance' }));
+        const walked = walking.search(filters({ ...over, query, sort: 'name' }));
+        expect(words.total, `${query} ${JSON.stringify(over)}`).toBe(walked.items.length);
+        expect(words.items.map((i) => i.sku).sort()).toEqual(walked.items.map((i) => i.sku).sort());
+      }
+    }
+  });
+
+  it('are read again when the copy changes', () => {
+    const inStock = () => search.search(filters({ inStockOnly: true, category: 'SHOES' })).total;
+    expect(inStock()).toBe(0);
+    db.prepare("UPDATE inventory_items_1 SET quantity = 2 WHERE sku = 'B00T5A'").run();
+    db.prepare('UPDATE inventory_state SET data_version = data_version + 1').run();
+    expect(inStock()).toBe(1);
+    db.prepare("UPDATE inventory_items_1 SET quantity = 0 WHERE sku = 'B00T5A'").run();
+    db.prepare('UPDATE inventory_state SET data_version = data_version + 1').run();
+    expect(inStock()).toBe(0);
+  });
+});
+
 describe('totals past the cap whatever the plan', () => {
   it('a match sorted once found is still counted only up to the cap', () => {
     const s = new InventorySearch(db, () => 'http://img.test', { countCap: 1, narrow: 0, sortable: 100 });
     expect(s.search(filters({ query: 'black', sort: 'price-desc' }))).toMatchObject({ total: 1, totalExact: false });
     expect(s.search(filters({ query: 'black', sort: 'price-desc' })).items.map((i) => i.sku)).toEqual(['ZZ-900', 'K9L28Q']);
-    expect(s.search(filters({ stock: 'consignment', sort: 'price-desc' }))).toMatchObject({ total: 1, totalExact: false });
+    expect(s.search(filters({ stock: 'consignment', sort: 'price-desc' }))).toMatchObject({ total: 2, totalExact: true });
     expect(s.search(filters({ stock: 'consignment', sort: 'price-desc' })).items.map((i) => i.sku)).toEqual(['ZZ-900', 'K9L28Q']);
   });
 });

@@ -45,21 +45,25 @@ export function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? rest(a, i + 1) === rest(b, i) : rest(a, i) === rest(b, i + 1);
 }
 
-/** Case and accents folded as the full-text index folds them (unicode61, remove_diacritics). */
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-const tokens = (s: unknown) => (typeof s === 'string' ? (fold(s).match(WORD) ?? []) : []);
+/** Case and accents folded as the full-text index folds them (unicode61, remove_diacritics); plain ASCII only needs its case. */
+const fold = (s: string) => (/[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/\p{M}+/gu, '') : s).toLowerCase();
+
+/** A word that starts a word of the text: at the text's start or after a character that is not a letter or digit. */
+const startsAWord = (word: string) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
 
 /**
  * The match tested on a row's own text columns (FTS column order, consignor last), the way the
  * full-text index would answer it: every word starts a word of some column. Lets a broad query
- * walk a sort index and test each row without asking the full-text index once per row.
+ * walk a sort index and test each row without asking the full-text index once per row. The
+ * columns are joined by a separator that is not a letter, so a word never spans two of them.
  */
 export function rowMatcher(q: ParsedQuery): (columns: unknown[]) => boolean {
-  const words = q.words.map(fold);
-  const consignor = q.consignor === null ? null : fold(q.consignor);
+  const words = q.words.map((w) => startsAWord(fold(w)));
+  const consignor = q.consignor === null ? null : startsAWord(fold(q.consignor));
+  const textOf = (v: unknown) => (typeof v === 'string' ? v : '');
   return (columns) => {
-    const all = columns.flatMap(tokens);
-    if (!words.every((w) => all.some((t) => t.startsWith(w)))) return false;
-    return consignor === null || tokens(columns[columns.length - 1]).some((t) => t.startsWith(consignor));
+    const all = fold(columns.map(textOf).join('\n'));
+    if (!words.every((w) => w.test(all))) return false;
+    return consignor === null || consignor.test(fold(textOf(columns[columns.length - 1])));
   };
 }

@@ -2,9 +2,9 @@ import { useRef } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ItemPanel } from './ItemPanel';
-import { useCategories, useFirstPage, useSyncStatus } from './queries';
-import { ResultsTable, type ResultsHandle } from './ResultsTable';
-import { SearchBar } from './SearchBar';
+import { useCategories, useSyncStatus } from './queries';
+import type { ResultsHandle } from './ResultsTable';
+import { SearchResults } from './SearchResults';
 import { useInventoryUi } from './search-store';
 import { SyncPanel } from './SyncPanel';
 import { SyncSettingsForm } from './SyncSettingsForm';
@@ -12,13 +12,11 @@ import { SyncSettingsForm } from './SyncSettingsForm';
 /** The local copy of the SimpleConsign inventory: its sync, its search and one item at a time. */
 export function InventoryScreen() {
   const status = useSyncStatus();
-  const filters = useInventoryUi((s) => s.filters);
   const selected = useInventoryUi((s) => s.selectedSku);
   const select = useInventoryUi((s) => s.select);
   const loaded = status.data?.loaded ?? false;
   const dataVersion = status.data?.dataVersion ?? 0;
   const categories = useCategories(dataVersion, loaded);
-  const first = useFirstPage(filters, dataVersion, loaded);
   const results = useRef<ResultsHandle>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const close = () => {
@@ -46,39 +44,7 @@ export function InventoryScreen() {
       )}
       {loaded && (
         <div className={selected ? 'inventory-body with-panel' : 'inventory-body'}>
-          {/* The query whose rows are on screen (not while the previous answer stands in), for measuring typing. */}
-          <div className="inventory-results" data-shown-query={first.data && !first.isPlaceholderData ? filters.query : undefined}>
-            <SearchBar
-              inputRef={searchBox}
-              categories={categories.data?.categories ?? []}
-              result={first.data ?? null}
-              onArrowDown={() => (first.data && first.data.total > 0 ? results.current?.focusRow(0) : undefined)}
-            />
-            <ErrorMessage error={first.error} testId="inventory-search-error" />
-            {first.data?.correctedQuery && (
-              <p className="muted" role="status" data-testid="inventory-corrected">
-                Nothing matches “{filters.query}”; showing items matching “{first.data.correctedQuery}”.
-              </p>
-            )}
-            {first.data && !first.data.totalExact && (
-              <p className="muted" data-testid="inventory-capped">
-                More than {first.data.total.toLocaleString('en-US')} items match: the list shows the first {first.data.total.toLocaleString('en-US')}. Add words or filters to narrow it.
-              </p>
-            )}
-            {first.data && first.data.total === 0 && <p className="muted" data-testid="inventory-no-results">No items match.</p>}
-            {first.data && first.data.total > 0 && (
-              <ResultsTable
-                ref={results}
-                key={JSON.stringify(filters)}
-                filters={filters}
-                dataVersion={dataVersion}
-                first={first.data}
-                selected={selected}
-                onOpen={select}
-                onLeaveTop={() => searchBox.current?.focus()}
-              />
-            )}
-          </div>
+          <SearchResults dataVersion={dataVersion} categories={categories.data?.categories ?? []} results={results} searchBox={searchBox} />
           {selected && <ItemPanel key={selected} sku={selected} dataVersion={dataVersion} onClose={close} />}
         </div>
       )}

@@ -1,10 +1,22 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { ItemRow, SearchFilters, SearchResult } from '../../../shared/inventory/schemas';
 import { money, orDash } from './format';
 import { PAGE_SIZE, usePages } from './queries';
 
 const ROW_HEIGHT = 44;
+/** Pictures load once the results have stood still this long: typing never loads pictures of results already passed by. */
+export const PICTURE_DELAY_MS = 150;
+
+/** Whether this answer has been on screen for PICTURE_DELAY_MS without a newer one. */
+function useSettled(answer: SearchResult): boolean {
+  const [settled, setSettled] = useState<SearchResult | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(answer), PICTURE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [answer]);
+  return settled === answer;
+}
 
 /** What the search box and the item panel ask of the table: focus a row. */
 export interface ResultsHandle {
@@ -13,7 +25,7 @@ export interface ResultsHandle {
 }
 
 /** One row; memoised, so scrolling redraws only rows that enter the window. */
-const Row = memo(function Row({ item, index, selected, active, onOpen }: { item: ItemRow; index: number; selected: boolean; active: boolean; onOpen: (sku: string) => void }) {
+const Row = memo(function Row({ item, index, selected, active, picture, onOpen }: { item: ItemRow; index: number; selected: boolean; active: boolean; picture: boolean; onOpen: (sku: string) => void }) {
   return (
     <div
       role="row"
@@ -27,7 +39,7 @@ const Row = memo(function Row({ item, index, selected, active, onOpen }: { item:
     >
       <span role="cell" className="inventory-thumb">
         {/* SimpleConsign's 125-pixel thumbnail, drawn at 40×30: decoded off the main thread, fetched when near. */}
-        {item.thumbnailUrl ? <img src={item.thumbnailUrl} alt="" loading="lazy" decoding="async" width={40} height={30} /> : null}
+        {item.thumbnailUrl && picture ? <img src={item.thumbnailUrl} alt="" loading="lazy" decoding="async" width={40} height={30} /> : null}
       </span>
       <span role="cell" className="inventory-sku">
         {item.sku}
@@ -76,13 +88,24 @@ interface Props {
 export function ResultsTable({ filters, dataVersion, first, selected, onOpen, onLeaveTop, ref }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // A new search starts at its first row. The table itself stays: remounting it would rebuild every row on each keystroke.
+  const searchKey = JSON.stringify(filters);
+  const [shownSearch, setShownSearch] = useState(searchKey);
+  if (shownSearch !== searchKey) {
+    setShownSearch(searchKey);
+    setActive(0);
+  }
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [searchKey]);
   // The row to focus once the virtualizer has drawn it.
   const pendingFocus = useRef<number | null>(null);
   // The virtualizer keeps its own measurements; the React Compiler must not memoize around it.
   // Without flushSync each scroll event is a normal React update: several are batched into one frame.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: first.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, useFlushSync: false });
+  const virtualizer = useVirtualizer({ count: first.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6, useFlushSync: false });
   const rows = virtualizer.getVirtualItems();
+  const pictures = useSettled(first);
   const pageNumbers = [...new Set(rows.map((r) => Math.floor(r.index / PAGE_SIZE)))].filter((p) => p > 0);
   const pages = usePages(filters, dataVersion, pageNumbers);
   const byPage = new Map<number, SearchResult>([[0, first]]);
@@ -151,7 +174,7 @@ export function ResultsTable({ filters, dataVersion, first, selected, onOpen, on
             return (
               <div key={r.key} className="inventory-row-slot" role="presentation" style={{ transform: `translateY(${r.start}px)`, height: ROW_HEIGHT }}>
                 {item ? (
-                  <Row item={item} index={r.index} selected={item.sku === selected} active={r.index === active} onOpen={onOpen} />
+                  <Row item={item} index={r.index} selected={item.sku === selected} active={r.index === active} picture={pictures} onOpen={onOpen} />
                 ) : (
                   <div className="inventory-row loading muted" role="row" aria-rowindex={r.index + 2}>
                     <span role="cell">Loading…</span>

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import type { SearchFilters, SearchResult, SearchSort } from '../../../shared/inventory/schemas';
+import { useStartSearch } from './queries';
 import { useInventoryUi } from './search-store';
 
 const sorts: { id: SearchSort; label: string }[] = [
@@ -68,6 +69,7 @@ export function SearchBar({ categories, result, inputRef, onArrowDown }: SearchB
   // Every keystroke is a search: the copy answers the first page in milliseconds, the last answer stays until the next arrives.
   const query = useInventoryUi((s) => s.filters.query);
   const setQuery = useInventoryUi((s) => s.setQuery);
+  const startSearch = useStartSearch();
   return (
     <div className="inventory-search-bar" role="search">
       <input
@@ -81,7 +83,10 @@ export function SearchBar({ categories, result, inputRef, onArrowDown }: SearchB
         }}
         placeholder="SKU, name, brand, consignor… (↓ to results)"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          startSearch({ ...useInventoryUi.getState().filters, query: e.target.value });
+          setQuery(e.target.value);
+        }}
         aria-label="Search the inventory"
         data-testid="inventory-search"
       />

@@ -52,6 +52,19 @@ export function useFirstPage(filters: SearchFilters, dataVersion: number, enable
   });
 }
 
+/**
+ * Starts a search's first page at once, before the screen redraws for the keystroke: the answer is
+ * on its way while React renders, and useFirstPage then finds it in flight instead of asking again.
+ */
+export function useStartSearch(): (filters: SearchFilters) => void {
+  const qc = useQueryClient();
+  return (filters) => {
+    const status = qc.getQueryData<SyncStatus>(inventoryKeys.status());
+    if (!status?.loaded) return;
+    void qc.prefetchQuery({ queryKey: inventoryKeys.page(filters, status.dataVersion, 0), queryFn: () => fetchPage(filters, 0), staleTime: Infinity });
+  };
+}
+
 /** The pages under the visible rows. */
 export function usePages(filters: SearchFilters, dataVersion: number, pages: number[]) {
   return useQueries({

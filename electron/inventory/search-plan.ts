@@ -1,0 +1,184 @@
+import type { SearchFilters, SearchSort } from '../../shared/inventory/schemas';
+import type Database from 'better-sqlite3';
+import type { Db } from '../core/store/database';
+import { hasFilters, type FilterFlags } from './filter-flags';
+import { matchExpression, rowMatcher, type ParsedQuery } from './search-query';
+import { ftsColumns, ftsTable, itemsTable, type Slot } from './slot-schema';
+
+/** Relevance weights per FTS column (sku, name, description, brand, category, color, size, consignor). */
+const bm25 = (fts: string) => `bm25(${fts}, 10.0, 5.0, 1.0, 3.0, 2.0, 1.5, 1.0, 4.0)`;
+
+/** Each order follows an index on its column, ties broken by row id in the index's own direction. */
+const orders: Record<Exclude<SearchSort, 'relevance'>, string> = {
+  name: 'i.name COLLATE NOCASE, i.id',
+  sku: 'i.sku COLLATE NOCASE, i.id',
+  'price-asc': 'i.current_price_cents, i.id',
+  'price-desc': 'i.current_price_cents DESC, i.id DESC',
+  quantity: 'i.quantity DESC, i.id DESC',
+  newest: 'i.date_created DESC, i.id DESC',
+  updated: 'i.last_updated DESC, i.id DESC',
+};
+const orderOf = (sort: SearchSort) => orders[sort === 'relevance' ? 'name' : sort];
+
+export interface SearchLimits {
+  /** Exact totals up to this many matches of the words. */
+  countCap: number;
+  /** Relevance ranking for matches up to this many. */
+  narrow: number;
+  /** Sorting found rows, rather than walking the order's index, up to this many; by default it grows with the copy. */
+  sortable?: number;
+}
+
+export type Page = SearchFilters & { offset: number; limit: number };
+
+export interface Found {
+  ids: number[];
+  total: number;
+  exact: boolean;
+}
+
+/** What one search reads: the slot, the words, the page asked for, the copy's size and its filter flags. */
+export interface PlanInput {
+  slot: Slot;
+  q: ParsedQuery;
+  f: Page;
+  itemCount: number;
+  flags: () => FilterFlags;
+}
+
+function filterSql(f: SearchFilters): { sql: string; params: unknown[] } {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  if (f.category) {
+    conds.push('i.category = ?');
+    params.push(f.category);
+  }
+  if (f.stock === 'consignment') conds.push('i.consignment = 1');
+  if (f.stock === 'store') conds.push('coalesce(i.consignment, 0) = 0');
+  if (f.ecommerceOnly) conds.push('i.ecommerce = 1');
+  if (f.inStockOnly) conds.push('i.quantity > 0');
+  if (f.activeOnly) conds.push("(i.status IS NULL OR upper(i.status) = 'ACTIVE')");
+  return { sql: conds.join(' AND '), params };
+}
+
+/**
+ * The plan of a search, by selectivity. Sorting found rows costs a row lookup per row; walking the
+ * order's index until a page is full costs about page × copy ÷ matches rows read: the two meet
+ * near √(200 × copy) rows (4,500 at 100,000 items), which is where the plan switches.
+ */
+export class SearchPlanner {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly limits: SearchLimits,
+  ) {}
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      if (this.statements.size > 300) this.statements.clear();
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private sortable(itemCount: number): number {
+    return this.limits.sortable ?? Math.max(1_000, Math.round(Math.sqrt(200 * itemCount)));
+  }
+
+  find(input: PlanInput): Found {
+    const match = matchExpression(input.q);
+    return match === null ? this.browse(input) : this.words(input, match);
+  }
+
+  /** No words: the order's index, the filters counted exactly from their flags. */
+  private browse({ slot, f, itemCount, flags }: PlanInput): Found {
+    const t = itemsTable(slot);
+    const w = filterSql(f);
+    const page = [f.limit, f.offset];
+    const walk = `SELECT i.id FROM ${t} i ${w.sql ? `WHERE ${w.sql}` : ''} ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?`;
+    if (!w.sql) return { ids: this.stmt(walk).pluck().all(...page) as number[], total: itemCount, exact: true };
+    const total = flags().count(f);
+    // Few rows are found through the filter index and sorted; many walk the order's index.
+    const sql = total <= this.sortable(itemCount) ? `SELECT i.id FROM ${t} i INDEXED BY ${t}_filters WHERE ${w.sql} ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?` : walk;
+    return { ids: this.stmt(sql).pluck().all(...w.params, ...page) as number[], total, exact: true };
+  }
+
+  /** The first `cap` row ids the words match, in the full-text index's order, read as one value. */
+  private matchIds(fts: string, match: string, cap: number): number[] {
+    const list = this.stmt(`SELECT json_group_array(rowid) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`).pluck().get(match, cap) as string;
+    return JSON.parse(list) as number[];
+  }
+
+  /**
+   * Words: how many match, up to countCap + 1, from the full-text index alone. With filters, the
+   * row ids of those matches are read (as one value, not one row each) and tested against the
+   * filter flags in memory. Past the cap the total says "at least". The page: a narrow match ranked
+   * by BM25, a broad one in the index's order; other orders sort the found rows when few, else walk
+   * their index testing each row's text.
+   */
+  private words(input: PlanInput, match: string): Found {
+    const { slot, f, itemCount } = input;
+    const { countCap } = this.limits;
+    const fts = ftsTable(slot);
+    const filtered = hasFilters(f);
+    const sortable = f.sort === 'relevance' ? 0 : this.sortable(itemCount);
+    let matched: number[] | null = null;
+    let count: number;
+    if (filtered || sortable > countCap) count = (matched = this.matchIds(fts, match, countCap + 1)).length;
+    else {
+      count = this.stmt(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`).pluck().get(match, countCap + 1) as number;
+      if (count <= sortable) matched = this.matchIds(fts, match, countCap + 1);
+    }
+    const all = count <= countCap;
+    const passing = filtered ? matched!.filter(input.flags().test(f)) : matched;
+    const n = passing?.length ?? count;
+    const found = { total: Math.min(n, countCap), exact: all && n <= countCap };
+    if (f.sort === 'relevance') return { ...found, ids: this.relevance(input, match, count, passing, all) };
+    if (all && passing && n <= sortable) {
+      const sql = `SELECT i.id FROM ${itemsTable(slot)} i WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?`;
+      return { ...found, ids: this.stmt(sql).pluck().all(JSON.stringify(passing), f.limit, f.offset) as number[] };
+    }
+    return { ...found, ids: this.walk(input) };
+  }
+
+  /** Best match: BM25 for a narrow match, else the full-text index's order (the filters' survivors when read). */
+  private relevance({ slot, f, flags }: PlanInput, match: string, count: number, passing: number[] | null, all: boolean): number[] {
+    const fts = ftsTable(slot);
+    const page = (ids: number[]) => ids.slice(f.offset, f.offset + f.limit);
+    if (all && count <= this.limits.narrow) {
+      const ranked = this.stmt(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY ${bm25(fts)}, rowid`).pluck().all(match) as number[];
+      return page(hasFilters(f) ? ranked.filter(flags().test(f)) : ranked);
+    }
+    if (passing && (all || f.offset + f.limit <= passing.length)) return page(passing);
+    // Past the matches read for the total, or no filters: the index's order, filters tested on the rows.
+    const w = filterSql(f);
+    const sql = w.sql
+      ? `SELECT i.id FROM ${fts} CROSS JOIN ${itemsTable(slot)} i ON i.id = ${fts}.rowid WHERE ${fts} MATCH ? AND ${w.sql} ORDER BY ${fts}.rowid LIMIT ? OFFSET ?`
+      : `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid LIMIT ? OFFSET ?`;
+    return this.stmt(sql).pluck().all(match, ...w.params, f.limit, f.offset) as number[];
+  }
+
+  /** Walks the order's index in growing batches, testing each row's text, until the page is full. */
+  private walk({ slot, q, f }: PlanInput): number[] {
+    const w = filterSql(f);
+    const test = rowMatcher(q);
+    const sql = `SELECT i.id, ${ftsColumns.map((c) => `i.${c}`).join(', ')} FROM ${itemsTable(slot)} i ${w.sql ? `WHERE ${w.sql}` : ''} ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?`;
+    const stmt = this.stmt(sql).raw();
+    const out: number[] = [];
+    let skip = f.offset;
+    // Broad matches fill a page within a few times its length; the batches double from there.
+    for (let pos = 0, batch = 2 * (f.offset + f.limit); out.length < f.limit; pos += batch, batch *= 2) {
+      const rows = stmt.all(...w.params, batch, pos) as unknown[][];
+      for (const r of rows) {
+        if (out.length === f.limit || !test(r.slice(1))) continue;
+        if (skip > 0) skip -= 1;
+        else out.push(r[0] as number);
+      }
+      if (rows.length < batch) break;
+    }
+    return out;
+  }
+}
