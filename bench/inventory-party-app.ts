@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { defaultSyncSettings } from '../shared/inventory/schemas';
 import { VendorHttp } from '../electron/core/http/vendor-http';
 import { coreMigrations } from '../electron/core/store/core-migrations';
@@ -36,7 +36,13 @@ function watch(sync: InventorySync, answered: { at: number }) {
     if (phases[phase] === undefined) phases[phase] = t;
     rss[phase] = Math.max(rss[phase] ?? 0, process.memoryUsage.rss() / MB);
   }, 2);
-  return { stall, worst, phases, rss, stop: () => clearInterval(timer) };
+  // Garbage collections while applying: one that outlasts a chunk's budget is a stall of its own.
+  const gc = { longest: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (answered.at > 0 && e.startTime >= answered.at) gc.longest = Math.max(gc.longest, e.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return { stall, worst, phases, rss, gc, stop: () => (clearInterval(timer), observer.disconnect()) };
 }
 
 /** The app's own sync and search over its own store, in this process. */
@@ -86,7 +92,7 @@ export async function appParty(args: Record<string, unknown>) {
       indexingAtMs: since('indexing'), committingAtMs: since('cleaning') ?? done - started,
       stallApply: w.stall.apply, stallRequest: w.stall.request, rssBeforeMb: rssBefore / MB, peakRssMb: process.resourceUsage().maxRSS / 1024,
       startedAt: performance.timeOrigin + started, requests: [...requests],
-      worstStall: { ms: w.worst.ms, atMs: w.worst.at - started, phase: w.worst.phase }, rssByPhase: w.rss,
+      worstStall: { ms: w.worst.ms, atMs: w.worst.at - started, phase: w.worst.phase }, rssByPhase: w.rss, longestGcMs: w.gc.longest,
     };
   };
   const sample = () => {

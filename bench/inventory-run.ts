@@ -4,7 +4,7 @@ import { startParty, type Party } from './inventory-roles';
 interface AppLoad extends Timed {
   mode: string; received: number; items: number; ms: number; requestMs: number; applyMs: number;
   indexingAtMs: number | null; committingAtMs: number | null;
-  worstStall: { ms: number; atMs: number; phase: string }; rssByPhase: Record<string, number>; stallApply: number; stallRequest: number; rssBeforeMb: number; peakRssMb: number;
+  worstStall: { ms: number; atMs: number; phase: string }; rssByPhase: Record<string, number>; longestGcMs: number; stallApply: number; stallRequest: number; rssBeforeMb: number; peakRssMb: number;
 }
 interface BareLoad extends Timed { items: number; ms: number; applyMs: number; stall: number; peakRssMb: number }
 /** A party's requests (absolute ms) and when its load started. */
@@ -26,6 +26,7 @@ function printLoad(report: BenchReport, a: AppLoad, b: BareLoad): void {
   report.figure('  RSS before the load', a.rssBeforeMb, 'MB');
   report.ratio('longest event-loop stall while applying', a.stallApply, b.stall, 'ms');
   report.figure(`    it ended ${(a.worstStall.atMs / 1000).toFixed(2)} s into the load, phase "${a.worstStall.phase}"`, a.worstStall.ms, 'ms');
+  report.figure('    longest garbage collection while applying', a.longestGcMs, 'ms');
   report.figure('longest event-loop stall while the answer was read', a.stallRequest, 'ms');
   for (const [phase, mb] of Object.entries(a.rssByPhase)) report.figure(`  highest RSS seen while "${phase}"`, mb, 'MB');
 }

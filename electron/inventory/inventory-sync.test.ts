@@ -45,6 +45,32 @@ describe('first load', () => {
     expect(lastRun(h).message).toMatch(/^Full load: \d+ items received; \d+ new\.$/);
   });
 
+  it('commits each chunk of rows without waiting for the disk, and every other write keeps the store\'s setting, even after a failure', async () => {
+    const during: number[] = [];
+    const between: number[] = [];
+    const synchronous = () => h.db.pragma('synchronous', { simple: true }) as number;
+    h = await startHarness({ sync: { pause: async () => void between.push(synchronous()) } });
+    const append = h.repo.appendRows.bind(h.repo);
+    let calls = 0;
+    h.repo.appendRows = (gen, records) => {
+      during.push(synchronous());
+      if (++calls === 4) throw new Error('disk I/O error');
+      append(gen, records);
+    };
+    await h.run();
+    expect(lastRun(h)).toMatchObject({ outcome: 'failed', message: expect.stringContaining('disk I/O error') });
+    // 1 = NORMAL, 2 = FULL (the store's setting).
+    expect(during).toEqual([1, 1, 1, 1]);
+    expect(between.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(between)).toEqual(new Set([2]));
+    expect(synchronous()).toBe(2);
+    calls = -1000;
+    await h.run();
+    expect(lastRun(h)).toMatchObject({ outcome: 'ok' });
+    expect(new Set(between)).toEqual(new Set([2]));
+    expect(synchronous()).toBe(2);
+  });
+
   it('sends the request options from the settings', async () => {
     h = await startHarness({ settings: { category: 'CLOTHING', consignorId: '100003', includeOnlyEcommerceItems: true, includeItemsWithQuantityZero: true } });
     await h.run();

@@ -34,8 +34,8 @@ export interface SyncDeps {
 
 const MINUTE = 60_000;
 const DEFAULT_CAP_PAUSE = 10 * MINUTE;
-/** A chunk holds the main process about this long before the next yield: half the 50 ms a screen may wait. */
-const DEFAULT_CHUNK_BUDGET_MS = 25;
+/** A chunk holds the main process about this long before the next yield: under the 50 ms a screen may wait, with room for a garbage collection. */
+const DEFAULT_CHUNK_BUDGET_MS = 15;
 const immediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The request options that shape the copy; when they change, the next load must be a full one. */

@@ -136,11 +136,32 @@ export async function appendIntoGeneration(source: ItemSource, ctx: ApplyContext
   }
 }
 
+/**
+ * Runs one chunk's transaction without waiting for the disk at its commit. Its rows go to a slot no
+ * search reads, so losing them to a power cut costs nothing (the load did not finish), and in WAL
+ * mode the file stays consistent; the index build's commit (synchronous FULL, the same log) makes
+ * them durable before the switch. Set around the chunk alone, in the same turn, so every other
+ * write on this connection keeps the store's setting.
+ */
+function withoutWaitingForDisk(db: ApplyContext['repo']['db'], work: () => void): void {
+  const setting = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    work();
+  } finally {
+    db.pragma(`synchronous = ${setting}`);
+  }
+}
+
 async function inChunks(source: ItemSource, ctx: ApplyContext, counts: Counts, write: (records: InventoryRecord[]) => void): Promise<void> {
   for (let raw = await source.next(ctx.chunks.rows); raw; raw = await source.next(ctx.chunks.rows)) {
     checkAbort(ctx.signal);
     const slice = raw;
-    ctx.chunks.run(slice.length, () => write(readSlice(slice, ctx, counts)));
+    // A yield before the chunk too: a slice that arrives by message is taken in the same turn of the
+    // event loop as the previous chunk's yield, and would otherwise run with no timers between them.
+    await ctx.pause();
+    checkAbort(ctx.signal);
+    ctx.chunks.run(slice.length, () => withoutWaitingForDisk(ctx.repo.db, () => write(readSlice(slice, ctx, counts))));
     ctx.onApplied(slice.length);
     await ctx.pause();
   }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { JSON_ARRAY_WORKER } from './json-array-worker';
 
@@ -30,15 +33,39 @@ function ownedPiece(piece: Uint8Array): ArrayBuffer {
 }
 
 /**
+ * A file for the answer's bytes, readable by this user only, gone once closed (at once where the
+ * system allows removing an open file, so nothing is left behind even if the app stops).
+ */
+function answerFile(): { fd: number; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'answer-'));
+  const file = path.join(dir, 'body.json');
+  const fd = fs.openSync(file, 'w+', 0o600);
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    remove();
+  } catch {
+    // Windows keeps an open file: it is removed when closed.
+  }
+  return {
+    fd,
+    remove: () => {
+      fs.closeSync(fd);
+      remove();
+    },
+  };
+}
+
+/**
  * Reads a JSON answer whose data is a list (`[...]` or `{"results": [...], ...}`) in a worker, a
- * slice per call. The bytes move there piece by piece as they arrive (a body still being received
- * is read as it comes) and are never turned into one string; each piece is let go of once the
- * slices have moved past it. While this thread applies one slice, the worker already parses the
- * next. Answers once the whole answer has arrived; rejects with a SyntaxError when it is not JSON
- * of that shape, and with the body's own error when receiving it failed.
+ * slice per call. The bytes move there piece by piece as they arrive and go straight to a file
+ * (the answer of a million items is half a gigabyte); elements are read back a slice at a time,
+ * and while this thread applies one slice the worker already parses the next. Answers once the
+ * whole answer has arrived; rejects with a SyntaxError when it is not JSON of that shape, and with
+ * the body's own error when receiving it failed.
  */
 export function openJsonArray(body: ArrayBuffer | AsyncIterable<Uint8Array>, opts: JsonArrayOptions = {}): Promise<JsonArrayStream> {
-  const worker = new Worker(JSON_ARRAY_WORKER, { eval: true, workerData: { pick: opts.pick } });
+  const file = answerFile();
+  const worker = new Worker(JSON_ARRAY_WORKER, { eval: true, workerData: { pick: opts.pick, fd: file.fd } });
   let failure: Error | null = null;
   let waiting: { resolve: (m: Message) => void; reject: (e: Error) => void } | null = null;
   let closed = false;
@@ -52,7 +79,8 @@ export function openJsonArray(body: ArrayBuffer | AsyncIterable<Uint8Array>, opt
   const close = () => {
     if (closed) return;
     closed = true;
-    void worker.terminate();
+    // The file goes once the worker can no longer use it.
+    void worker.terminate().finally(file.remove);
   };
   worker.on('message', (m: Message) => {
     if (m.kind === 'invalid') return fail(new SyntaxError(m.message));

@@ -1,17 +1,19 @@
 // Plain JS run by the JSON list reader's worker (see json-array-stream.ts).
 //
-// The answer's bytes arrive in pieces as the connection delivers them. Each piece is scanned once,
-// on arrival, by a small state machine that finds where each element of the answer's list begins
-// and ends (the top-level array, or the array under a top-level "results" key); the other
-// top-level fields are parsed as they complete. Once the answer has ended, elements are parsed one
-// slice per request, and every piece the slices have moved past is let go of: the answer is never
-// held as objects, never as one string, and its bytes shrink as they are consumed.
+// The answer's bytes arrive in pieces as the connection delivers them. Each piece is written at
+// once to a file that only this reader holds open, and scanned once, on arrival, by a small state
+// machine that finds where each element of the answer's list begins and ends (the top-level array,
+// or the array under a top-level "results" key); the other top-level fields are parsed as they
+// complete. Once the answer has ended, elements are read back and parsed one slice per request.
+// Memory holds a piece and a slice at a time: never the answer whole, as objects or as bytes.
 export const JSON_ARRAY_WORKER = `
+const fs = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
 const decoder = new TextDecoder();
 const pick = workerData.pick;
+const fd = workerData.fd;
 
-// Pieces not yet consumed, and where each starts in the answer.
+// Pieces still needed to parse a top-level field, and where each starts in the answer.
 let pieces = [];
 let starts = [];
 let received = 0;
@@ -32,7 +34,18 @@ let vStart = 0, vFor = 0, vState = V_BEGIN, vDepth = 0, vEsc = false;
 
 const fail = (message) => { throw new SyntaxError(message); };
 
-/** The answer's bytes from offset a to b, without copying when they lie in one piece. */
+/** The answer's bytes from offset a to b, read back from the file. */
+function fromFile(a, b) {
+  const out = new Uint8Array(b - a);
+  for (let at = 0; at < out.length; ) {
+    const n = fs.readSync(fd, out, at, out.length - at, a + at);
+    if (n === 0) throw new Error('the answer file ended early');
+    at += n;
+  }
+  return out;
+}
+
+/** A top-level field's bytes from offset a to b, from the pieces kept for it. */
 function bytesOf(a, b) {
   let k = 0;
   while (k < pieces.length - 1 && starts[k + 1] <= a) k++;
@@ -67,11 +80,9 @@ function endValue(end) {
   mode = OBJ_NEXT;
 }
 
-/** Lets go of the pieces before the first element not handed over yet and before the value being scanned. */
+/** Keeps only the pieces a top-level key or field being scanned still needs; elements are read from the file. */
 function release() {
-  let from = mode === VALUE ? vStart : received;
-  if (handed < bounds.length / 2) from = Math.min(from, bounds[2 * handed]);
-  dropBefore(from);
+  dropBefore(mode === VALUE && vFor !== FOR_ELEMENT ? vStart : received);
 }
 
 /** Scans a value from c[i]; answers where the scan stopped (c.length when the value goes on). */
@@ -121,6 +132,7 @@ function listEnded() { mode = listIsTop ? DONE : OBJ_NEXT; }
 
 function feed(c) {
   const off = received;
+  for (let at = 0; at < c.length; ) at += fs.writeSync(fd, c, at, c.length - at, off + at);
   pieces.push(c);
   starts.push(off);
   received += c.length;
@@ -186,10 +198,9 @@ function part(want) {
   const total = bounds.length / 2;
   if (handed >= total) return { kind: 'end' };
   const last = Math.min(total, handed + want);
-  let items = JSON.parse('[' + decoder.decode(bytesOf(bounds[2 * handed], bounds[2 * last - 1])) + ']');
+  let items = JSON.parse('[' + decoder.decode(fromFile(bounds[2 * handed], bounds[2 * last - 1])) + ']');
   if (pick !== undefined) items = items.map((e) => (e !== null && typeof e === 'object' ? e[pick] : undefined));
   handed = last;
-  release();
   return { kind: 'part', items };
 }
 
