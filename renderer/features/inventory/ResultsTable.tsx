@@ -6,7 +6,7 @@ import { PAGE_SIZE, usePages } from './queries';
 
 const ROW_HEIGHT = 44;
 /** Pictures load once the results have stood still this long: typing never loads pictures of results already passed by. */
-export const PICTURE_DELAY_MS = 150;
+const PICTURE_DELAY_MS = 150;
 
 /** Whether this answer has been on screen for PICTURE_DELAY_MS without a newer one. */
 function useSettled(answer: SearchResult): boolean {

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import type { SearchFilters, SearchResult, SearchSort } from '../../../shared/inventory/schemas';
+import { countText } from './format';
 import { useStartSearch } from './queries';
 import { useInventoryUi } from './search-store';
 
@@ -13,11 +14,6 @@ const sorts: { id: SearchSort; label: string }[] = [
   { id: 'newest', label: 'Newest' },
   { id: 'updated', label: 'Recently changed' },
 ];
-
-/** "12 items", "10,000+ items" when the total was counted only up to its cap. */
-export function countText(total: number, exact: boolean): string {
-  return `${total.toLocaleString('en-US')}${exact ? '' : '+'} ${total === 1 && exact ? 'item' : 'items'}`;
-}
 
 /** Category, stock, flags and order: each change is a new search at once. */
 function Filters({ categories }: { categories: { name: string; count: number }[] }) {

@@ -6,3 +6,8 @@ export const count = (n: number) => n.toLocaleString();
 export const money = (cents: number | null) => (cents === null ? '—' : formatDollars(cents));
 export const yesNo = (v: boolean | null) => (v === null ? '—' : v ? 'Yes' : 'No');
 export const orDash = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
+
+/** "12 items"; "10,000+ items" when the total was counted only up to its cap. */
+export function countText(total: number, exact: boolean): string {
+  return `${total.toLocaleString('en-US')}${exact ? '' : '+'} ${total === 1 && exact ? 'item' : 'items'}`;
+}
