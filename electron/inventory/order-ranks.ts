@@ -34,8 +34,12 @@ export class OrderRanks {
   /** A page of these row ids in this order. */
   page(orderBy: string, ids: number[], offset: number, limit: number): number[] {
     const { order, rank } = this.of(orderBy);
-    const positions = Uint32Array.from(ids, (id) => rank[id]).sort();
-    return Array.from(positions.subarray(offset, offset + limit), (pos) => order[pos]);
+    const positions = new Uint32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) positions[i] = rank[ids[i]];
+    positions.sort();
+    const out: number[] = [];
+    for (let i = offset; i < Math.min(positions.length, offset + limit); i++) out.push(order[positions[i]]);
+    return out;
   }
 
   /** A page of the rows passing `keep`, walking the order from its start. */

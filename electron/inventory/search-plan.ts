@@ -26,7 +26,7 @@ export interface SearchLimits {
   countCap: number;
   /** Relevance ranking for matches up to this many. */
   narrow: number;
-  /** Sorting found rows, rather than walking the order's index, up to this many (by default every match counted). */
+  /** Sorting found rows, rather than walking the order, up to this many (by default every match read). */
   sortable?: number;
 }
 
@@ -64,9 +64,9 @@ function filterSql(f: SearchFilters): { sql: string; params: unknown[] } {
 }
 
 /**
- * The plan of a search, by selectivity. Matches counted in full (up to the cap) are sorted by their
- * positions in the order, in memory; broader ones walk the order's index testing each row's text,
- * which fills a page within a few hundred rows since at least one row in ten matches.
+ * The plan of a search, by selectivity. Matches read in full are sorted by their positions in the
+ * order, in memory; broader ones walk the order testing each row's text, which fills a page within
+ * a few hundred rows since many rows match.
  */
 export class SearchPlanner {
   private readonly statements = new Map<string, Database.Statement>();
@@ -84,10 +84,6 @@ export class SearchPlanner {
       this.statements.set(sql, s);
     }
     return s;
-  }
-
-  private get sortable(): number {
-    return this.limits.sortable ?? this.limits.countCap;
   }
 
   find(input: PlanInput): Found {
@@ -116,20 +112,24 @@ export class SearchPlanner {
    * their index testing each row's text.
    */
   private words(input: PlanInput, match: string): Found {
-    const { slot, f } = input;
+    const { slot, f, itemCount } = input;
     const { countCap } = this.limits;
     const fts = ftsTable(slot);
     const filtered = hasFilters(f);
+    // Another order sorts every match it can read: up to a twentieth of the copy, past which a walk
+    // of the order fills a page within twenty times its length (matches bunched at the far end of
+    // the order, like one brand's dearest items, would otherwise make the walk read most rows).
+    const readable = f.sort === 'relevance' ? countCap : Math.max(countCap, Math.floor(itemCount / 20));
     let matched: number[] | null = null;
     let count: number;
-    if (filtered || f.sort !== 'relevance') count = (matched = this.matchIds(fts, match, countCap + 1)).length;
+    if (filtered || f.sort !== 'relevance') count = (matched = this.matchIds(fts, match, readable + 1)).length;
     else count = this.stmt(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`).pluck().get(match, countCap + 1) as number;
-    const all = count <= countCap;
+    const all = count <= readable;
     const passing = filtered ? matched!.filter(input.flags().test(f)) : matched;
     const n = passing?.length ?? count;
     const found = { total: Math.min(n, countCap), exact: all && n <= countCap };
     if (f.sort === 'relevance') return { ...found, ids: this.relevance(input, match, count, passing, all) };
-    if (all && passing && n <= this.sortable) return { ...found, ids: input.ranks().page(orderOf(f.sort), passing, f.offset, f.limit) };
+    if (all && passing && n <= (this.limits.sortable ?? readable)) return { ...found, ids: input.ranks().page(orderOf(f.sort), passing, f.offset, f.limit) };
     return { ...found, ids: this.walk(input) };
   }
 
