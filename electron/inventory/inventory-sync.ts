@@ -174,7 +174,13 @@ export class InventorySync {
     if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
     if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
     const { running } = job;
-    const asked = await askForItems(this.deps, conn, job, running.controller.signal);
+    // A full load's slot is emptied while SimpleConsign builds its answer; a failed request waits for it.
+    const preparing = job.mode === 'full' ? prepareGeneration(this.deps.repo, job.state.gen + 1, null) : null;
+    preparing?.catch(() => undefined);
+    const asked = await askForItems(this.deps, conn, job, running.controller.signal).catch(async (e: unknown) => {
+      await preparing?.catch(() => undefined);
+      throw e;
+    });
     const { source } = asked;
     this.deps.health?.(true, `Inventory loaded: ${source.total} item(s) received.`);
     Object.assign(job, { startedAt: asked.startedAt, notes: asked.notes, counts: emptyCounts(source.total) });
@@ -182,7 +188,7 @@ export class InventorySync {
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
     const ctx = { ...this.context(job.settings, running), vendorFiltered: job.mode === 'full', ecommerceSkus: asked.ecommerceSkus, conn };
     try {
-      await this.apply(job, source, ctx, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
+      await this.apply(job, source, ctx, preparing, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
     } finally {
       source.close();
     }
@@ -228,7 +234,9 @@ export class InventorySync {
     };
   }
 
-  private async apply(job: Job, source: ItemSource, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }, commit: (gen: number, itemCount?: number) => void): Promise<void> {
+  private async apply(
+    job: Job, source: ItemSource, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }, preparing: Promise<void> | null, commit: (gen: number, itemCount?: number) => void,
+  ): Promise<void> {
     const { state, counts, running } = job;
     if (job.mode === 'incremental' && source.total <= (this.deps.largeChangeSet ?? 5000)) {
       const records = await readAll(source, ctx, counts);
@@ -241,7 +249,7 @@ export class InventorySync {
     const { repo } = this.deps;
     const next = state.gen + 1;
     const full = job.mode === 'full';
-    await prepareGeneration(repo, next, full ? null : state.gen);
+    await (full && preparing ? preparing : prepareGeneration(repo, next, full ? null : state.gen));
     // The search screen's E-commerce filter needs the flag, which the document does not list.
     const learn = full && !job.settings.includeOnlyEcommerceItems;
     const early = learn ? askFlagsEarly(source, (signal) => flaggedSkus(this.deps, ctx.conn, job.settings, signal), ctx.signal) : null;
