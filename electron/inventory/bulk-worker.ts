@@ -16,6 +16,7 @@ try {
   // A step given as { attempt, otherwise } runs 'otherwise' only when 'attempt' fails, as if it had never run.
   const run = (step) => {
     if (typeof step === 'string') return db.exec(step);
+    if (step.sql !== undefined) return db.prepare(step.sql).run(step.param);
     db.exec('SAVEPOINT attempt');
     try {
       db.exec(step.attempt);
@@ -52,12 +53,19 @@ export class BulkWorkError extends Error {
   }
 }
 
-/** A script, or one tried first whose failure leaves nothing behind and runs the others instead. */
-export type BulkStep = string | { attempt: string; otherwise: string[] };
+/**
+ * A script; one statement with one bound value (large data stays out of the SQL text); or a script
+ * tried first whose failure leaves nothing behind and runs the others instead.
+ */
+export type BulkStep = string | { sql: string; param: string } | { attempt: string; otherwise: string[] };
 
 function runInPlace(db: Db, step: BulkStep): void {
   if (typeof step === 'string') {
     db.exec(step);
+    return;
+  }
+  if ('sql' in step) {
+    db.prepare(step.sql).run(step.param);
     return;
   }
   try {

@@ -4,6 +4,7 @@ import { AppError } from '../core/app-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { storeWriteProblem } from '../core/store/store-errors';
 import { InventoryFetchError, type ItemSource } from '../simpleconsign/inventory-client';
+import type { BulkStep } from './bulk-worker';
 import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
 import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
@@ -269,7 +270,7 @@ export class InventorySync {
   }
 
   /** Sets the E-commerce flag of a new generation's rows when its items did not carry it (asked early, or now). */
-  private async flagScripts(gen: number, ahead: FlagsAhead | null, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }): Promise<string[]> {
+  private async flagScripts(gen: number, ahead: FlagsAhead | null, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }): Promise<BulkStep[]> {
     const { repo } = this.deps;
     if (!ahead && !repo.lacksEcommerceFlag(gen)) return [];
     const skus = ahead ? await ahead.skus : await flaggedSkus(this.deps, ctx.conn, ctx.settings, ctx.signal);

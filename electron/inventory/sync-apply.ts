@@ -200,7 +200,7 @@ export async function prepareGeneration(repo: InventoryRepo, gen: number, copyOf
  * off the main thread, and answers its row count. In a full load, entries of a SKU sent twice
  * collapse into the last one first; the earlier ones count as updates.
  */
-export async function finishGeneration(repo: InventoryRepo, gen: number, full: boolean, counts: Counts, before: string[] = []): Promise<number> {
+export async function finishGeneration(repo: InventoryRepo, gen: number, full: boolean, counts: Counts, before: BulkStep[] = []): Promise<number> {
   const [key, ...rest] = finishSlot(slotOf(gen));
   // Stores rarely send a SKU twice: the unique key is tried first, and only if it fails are the
   // earlier entries of a SKU removed (a pass that sorts every row) before it is built again.
