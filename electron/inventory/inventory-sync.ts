@@ -20,7 +20,7 @@ export interface SyncDeps {
   settings: () => SyncSettings;
   now: () => number;
   log: (message: string) => void;
-  /** Items read or written between two yields to the event loop, at first. */
+  /** Items read or written between two yields to the event loop, at first (small: the first chunks run code not yet optimised). */
   chunkSize?: number;
   /** Chunks grow or shrink to take about this long; null keeps chunkSize fixed. */
   chunkBudgetMs?: number | null;
@@ -221,7 +221,7 @@ export class InventorySync {
   }
 
   private sizer(): ChunkSizer {
-    return new ChunkSizer(this.deps.chunkSize ?? 500, this.deps.chunkBudgetMs === undefined ? DEFAULT_CHUNK_BUDGET_MS : this.deps.chunkBudgetMs);
+    return new ChunkSizer(this.deps.chunkSize ?? 100, this.deps.chunkBudgetMs === undefined ? DEFAULT_CHUNK_BUDGET_MS : this.deps.chunkBudgetMs);
   }
 
   private context(settings: SyncSettings, running: Running): Omit<ApplyContext, 'vendorFiltered' | 'ecommerceSkus'> {
