@@ -20,8 +20,9 @@ test('first start lands in training mode and every screen renders', async ({ pag
   await expect(new ConnectionsPage(page).card('simpleconsign').getByTestId('connection-simpleconsign-endpoint')).toContainText('http://127.0.0.1:');
 });
 
-/** Records every bridge answer a page receives, read in full before it reaches the page. */
+/** Records every bridge answer a page receives: HTTP answers read in full before they reach the page, and every socket message. */
 async function recordBridgeAnswers(page: Page, seen: string[]) {
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => seen.push(String(frame.payload))));
   await page.route('**/rpc/**', async (route) => {
     // The page gets an answer only after its body is recorded; a call cut short by stopping the
     // app or closing the page never reaches the page, so it has nothing to check.

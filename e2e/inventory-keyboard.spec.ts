@@ -55,3 +55,20 @@ test('thumbnails are SimpleConsign’s 125-pixel thumbnails, not the full pictur
   await expect.poll(() => imageLoaded(jpegThumb)).toBe(true);
   expect(await jpegThumb.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(125);
 });
+
+test('typing redraws the rows in place, never rebuilding the table, and pictures come once the results stand still', async ({ page, shell }) => {
+  await loadInventory(shell);
+  const inventory = new InventoryPage(page);
+  await inventory.open();
+  await expect(inventory.rows.first()).toBeVisible();
+  const table = page.getByTestId('inventory-results');
+  await table.evaluate((el) => el.setAttribute('data-seen-before', 'yes'));
+  const search = page.getByTestId('inventory-search');
+  for (const typed of ['b', 'bl', 'bla']) {
+    await search.fill(typed);
+    await expect(page.locator(`.inventory-results[data-shown-query="${typed}"]`)).toBeVisible();
+    // The same scrolling element, with the rows of this query in it.
+    await expect(table).toHaveAttribute('data-seen-before', 'yes');
+  }
+  await expect(table.locator('.inventory-thumb img').first()).toBeVisible();
+});

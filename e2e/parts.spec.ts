@@ -15,8 +15,7 @@ test('a parts call from search to sales document, keyboard only', async ({ page 
   // Each row's first picture, fetched by the app (a page of thumbnails in one call) and shown as data.
   const thumbs = page.locator('[data-testid="parts-results"] img.parts-thumb');
   await expect(thumbs.first()).toHaveAttribute('src', /^data:image\//);
-  const pictureCalls = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/parts%3Aget-images')).length);
-  expect(pictureCalls).toBe(1);
+  expect(parts.bridgeCalls('parts:get-images')).toBe(1);
 
   await parts.openResultShowing('$12,500.50');
   await expect(parts.byId('parts-vendor-card')).toContainText('Midwest Truck Salvage');

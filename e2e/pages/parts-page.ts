@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { bridgeCallCount } from '../fixtures/bridge-calls';
 
 /**
  * The Parts screen driven by the keyboard alone. Every key goes through `press` or `type`, which
@@ -29,6 +30,11 @@ export class PartsPage {
   async type(text: string) {
     this.keystrokes += text.length;
     await this.page.keyboard.type(text);
+  }
+
+  /** Calls the page made on a bridge channel (HTTP or socket). */
+  bridgeCalls(channel: string): number {
+    return bridgeCallCount(this.page, channel);
   }
 
   byId(testId: string) {

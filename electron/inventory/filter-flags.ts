@@ -33,17 +33,15 @@ export class FilterFlags {
     const flags = new Uint8Array(maxId);
     const category = new Uint32Array(maxId);
     const categories = new Map<string, number>();
-    // One value for the whole copy: row id × 32 + flags, in the filter index's order (category first).
+    // One value per category: its rows' id × 32 + flags, read from the covering filter index.
     const bits = `1 + 2 * (consignment IS 1) + 4 * (ecommerce IS 1) + 8 * ((quantity > 0) IS 1) + 16 * (status IS NULL OR status = 'ACTIVE' OR upper(status) = 'ACTIVE')`;
-    const packed = JSON.parse(db.prepare(`SELECT json_group_array(id * 32 + (${bits})) FROM ${t} INDEXED BY ${t}_filters`).pluck().get() as string) as number[];
-    const perCategory = db.prepare(`SELECT category, count(*) FROM ${t} INDEXED BY ${t}_filters GROUP BY category ORDER BY category`).raw().all() as [string | null, number][];
-    let at = 0;
-    for (const [cat, n] of perCategory) {
+    const grouped = db.prepare(`SELECT category, json_group_array(id * 32 + (${bits})) FROM ${t} INDEXED BY ${t}_filters GROUP BY category`).raw().all() as [string | null, string][];
+    for (const [cat, list] of grouped) {
       const code = cat === null ? 0 : categories.size + 1;
       if (cat !== null) categories.set(cat, code);
-      for (const end = at + n; at < end; at++) {
-        const id = Math.floor(packed[at] / 32);
-        flags[id] = packed[at] % 32;
+      for (const packed of JSON.parse(list) as number[]) {
+        const id = Math.floor(packed / 32);
+        flags[id] = packed % 32;
         category[id] = code;
       }
     }

@@ -210,9 +210,21 @@ describe('filter flags', () => {
 
   it('count and test every combination of filters as the filter columns say, alone and with words', () => {
     const walking = new InventorySearch(db, () => 'http://img.test', { countCap: 100, narrow: 0, sortable: 0 });
+    // The filters as plain SQL over the rows, sorted by SKU.
+    const bySql = (o: Partial<SearchFilters>) => {
+      const conds = ['1'];
+      if (o.category) conds.push(`category = '${o.category}'`);
+      if (o.stock === 'consignment') conds.push('consignment = 1');
+      if (o.stock === 'store') conds.push('coalesce(consignment, 0) = 0');
+      if (o.ecommerceOnly) conds.push('ecommerce = 1');
+      if (o.inStockOnly) conds.push('quantity > 0');
+      if (o.activeOnly) conds.push("(status IS NULL OR upper(status) = 'ACTIVE')");
+      return db.prepare(`SELECT sku FROM inventory_items_1 WHERE ${conds.join(' AND ')} ORDER BY sku COLLATE NOCASE, id`).pluck().all() as string[];
+    };
     for (const over of combos) {
-      const bySql = skus({ ...over, limit: 500 });
-      expect(search.search(filters(over)).total, JSON.stringify(over)).toBe(bySql.length);
+      const r = search.search(filters(over));
+      expect(r.total, JSON.stringify(over)).toBe(bySql(over).length);
+      expect(r.items.map((i) => i.sku)).toEqual(bySql(over));
       for (const query of ['c', 'black']) {
         const words = search.search(filters({ ...over, query, sort: 'relevance' }));
         const walked = walking.search(filters({ ...over, query, sort: 'name' }));
@@ -222,7 +234,7 @@ describe('filter flags', () => {
     }
   });
 
-  it('are read again when the copy changes', () => {
+  it('are read again when the copy changes, and so are the sort orders', () => {
     const inStock = () => search.search(filters({ inStockOnly: true, category: 'SHOES' })).total;
     expect(inStock()).toBe(0);
     db.prepare("UPDATE inventory_items_1 SET quantity = 2 WHERE sku = 'B00T5A'").run();
@@ -231,6 +243,14 @@ describe('filter flags', () => {
     db.prepare("UPDATE inventory_items_1 SET quantity = 0 WHERE sku = 'B00T5A'").run();
     db.prepare('UPDATE inventory_state SET data_version = data_version + 1').run();
     expect(inStock()).toBe(0);
+    // Sort orders too: the cheaper black item becomes the dearer one.
+    const byPrice = () => skus({ query: 'black', sort: 'price-desc' });
+    expect(byPrice()).toEqual(['ZZ-900', 'K9L28Q']);
+    db.prepare("UPDATE inventory_items_1 SET current_price_cents = 99000 WHERE sku = 'K9L28Q'").run();
+    db.prepare('UPDATE inventory_state SET data_version = data_version + 1').run();
+    expect(byPrice()).toEqual(['K9L28Q', 'ZZ-900']);
+    db.prepare("UPDATE inventory_items_1 SET current_price_cents = 990 WHERE sku = 'K9L28Q'").run();
+    db.prepare('UPDATE inventory_state SET data_version = data_version + 1').run();
   });
 });
 

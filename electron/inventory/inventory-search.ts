@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import { FilterFlags } from './filter-flags';
 import { listColumns, toItemDetail, toItemRow, toSkuLookup, type Row } from './item-rows';
+import { OrderRanks } from './order-ranks';
 import { SearchPlanner, type Found, type Page, type SearchLimits } from './search-plan';
 import { ftsQuery, parseQuery } from './search-query';
 import { itemsTable, slotOf, type Slot } from './slot-schema';
@@ -25,14 +26,15 @@ interface Copy {
 
 /**
  * Reads of the local copy: searches, one item, the SKU lookup for the sale screen, category counts.
- * One reader lives as long as the app; what it keeps between calls belongs to one data version of
- * the copy (prepared statements, the filter flags), never a previous answer.
+ * One reader lives as long as the app; what it keeps between calls is prepared statements and, for
+ * one data version of the copy, its filter flags and sort orders: never a previous answer.
  */
 export class InventorySearch {
   private readonly state;
   private readonly planner: SearchPlanner;
   private readonly statements = new Map<string, Database.Statement>();
-  private flags: { key: string; flags: FilterFlags } | null = null;
+  /** What this reader knows of one version of the copy, each part read on first use. */
+  private facts: { key: string; flags: FilterFlags | null; ranks: OrderRanks } | null = null;
   private typos: TypoFixer | null = null;
 
   constructor(
@@ -56,15 +58,16 @@ export class InventorySearch {
     return s;
   }
 
-  /** The filter flags of this version of the copy, read on first use. */
-  private flagsOf(copy: Copy): FilterFlags {
+  private factsOf(copy: Copy) {
     const key = `${copy.slot}:${copy.dataVersion}`;
-    if (this.flags?.key !== key) this.flags = { key, flags: FilterFlags.read(this.db, copy.slot) };
-    return this.flags.flags;
+    if (this.facts?.key !== key) this.facts = { key, flags: null, ranks: new OrderRanks(this.db, itemsTable(copy.slot)) };
+    return this.facts;
   }
 
   private find(copy: Copy, q: ReturnType<typeof parseQuery>, f: Page): Found {
-    return this.planner.find({ slot: copy.slot, q, f, itemCount: copy.itemCount, flags: () => this.flagsOf(copy) });
+    const facts = this.factsOf(copy);
+    const flags = () => (facts.flags ??= FilterFlags.read(this.db, copy.slot));
+    return this.planner.find({ slot: copy.slot, q, f, itemCount: copy.itemCount, flags, ranks: () => facts.ranks });
   }
 
   /** A page's rows, read as one JSON value (building a JavaScript object per row costs more than the read). */

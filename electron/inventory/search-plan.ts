@@ -2,6 +2,7 @@ import type { SearchFilters, SearchSort } from '../../shared/inventory/schemas';
 import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import { hasFilters, type FilterFlags } from './filter-flags';
+import type { OrderRanks } from './order-ranks';
 import { matchExpression, rowMatcher, type ParsedQuery } from './search-query';
 import { ftsColumns, ftsTable, itemsTable, type Slot } from './slot-schema';
 
@@ -25,7 +26,7 @@ export interface SearchLimits {
   countCap: number;
   /** Relevance ranking for matches up to this many. */
   narrow: number;
-  /** Sorting found rows, rather than walking the order's index, up to this many; by default it grows with the copy. */
+  /** Sorting found rows, rather than walking the order's index, up to this many (by default every match counted). */
   sortable?: number;
 }
 
@@ -37,13 +38,14 @@ export interface Found {
   exact: boolean;
 }
 
-/** What one search reads: the slot, the words, the page asked for, the copy's size and its filter flags. */
+/** What one search reads: the slot, the words, the page asked for, the copy's size, its filter flags and sort orders. */
 export interface PlanInput {
   slot: Slot;
   q: ParsedQuery;
   f: Page;
   itemCount: number;
   flags: () => FilterFlags;
+  ranks: () => OrderRanks;
 }
 
 function filterSql(f: SearchFilters): { sql: string; params: unknown[] } {
@@ -62,9 +64,9 @@ function filterSql(f: SearchFilters): { sql: string; params: unknown[] } {
 }
 
 /**
- * The plan of a search, by selectivity. Sorting found rows costs a row lookup per row; walking the
- * order's index until a page is full costs about page × copy ÷ matches rows read: the two meet
- * near √(200 × copy) rows (4,500 at 100,000 items), which is where the plan switches.
+ * The plan of a search, by selectivity. Matches counted in full (up to the cap) are sorted by their
+ * positions in the order, in memory; broader ones walk the order's index testing each row's text,
+ * which fills a page within a few hundred rows since at least one row in ten matches.
  */
 export class SearchPlanner {
   private readonly statements = new Map<string, Database.Statement>();
@@ -84,8 +86,8 @@ export class SearchPlanner {
     return s;
   }
 
-  private sortable(itemCount: number): number {
-    return this.limits.sortable ?? Math.max(1_000, Math.round(Math.sqrt(200 * itemCount)));
+  private get sortable(): number {
+    return this.limits.sortable ?? this.limits.countCap;
   }
 
   find(input: PlanInput): Found {
@@ -93,17 +95,11 @@ export class SearchPlanner {
     return match === null ? this.browse(input) : this.words(input, match);
   }
 
-  /** No words: the order's index, the filters counted exactly from their flags. */
-  private browse({ slot, f, itemCount, flags }: PlanInput): Found {
-    const t = itemsTable(slot);
-    const w = filterSql(f);
-    const page = [f.limit, f.offset];
-    const walk = `SELECT i.id FROM ${t} i ${w.sql ? `WHERE ${w.sql}` : ''} ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?`;
-    if (!w.sql) return { ids: this.stmt(walk).pluck().all(...page) as number[], total: itemCount, exact: true };
-    const total = flags().count(f);
-    // Few rows are found through the filter index and sorted; many walk the order's index.
-    const sql = total <= this.sortable(itemCount) ? `SELECT i.id FROM ${t} i INDEXED BY ${t}_filters WHERE ${w.sql} ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?` : walk;
-    return { ids: this.stmt(sql).pluck().all(...w.params, ...page) as number[], total, exact: true };
+  /** No words: the order's index; with filters, the order walked in memory testing the filter flags, counted exactly. */
+  private browse({ slot, f, itemCount, flags, ranks }: PlanInput): Found {
+    if (hasFilters(f)) return { ids: ranks().walk(orderOf(f.sort), flags().test(f), f.offset, f.limit), total: flags().count(f), exact: true };
+    const sql = `SELECT i.id FROM ${itemsTable(slot)} i ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?`;
+    return { ids: this.stmt(sql).pluck().all(f.limit, f.offset) as number[], total: itemCount, exact: true };
   }
 
   /** The first `cap` row ids the words match, in the full-text index's order, read as one value. */
@@ -120,27 +116,20 @@ export class SearchPlanner {
    * their index testing each row's text.
    */
   private words(input: PlanInput, match: string): Found {
-    const { slot, f, itemCount } = input;
+    const { slot, f } = input;
     const { countCap } = this.limits;
     const fts = ftsTable(slot);
     const filtered = hasFilters(f);
-    const sortable = f.sort === 'relevance' ? 0 : this.sortable(itemCount);
     let matched: number[] | null = null;
     let count: number;
-    if (filtered || sortable > countCap) count = (matched = this.matchIds(fts, match, countCap + 1)).length;
-    else {
-      count = this.stmt(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`).pluck().get(match, countCap + 1) as number;
-      if (count <= sortable) matched = this.matchIds(fts, match, countCap + 1);
-    }
+    if (filtered || f.sort !== 'relevance') count = (matched = this.matchIds(fts, match, countCap + 1)).length;
+    else count = this.stmt(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`).pluck().get(match, countCap + 1) as number;
     const all = count <= countCap;
     const passing = filtered ? matched!.filter(input.flags().test(f)) : matched;
     const n = passing?.length ?? count;
     const found = { total: Math.min(n, countCap), exact: all && n <= countCap };
     if (f.sort === 'relevance') return { ...found, ids: this.relevance(input, match, count, passing, all) };
-    if (all && passing && n <= sortable) {
-      const sql = `SELECT i.id FROM ${itemsTable(slot)} i WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?`;
-      return { ...found, ids: this.stmt(sql).pluck().all(JSON.stringify(passing), f.limit, f.offset) as number[] };
-    }
+    if (all && passing && n <= this.sortable) return { ...found, ids: input.ranks().page(orderOf(f.sort), passing, f.offset, f.limit) };
     return { ...found, ids: this.walk(input) };
   }
 
@@ -161,23 +150,28 @@ export class SearchPlanner {
     return this.stmt(sql).pluck().all(match, ...w.params, f.limit, f.offset) as number[];
   }
 
-  /** Walks the order's index in growing batches, testing each row's text, until the page is full. */
-  private walk({ slot, q, f }: PlanInput): number[] {
-    const w = filterSql(f);
+  /**
+   * Walks the order in memory, rows failing the filter flags skipped there; the others' text is
+   * read in growing batches (one JSON value each) and tested until the page is full.
+   */
+  private walk({ slot, q, f, flags, ranks }: PlanInput): number[] {
     const test = rowMatcher(q);
-    const sql = `SELECT i.id, ${ftsColumns.map((c) => `i.${c}`).join(', ')} FROM ${itemsTable(slot)} i ${w.sql ? `WHERE ${w.sql}` : ''} ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?`;
-    const stmt = this.stmt(sql).raw();
+    const keep = hasFilters(f) ? flags().test(f) : () => true;
+    const { order } = ranks().of(orderOf(f.sort));
+    const read = this.stmt(`SELECT json_group_array(json_array(id, ${ftsColumns.join(', ')})) FROM ${itemsTable(slot)} WHERE id IN (SELECT value FROM json_each(?))`).pluck();
     const out: number[] = [];
     let skip = f.offset;
     // Broad matches fill a page within a few times its length; the batches double from there.
-    for (let pos = 0, batch = 2 * (f.offset + f.limit); out.length < f.limit; pos += batch, batch *= 2) {
-      const rows = stmt.all(...w.params, batch, pos) as unknown[][];
-      for (const r of rows) {
-        if (out.length === f.limit || !test(r.slice(1))) continue;
+    for (let pos = 0, batch = 2 * (f.offset + f.limit); out.length < f.limit && pos < order.length; batch = Math.min(2 * batch, 20_000)) {
+      const ids: number[] = [];
+      for (; ids.length < batch && pos < order.length; pos++) if (keep(order[pos])) ids.push(order[pos]);
+      const rows = new Map((JSON.parse(read.get(JSON.stringify(ids)) as string) as unknown[][]).map((r) => [r[0], r]));
+      for (const id of ids) {
+        const row = rows.get(id);
+        if (out.length === f.limit || !row || !test(row.slice(1))) continue;
         if (skip > 0) skip -= 1;
-        else out.push(r[0] as number);
+        else out.push(id);
       }
-      if (rows.length < batch) break;
     }
     return out;
   }

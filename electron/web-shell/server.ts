@@ -7,6 +7,7 @@ import { isLoopbackHost } from '../../shared/endpoint-policy';
 import { fail, type Result } from '../../shared/result';
 import type { Dispatch } from '../ipc/dispatch';
 import { contentSecurityPolicy } from '../shell/csp';
+import { attachSocketBridge } from './socket-bridge';
 
 export interface WebShellOptions {
   dispatch: Dispatch;
@@ -52,8 +53,8 @@ function tokenMatches(given: string | undefined, token: string): boolean {
 }
 
 /**
- * The browser shell: the built renderer plus the bridge contract over HTTP, on loopback only,
- * each call guarded by a random per-run token. It exists where Electron cannot run.
+ * The browser shell: the built renderer plus the bridge contract over HTTP and over a WebSocket,
+ * on loopback only, each call (or socket) guarded by a random per-run token. It exists where Electron cannot run.
  */
 export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const host = opts.host ?? '127.0.0.1';
@@ -131,6 +132,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     fs.createReadStream(file).pipe(res);
   }
 
+  const sockets = attachSocketBridge(server, { dispatch: opts.dispatch, origin: () => origin, tokenMatches: (given) => tokenMatches(given, token), maxPayload: MAX_BODY });
   server.maxConnections = WEB_SHELL_MAX_CONNECTIONS;
   // A connection that never completes its headers is closed instead of holding a descriptor.
   server.headersTimeout = 15_000;
@@ -145,6 +147,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     origin,
     token,
     close: () => new Promise<void>((resolve) => {
+      sockets.close();
       server.closeAllConnections();
       server.close(() => resolve());
     }),

@@ -1,6 +1,8 @@
 import { contract, type AppBridge } from '../../shared/contract';
 import { buildBridge } from '../../shared/contract/channel';
+import { SHELL_SOCKET_PATH } from '../../shared/contract/shell-socket';
 import type { AppErrorShape, Result } from '../../shared/result';
+import { socketTransport, type Transport } from './socket-transport';
 
 declare global {
   interface Window {
@@ -21,19 +23,21 @@ function shellToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpBridge(): AppBridge {
+function shellBridge(): AppBridge {
   const token = shellToken();
-  return buildBridge(contract, async (channel, input) => {
+  const http: Transport = async (channel, input) => {
     const res = await fetch(`/rpc/${encodeURIComponent(channel)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify(input ?? {}),
     });
     return (await res.json()) as Result<unknown>;
-  });
+  };
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return buildBridge(contract, socketTransport(`${scheme}://${window.location.host}${SHELL_SOCKET_PATH}`, token, http));
 }
 
-export const api: AppBridge = window.api ?? httpBridge();
+export const api: AppBridge = window.api ?? shellBridge();
 
 /** A bridge call's error as a thrown value, so TanStack Query can hold it. */
 export class BridgeError extends Error {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref, type RefObject } from 'react';
 import type { ItemRow, SearchFilters, SearchResult } from '../../../shared/inventory/schemas';
 import { money, orDash } from './format';
 import { PAGE_SIZE, usePages } from './queries';
@@ -77,7 +77,7 @@ interface Props {
   selected: string | null;
   onOpen: (sku: string) => void;
   /** Arrow Up from the first row goes back to the search box. */
-  onLeaveTop: () => void;
+  searchBox: RefObject<HTMLInputElement | null>;
   ref?: Ref<ResultsHandle>;
 }
 
@@ -85,7 +85,7 @@ interface Props {
  * The results, however many: only the rows on screen are drawn, and only the pages under them are
  * asked of the main process, a hundred rows at a time. One row at a time takes Tab (the one last moved to).
  */
-export function ResultsTable({ filters, dataVersion, first, selected, onOpen, onLeaveTop, ref }: Props) {
+export const ResultsTable = memo(function ResultsTable({ filters, dataVersion, first, selected, onOpen, searchBox, ref }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // A new search starts at its first row. The table itself stays: remounting it would rebuild every row on each keystroke.
@@ -103,7 +103,7 @@ export function ResultsTable({ filters, dataVersion, first, selected, onOpen, on
   // The virtualizer keeps its own measurements; the React Compiler must not memoize around it.
   // Without flushSync each scroll event is a normal React update: several are batched into one frame.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: first.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6, useFlushSync: false });
+  const virtualizer = useVirtualizer({ count: first.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 3, useFlushSync: false });
   const rows = virtualizer.getVirtualItems();
   const pictures = useSettled(first);
   const pageNumbers = [...new Set(rows.map((r) => Math.floor(r.index / PAGE_SIZE)))].filter((p) => p > 0);
@@ -150,7 +150,7 @@ export function ResultsTable({ filters, dataVersion, first, selected, onOpen, on
       if (item) onOpen(item.sku);
       return;
     }
-    if (e.key === 'ArrowUp' && current === 0) return (e.preventDefault(), onLeaveTop());
+    if (e.key === 'ArrowUp' && current === 0) return (e.preventDefault(), searchBox.current?.focus());
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const next = nextIndex(e.key, current, first.total, page);
     if (next === null) return;
@@ -187,4 +187,4 @@ export function ResultsTable({ filters, dataVersion, first, selected, onOpen, on
       </div>
     </div>
   );
-}
+});

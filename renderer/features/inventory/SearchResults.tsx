@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { useDeferredValue, type RefObject } from 'react';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useFirstPage } from './queries';
 import { ResultsTable, type ResultsHandle } from './ResultsTable';
@@ -18,7 +18,9 @@ interface Props {
  * (the previous rows stay until the new ones arrive).
  */
 export function SearchResults({ dataVersion, categories, results, searchBox }: Props) {
-  const filters = useInventoryUi((s) => s.filters);
+  // The keystroke redraws the search box at once; the results follow in a render React may
+  // interrupt, done while the answer (already asked for by the search box) is on its way.
+  const filters = useDeferredValue(useInventoryUi((s) => s.filters));
   const selected = useInventoryUi((s) => s.selectedSku);
   const select = useInventoryUi((s) => s.select);
   const first = useFirstPage(filters, dataVersion, true);
@@ -40,7 +42,7 @@ export function SearchResults({ dataVersion, categories, results, searchBox }: P
       )}
       {first.data && total === 0 && <p className="muted" data-testid="inventory-no-results">No items match.</p>}
       {first.data && total > 0 && (
-        <ResultsTable ref={results} filters={filters} dataVersion={dataVersion} first={first.data} selected={selected} onOpen={select} onLeaveTop={() => searchBox.current?.focus()} />
+        <ResultsTable ref={results} filters={filters} dataVersion={dataVersion} first={first.data} selected={selected} onOpen={select} searchBox={searchBox} />
       )}
     </div>
   );

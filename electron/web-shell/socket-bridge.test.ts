@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { fail, ok } from '../../shared/result';
+import type { Dispatch } from '../ipc/dispatch';
+import { startWebShell, type WebShell } from './server';
+
+let shell: WebShell | null = null;
+afterEach(async () => {
+  await shell?.close();
+  shell = null;
+});
+
+/** Echoes the call; "slow" answers after "fast", to show answers are matched by id. */
+const dispatch: Dispatch = async (channel, input) => {
+  if (channel === 'slow') await new Promise((r) => setTimeout(r, 30));
+  return channel === 'unknown' ? fail('unknown-channel', 'There is no "unknown" call.') : ok({ channel, input });
+};
+
+async function connect(headers: Record<string, string> = {}): Promise<{ ws: WebSocket; messages: unknown[]; closed: Promise<number> }> {
+  shell ??= await startWebShell({ dispatch, staticDir: '.' });
+  const ws = new WebSocket(`${shell.origin.replace('http', 'ws')}/bridge`, { headers: { Origin: shell.origin, ...headers } });
+  const messages: unknown[] = [];
+  ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  ws.on('error', () => {});
+  await new Promise<void>((resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject)));
+  return { ws, messages, closed };
+}
+
+const until = async (cond: () => boolean) => {
+  while (!cond()) await new Promise((r) => setTimeout(r, 5));
+};
+
+describe('the bridge over a WebSocket', () => {
+  it('answers calls once the page has shown the run’s token, each by its id, in any order', async () => {
+    const { ws, messages } = await connect();
+    ws.send(JSON.stringify({ hello: shell!.token }));
+    await until(() => messages.length === 1);
+    expect(messages[0]).toEqual({ ready: true });
+    ws.send(JSON.stringify({ id: 1, channel: 'slow', input: { a: 1 } }));
+    ws.send(JSON.stringify({ id: 2, channel: 'fast', input: {} }));
+    ws.send(JSON.stringify({ id: 3, channel: 'unknown', input: {} }));
+    await until(() => messages.length === 4);
+    expect(messages.slice(1)).toEqual([
+      { id: 2, result: { ok: true, value: { channel: 'fast', input: {} } } },
+      { id: 3, result: { ok: false, error: { code: 'unknown-channel', message: 'There is no "unknown" call.' } } },
+      { id: 1, result: { ok: true, value: { channel: 'slow', input: { a: 1 } } } },
+    ]);
+    ws.close();
+  });
+
+  it('closes a socket whose first message is not the token, and dispatches nothing it sent', async () => {
+    const { ws, messages, closed } = await connect();
+    ws.send(JSON.stringify({ id: 1, channel: 'fast', input: {} }));
+    expect(await closed).toBe(4401);
+    expect(messages).toEqual([]);
+    const second = await connect();
+    second.ws.send(JSON.stringify({ hello: 'not-the-token' }));
+    expect(await second.closed).toBe(4401);
+  });
+
+  it('closes a socket that sends something other than a call, or more than the size limit', async () => {
+    const bad = await connect();
+    bad.ws.send(JSON.stringify({ hello: shell!.token }));
+    await until(() => bad.messages.length === 1);
+    bad.ws.send('{"channel": 5}');
+    expect(await bad.closed).toBe(4400);
+    const big = await connect();
+    big.ws.send(JSON.stringify({ hello: shell!.token }));
+    await until(() => big.messages.length === 1);
+    big.ws.send(JSON.stringify({ id: 1, channel: 'fast', input: 'x'.repeat(6 * 1024 * 1024) }));
+    expect(await big.closed).toBe(1009);
+  });
+
+  it.each([
+    ['another site', { Origin: 'http://evil.example' }],
+    ['no origin', { Origin: '' }],
+    ['a rebound host name', { Host: 'evil.example' }],
+  ])('refuses the upgrade from %s', async (_what, headers) => {
+    await expect(connect(headers)).rejects.toThrow(/403/);
+  });
+
+  it('leaves no socket open once the shell stops', async () => {
+    const { closed } = await connect();
+    await shell!.close();
+    shell = null;
+    expect(await closed).toBe(1006);
+  });
+});
