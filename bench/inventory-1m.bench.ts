@@ -6,5 +6,7 @@ const STORE_ITEMS = 1_120_000;
 
 /** The same figures at ten times the size: full load time and peak memory, search and SKU lookup. */
 export default async function inventoryMillionBench(report: BenchReport): Promise<void> {
-  await runInventoryBench(report, STORE_ITEMS, { incremental: false, reps: 5 });
+  // Items without the E-commerce flag: with it the answer passes JavaScript's longest string (512 MB), which the
+  // bare script's JSON.parse of the text cannot take. The app then asks once more, for E-commerce items.
+  await runInventoryBench(report, STORE_ITEMS, { incremental: false, reps: 5, storeSendsFlag: false });
 }

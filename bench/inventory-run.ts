@@ -54,7 +54,7 @@ function printSearches(report: BenchReport, a: Searches, b: Searches): void {
  * The inventory bench at one store size: the simulator, the app and a bare better-sqlite3 script
  * each in its own process, every figure beside the bare script's in the same run.
  */
-export async function runInventoryBench(report: BenchReport, storeItems: number, opts: { incremental: boolean; reps: number; flagless?: boolean }): Promise<void> {
+export async function runInventoryBench(report: BenchReport, storeItems: number, opts: { incremental: boolean; reps: number; flagless?: boolean; storeSendsFlag?: boolean }): Promise<void> {
   const parties: Party[] = [];
   const start = (...a: Parameters<typeof startParty>) => {
     const p = startParty(...a);
@@ -62,7 +62,7 @@ export async function runInventoryBench(report: BenchReport, storeItems: number,
     return p;
   };
   try {
-    const sim = start('sim', { items: storeItems });
+    const sim = start('sim', { items: storeItems, sendsFlag: opts.storeSendsFlag ?? true });
     const url = await sim.ask<string>({ cmd: 'url' });
     const app = start('app', { url });
     const bare = start('bare', { url });

@@ -13,8 +13,22 @@ try {
   db = new Database(workerData.file);
   db.pragma('busy_timeout = ' + workerData.busyMs);
   db.pragma('synchronous = FULL');
+  // A step given as { attempt, otherwise } runs 'otherwise' only when 'attempt' fails, as if it had never run.
+  const run = (step) => {
+    if (typeof step === 'string') return db.exec(step);
+    if (step.sql !== undefined) return db.prepare(step.sql).run(step.param);
+    db.exec('SAVEPOINT attempt');
+    try {
+      db.exec(step.attempt);
+      db.exec('RELEASE attempt');
+    } catch (e) {
+      db.exec('ROLLBACK TO attempt');
+      db.exec('RELEASE attempt');
+      for (const sql of step.otherwise) db.exec(sql);
+    }
+  };
   const value = db.transaction(() => {
-    for (const sql of workerData.scripts) db.exec(sql);
+    for (const step of workerData.scripts) run(step);
     return workerData.result ? db.prepare(workerData.result).pluck().get() : null;
   })();
   // The big transaction left the log long: copy it back here, not at the next commit on the main thread.
@@ -40,15 +54,37 @@ export class BulkWorkError extends Error {
 }
 
 /**
+ * A script; one statement with one bound value (large data stays out of the SQL text); or a script
+ * tried first whose failure leaves nothing behind and runs the others instead.
+ */
+export type BulkStep = string | { sql: string; param: string } | { attempt: string; otherwise: string[] };
+
+function runInPlace(db: Db, step: BulkStep): void {
+  if (typeof step === 'string') {
+    db.exec(step);
+    return;
+  }
+  if ('sql' in step) {
+    db.prepare(step.sql).run(step.param);
+    return;
+  }
+  try {
+    db.transaction(() => db.exec(step.attempt))();
+  } catch {
+    step.otherwise.forEach((sql) => db.exec(sql));
+  }
+}
+
+/**
  * Runs SQL scripts in one transaction off the main thread, through a second connection to the
  * store's file, and answers the value of the `result` query read at the end of that transaction.
  * A store without a file (in memory) runs them in place.
  */
-export function runBulk(db: Db, scripts: string[], result?: string, busyMs = 60_000): Promise<unknown> {
+export function runBulk(db: Db, scripts: BulkStep[], result?: string, busyMs = 60_000): Promise<unknown> {
   if (db.memory || !db.name) {
     return Promise.resolve(
       db.transaction(() => {
-        scripts.forEach((sql) => db.exec(sql));
+        scripts.forEach((step) => runInPlace(db, step));
         return result ? db.prepare(result).pluck().get() : null;
       })(),
     );

@@ -1,6 +1,7 @@
 import type { SyncMode, SyncRun, SyncTrigger } from '../../shared/inventory/schemas';
 import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
+import type { BulkStep } from './bulk-worker';
 import type { InventoryRecord } from '../simpleconsign/inventory-response';
 import { createSlot, dropSlot, ftsColumns, ftsTable, itemColumns, itemsTable, skuIndex, slotOf, type Slot } from './slot-schema';
 
@@ -128,9 +129,9 @@ export class InventoryRepo {
   }
 
   /** Sets the E-commerce flag of a generation's unflagged rows from SimpleConsign's list of E-commerce SKUs (lower case). */
-  flagScript(gen: number, skus: string[]): string {
-    const list = JSON.stringify(skus).replace(/'/g, "''");
-    return `UPDATE ${itemsTable(slotOf(gen))} SET ecommerce = (lower(sku) IN (SELECT value FROM json_each('${list}'))) WHERE ecommerce IS NULL;`;
+  flagScript(gen: number, skusJson: string): BulkStep {
+    // The list is bound, not spliced into the text: nothing to escape, and no copy of it built here.
+    return { sql: `UPDATE ${itemsTable(slotOf(gen))} SET ecommerce = (lower(sku) IN (SELECT value FROM json_each(?))) WHERE ecommerce IS NULL`, param: skusJson };
   }
 
   /** Whether a slot other than the current generation's holds rows (an abandoned or replaced copy). */

@@ -4,6 +4,7 @@ import { AppError } from '../core/app-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { storeWriteProblem } from '../core/store/store-errors';
 import { InventoryFetchError, type ItemSource } from '../simpleconsign/inventory-client';
+import type { BulkStep } from './bulk-worker';
 import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
 import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
@@ -19,7 +20,7 @@ export interface SyncDeps {
   settings: () => SyncSettings;
   now: () => number;
   log: (message: string) => void;
-  /** Items read or written between two yields to the event loop, at first. */
+  /** Items read or written between two yields to the event loop, at first (small: the first chunks run code not yet optimised). */
   chunkSize?: number;
   /** Chunks grow or shrink to take about this long; null keeps chunkSize fixed. */
   chunkBudgetMs?: number | null;
@@ -174,7 +175,13 @@ export class InventorySync {
     if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
     if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
     const { running } = job;
-    const asked = await askForItems(this.deps, conn, job, running.controller.signal);
+    // A full load's slot is emptied while SimpleConsign builds its answer; a failed request waits for it.
+    const preparing = job.mode === 'full' ? prepareGeneration(this.deps.repo, job.state.gen + 1, null) : null;
+    preparing?.catch(() => undefined);
+    const asked = await askForItems(this.deps, conn, job, running.controller.signal).catch(async (e: unknown) => {
+      await preparing?.catch(() => undefined);
+      throw e;
+    });
     const { source } = asked;
     this.deps.health?.(true, `Inventory loaded: ${source.total} item(s) received.`);
     Object.assign(job, { startedAt: asked.startedAt, notes: asked.notes, counts: emptyCounts(source.total) });
@@ -182,7 +189,7 @@ export class InventorySync {
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
     const ctx = { ...this.context(job.settings, running), vendorFiltered: job.mode === 'full', ecommerceSkus: asked.ecommerceSkus, conn };
     try {
-      await this.apply(job, source, ctx, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
+      await this.apply(job, source, ctx, preparing, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
     } finally {
       source.close();
     }
@@ -214,7 +221,7 @@ export class InventorySync {
   }
 
   private sizer(): ChunkSizer {
-    return new ChunkSizer(this.deps.chunkSize ?? 500, this.deps.chunkBudgetMs === undefined ? DEFAULT_CHUNK_BUDGET_MS : this.deps.chunkBudgetMs);
+    return new ChunkSizer(this.deps.chunkSize ?? 100, this.deps.chunkBudgetMs === undefined ? DEFAULT_CHUNK_BUDGET_MS : this.deps.chunkBudgetMs);
   }
 
   private context(settings: SyncSettings, running: Running): Omit<ApplyContext, 'vendorFiltered' | 'ecommerceSkus'> {
@@ -228,7 +235,9 @@ export class InventorySync {
     };
   }
 
-  private async apply(job: Job, source: ItemSource, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }, commit: (gen: number, itemCount?: number) => void): Promise<void> {
+  private async apply(
+    job: Job, source: ItemSource, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }, preparing: Promise<void> | null, commit: (gen: number, itemCount?: number) => void,
+  ): Promise<void> {
     const { state, counts, running } = job;
     if (job.mode === 'incremental' && source.total <= (this.deps.largeChangeSet ?? 5000)) {
       const records = await readAll(source, ctx, counts);
@@ -241,7 +250,7 @@ export class InventorySync {
     const { repo } = this.deps;
     const next = state.gen + 1;
     const full = job.mode === 'full';
-    await prepareGeneration(repo, next, full ? null : state.gen);
+    await (full && preparing ? preparing : prepareGeneration(repo, next, full ? null : state.gen));
     // The search screen's E-commerce filter needs the flag, which the document does not list.
     const learn = full && !job.settings.includeOnlyEcommerceItems;
     const early = learn ? askFlagsEarly(source, (signal) => flaggedSkus(this.deps, ctx.conn, job.settings, signal), ctx.signal) : null;
@@ -261,7 +270,7 @@ export class InventorySync {
   }
 
   /** Sets the E-commerce flag of a new generation's rows when its items did not carry it (asked early, or now). */
-  private async flagScripts(gen: number, ahead: FlagsAhead | null, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }): Promise<string[]> {
+  private async flagScripts(gen: number, ahead: FlagsAhead | null, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }): Promise<BulkStep[]> {
     const { repo } = this.deps;
     if (!ahead && !repo.lacksEcommerceFlag(gen)) return [];
     const skus = ahead ? await ahead.skus : await flaggedSkus(this.deps, ctx.conn, ctx.settings, ctx.signal);

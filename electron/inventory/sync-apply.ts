@@ -2,7 +2,7 @@ import type { SyncSettings } from '../../shared/inventory/schemas';
 import type { ItemSource } from '../simpleconsign/inventory-client';
 import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
 import type { ChunkSizer } from './chunk-sizer';
-import { runBulk } from './bulk-worker';
+import { runBulk, type BulkStep } from './bulk-worker';
 import type { InventoryRepo } from './inventory-repo';
 import { finishSlot, slotOf } from './slot-schema';
 
@@ -200,8 +200,12 @@ export async function prepareGeneration(repo: InventoryRepo, gen: number, copyOf
  * off the main thread, and answers its row count. In a full load, entries of a SKU sent twice
  * collapse into the last one first; the earlier ones count as updates.
  */
-export async function finishGeneration(repo: InventoryRepo, gen: number, full: boolean, counts: Counts, before: string[] = []): Promise<number> {
-  const scripts = [...before, ...(full ? [repo.dedupeScript(gen), ...finishSlot(slotOf(gen))] : finishSlot(slotOf(gen)))];
+export async function finishGeneration(repo: InventoryRepo, gen: number, full: boolean, counts: Counts, before: BulkStep[] = []): Promise<number> {
+  const [key, ...rest] = finishSlot(slotOf(gen));
+  // Stores rarely send a SKU twice: the unique key is tried first, and only if it fails are the
+  // earlier entries of a SKU removed (a pass that sorts every row) before it is built again.
+  const keyed: BulkStep = full ? { attempt: key, otherwise: [repo.dedupeScript(gen), key] } : key;
+  const scripts = [...before, keyed, ...rest];
   const itemCount = Number(await runBulk(repo.db, scripts, repo.countQuery(gen)));
   if (full) {
     counts.updated += counts.inserted - itemCount;

@@ -73,32 +73,36 @@ export async function askForItems(
 
 /**
  * A full load whose items do not say whether they are E-commerce items asks once more, for those
- * only, and answers their SKUs (lower case), read a slice at a time (only the SKUs leave the reader).
+ * only, and answers their SKUs (lower case) as one JSON list, read and written out a slice at a
+ * time (only the SKUs leave the reader; a million-item store lists hundreds of thousands).
  */
 export async function flaggedSkus(
   deps: { http: VendorHttp },
   conn: ResolvedConnection<'simpleconsign'>,
   settings: SyncSettings,
   signal: AbortSignal,
-): Promise<string[]> {
+): Promise<string> {
   const { source } = await openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal, pick: 'sku' });
-  const skus: string[] = [];
+  const lists: string[] = [];
   try {
     for (let part = await source.next(5000); part; part = await source.next(5000)) {
+      const skus: string[] = [];
       for (const sku of part) {
         const s = String(sku ?? '').trim().toLowerCase();
         if (s !== '') skus.push(s);
       }
+      if (skus.length > 0) lists.push(JSON.stringify(skus).slice(1, -1));
     }
   } finally {
     source.close();
   }
-  return skus;
+  return `[${lists.join(',')}]`;
 }
 
 /** The E-commerce SKUs, asked for while the rows are still being written. */
 export interface FlagsAhead {
-  skus: Promise<string[]>;
+  /** The SKUs as a JSON list. */
+  skus: Promise<string>;
   /** Stops the request when the load ends without needing it; nothing once it has finished. */
   cancel(): void;
 }
@@ -109,7 +113,7 @@ export interface FlagsAhead {
  * instead of after. `ahead()` answers that request, or null when none was needed.
  */
 export function askFlagsEarly(
-  source: ItemSource, ask: (signal: AbortSignal) => Promise<string[]>, signal: AbortSignal,
+  source: ItemSource, ask: (signal: AbortSignal) => Promise<string>, signal: AbortSignal,
 ): { source: ItemSource; ahead: () => FlagsAhead | null } {
   let ahead: FlagsAhead | null = null;
   let first = true;
@@ -128,7 +132,7 @@ export function askFlagsEarly(
   return { source: watched, ahead: () => ahead };
 }
 
-function startAhead(ask: (signal: AbortSignal) => Promise<string[]>, signal: AbortSignal): FlagsAhead {
+function startAhead(ask: (signal: AbortSignal) => Promise<string>, signal: AbortSignal): FlagsAhead {
   const controller = new AbortController();
   const stop = () => controller.abort();
   signal.addEventListener('abort', stop, { once: true });

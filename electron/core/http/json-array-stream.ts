@@ -67,15 +67,15 @@ export function openJsonArray(body: ArrayBuffer | AsyncIterable<Uint8Array>, opt
   const file = answerFile();
   const worker = new Worker(JSON_ARRAY_WORKER, { eval: true, workerData: { pick: opts.pick, fd: file.fd } });
   let failure: Error | null = null;
-  let waiting: { resolve: (m: Message) => void; reject: (e: Error) => void } | null = null;
+  // Callers waiting for the worker's answers, which come in the order they were asked for.
+  const waiting: { resolve: (m: Message) => void; reject: (e: Error) => void }[] = [];
   let closed = false;
   const fail = (e: Error) => {
     failure ??= e;
-    waiting?.reject(failure);
-    waiting = null;
+    for (const w of waiting.splice(0)) w.reject(failure);
     close();
   };
-  const ask = () => new Promise<Message>((resolve, reject) => (failure ? reject(failure) : (waiting = { resolve, reject })));
+  const ask = () => new Promise<Message>((resolve, reject) => (failure ? reject(failure) : waiting.push({ resolve, reject })));
   const close = () => {
     if (closed) return;
     closed = true;
@@ -84,9 +84,7 @@ export function openJsonArray(body: ArrayBuffer | AsyncIterable<Uint8Array>, opt
   };
   worker.on('message', (m: Message) => {
     if (m.kind === 'invalid') return fail(new SyntaxError(m.message));
-    const w = waiting;
-    waiting = null;
-    w?.resolve(m);
+    waiting.shift()?.resolve(m);
   });
   worker.on('error', (e) => fail(e));
   worker.on('exit', (code) => fail(new Error(`the JSON reader stopped (${code})`)));
@@ -111,25 +109,28 @@ async function pump(body: ArrayBuffer | AsyncIterable<Uint8Array>, worker: Worke
   }
 }
 
+/** Slices asked of the worker ahead of the caller, so a late one does not leave the caller waiting. */
+const AHEAD = 2;
+
 /**
- * `next` for the stream: one slice is always on its way from the worker while the caller applies
+ * `next` for the stream: slices are always on their way from the worker while the caller applies
  * the last one, and a slice larger than asked for is handed over in parts.
  */
 function reader(worker: Worker, ask: () => Promise<Message>, close: () => void): (max: number) => Promise<unknown[] | null> {
   let held: unknown[] = [];
-  let coming: Promise<Message> | null = null;
+  const coming: Promise<Message>[] = [];
   let ended = false;
   const request = (max: number) => {
-    coming = ask();
+    const reply = ask();
     // Read later by `next`; a failure meanwhile must not count as unhandled.
-    coming.catch(() => undefined);
+    reply.catch(() => undefined);
+    coming.push(reply);
     worker.postMessage({ kind: 'next', max });
   };
   return async (max: number) => {
-    if (held.length === 0 && !ended) {
-      if (!coming) request(max);
-      const m = await coming!;
-      coming = null;
+    while (held.length === 0 && !ended) {
+      if (coming.length === 0) request(max);
+      const m = await coming.shift()!;
       if (m.kind === 'part') held = m.items;
       else ended = true;
     }
@@ -139,7 +140,7 @@ function reader(worker: Worker, ask: () => Promise<Message>, close: () => void):
     }
     const out = held.length <= max ? held : held.slice(0, max);
     held = held.length <= max ? [] : held.slice(max);
-    if (held.length === 0 && !ended) request(max);
+    while (!ended && coming.length < AHEAD) request(max);
     return out;
   };
 }
