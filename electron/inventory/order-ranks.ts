@@ -1,5 +1,7 @@
 import type { Db } from '../core/store/database';
 
+const NOWHERE = 0xffffffff;
+
 /** One sort order of the copy: the row ids in that order, and each row id's position in it. */
 export interface Ranked {
   order: Uint32Array;
@@ -24,7 +26,8 @@ export class OrderRanks {
     let r = this.orders.get(orderBy);
     if (!r) {
       const order = Uint32Array.from(this.db.prepare(`SELECT i.id FROM ${this.table} i ORDER BY ${orderBy}`).pluck().all() as number[]);
-      const rank = new Uint32Array(order.reduce((max, id) => Math.max(max, id), 0) + 1);
+      // Ids with no row (none should come) have no position and are left out of a page.
+      const rank = new Uint32Array(order.reduce((max, id) => Math.max(max, id), 0) + 1).fill(NOWHERE);
       order.forEach((id, pos) => (rank[id] = pos));
       this.orders.set(orderBy, (r = { order, rank }));
     }
@@ -35,10 +38,10 @@ export class OrderRanks {
   page(orderBy: string, ids: number[], offset: number, limit: number): number[] {
     const { order, rank } = this.of(orderBy);
     const positions = new Uint32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) positions[i] = rank[ids[i]];
+    for (let i = 0; i < ids.length; i++) positions[i] = rank[ids[i]] ?? NOWHERE;
     positions.sort();
     const out: number[] = [];
-    for (let i = offset; i < Math.min(positions.length, offset + limit); i++) out.push(order[positions[i]]);
+    for (let i = offset; i < Math.min(positions.length, offset + limit) && positions[i] !== NOWHERE; i++) out.push(order[positions[i]]);
     return out;
   }
 
