@@ -22,6 +22,8 @@ test('a parts call from search to sales document, keyboard only', async ({ page 
   await expect(parts.byId('parts-vendor-card')).toContainText('402-555-0141');
   await expect(parts.byId('parts-item-image')).toBeVisible();
   expect(await parts.byId('parts-item-image').getAttribute('src')).toMatch(/^data:image\//);
+  // A picture the window can draw, not just an address.
+  expect(await parts.byId('parts-item-image').evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(0);
   await expect(parts.byId('parts-item-description')).not.toContainText('window.__htpInjected');
 
   await parts.attachCustomer('alex@prairiefreight.example');

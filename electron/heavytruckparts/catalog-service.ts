@@ -31,6 +31,9 @@ export function searchQuery(s: SearchInput): Query {
 
 export const searchPath = (s: Pick<SearchInput, 'partType' | 'make' | 'model'>) => `/inventory/search/${segment(s.partType)}/${segment(s.make)}/${segment(s.model)}`;
 
+/** Pictures fetched at the same time for one call. */
+const PICTURES_AT_ONCE = 4;
+
 /** Search, details, whole units, mapped types and function groups. */
 export class CatalogService {
   constructor(
@@ -98,17 +101,25 @@ export class CatalogService {
     return { groups: readFunctionGroups(await this.client.call(conn, '/inventory/functiongroup', { category, parent })) };
   }
 
-  /** Each picture on its own: one that cannot be loaded says why and does not hold up the others. */
+  /**
+   * Each picture on its own: one that cannot be loaded says why and does not hold up the others.
+   * A few at a time, so a search asked for meanwhile waits behind a handful of pictures, not a page of them.
+   */
   async pictures(urls: string[]): Promise<{ images: { url: string; dataUrl: string | null; problem: string | null }[] }> {
     const conn = await this.client.connection();
-    const images = await Promise.all(
-      [...new Set(urls)].map((url) =>
-        this.images.dataUrl(url, conn).then(
+    const unique = [...new Set(urls)];
+    const images: { url: string; dataUrl: string | null; problem: string | null }[] = new Array(unique.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < unique.length; i = next++) {
+        const url = unique[i];
+        images[i] = await this.images.dataUrl(url, conn).then(
           (dataUrl) => ({ url, dataUrl, problem: null }),
           (error: unknown) => ({ url, dataUrl: null, problem: error instanceof AppError ? error.message : 'The picture could not be loaded.' }),
-        ),
-      ),
-    );
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PICTURES_AT_ONCE, unique.length) }, worker));
     return { images };
   }
 }

@@ -98,7 +98,7 @@ function makeItem(rand: () => number, inventoryId: number, units: Unit[], forced
     condition: conditions[Math.floor(rand() * conditions.length)],
     category,
     qa: partType.by === 'manufacturer' ? { HP: String(300 + Math.floor(rand() * 300)), 'Miles': `${Math.floor(rand() * 900)}k`, 'Arrangement #': `${Math.floor(rand() * 9e6)}` } : { Color: ['White', 'Black', 'Red', 'Blue'][Math.floor(rand() * 4)] },
-    images: Array.from({ length: Math.floor(rand() * 4) }, (_, i) => `${inventoryId}-${i + 1}.svg`),
+    images: Array.from({ length: Math.floor(rand() * 4) }, (_, i) => `${inventoryId}-${i + 1}.png`),
     vehicleId: unit?.id ?? null,
     vin: unit?.vin ?? null,
     serial: partType.by === 'manufacturer' ? `S${Math.floor(rand() * 1e8)}` : null,
@@ -115,10 +115,10 @@ function makeItem(rand: () => number, inventoryId: number, units: Unit[], forced
 function fixedItems(rand: () => number, units: Unit[]): SimItem[] {
   const engine = partTypes[0];
   const specs: Partial<SimItem>[] = [
-    { partType: engine, make: 'CUMMINS', model: 'ISX', partManufacturer: 'CUMMINS', partModel: 'ISX', year: 2014, vendorId: 101, store: 1, category: 'USED', priceCents: 1_250_050, coreCents: 200_000, images: ['70001-1.svg', '70001-2.svg'] },
-    { partType: engine, make: 'CUMMINS', model: 'ISX', partManufacturer: 'CUMMINS', partModel: 'ISX', year: 2013, vendorId: 103, store: 3, category: 'USED', priceCents: 1_175_000, coreCents: 200_000, images: ['70002-1.svg'] },
+    { partType: engine, make: 'CUMMINS', model: 'ISX', partManufacturer: 'CUMMINS', partModel: 'ISX', year: 2014, vendorId: 101, store: 1, category: 'USED', priceCents: 1_250_050, coreCents: 200_000, images: ['70001-1.png', '70001-2.png'] },
+    { partType: engine, make: 'CUMMINS', model: 'ISX', partManufacturer: 'CUMMINS', partModel: 'ISX', year: 2013, vendorId: 103, store: 3, category: 'USED', priceCents: 1_175_000, coreCents: 200_000, images: ['70002-1.png'] },
     { partType: engine, make: 'CUMMINS', model: 'ISX', partManufacturer: 'CUMMINS', partModel: 'ISX', year: 2015, vendorId: 104, store: 11, category: 'REMANUFACTURED', priceCents: 1_699_999, coreCents: 300_000, images: [] },
-    { partType: engine, make: 'CUMMINS', model: 'ISX', partManufacturer: 'CUMMINS', partModel: 'ISX', year: 2011, vendorId: 102, store: 7, category: 'USED', priceCents: 980_000, coreCents: 0, images: ['70004-1.svg'] },
+    { partType: engine, make: 'CUMMINS', model: 'ISX', partManufacturer: 'CUMMINS', partModel: 'ISX', year: 2011, vendorId: 102, store: 7, category: 'USED', priceCents: 980_000, coreCents: 0, images: ['70004-1.png'] },
   ];
   return specs.map((s, i) => makeItem(rand, 70001 + i, units, s));
 }

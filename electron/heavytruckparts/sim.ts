@@ -88,10 +88,10 @@ export class HeavyTruckPartsSim implements Simulator {
 
   private image(req: SimRequest): SimResponse {
     const name = decodeURIComponent(req.path.slice('/images/'.length));
-    const m = /^(\d+)-(\d+)\.svg$/.exec(name);
+    const m = /^(\d+)-(\d+)\.png$/.exec(name);
     const item = m ? this.catalog.items.find((it) => it.inventoryId === Number(m[1])) : undefined;
     if (!item || !item.images.includes(name)) return { status: 404, body: 'Not found' };
-    return { status: 200, body: drawPartImage(name), headers: { 'Content-Type': 'image/svg+xml' } };
+    return { status: 200, body: drawPartImage(name), headers: { 'Content-Type': 'image/png' } };
   }
 
   handle(req: SimRequest): SimResponse {

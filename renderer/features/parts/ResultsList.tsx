@@ -1,14 +1,14 @@
 import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SearchHit, SearchPage } from '../../../shared/heavytruckparts/types';
 import { focusTestId, money, orDash } from './format';
-import { PartImage } from './PartImage';
+import { PartImage, THUMBNAIL_DELAY_MS } from './PartImage';
 import { useParts } from './parts-store';
 
 /** One result; moving the selection re-renders only the two rows it leaves and reaches. */
 const Row = memo(function Row({ hit, index, selected, onOpen }: { hit: SearchHit; index: number; selected: boolean; onOpen: (index: number) => void }) {
   return (
     <div role="option" id={`parts-result-${index}`} aria-selected={selected} className={selected ? 'parts-row selected' : 'parts-row'} onClick={() => onOpen(index)} data-testid={`parts-result-${index}`}>
-      <PartImage url={hit.images[0]} alt="" className="parts-thumb" afterPaint />
+      <PartImage url={hit.images[0]} alt="" className="parts-thumb" delayMs={THUMBNAIL_DELAY_MS} />
       <span className="parts-row-main">
         <strong>{orDash(hit.partName)}</strong> · {orDash(hit.makeModel)} · {orDash(hit.year)}
         <small className="muted">
