@@ -1,3 +1,4 @@
+import { drawPng, hsl, pictureMemo } from '../training/png';
 import type { SimRequest, SimResponse, Simulator } from '../training/simulator';
 import { hasOptimizedSizes, TRAINING_IMAGE_PATH } from './inventory-images';
 import { mix } from './inventory-sim-items';
@@ -9,27 +10,24 @@ export const IMAGES_SIMULATOR_ID = 'simpleconsign-images';
 const widths: Record<string, number> = { thumbnail: 125, small: 300, medium: 600, large: 900 };
 const ORIGINAL_WIDTH = 800;
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const memo = pictureMemo(2_000);
 
-/** A small picture unique to the image name: a coloured card with the item's SKU. */
-export function drawImage(name: string, width: number): string {
-  const h = mix([...name].reduce((a, c) => Math.imul(a, 31) + c.charCodeAt(0), 7));
-  const hue = h % 360;
-  const height = Math.round(width * 0.75);
-  const label = escapeXml(name.replace(/\.[^.]+$/, '').toUpperCase());
-  const font = Math.max(10, Math.round(width / 9));
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
-    `<rect width="100%" height="100%" fill="hsl(${hue},55%,78%)"/>`,
-    `<circle cx="${width * 0.5}" cy="${height * 0.42}" r="${height * 0.22}" fill="hsl(${(hue + 180) % 360},45%,45%)"/>`,
-    `<text x="50%" y="${height * 0.86}" font-family="sans-serif" font-size="${font}" text-anchor="middle" fill="#1d2330">${label}</text>`,
-    '</svg>',
-  ].join('');
+/** A small picture unique to the image name and width: a coloured card with a disc, as a raster image. */
+export function drawImage(name: string, width: number): Buffer {
+  return memo(`${width}/${name}`, () => {
+    const h = mix([...name].reduce((a, c) => Math.imul(a, 31) + c.charCodeAt(0), 7));
+    const hue = h % 360;
+    const height = Math.round(width * 0.75);
+    const card = hsl(hue, 0.55, 0.78);
+    const disc = hsl((hue + 180) % 360, 0.45, 0.45);
+    const r2 = (height * 0.22) ** 2;
+    return drawPng(width, height, (x, y) => ((x - width * 0.5) ** 2 + (y - height * 0.42) ** 2 <= r2 ? disc : card));
+  });
 }
 
 /**
  * SimpleConsign's image store for training: `<size>/<name>` for JPEGs (thumbnail, small, medium,
- * large) and `<name>` for originals, like https://s3.amazonaws.com/image.traxia.com, drawn as SVG.
+ * large) and `<name>` for originals, like https://s3.amazonaws.com/image.traxia.com, drawn as PNG.
  */
 export class SimpleConsignImagesSimulator implements Simulator {
   readonly id = IMAGES_SIMULATOR_ID;
@@ -48,7 +46,7 @@ export class SimpleConsignImagesSimulator implements Simulator {
     const notFound: SimResponse = { status: 404, body: 'Not found' };
     if (!name || parts.length > 2 || !this.store.hasImage(name)) return notFound;
     if (size !== null && (!(size in widths) || !hasOptimizedSizes(name))) return notFound;
-    const svg = drawImage(name, size === null ? ORIGINAL_WIDTH : widths[size]);
-    return { status: 200, body: svg, headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' } };
+    const picture = drawImage(name, size === null ? ORIGINAL_WIDTH : widths[size]);
+    return { status: 200, body: picture, headers: { 'Content-Type': 'image/png', 'Cache-Control': 'max-age=3600' } };
   }
 }

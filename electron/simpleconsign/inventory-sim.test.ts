@@ -1,6 +1,7 @@
 import { jsonHeaders, simRequest } from '../testing/sim-request';
 import { describe, expect, it } from 'vitest';
 import { CAP_MESSAGE, SimpleConsignInventorySimulator } from './inventory-sim';
+import { pngSize } from '../training/png';
 import { SimpleConsignImagesSimulator } from './inventory-sim-images';
 
 const KEY = 'sim-key';
@@ -204,9 +205,9 @@ describe('image store', () => {
   it('serves JPEGs at the four optimized sizes and originals of every type', () => {
     const thumb = get(`/thumbnail/${jpg}`);
     expect(thumb.status).toBe(200);
-    expect(thumb.headers?.['Content-Type']).toBe('image/svg+xml');
-    expect(String(thumb.body)).toContain('width="125"');
-    expect(String(get(`/large/${jpg}`).body)).toContain('width="900"');
+    expect(thumb.headers?.['Content-Type']).toBe('image/png');
+    expect(pngSize(thumb.body as Buffer)).toEqual({ width: 125, height: 94 });
+    expect(pngSize(get(`/large/${jpg}`).body as Buffer)?.width).toBe(900);
     expect(get(`/${png}`).status).toBe(200);
   });
 
