@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/inventory/schemas';
 import { createAppServices, type AppServices } from '../app/app-services';
 import { MemorySecretStore } from '../core/secrets/memory-secret-store';
+import { pngSize } from '../training/png';
 import { trainingStoreSize } from './inventory-feature';
 
 let services: AppServices | null = null;
@@ -49,7 +50,8 @@ describe('inventory feature in training mode', () => {
     expect(withPicture.thumbnailUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/simpleconsign\/images\//);
     const picture = await fetch(withPicture.thumbnailUrl!);
     expect(picture.status).toBe(200);
-    expect(picture.headers.get('content-type')).toBe('image/svg+xml');
+    expect(picture.headers.get('content-type')).toBe('image/png');
+    expect(pngSize(Buffer.from(await picture.arrayBuffer()))?.width).toBeGreaterThan(0);
 
     const lookup = await call<{ item: { sku: string } | null }>('inventory:lookup-sku', { sku: withPicture.sku.toLowerCase() });
     expect(lookup.item?.sku).toBe(withPicture.sku);
