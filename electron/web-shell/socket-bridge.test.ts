@@ -10,37 +10,50 @@ afterEach(async () => {
   shell = null;
 });
 
-/** Echoes the call; "slow" answers after "fast", to show answers are matched by id. */
+/** Lets the "slow" call answer; the test releases it once the calls sent after it are answered. */
+let releaseSlow: () => void = () => {};
+/** Echoes the call; "slow" waits to be released, to show answers are matched by id. */
 const dispatch: Dispatch = async (channel, input) => {
-  if (channel === 'slow') await new Promise((r) => setTimeout(r, 30));
+  if (channel === 'slow') await new Promise<void>((r) => (releaseSlow = r));
   return channel === 'unknown' ? fail('unknown-channel', 'There is no "unknown" call.') : ok({ channel, input });
 };
 
-async function connect(headers: Record<string, string> = {}): Promise<{ ws: WebSocket; messages: unknown[]; closed: Promise<number> }> {
+interface Connected {
+  ws: WebSocket;
+  messages: unknown[];
+  closed: Promise<number>;
+  /** Resolves once this many messages have come. */
+  received(count: number): Promise<void>;
+}
+
+async function connect(headers: Record<string, string> = {}): Promise<Connected> {
   shell ??= await startWebShell({ dispatch, staticDir: '.' });
   const ws = new WebSocket(`${shell.origin.replace('http', 'ws')}/bridge`, { headers: { Origin: shell.origin, ...headers } });
   const messages: unknown[] = [];
-  ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+  const waiting: { count: number; resolve: () => void }[] = [];
+  ws.on('message', (d) => {
+    messages.push(JSON.parse(String(d)));
+    for (const w of waiting.filter((x) => messages.length >= x.count)) w.resolve();
+  });
+  const received = (count: number) => (messages.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ count, resolve })));
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
   ws.on('error', () => {});
   await new Promise<void>((resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject)));
-  return { ws, messages, closed };
+  return { ws, messages, closed, received };
 }
-
-const until = async (cond: () => boolean) => {
-  while (!cond()) await new Promise((r) => setTimeout(r, 5));
-};
 
 describe('the bridge over a WebSocket', () => {
   it('answers calls once the page has shown the run’s token, each by its id, in any order', async () => {
-    const { ws, messages } = await connect();
+    const { ws, messages, received } = await connect();
     ws.send(JSON.stringify({ hello: shell!.token }));
-    await until(() => messages.length === 1);
+    await received(1);
     expect(messages[0]).toEqual({ ready: true });
     ws.send(JSON.stringify({ id: 1, channel: 'slow', input: { a: 1 } }));
     ws.send(JSON.stringify({ id: 2, channel: 'fast', input: {} }));
     ws.send(JSON.stringify({ id: 3, channel: 'unknown', input: {} }));
-    await until(() => messages.length === 4);
+    await received(3);
+    releaseSlow();
+    await received(4);
     expect(messages.slice(1)).toEqual([
       { id: 2, result: { ok: true, value: { channel: 'fast', input: {} } } },
       { id: 3, result: { ok: false, error: { code: 'unknown-channel', message: 'There is no "unknown" call.' } } },
@@ -62,12 +75,12 @@ describe('the bridge over a WebSocket', () => {
   it('closes a socket that sends something other than a call, or more than the size limit', async () => {
     const bad = await connect();
     bad.ws.send(JSON.stringify({ hello: shell!.token }));
-    await until(() => bad.messages.length === 1);
+    await bad.received(1);
     bad.ws.send('{"channel": 5}');
     expect(await bad.closed).toBe(4400);
     const big = await connect();
     big.ws.send(JSON.stringify({ hello: shell!.token }));
-    await until(() => big.messages.length === 1);
+    await big.received(1);
     big.ws.send(JSON.stringify({ id: 1, channel: 'fast', input: 'x'.repeat(6 * 1024 * 1024) }));
     expect(await big.closed).toBe(1009);
   });
