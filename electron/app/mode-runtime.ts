@@ -3,12 +3,13 @@ import type { AppMode } from '../../shared/connections';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { Db, OpenOptions } from '../core/store/database';
 import type { CoreDeps, Feature, FeatureFactory } from '../core/feature';
+import type { SimHost } from '../training/sim-host';
 import { openDataStore } from './mode-stores';
 
 export interface ModeRuntimeDeps {
   dataDir: string;
-  /** Everything a feature gets except its mode's store and connections. */
-  base: Omit<CoreDeps, 'db' | 'connections'>;
+  /** Everything a feature gets except its mode's store and connections; the simulator host takes their simulators. */
+  base: Omit<CoreDeps, 'db' | 'connections' | 'simHost'> & { simHost: SimHost };
   connections: ConnectionsService;
   factories: FeatureFactory[];
   /** How the mode's store is watched after it opens (damage found by the background check). */

@@ -1,10 +1,9 @@
 import type { AppHandlers } from '../../shared/contract';
-import type { ConnectionsService } from '../connections/connections-service';
+import type { FeatureConnections } from './feature-connections';
 import type { VendorHttp } from './http/vendor-http';
+import type { Simulator, SimulatorHost } from './simulator';
 import type { Db, Migration } from './store/database';
 import type { SettingsRepo } from './store/settings-repo';
-import type { Simulator } from '../training/simulator';
-import type { SimHost } from '../training/sim-host';
 
 /** What the core hands every feature: the store, vendor HTTP, connections and a clock. */
 export interface CoreDeps {
@@ -13,8 +12,8 @@ export interface CoreDeps {
   /** Settings shared by both modes (in the core store). */
   settings: SettingsRepo;
   http: VendorHttp;
-  connections: ConnectionsService;
-  simHost: SimHost;
+  connections: FeatureConnections;
+  simHost: SimulatorHost;
   now: () => number;
   log: (message: string) => void;
 }

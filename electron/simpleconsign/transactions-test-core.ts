@@ -13,6 +13,9 @@ import type { Simulator } from '../training/simulator';
 import { SimHost } from '../training/sim-host';
 
 export interface TestCore extends CoreDeps {
+  /** The real services, so tests can change settings and inject faults as a person or the app would. */
+  connections: ConnectionsService;
+  simHost: SimHost;
   secrets: MemorySecretStore;
   close(): Promise<void>;
 }
