@@ -32,3 +32,6 @@ export const features: FeatureFactory[] = featureModules.map((m) => m.create);
 export const allMigrations = assembleMigrations(coreMigrations, featureModules);
 export const coreStoreMigrations = allMigrations.filter((m) => ownedByCoreStore(m.version));
 export const dataStoreMigrations = allMigrations.filter((m) => ownedByDataStore(m.version));
+
+/** Every feature's tables on the store server (each in its own version range, as in the data store). */
+export const storeMigrations = featureModules.flatMap((m) => m.storeMigrations ?? []);

@@ -4,6 +4,7 @@ import type { VendorHttp } from './http/vendor-http';
 import type { Simulator, SimulatorHost } from './simulator';
 import type { Db, Migration } from './store/database';
 import type { SettingsRepo } from './store/settings-repo';
+import type { StoreLink, StoreMigration } from './store-link';
 
 /** What the core hands every feature: the store, vendor HTTP, connections and a clock. */
 export interface CoreDeps {
@@ -14,6 +15,8 @@ export interface CoreDeps {
   http: VendorHttp;
   connections: FeatureConnections;
   simHost: SimulatorHost;
+  /** The store server this workstation shares with the store's others, seen from this mode (`aloneLink` when none). */
+  store: StoreLink;
   now: () => number;
   log: (message: string) => void;
 }
@@ -41,5 +44,7 @@ export interface FeatureModule {
   /** The versions this feature owns, inclusive (null: it keeps no records); every one of its migrations falls inside. */
   versions: [number, number] | null;
   migrations: Migration[];
+  /** Its tables on the store server, in the same version range (run once per mode's schema). */
+  storeMigrations?: StoreMigration[];
   create: FeatureFactory;
 }
