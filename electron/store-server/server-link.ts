@@ -102,7 +102,7 @@ export class ServerLink {
     if (this.stopped) return;
     try {
       const pool = await this.ensurePool();
-      const beat = await pool.query<{ store_id: string; takeover_minutes: number }>('SELECT store_id, takeover_minutes FROM store.heartbeat($1)', [this.deps.version]);
+      const beat = await pool.query<{ store_id: string; takeover_minutes: number; server_now: Date }>('SELECT store_id, takeover_minutes, server_now FROM store.heartbeat($1)', [this.deps.version]);
       if (beat.rows[0]?.store_id !== this.config.storeId) return this.refuse(`The server at ${this.address()} now holds another store. This workstation keeps working alone; ask whoever runs the server.`);
       if (this.state !== 'connected') {
         const client = await pool.connect();
@@ -114,7 +114,9 @@ export class ServerLink {
       const rows = await pool.query<{ id: number; name: string; prefix: string; last_seen_at: Date | null }>(
         'SELECT id, name, prefix, last_seen_at FROM store.workstations WHERE left_at IS NULL ORDER BY prefix',
       );
-      this.workstations = rows.rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, lastSeenAt: r.last_seen_at?.getTime() ?? null }));
+      // The server's clock, moved onto this computer's, so "last seen" reads right even when the two differ.
+      const offset = beat.rows[0].server_now.getTime() - this.deps.now();
+      this.workstations = rows.rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, lastSeenAt: r.last_seen_at ? r.last_seen_at.getTime() - offset : null }));
       this.lastContactAt = this.deps.now();
       const back = this.state !== 'connected';
       this.setState('connected', `Connected to the store server at ${this.address()}.`);

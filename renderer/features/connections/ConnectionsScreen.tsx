@@ -1,5 +1,6 @@
 import { useAppStatus } from '../../app/app-queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { StoreSection } from '../store/StoreSection';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { ConnectionCard } from './ConnectionCard';
 import { ModeSwitch } from './ModeSwitch';
@@ -23,6 +24,7 @@ export function ConnectionsScreen() {
         <ModeSwitch mode={mode} />
         {keychain && <p className={keychain.available ? 'muted' : 'warning'} data-testid="keychain-status">{keychain.message}</p>}
       </section>
+      <StoreSection />
       <ErrorMessage error={connections.error} />
       <div className="cards">
         {connections.data?.map((c) => (
