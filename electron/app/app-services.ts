@@ -160,7 +160,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
     store: {
       getStatus: () => storeServer.status(),
-      setUpServer: (input) => storeServer.setUpServer(input),
+      setUpBundledServer: (input) => storeServer.setUpBundledServer(input),
+      setUpExistingServer: (input) => storeServer.setUpExistingServer(input),
       join: (input) => storeServer.join(input),
       newPairingCode: () => storeServer.newPairingCode(),
       updateSettings: (input) => storeServer.updateSettings(input),

@@ -31,7 +31,7 @@ beforeAll(async () => {
   server = computer('server');
   register = computer('register');
   port = await freePort();
-  await server.service.setUpServer({ kind: 'bundled', storeName: 'Main Street', workstationName: 'Back office', listen: ['127.0.0.1'], port, tls: true });
+  await server.service.setUpBundledServer({ storeName: 'Main Street', workstationName: 'Back office', listen: ['127.0.0.1'], port, tls: true });
 }, 90_000);
 afterAll(async () => {
   await register?.close();

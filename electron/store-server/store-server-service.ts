@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { AppMode } from '../../shared/connections';
 import { formatServerAddress, generatePairingCode, normalizePairingCode, parseServerAddress, type ServerAddress } from '../../shared/store/rules';
-import type { JoinInput, SetUpServerInput, StoreSettingsInput, StoreStatus } from '../../shared/store/schemas';
-import { joinInputSchema, setUpServerInputSchema } from '../../shared/store/schemas';
+import type { BundledSetupInput, ExistingSetupInput, JoinInput, StoreSettingsInput, StoreStatus } from '../../shared/store/schemas';
+import { bundledSetupInputSchema, existingSetupInputSchema, joinInputSchema } from '../../shared/store/schemas';
 import { AppError } from '../core/app-error';
 import type { SecretStore } from '../core/secrets/secret-store';
 import type { SettingsRepo } from '../core/store/settings-repo';
@@ -105,22 +105,26 @@ export class StoreServerService {
     };
   }
 
-  async setUpServer(raw: SetUpServerInput): Promise<StoreStatus> {
-    const input = setUpServerInputSchema.parse(raw);
+  /** Starts PostgreSQL on this computer and sets the store up in it; on failure the new server is removed. */
+  async setUpBundledServer(raw: BundledSetupInput): Promise<StoreStatus> {
+    const input = bundledSetupInputSchema.parse(raw);
     this.assertAlone();
     await this.assertKeychain();
-    let config: LinkConfig;
-    if (input.kind === 'bundled') {
-      const made = await this.guard(() => this.bundled.create(input, (endpoint, admin) => setUpStore(endpoint, admin, { ...input, features: this.deps.features })));
-      config = this.configOf('server', 'bundled', made.endpoint, made.membership, { listen: input.listen, othersTls: input.tls, adminUser: made.adminUser });
-      await this.keep(config, made.membership.password, made.adminPassword, () => this.bundled.discard());
-    } else {
-      const address = parseServerAddress(input.address) as ServerAddress;
-      const endpoint: ServerEndpoint = { ...address, database: input.database, tls: input.tls };
-      const membership = await this.guard(() => setUpStore(endpoint, { user: input.adminUser, password: input.adminPassword }, { ...input, features: this.deps.features }));
-      config = this.configOf('server', 'existing', endpoint, membership, { listen: [], othersTls: input.tls !== 'off', adminUser: input.adminUser });
-      await this.keep(config, membership.password, input.adminPassword);
-    }
+    const made = await this.guard(() => this.bundled.create(input, (endpoint, admin) => setUpStore(endpoint, admin, { ...input, features: this.deps.features })));
+    const config = this.configOf('server', 'bundled', made.endpoint, made.membership, { listen: input.listen, othersTls: input.tls, adminUser: made.adminUser });
+    await this.keep(config, made.membership.password, made.adminPassword, () => this.bundled.discard());
+    return this.status();
+  }
+
+  /** Sets the store up on an existing PostgreSQL with its administrator (kept in the keychain for pairing codes). */
+  async setUpExistingServer(raw: ExistingSetupInput): Promise<StoreStatus> {
+    const input = existingSetupInputSchema.parse(raw);
+    this.assertAlone();
+    await this.assertKeychain();
+    const endpoint: ServerEndpoint = { ...(parseServerAddress(input.address) as ServerAddress), database: input.database, tls: input.tls };
+    const membership = await this.guard(() => setUpStore(endpoint, { user: input.adminUser, password: input.adminPassword }, { ...input, features: this.deps.features }));
+    const config = this.configOf('server', 'existing', endpoint, membership, { listen: [], othersTls: input.tls !== 'off', adminUser: input.adminUser });
+    await this.keep(config, membership.password, input.adminPassword);
     return this.status();
   }
 

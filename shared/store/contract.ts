@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract/channel';
-import { joinInputSchema, setUpServerInputSchema, storeSettingsInputSchema, storeStatusSchema } from './schemas';
+import { bundledSetupInputSchema, existingSetupInputSchema, joinInputSchema, storeSettingsInputSchema, storeStatusSchema } from './schemas';
 
 const none = z.object({}).strict();
 
@@ -9,10 +9,12 @@ export const storeContract = {
   /** This workstation's place in the store: the server's state, the other workstations, who loads the inventory. */
   getStatus: channel('This workstation’s name and prefix, the store server’s state, the other workstations and when each was last seen.', none, storeStatusSchema),
   /**
-   * Makes this computer the store's server: starts the bundled PostgreSQL here, or sets the store up on an
-   * existing PostgreSQL server, then pairs this computer as the first workstation. Nothing is written when it fails.
+   * Makes this computer the store's server: starts the bundled PostgreSQL here, sets the store up in it and
+   * pairs this computer as the first workstation. Nothing is kept when it fails.
    */
-  setUpServer: channel('Sets up the store server (bundled here, or on an existing PostgreSQL) and pairs this computer as its first workstation.', setUpServerInputSchema, storeStatusSchema),
+  setUpBundledServer: channel('Starts the bundled PostgreSQL on this computer, sets the store up in it and pairs this computer as its first workstation.', bundledSetupInputSchema, storeStatusSchema),
+  /** Sets the store up on an existing PostgreSQL (managed or replicated) and pairs this computer; nothing is written when it fails. */
+  setUpExistingServer: channel('Sets the store up on an existing PostgreSQL server with its administrator and pairs this computer as its first workstation.', existingSetupInputSchema, storeStatusSchema),
   /** Joins the store server at an address with the pairing code it shows; this workstation gets its own role and prefix. */
   join: channel('Joins a store server with its address and the pairing code shown on it; nothing is written when it fails.', joinInputSchema, storeStatusSchema),
   /** A new one-time pairing code (valid 15 minutes), on the computer that set the server up. */

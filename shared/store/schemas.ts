@@ -28,9 +28,8 @@ export type TlsMode = z.infer<typeof tlsModeSchema>;
 
 export const workstationNameSchema = name('workstation name', 40);
 
-const bundledSetup = z
+export const bundledSetupInputSchema = z
   .object({
-    kind: z.literal('bundled'),
     storeName: name('store name', 80),
     workstationName: workstationNameSchema,
     /** This computer's addresses the server listens on; the workstations reach it at one of them. */
@@ -40,9 +39,8 @@ const bundledSetup = z
   })
   .strict();
 
-const existingSetup = z
+export const existingSetupInputSchema = z
   .object({
-    kind: z.literal('existing'),
     storeName: name('store name', 80),
     workstationName: workstationNameSchema,
     address,
@@ -54,8 +52,8 @@ const existingSetup = z
   })
   .strict();
 
-export const setUpServerInputSchema = z.discriminatedUnion('kind', [bundledSetup, existingSetup]);
-export type SetUpServerInput = z.input<typeof setUpServerInputSchema>;
+export type BundledSetupInput = z.input<typeof bundledSetupInputSchema>;
+export type ExistingSetupInput = z.input<typeof existingSetupInputSchema>;
 
 export const joinInputSchema = z
   .object({

@@ -24,13 +24,13 @@ export function ConnectionsScreen() {
         <ModeSwitch mode={mode} />
         {keychain && <p className={keychain.available ? 'muted' : 'warning'} data-testid="keychain-status">{keychain.message}</p>}
       </section>
-      <StoreSection />
       <ErrorMessage error={connections.error} />
       <div className="cards">
         {connections.data?.map((c) => (
           <ConnectionCard key={`${c.id}-${JSON.stringify(c.settings)}`} conn={c} training={mode === 'training'} />
         ))}
       </div>
+      <StoreSection />
       {mode === 'training' && <TrainingPanel />}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JoinInput, SetUpServerInput, StoreSettingsInput } from '../../../shared/store/schemas';
+import type { BundledSetupInput, ExistingSetupInput, JoinInput, StoreSettingsInput } from '../../../shared/store/schemas';
 import { api, unwrap } from '../../api/bridge';
 
 export const storeKeys = {
@@ -24,7 +24,11 @@ function useStoreMutation<I>(fn: (input: I) => ReturnType<typeof api.store.getSt
   });
 }
 
-export const useSetUpServer = () => useStoreMutation((input: SetUpServerInput) => api.store.setUpServer(input));
+export const useSetUpServer = () =>
+  useStoreMutation((input: ({ kind: 'bundled' } & BundledSetupInput) | ({ kind: 'existing' } & ExistingSetupInput)) => {
+    const { kind, ...rest } = input;
+    return kind === 'bundled' ? api.store.setUpBundledServer(rest as BundledSetupInput) : api.store.setUpExistingServer(rest as ExistingSetupInput);
+  });
 export const useJoinStore = () => useStoreMutation((input: JoinInput) => api.store.join(input));
 export const useNewPairingCode = () => useStoreMutation((_: void) => api.store.newPairingCode({}));
 export const useStoreSettings = () => useStoreMutation((input: StoreSettingsInput) => api.store.updateSettings(input));
