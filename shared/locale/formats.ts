@@ -24,8 +24,12 @@ export interface Formats extends FormatSettings {
   amount(cents: Cents): string;
   /** A plain decimal as typed, from its canonical text ("8.25" → "8,25"). */
   decimal(text: string): string;
+  /** A rate in thousandths of a percent: 8250 → "8.25%" (en-US), "8,25 %" (de-DE). */
+  percentMilli(milli: number): string;
   /** A count with thousands marks. */
   number(n: number): string;
+  /** The English word for this many: plural(1, 'item', 'items') → "item". */
+  plural(n: number, one: string, other: string): string;
   /** "1 item", "2 items", "1.234 items" (de-DE). */
   count(n: number, one: string, other: string): string;
   date(ms: number): string;
@@ -77,6 +81,7 @@ export function formats(settings: FormatSettings): Formats {
   const marks = numberMarks(locale);
   const moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
@@ -90,6 +95,9 @@ export function formats(settings: FormatSettings): Formats {
     amount: (cents) => decimal(centsToDecimal(cents)),
     decimal,
     number: (n) => numberFormat.format(n),
+    // As a decimal string, so 8.25% is never 8.249999%.
+    percentMilli: (milli) => percentFormat.format(`${milli < 0 ? '-' : ''}${Math.floor(Math.abs(milli) / 100000)}.${String(Math.abs(milli) % 100000).padStart(5, '0')}` as `${number}`),
+    plural: (n, one, other) => (englishPlurals.select(n) === 'one' ? one : other),
     count: (n, one, other) => `${numberFormat.format(n)} ${englishPlurals.select(n) === 'one' ? one : other}`,
     date: (ms) => dateFormat.format(ms),
     dateTime: (ms) => dateTimeFormat.format(ms),

@@ -134,6 +134,9 @@ describe('formats', () => {
     // Far beyond a float's exact cents.
     expect(en.money(9_007_199_254_740_991)).toBe('$90,071,992,547,409.91');
     expect(de.amount(1250)).toBe('12,50');
+    expect(en.percentMilli(8250)).toBe('8.25%');
+    expect(de.percentMilli(8875)).toBe('8,875\u00a0%');
+    expect(en.percentMilli(0)).toBe('0%');
   });
 
   it('says 1 item and 2 items', () => {
