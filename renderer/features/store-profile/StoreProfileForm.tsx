@@ -5,6 +5,9 @@ import { useUpdateStoreProfile, useWorkstationLocale } from '../../locale/format
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { currencyChoices, localeChoices, localeLabel } from './choices';
 
+/** A fixed day for the sample, so the form draws the same each time. */
+const SAMPLE_DAY = Date.UTC(2026, 2, 14, 12);
+
 type TextKey = 'name' | 'address' | 'phone' | 'returnPolicy' | 'receiptFooter';
 const textFields: { key: TextKey; label: string; rows?: number; max: number; hint?: string }[] = [
   { key: 'name', label: 'Store name', max: 80 },
@@ -35,7 +38,7 @@ function TextFields({ draft, set }: { draft: StoreProfile; set: (patch: Partial<
 
 function FormatFields({ draft, set }: { draft: StoreProfile; set: (patch: Partial<StoreProfile>) => void }) {
   const workstation = useWorkstationLocale();
-  const currencies = useMemo(currencyChoices, []);
+  const currencies = useMemo(() => currencyChoices(), []);
   const own = workstation.data?.locale ?? navigator.language;
   const sample = formats({ locale: draft.locale || own, currency: draft.currency });
   return (
@@ -63,7 +66,7 @@ function FormatFields({ draft, set }: { draft: StoreProfile; set: (patch: Partia
         </select>
       </label>
       <p className="muted" data-testid="store-format-sample">
-        Amounts show as {sample.money(123450)}, dates as {sample.date(Date.now())}. Amounts are typed as {sample.amount(1250)}.
+        Amounts show as {sample.money(123450)}, dates as {sample.date(SAMPLE_DAY)}. Amounts are typed as {sample.amount(1250)}.
       </p>
       <label>
         After each sale, the receipt
