@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useFormats } from '../../locale/formats';
 import { paymentLabels } from '../../../shared/sales/counter';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -85,7 +86,8 @@ export function RecordSale() {
 }
 
 function RecordSaleForm({ taxRate }: { taxRate: string }) {
-  const draft = useSaleDraft();
+  // Only what the figures need: a keystroke in the manual item's form does not redraw the whole counter.
+  const draft = useSaleDraft(useShallow((s) => ({ lines: s.lines, taxRate: s.taxRate, tendered: s.tendered, paymentMethod: s.paymentMethod, orderNumber: s.orderNumber, badFields: s.badFields })));
   const settings = useCounterSettings();
   const record = useRecordSale();
   const fmt = useFormats();

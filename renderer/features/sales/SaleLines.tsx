@@ -41,7 +41,8 @@ function QuantityCell({ line }: { line: DraftLine }) {
 }
 
 function LineRow({ line, warnings }: { line: DraftLine; warnings: string[] }) {
-  const { updateLine, removeLine } = useSaleDraft();
+  const updateLine = useSaleDraft((s) => s.updateLine);
+  const removeLine = useSaleDraft((s) => s.removeLine);
   const f = useFormats();
   return (
     <tr data-testid="sale-line" data-sku={line.sku} className={warnings.length > 0 ? 'sale-line-warn' : undefined}>

@@ -20,7 +20,9 @@ function readManual(m: ManualEntry, f: Formats): { ok: true; price: number; quan
 }
 
 function ManualForm({ entry, onDone }: { entry: ManualEntry; onDone: (note: Note) => void }) {
-  const { set, addLine, dropUnknown } = useSaleDraft();
+  const set = useSaleDraft((s) => s.set);
+  const addLine = useSaleDraft((s) => s.addLine);
+  const dropUnknown = useSaleDraft((s) => s.dropUnknown);
   const f = useFormats();
   const [problem, setProblem] = useState<{ field: Field; text: string } | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
