@@ -7,7 +7,7 @@ test.describe('a new install', () => {
   test('asks for the store’s details on first start, again after “Later”, and never prints a receipt without a name line to fill', async ({ page, shell }) => {
     const dialog = page.getByTestId('first-run');
     await expect(dialog).toBeVisible();
-    await expect(page.getByTestId('store-name')).toBeFocused();
+    await expect(dialog.getByTestId('store-name')).toBeFocused();
     await page.getByTestId('first-run-later').click();
     await expect(dialog).toHaveCount(0);
     await page.reload();
@@ -33,9 +33,9 @@ test.describe('a new install', () => {
 
     await page.reload();
     await expect(dialog).toBeVisible();
-    await page.getByTestId('store-name').fill('Harbour Parts');
-    await page.getByTestId('store-phone').fill('555-0199');
-    await page.getByTestId('store-profile-save').click();
+    await dialog.getByTestId('store-name').fill('Harbour Parts');
+    await dialog.getByTestId('store-phone').fill('555-0199');
+    await dialog.getByTestId('store-profile-save').click();
     await expect(dialog).toHaveCount(0);
     await page.reload();
     await expect(page.getByTestId('app-ready')).toBeVisible();

@@ -84,7 +84,7 @@ export function formats(settings: FormatSettings): Formats {
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
   const decimal = (text: string) => text.replace('.', marks.decimal);
   const f: Formats = {
     locale: marks.locale,

@@ -17,7 +17,7 @@ export function FirstRunDialog() {
     <dialog ref={ref} className="confirm-dialog first-run" aria-labelledby="first-run-title" onCancel={(e) => (e.preventDefault(), setLater(true))} data-testid="first-run">
       <h2 id="first-run-title">Welcome: tell us about the store</h2>
       <p>Receipts carry these details. You can change them at any time under Sales, in “Store details”.</p>
-      <StoreProfileForm profile={profile.data.profile} submitLabel="Save and start">
+      <StoreProfileForm profile={profile.data.profile} submitLabel="Save and start" autoFocus>
         <button type="button" className="secondary" onClick={() => setLater(true)} data-testid="first-run-later">
           Later
         </button>

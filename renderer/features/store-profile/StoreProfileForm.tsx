@@ -17,7 +17,7 @@ const textFields: { key: TextKey; label: string; rows?: number; max: number; hin
   { key: 'receiptFooter', label: 'Receipt footer', rows: 2, max: 300, hint: 'A closing line, e.g. “Thank you for shopping with us!”' },
 ];
 
-function TextFields({ draft, set }: { draft: StoreProfile; set: (patch: Partial<StoreProfile>) => void }) {
+function TextFields({ draft, set, autoFocus }: { draft: StoreProfile; set: (patch: Partial<StoreProfile>) => void; autoFocus: boolean }) {
   return (
     <fieldset className="store-profile-group">
       <legend>On every receipt</legend>
@@ -27,7 +27,7 @@ function TextFields({ draft, set }: { draft: StoreProfile; set: (patch: Partial<
           {t.rows ? (
             <textarea rows={t.rows} maxLength={t.max} value={draft[t.key]} onChange={(e) => set({ [t.key]: e.target.value })} data-testid={`store-${t.key}`} />
           ) : (
-            <input maxLength={t.max} value={draft[t.key]} onChange={(e) => set({ [t.key]: e.target.value })} data-testid={`store-${t.key}`} autoFocus={t.key === 'name'} />
+            <input maxLength={t.max} value={draft[t.key]} onChange={(e) => set({ [t.key]: e.target.value })} data-testid={`store-${t.key}`} autoFocus={autoFocus && t.key === 'name'} />
           )}
           {t.hint && <small className="muted">{t.hint}</small>}
         </label>
@@ -83,7 +83,8 @@ function FormatFields({ draft, set }: { draft: StoreProfile; set: (patch: Partia
 }
 
 /** The store's details, printed on receipts, and its currency and formats. */
-export function StoreProfileForm({ profile, onSaved, submitLabel = 'Save store details', children }: { profile: StoreProfile; onSaved?: () => void; submitLabel?: string; children?: ReactNode }) {
+export function StoreProfileForm(props: { profile: StoreProfile; onSaved?: () => void; submitLabel?: string; autoFocus?: boolean; children?: ReactNode }) {
+  const { profile, onSaved, submitLabel = 'Save store details', autoFocus = false, children } = props;
   const [draft, setDraft] = useState(profile);
   const update = useUpdateStoreProfile();
   const set = (patch: Partial<StoreProfile>) => setDraft((d) => ({ ...d, ...patch }));
@@ -97,7 +98,7 @@ export function StoreProfileForm({ profile, onSaved, submitLabel = 'Save store d
         if (checked.success) update.mutate(checked.data, { onSuccess: () => onSaved?.() });
       }}
     >
-      <TextFields draft={draft} set={set} />
+      <TextFields draft={draft} set={set} autoFocus={autoFocus} />
       <FormatFields draft={draft} set={set} />
       {!checked.success && <p className="warning">{checked.error.issues.map((i) => i.message).join(' ')}</p>}
       <div className="form-actions">
