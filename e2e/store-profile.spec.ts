@@ -23,9 +23,9 @@ test.describe('a new install', () => {
     await counter.scanFast(a.sku);
     await page.keyboard.press('Control+Enter');
     await expect(counter.lastRecorded).toBeVisible();
-    await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => (window.print = () => undefined));
     await counter.lastRecorded.getByTestId('receipt-print-button').click();
+    await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('receipt-print')).toBeVisible();
     await expect(page.getByTestId('receipt-print')).not.toContainText('not set');
     await expect(page.getByTestId('receipt-print').getByTestId('receipt-store')).toHaveCount(0);
