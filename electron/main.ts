@@ -47,7 +47,13 @@ async function main(): Promise<void> {
   await app.whenReady();
   Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null);
   serveRenderer();
-  const services = await createAppServices({ dataDir: dataDir(() => app.getPath('userData')), secrets: new OsKeychain(keychainServiceName()), version: app.getVersion() });
+  const services = await createAppServices({
+    dataDir: dataDir(() => app.getPath('userData')),
+    secrets: new OsKeychain(keychainServiceName()),
+    version: app.getVersion(),
+    // The system's regional format (not only the UI language) decides how numbers and dates are written.
+    locale: () => ({ locale: app.getSystemLocale() || app.getLocale() || null, languages: app.getPreferredSystemLanguages() }),
+  });
   if (services.startupError) dialog.showErrorBox('The local data could not be opened', services.startupError.message);
   wireBridge(services);
   createWindow();

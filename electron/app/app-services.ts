@@ -22,6 +22,9 @@ import { coreStoreMigrations, features, storeMigrations } from './features';
 import { ModeRuntime } from './mode-runtime';
 import { adoptLegacyRecords, CORE_STORE_FILE } from './mode-stores';
 import { modeSwitchHandlers } from './mode-switch';
+import { StoreProfileService } from './store-profile';
+import { localeFromEnvironment } from './workstation-locale';
+import type { WorkstationLocale } from '../../shared/contract/store-profile';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -32,8 +35,13 @@ export interface AppServicesOptions {
   fetch?: typeof fetch;
   /** Store files above this size are checked in the background after start (tests lower it). */
   checkStoresAtStartBytes?: number;
+<<<<<<< HEAD
   /** How often this workstation tells the store server it is alive (tests shorten it). */
   storeHeartbeatMs?: number;
+=======
+  /** How the workstation writes numbers and dates: Electron asks the operating system, the browser shell its environment. */
+  locale?: () => WorkstationLocale;
+>>>>>>> main
 }
 
 export interface AppServices {
@@ -65,6 +73,7 @@ function createAppServicesWithoutStore(
 ): AppServices {
   const handlers = unavailableHandlers(startupError);
   handlers.app.getStatus = async () => ({ version: opts.version, mode: 'training', startupError, keychain: await keychainStatus(), connections: [] });
+  handlers.app.getLocale = () => (opts.locale ?? (() => localeFromEnvironment(process.env)))();
   return { dispatch: createDispatch(contract, handlers, opts.log), startupError, simHost, db: null, stop: async () => {} };
 }
 
@@ -126,6 +135,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   };
   await runSimulatorsFor(connections.mode());
   const modeSwitch = modeSwitchHandlers(connections, runtime);
+  const locale = opts.locale ?? (() => localeFromEnvironment(process.env));
+  const storeProfile = new StoreProfileService(settings, locale);
 
   const handlers = {
     app: {
@@ -136,6 +147,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
         keychain: await keychainStatus(),
         connections: connections.summaries(),
       }),
+      getLocale: () => locale(),
+      getStoreProfile: () => storeProfile.get(),
+      updateStoreProfile: (profile) => storeProfile.update(profile),
     },
     connections: {
       list: () => connections.list(),
