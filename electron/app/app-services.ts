@@ -35,13 +35,10 @@ export interface AppServicesOptions {
   fetch?: typeof fetch;
   /** Store files above this size are checked in the background after start (tests lower it). */
   checkStoresAtStartBytes?: number;
-<<<<<<< HEAD
   /** How often this workstation tells the store server it is alive (tests shorten it). */
   storeHeartbeatMs?: number;
-=======
   /** How the workstation writes numbers and dates: Electron asks the operating system, the browser shell its environment. */
   locale?: () => WorkstationLocale;
->>>>>>> main
 }
 
 export interface AppServices {
