@@ -10,6 +10,7 @@ describe('pairing codes', () => {
   it('are read back however they are typed', () => {
     expect(normalizePairingCode(' k7qx 2m9p-fa3c ')).toBe('K7QX-2M9P-FA3C');
     expect(normalizePairingCode('K7QX2M9PFA3C')).toBe('K7QX-2M9P-FA3C');
+    expect(normalizePairingCode('llll-llll-llll')).toBe('LLLL-LLLL-LLLL');
   });
   it('refuse what cannot be a code', () => {
     expect(normalizePairingCode('K7QX-2M9P')).toBeNull();

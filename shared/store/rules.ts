@@ -18,13 +18,10 @@ export function formatPairingCode(raw: string): string {
   return raw.match(/.{1,4}/g)!.join('-');
 }
 
-/**
- * The code as typed, made canonical: case, spaces and dashes do not matter, and the letters people mix
- * up with digits (O, I, L) are read as the digits' look-alikes the alphabet keeps. Null when it cannot be a code.
- */
+/** The code as typed, made canonical: case, spaces and dashes do not matter. Null when it cannot be a code. */
 export function normalizePairingCode(typed: string): string | null {
-  const raw = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  // 0 and 1 are not in the alphabet: a code holding one was mistyped.
+  const raw = typed.toUpperCase().replace(/[\s-]/g, '');
+  // 0, O, 1 and I are not in the alphabet: a code holding one was mistyped.
   if (raw.length !== PAIRING_LENGTH || [...raw].some((c) => !PAIRING_ALPHABET.includes(c))) return null;
   return formatPairingCode(raw);
 }
