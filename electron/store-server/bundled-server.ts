@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeServerCertificate } from './server-certificate';
 
 export interface BundledServerOptions {
   /** The cluster's folder (created on first start). */
@@ -134,6 +133,8 @@ export class BundledServer {
   private async writeConfig(owner: { uid: number; gid: number } | null): Promise<void> {
     const files: [string, string][] = [['pg_hba.conf', hbaRules(this.opts)]];
     if (this.opts.tls && !fs.existsSync(path.join(this.dataDir, 'server.crt'))) {
+      // Loaded only when a certificate is made: the library is large and a workstation never needs it.
+      const { makeServerCertificate } = await import('./server-certificate');
       const cert = await makeServerCertificate([os.hostname(), ...this.opts.listen]);
       files.push(['server.crt', cert.cert], ['server.key', cert.key]);
     }

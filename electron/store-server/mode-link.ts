@@ -1,7 +1,7 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { StoreAwayError, type StoreLink, type StoreQuery, type StoreWorkstation } from '../core/store-link';
 import { secretRedactor } from '../core/secrets/redact';
-import { clientConfig, describeConnectionError, isUnreachable } from './server-connection';
+import { clientConfig, describeConnectionError, isUnreachable, postgres } from './server-connection';
 import type { ServerLink } from './server-link';
 
 const TOPIC = /^[a-z][a-z0-9-]{0,40}$/;
@@ -124,7 +124,8 @@ export class ModeLink implements StoreLink {
     } catch (error) {
       throw new StoreAwayError((error as Error).message);
     }
-    const pool = new pg.Pool({ ...clientConfig(link.config.endpoint, creds, this.schema), max: 4, idleTimeoutMillis: 30_000 });
+    const { Pool } = await postgres();
+    const pool = new Pool({ ...clientConfig(link.config.endpoint, creds, this.schema), max: 4, idleTimeoutMillis: 30_000 });
     pool.on('error', () => {});
     this.pool = pool;
     return pool;
@@ -164,7 +165,8 @@ export class ModeLink implements StoreLink {
     if (!link) return;
     try {
       if (link !== this.boundTo) await this.rebind(link);
-      const client = new pg.Client(clientConfig(link.config.endpoint, await link.credentials(), this.schema));
+      const { Client } = await postgres();
+      const client = new Client(clientConfig(link.config.endpoint, await link.credentials(), this.schema));
       client.on('error', () => {});
       client.on('end', () => {
         if (this.listener === client) this.listener = null;

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import net from 'node:net';
 import { generate } from 'selfsigned';
 
@@ -16,9 +15,4 @@ export async function makeServerCertificate(names: string[]): Promise<{ cert: st
     extensions: [{ name: 'subjectAltName', altNames }],
   });
   return { cert: pems.cert, key: pems.private };
-}
-
-/** The SHA-256 fingerprint of a PEM certificate, as shown to people. */
-export function fingerprint(certPem: string): string {
-  return new crypto.X509Certificate(certPem).fingerprint256;
 }

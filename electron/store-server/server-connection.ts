@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { formatServerAddress } from '../../shared/store/rules';
 import type { TlsMode } from '../../shared/store/schemas';
 
@@ -39,9 +39,15 @@ export function clientConfig(endpoint: ServerEndpoint, who: Credentials, searchP
   };
 }
 
+/** The PostgreSQL client library, loaded only once this computer is part of a store (a lone workstation never needs it). */
+export async function postgres(): Promise<typeof pg> {
+  return (await import('pg')).default;
+}
+
 /** Connects one client (pairing, setting up, checking); the caller ends it. */
 export async function connectClient(endpoint: ServerEndpoint, who: Credentials, searchPath?: string): Promise<pg.Client> {
-  const client = new pg.Client(clientConfig(endpoint, who, searchPath));
+  const { Client } = await postgres();
+  const client = new Client(clientConfig(endpoint, who, searchPath));
   // A dropped connection is reported by the next query; an unhandled 'error' event would end the app.
   client.on('error', () => {});
   try {

@@ -1,9 +1,9 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { ServerState } from '../../shared/store/schemas';
 import { formatServerAddress } from '../../shared/store/rules';
 import type { StoreMigration } from '../core/store-link';
 import type { LinkConfig } from './link-config';
-import { clientConfig, describeConnectionError, isUnreachable, type Credentials } from './server-connection';
+import { clientConfig, describeConnectionError, isUnreachable, postgres, type Credentials } from './server-connection';
 import { readSchemaState, unknownVersions } from './server-migrations';
 
 /** How often a workstation tells the server it is alive, and looks again when the server is away. */
@@ -152,7 +152,8 @@ export class ServerLink {
 
   private async ensurePool(): Promise<pg.Pool> {
     if (this.pool) return this.pool;
-    const pool = new pg.Pool({ ...clientConfig(this.config.endpoint, await this.credentials()), max: 2, idleTimeoutMillis: 30_000 });
+    const { Pool } = await postgres();
+    const pool = new Pool({ ...clientConfig(this.config.endpoint, await this.credentials()), max: 2, idleTimeoutMillis: 30_000 });
     // An idle connection the server dropped is reported here; the next heartbeat reconnects.
     pool.on('error', () => {});
     this.pool = pool;
