@@ -63,7 +63,11 @@ export function EntryRow(props: { skuRef: RefObject<HTMLInputElement | null>; pe
   const items = text.trim().length >= 2 && settled === text ? (search.data?.items ?? []).filter((i) => i.currentPriceCents !== null) : [];
 
   // A recorded sale leaves a clean screen: the last item's note goes with it.
-  useEffect(() => setNote(null), [cleared]);
+  const [noteFor, setNoteFor] = useState(cleared);
+  if (noteFor !== cleared) {
+    setNoteFor(cleared);
+    setNote(null);
+  }
 
   // Ready to scan on arrival, unless the person is moving between the tabs with the arrow keys.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { createPortal } from 'react-dom';
 import { create } from 'zustand';
 import type { SaleDetail } from '../../../shared/sales/schemas';
@@ -125,6 +125,14 @@ export function ReceiptActions({ sale, auto, printRef }: { sale: SaleDetail; aut
   return <ReceiptButtons model={model} auto={auto} printRef={printRef} />;
 }
 
-/** Prints a receipt from anywhere (a key in a panel). */
-export const printReceipt = (r: ReceiptModel) => usePrintArea.getState().show(r);
-export { savePdf as saveReceiptPdf };
+/** P prints the receipt and S saves it, from a panel's buttons (never from a field being typed in). */
+export function receiptKeys(model: () => ReceiptModel) {
+  return (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || !(e.target instanceof HTMLButtonElement)) return;
+    const key = e.key.toLowerCase();
+    if (key !== 'p' && key !== 's') return;
+    e.preventDefault();
+    if (key === 'p') usePrintArea.getState().show(model());
+    else void savePdf(model());
+  };
+}

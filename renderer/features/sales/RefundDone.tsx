@@ -1,8 +1,8 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { refundMethodLabels } from '../../../shared/sales/counter';
 import type { ReturnDetail, SaleDetail } from '../../../shared/sales/schemas';
 import { useFormats, useStoreProfile } from '../../locale/formats';
-import { printReceipt, ReceiptButtons, saveReceiptPdf } from './Receipt';
+import { ReceiptButtons, receiptKeys } from './Receipt';
 import { refundReceiptModel } from './receipt-model';
 
 /** What the return just recorded gave back, and its refund receipt (printed or saved as the store chose; P and S as well). */
@@ -12,14 +12,9 @@ export function RefundDone({ sale, ret }: { sale: SaleDetail; ret: ReturnDetail 
   const printRef = useRef<HTMLButtonElement>(null);
   const model = () => refundReceiptModel(sale, ret, profile.data!.profile, f);
   useEffect(() => printRef.current?.focus(), []);
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || !(e.target instanceof HTMLButtonElement)) return;
-    if (e.key === 'p' || e.key === 'P') (e.preventDefault(), printReceipt(model()));
-    if (e.key === 's' || e.key === 'S') (e.preventDefault(), void saveReceiptPdf(model()));
-  };
   const items = ret.lines.reduce((n, l) => n + l.quantity, 0);
   return (
-    <section className="card refund-done" aria-labelledby="refund-done-title" onKeyDown={onKeyDown} data-testid="refund-done">
+    <section className="card refund-done" aria-labelledby="refund-done-title" onKeyDown={receiptKeys(model)} data-testid="refund-done">
       <h3 id="refund-done-title" className="ok-message" role="status" data-testid="return-recorded">
         Return recorded: {f.count(items, 'item', 'items')} back, {f.money(ret.totalCents)} refunded
         {ret.refundMethod && ` (${refundMethodLabels[ret.refundMethod].toLowerCase()})`}.

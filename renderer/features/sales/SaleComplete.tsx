@@ -1,11 +1,11 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Formats } from '../../../shared/locale/formats';
 import { paymentLabels } from '../../../shared/sales/counter';
 import type { Delivery } from '../../../shared/sales/schemas';
 import { useFormats } from '../../locale/formats';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useSale } from './queries';
-import { printReceipt, ReceiptActions, saveReceiptPdf, useSaleReceipt } from './Receipt';
+import { ReceiptActions, receiptKeys, useSaleReceipt } from './Receipt';
 
 /** Where the sale stands with the vendors, in a few words: the vendors' own answers are in History. */
 export function deliveryInWords(deliveries: Delivery[], f: Formats): string {
@@ -32,13 +32,8 @@ export function SaleComplete({ orderNumber }: { orderNumber: string }) {
   }, [ready]);
   if (!sale.data) return <ErrorMessage error={sale.error} />;
   const p = sale.data.payment;
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || !(e.target instanceof HTMLButtonElement)) return;
-    if (e.key === 'p' || e.key === 'P') (e.preventDefault(), printReceipt(model()));
-    if (e.key === 's' || e.key === 'S') (e.preventDefault(), void saveReceiptPdf(model()));
-  };
   return (
-    <section className="card sale-complete last-recorded" aria-labelledby="sale-complete-title" onKeyDown={onKeyDown} data-testid="last-recorded">
+    <section className="card sale-complete last-recorded" aria-labelledby="sale-complete-title" onKeyDown={receiptKeys(model)} data-testid="last-recorded">
       <h2 id="sale-complete-title" className="small-heading">
         Sale <span data-testid="last-recorded-order">{sale.data.orderNumber}</span> recorded · total {f.money(sale.data.totalCents)}
         {p && ` · ${paymentLabels[p.method].toLowerCase()}${p.tenderedCents !== null ? ` ${f.money(p.tenderedCents)}` : ''}`}
