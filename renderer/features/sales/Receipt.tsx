@@ -32,7 +32,7 @@ export function ReceiptView({ r, testId }: { r: ReceiptModel; testId?: string })
           {l}
         </div>
       ))}
-      <div className="receipt-title">{r.title}</div>
+      <h1 className="receipt-title">{r.title}</h1>
       <div className="receipt-order" data-testid="receipt-order">
         Order {r.orderNumber}
       </div>
@@ -73,9 +73,9 @@ export function ReceiptPrintArea() {
   }, [seq]);
   if (!receipt) return null;
   return createPortal(
-    <div className="print-area" data-testid="receipt-print">
+    <main className="print-area" aria-label={receipt.title} data-testid="receipt-print">
       <ReceiptView r={receipt} />
-    </div>,
+    </main>,
     document.body,
   );
 }
