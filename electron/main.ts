@@ -7,6 +7,7 @@ import { fail } from '../shared/result';
 import { createAppServices, type AppServices } from './app/app-services';
 import { dataDir, keychainServiceName } from './app/paths';
 import { OsKeychain } from './core/secrets/os-keychain';
+import { appMenuTemplate } from './shell/app-menu';
 import { contentSecurityPolicy } from './shell/csp';
 import { APP_ORIGIN, isTrustedSender, lockDownEveryContents } from './shell/security';
 import { mainWindowOptions } from './shell/window-options';
@@ -45,7 +46,7 @@ function createWindow(): BrowserWindow {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.isPackaged)));
   serveRenderer();
   const services = await createAppServices({
     dataDir: dataDir(() => app.getPath('userData')),
