@@ -104,7 +104,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const settings = new SettingsRepo(db);
   const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets, simHost, now });
-  const storeServer = new StoreServerService({ settings, secrets, dataDir: opts.dataDir, version: opts.version, features: storeMigrations, now, log, heartbeatMs: opts.storeHeartbeatMs });
+  const storeServer = new StoreServerService({ settings, secrets, dataDir: opts.dataDir, version: opts.version, features: storeMigrations, now, log, heartbeatMs: opts.storeHeartbeatMs, mode: () => connections.mode() });
   storeServer.start();
   const runtime = new ModeRuntime({
     dataDir: opts.dataDir,

@@ -5,6 +5,7 @@ import { SimpleConsignInventorySimulator, type InventorySimOptions } from '../si
 import { simulatorSeed } from '../simpleconsign/transactions-feature';
 import { SimpleConsignImagesSimulator } from '../simpleconsign/inventory-sim-images';
 import { InventoryService } from './inventory-service';
+import { inventoryStoreMigrations } from './store-copy-schema';
 
 /** Items in the training store unless BACKOFFICE_SC_SIM_ITEMS says otherwise. */
 export function trainingStoreSize(env: Record<string, string | undefined> = process.env): number {
@@ -59,4 +60,4 @@ export const createInventoryFeature: FeatureFactory = (core): Feature => {
   };
 };
 
-export const inventoryModule: FeatureModule = { name: 'Inventory copy', versions: [20, 29], migrations: inventoryMigrations, create: createInventoryFeature };
+export const inventoryModule: FeatureModule = { name: 'Inventory copy', versions: [20, 29], migrations: inventoryMigrations, storeMigrations: inventoryStoreMigrations, create: createInventoryFeature };

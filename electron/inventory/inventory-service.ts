@@ -6,9 +6,12 @@ import { allowanceFor } from '../simpleconsign/rate-allowance';
 import { InventoryRepo } from './inventory-repo';
 import { InventorySearch } from './inventory-search';
 import { InventorySync } from './inventory-sync';
+import { StoreCopy } from './store-copy';
+import type { KnownCopy } from './store-copy-server';
+import { aloneLink } from '../core/store-link';
 import { nextRunAt, SyncScheduler, SyncSettingsStore } from './sync-schedule';
 
-type Core = Pick<CoreDeps, 'db' | 'settings' | 'http' | 'connections' | 'now' | 'log'>;
+type Core = Pick<CoreDeps, 'db' | 'settings' | 'http' | 'connections' | 'now' | 'log'> & Partial<Pick<CoreDeps, 'store'>>;
 
 /** Where the copy's pictures come from: the simulator for a training copy, SimpleConsign's image store otherwise. */
 function imageBase(core: Core, source: string | null): string {
@@ -28,6 +31,8 @@ export class InventoryService {
   private readonly settings: SyncSettingsStore;
   private readonly sync: InventorySync;
   private readonly scheduler: SyncScheduler;
+  /** The store's one inventory load, when this workstation is part of a store. */
+  readonly copy: StoreCopy;
 
   constructor(private readonly core: Core) {
     this.repo = new InventoryRepo(core.db);
@@ -41,9 +46,20 @@ export class InventoryService {
       log: core.log,
       allowance: allowanceFor(core),
       health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
+      loaded: (change) => void this.copy.published(change),
+    });
+    const knownKey = `inventory.storeCopy.${core.connections.mode()}`;
+    this.copy = new StoreCopy({
+      store: core.store ?? aloneLink,
+      db: core.db,
+      repo: this.repo,
+      sync: this.sync,
+      known: { get: () => core.settings.get<KnownCopy | null>(knownKey, null), set: (k) => core.settings.set(knownKey, k) },
+      log: core.log,
+      onLead: () => this.scheduler.arm(),
     });
     this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source));
-    this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => this.sync.start('scheduled'), now: core.now, log: core.log });
+    this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => (this.copy.mayLoad() ? this.sync.start('scheduled') : undefined), now: core.now, log: core.log });
   }
 
   /** The copy's own pause or the key's shared one, whichever ends later. */
@@ -53,6 +69,8 @@ export class InventoryService {
   }
 
   private due(): number | null {
+    // In a store, only the workstation holding its lock loads from SimpleConsign.
+    if (!this.copy.mayLoad()) return null;
     const state = { ...this.repo.state() };
     state.pausedUntil = this.pausedUntil(state);
     const lastRun = this.repo.recentRuns(5).find((r) => r.outcome !== 'running') ?? null;
@@ -81,11 +99,21 @@ export class InventoryService {
 
   /** Starts a load (from `since` instead of the watermark when given) and answers at once; the screen follows it through status(). */
   begin(trigger: 'manual' | 'reload', since?: number): SyncStatus {
+    if (!this.copy.mayLoad()) return this.fromStore(trigger);
     if (since !== undefined && since > this.core.now()) throw new AppError('invalid-input', 'Choose a moment in the past to reload changes since.');
     this.sync
       .start(trigger, { since })
       .catch((e: unknown) => this.core.log(`inventory load failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => this.scheduler.arm());
+    return this.status();
+  }
+
+  /** In a store another workstation loads: "load now" takes its latest rows from the server; reloads are started there. */
+  private fromStore(trigger: 'manual' | 'reload'): SyncStatus {
+    const role = this.copy.role;
+    if (role === 'away') throw new AppError('conflict', 'The store server does not answer, so the copy here stays as it is until it is back.');
+    if (trigger === 'reload' || role !== 'follower') throw new AppError('conflict', 'Another workstation of the store loads the inventory from SimpleConsign (see Connections › Store); start a full reload there.');
+    void this.copy.catchUp();
     return this.status();
   }
 
@@ -97,11 +125,14 @@ export class InventoryService {
 
   start(): void {
     this.repo.closeAbandonedRuns(this.core.now());
+    this.copy.start();
     this.scheduler.start();
   }
 
   async stop(): Promise<void> {
     this.scheduler.stop();
+    const copyStopped = this.copy.stop();
     await this.sync.stop();
+    await copyStopped;
   }
 }

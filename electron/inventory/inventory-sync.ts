@@ -33,6 +33,18 @@ export interface SyncDeps {
   allowance?: { pausedAt(now: number): { until: number } | null; pause(until: number, reason: string): void };
   /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
   health?: (ok: boolean, message: string) => void;
+  /** A load from SimpleConsign was applied: its changed SKUs (null: the whole copy), for the store server. */
+  loaded?: (change: { mode: SyncMode; skus: string[] | null }) => void;
+}
+
+/**
+ * Items that come from the store server rather than SimpleConsign (another workstation loaded them):
+ * applied the same way as an answer, and committed with that workstation's watermark.
+ */
+export interface FromStore {
+  mode: SyncMode;
+  source: ItemSource;
+  state: { watermark: number | null; clockStart: number | null; newestStamp: number | null; source: string; options: string };
 }
 
 const MINUTE = 60_000;
@@ -72,6 +84,10 @@ interface Job {
   /** When SimpleConsign answered, on the same clock. */
   answeredAt: number;
   notes: string[];
+  /** Items from the store server instead of SimpleConsign. */
+  from: FromStore | null;
+  /** The SKUs a change set from SimpleConsign touched. */
+  skus: string[];
 }
 
 /**
@@ -105,23 +121,23 @@ export class InventorySync {
    * Starts a run and answers its completion. Refuses (AppError) when one is running or the
    * request cap is in force; the run's own failures are recorded, never thrown.
    */
-  start(trigger: SyncTrigger, opts: { since?: number } = {}): Promise<void> {
+  start(trigger: SyncTrigger, opts: { since?: number; from?: FromStore } = {}): Promise<void> {
     if (this.running) {
       if (trigger !== 'reload') return this.running.done;
       throw new AppError('conflict', 'A load is already running. Start the full reload when it has finished.');
     }
     const now = this.deps.now();
     const paused = Math.max(this.deps.repo.state().pausedUntil ?? 0, this.deps.allowance?.pausedAt(now)?.until ?? 0) || null;
-    if (paused !== null && paused > now) {
+    if (paused !== null && paused > now && !opts.from) {
       throw new AppError('conflict', `SimpleConsign’s request limit was reached. The next load can start in ${minutesFrom(now, paused)}.`);
     }
     const controller = new AbortController();
     // The connection is read once the run starts; until then the copy's state tells which load it will be.
     const state = this.deps.repo.state();
-    const mode: SyncMode = trigger === 'reload' || this.needsFullLoad(state, null) ? 'full' : 'incremental';
+    const mode: SyncMode = opts.from?.mode ?? (trigger === 'reload' || this.needsFullLoad(state, null) ? 'full' : 'incremental');
     const progress: SyncProgress = { mode, phase: 'requesting', startedAt: now, received: 0, applied: 0 };
     const running: Running = { progress, controller, done: Promise.resolve() };
-    running.done = this.run(trigger, running, opts.since ?? null).finally(() => {
+    running.done = this.run(trigger, running, opts.since ?? null, opts.from ?? null).finally(() => {
       this.running = null;
     });
     this.running = running;
@@ -136,10 +152,10 @@ export class InventorySync {
     await r.done;
   }
 
-  private async run(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
+  private async run(trigger: SyncTrigger, running: Running, since: number | null, from: FromStore | null): Promise<void> {
     this.unrecorded = null;
     try {
-      await this.attempt(trigger, running, since);
+      await this.attempt(trigger, running, since, from);
     } catch (e) {
       // Even the failure could not be written (the disk is full, the file read-only): keep it in memory.
       const { mode, startedAt } = running.progress;
@@ -149,14 +165,14 @@ export class InventorySync {
     }
   }
 
-  private async attempt(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
+  private async attempt(trigger: SyncTrigger, running: Running, since: number | null, from: FromStore | null): Promise<void> {
     const state = this.deps.repo.state();
-    const conn = await this.connection();
-    const mode: SyncMode = trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental';
+    const conn = from ? null : await this.connection();
+    const mode: SyncMode = from?.mode ?? (trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental');
     running.progress.mode = mode;
     const job: Job = {
       runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0),
-      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, answeredAt: running.progress.startedAt, notes: [],
+      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, answeredAt: running.progress.startedAt, notes: [], from, skus: [],
     };
     try {
       await this.load(job, conn);
@@ -176,23 +192,25 @@ export class InventorySync {
 
   /** Asks SimpleConsign, applies the answer, then clears what the previous copy left behind. */
   private async load(job: Job, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
-    if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
-    if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
+    if (!conn && !job.from) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
+    if (conn && !conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
     const { running } = job;
     // A full load's slot is emptied while SimpleConsign builds its answer; a failed request waits for it.
     const preparing = job.mode === 'full' ? prepareGeneration(this.deps.repo, job.state.gen + 1, null) : null;
     preparing?.catch(() => undefined);
-    const asked = await askForItems(this.deps, conn, job, running.controller.signal).catch(async (e: unknown) => {
+    const asked = await (job.from ? Promise.resolve(storeAnswer(job.from, job.startedAt)) : askForItems(this.deps, conn!, job, running.controller.signal)).catch(async (e: unknown) => {
       await preparing?.catch(() => undefined);
       throw e;
     });
-    const { source } = asked;
-    this.deps.health?.(true, `Inventory loaded: ${currentFormats().count(source.total, 'item', 'items')} received.`);
+    // A change set's SKUs are noted as they are read, for the store server.
+    const source = job.from || job.mode === 'full' ? asked.source : notingSkus(asked.source, job.skus);
+    if (!job.from) this.deps.health?.(true, `Inventory loaded: ${currentFormats().count(source.total, 'item', 'items')} received.`);
     Object.assign(job, { startedAt: asked.startedAt, answeredAt: asked.answeredAt, notes: asked.notes, counts: emptyCounts(source.total) });
     Object.assign(running.progress, { phase: 'applying', received: source.total });
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
     const full = job.mode === 'full';
-    const ctx = { ...this.context(job.settings, running), vendorFiltered: full, ecommerceSkus: asked.ecommerceSkus, previousStart: full ? null : job.state.clockStart, conn };
+    // The store server's items are applied with this workstation's own filters.
+    const ctx = { ...this.context(job.settings, running), vendorFiltered: full && !job.from, ecommerceSkus: asked.ecommerceSkus, previousStart: full ? null : job.state.clockStart, conn };
     try {
       await this.apply(job, source, ctx, preparing, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
     } finally {
@@ -201,6 +219,7 @@ export class InventorySync {
     this.retryAt = null;
     running.progress.phase = 'cleaning';
     await this.clearOtherSlot();
+    if (!job.from) this.deps.loaded?.({ mode: job.mode, skus: full ? null : job.skus });
   }
 
   /** Empties the slot searches do not read (the replaced copy, or an abandoned load) to give its disk space back. */
@@ -214,7 +233,8 @@ export class InventorySync {
    * The run's last write: the new generation, the watermark (the older of the run's start and the
    * newest change stamp the copy has seen, minus the overlap) and the run record.
    */
-  private commit(job: Job, conn: ResolvedConnection<'simpleconsign'>, gen: number, itemCount?: number): void {
+  private commit(job: Job, conn: ResolvedConnection<'simpleconsign'> | null, gen: number, itemCount?: number): void {
+    if (job.from) return this.commitFromStore(job, job.from, gen, itemCount);
     const { stamps } = job.counts;
     const known = job.mode === 'full' ? null : job.state.newestStamp;
     const newestStamp = known === null || stamps.newest === null ? (stamps.newest ?? known) : Math.max(known, stamps.newest);
@@ -225,13 +245,33 @@ export class InventorySync {
       watermark: nextWatermark(job.startedAt, newestStamp, overlap),
       clockStart: job.startedAt,
       newestStamp,
-      source: sourceOf(conn),
+      source: sourceOf(conn!),
       options: optionsKey(job.settings),
       finishedAt: this.deps.now(),
       counts: job.counts,
       message: describeCounts(job.mode, job.counts),
       details: skipDetails(job.counts),
       warnings: [...job.notes, ...stampWarnings(stamps, job.answeredAt, overlap)],
+    });
+  }
+
+  /** Items from the store server: the copy takes the loading workstation's watermark with them. */
+  private commitFromStore(job: Job, from: FromStore, gen: number, itemCount?: number): void {
+    const s = from.state;
+    this.deps.repo.commit(gen, {
+      itemCount,
+      runId: job.runId,
+      // A copy without a watermark yet (the server was seeded with none) is still a copy: the next load is a full one.
+      watermark: s.watermark ?? 0,
+      clockStart: s.clockStart ?? 0,
+      newestStamp: s.newestStamp,
+      source: s.source,
+      options: s.options,
+      finishedAt: this.deps.now(),
+      counts: job.counts,
+      message: `From the store server: ${describeCounts(job.mode, job.counts)}`,
+      details: skipDetails(job.counts),
+      warnings: [],
     });
   }
 
@@ -251,7 +291,7 @@ export class InventorySync {
   }
 
   private async apply(
-    job: Job, source: ItemSource, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }, preparing: Promise<void> | null, commit: (gen: number, itemCount?: number) => void,
+    job: Job, source: ItemSource, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> | null }, preparing: Promise<void> | null, commit: (gen: number, itemCount?: number) => void,
   ): Promise<void> {
     const { state, counts, running } = job;
     if (job.mode === 'incremental' && source.total <= (this.deps.largeChangeSet ?? 5000)) {
@@ -267,13 +307,14 @@ export class InventorySync {
     const full = job.mode === 'full';
     await (full && preparing ? preparing : prepareGeneration(repo, next, full ? null : state.gen));
     // The search screen's E-commerce filter needs the flag, which the document does not list.
-    const learn = full && !job.settings.includeOnlyEcommerceItems;
-    const early = learn ? askFlagsEarly(source, (signal) => flaggedSkus(this.deps, ctx.conn, job.settings, signal), ctx.signal) : null;
+    const learn = full && !job.settings.includeOnlyEcommerceItems && !job.from;
+    const { conn } = ctx;
+    const early = learn && conn ? askFlagsEarly(source, (signal) => flaggedSkus(this.deps, conn, job.settings, signal), ctx.signal) : null;
     try {
       if (full) await appendIntoGeneration(early?.source ?? source, ctx, next, counts);
       else await streamIntoGeneration(source, ctx, next, counts);
       checkAbort(ctx.signal);
-      const flags = learn ? await this.flagScripts(next, early?.ahead() ?? null, ctx) : [];
+      const flags = learn && conn ? await this.flagScripts(next, early?.ahead() ?? null, { ...ctx, conn }) : [];
       running.progress.phase = 'indexing';
       const itemCount = await finishGeneration(repo, next, full, counts, flags);
       checkAbort(ctx.signal);
@@ -331,4 +372,25 @@ export class InventorySync {
 
 function skipDetails(c: Counts): string[] {
   return [...c.skipReasons.entries()].slice(0, 5).map(([reason, n]) => `Skipped ${n} × ${reason}.`);
+}
+
+/** The store server's items as if SimpleConsign had answered them when the run began. */
+function storeAnswer(from: FromStore, at: number): Awaited<ReturnType<typeof askForItems>> {
+  return { source: from.source, startedAt: at, answeredAt: at, notes: [], ecommerceSkus: null };
+}
+
+/** A source that notes the SKUs of the items it hands over. */
+function notingSkus(source: ItemSource, into: string[]): ItemSource {
+  return {
+    total: source.total,
+    close: () => source.close(),
+    next: async (max) => {
+      const part = await source.next(max);
+      for (const item of part ?? []) {
+        const sku = (item as { sku?: unknown } | null)?.sku;
+        if (typeof sku === 'string' || typeof sku === 'number') into.push(String(sku).trim());
+      }
+      return part;
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { bundledSetupInputSchema, existingSetupInputSchema, joinInputSchema } fr
 import { AppError } from '../core/app-error';
 import type { SecretStore } from '../core/secrets/secret-store';
 import type { SettingsRepo } from '../core/store/settings-repo';
-import type { StoreMigration } from '../core/store-link';
+import { INVENTORY_LOADER_LOCK, type StoreMigration } from '../core/store-link';
 import { BundledStore } from './bundled-store';
 import { LinkConfigStore, type LinkConfig } from './link-config';
 import { ModeLink } from './mode-link';
@@ -26,6 +26,8 @@ export interface StoreServerDeps {
   now: () => number;
   log: (message: string) => void;
   heartbeatMs?: number;
+  /** The mode the app is in: the Store section shows that mode's inventory loader. */
+  mode?: () => AppMode;
 }
 
 /** This computer's network addresses, for choosing where a bundled server listens (loopback last). */
@@ -97,12 +99,18 @@ export class StoreServerService {
       server: config && link ? { address: this.othersAddress(config), kind: config.kind, tls: config.kind === 'bundled' ? (config.othersTls ? 'require' : 'off') : config.endpoint.tls, listen: config.listen, state: link.state, message: link.message, lastContactAt: link.lastContactAt } : null,
       workstation: config ? { id: config.workstation.id, name: config.workstation.name, prefix: config.workstation.prefix } : null,
       workstations: (link?.workstations ?? []).map((w) => ({ ...w, thisOne: w.id === config?.workstation.id, silent: w.lastSeenAt === null || serverNow - w.lastSeenAt > silentMs })),
-      inventoryLoader: null,
+      inventoryLoader: await this.inventoryLoader(),
       takeoverMinutes: link?.takeoverMinutes ?? this.configs.takeoverMinutes(),
       pairing: this.pairing,
       canPair: config?.role === 'server',
       listenChoices: networkAddresses(),
     };
+  }
+
+  /** The workstation holding the store's inventory lock in the current mode, when the server answers. */
+  private async inventoryLoader(): Promise<string | null> {
+    if (this.link?.state !== 'connected') return null;
+    return this.linkFor(this.deps.mode?.() ?? 'live').holder(INVENTORY_LOADER_LOCK).catch(() => null);
   }
 
   /** Starts PostgreSQL on this computer and sets the store up in it; on failure the new server is removed. */
