@@ -6,6 +6,7 @@ import { simulatorSeed } from '../simpleconsign/transactions-feature';
 import { SimpleConsignImagesSimulator } from '../simpleconsign/inventory-sim-images';
 import { InventoryService } from './inventory-service';
 import { inventoryStoreMigrations } from './store-copy-schema';
+import { allowanceStoreMigration } from '../simpleconsign/store-allowance';
 
 /** Items in the training store unless BACKOFFICE_SC_SIM_ITEMS says otherwise. */
 export function trainingStoreSize(env: Record<string, string | undefined> = process.env): number {
@@ -60,4 +61,4 @@ export const createInventoryFeature: FeatureFactory = (core): Feature => {
   };
 };
 
-export const inventoryModule: FeatureModule = { name: 'Inventory copy', versions: [20, 29], migrations: inventoryMigrations, storeMigrations: inventoryStoreMigrations, create: createInventoryFeature };
+export const inventoryModule: FeatureModule = { name: 'Inventory copy', versions: [20, 29], migrations: inventoryMigrations, storeMigrations: [...inventoryStoreMigrations, allowanceStoreMigration], create: createInventoryFeature };

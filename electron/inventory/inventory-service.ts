@@ -3,6 +3,8 @@ import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { imageBaseFor } from '../simpleconsign/inventory-images';
 import { allowanceFor } from '../simpleconsign/rate-allowance';
+import { InventoryFetchError } from '../simpleconsign/inventory-client';
+import { storeAllowanceFor } from '../simpleconsign/store-allowance';
 import { InventoryRepo } from './inventory-repo';
 import { InventorySearch } from './inventory-search';
 import { InventorySync } from './inventory-sync';
@@ -47,6 +49,10 @@ export class InventoryService {
       allowance: allowanceFor(core),
       health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
       loaded: (change) => void this.copy.published(change),
+      spend: async (apiKey) => {
+        const spent = await storeAllowanceFor(core)?.take('inventory', apiKey);
+        if (spent && !spent.ok) throw new InventoryFetchError('unavailable', spent.message, { retryAfterMs: spent.waitMs });
+      },
     });
     const knownKey = `inventory.storeCopy.${core.connections.mode()}`;
     this.copy = new StoreCopy({

@@ -33,6 +33,8 @@ export interface SyncDeps {
   allowance?: { pausedAt(now: number): { until: number } | null; pause(until: number, reason: string): void };
   /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
   health?: (ok: boolean, message: string) => void;
+  /** Counts a call against the key's allowance before it is made (the store's, when in a store); throws when it is spent. */
+  spend?: (apiKey: string) => Promise<void>;
   /** A load from SimpleConsign was applied: its changed SKUs (null: the whole copy), for the store server. */
   loaded?: (change: { mode: SyncMode; skus: string[] | null }) => void;
 }

@@ -35,7 +35,7 @@ const skuOf = (item: unknown) => String((item as Record<string, unknown> | null)
 
 /** Asks for the run's items; an unfiltered "E-commerce only" load whose items lack the flag also asks which ones have it. */
 export async function askForItems(
-  deps: { http: VendorHttp; now: () => number },
+  deps: { http: VendorHttp; now: () => number; spend?: (apiKey: string) => Promise<void> },
   conn: ResolvedConnection<'simpleconsign'>,
   run: { mode: SyncMode; settings: SyncSettings; since: number | null },
   signal: AbortSignal,
@@ -43,17 +43,17 @@ export async function askForItems(
   const query = queryFor(run.mode, run.settings, run.since);
   const sentAt = deps.now();
   if (query.modifiedSince === undefined) {
-    const opened = await openInventory(deps.http, conn, query, { signal });
+    const opened = await openInventory(deps.http, conn, query, { signal, spend: deps.spend });
     const answeredAt = deps.now();
     const clock = vendorClock(sentAt, answeredAt, opened.serverDate, run.settings.overlapMinutes);
     return { source: opened.source, startedAt: clock.start, answeredAt: opened.serverDate ?? answeredAt, notes: clock.note ? [clock.note] : [], ecommerceSkus: null };
   }
-  const answer = await fetchInventory(deps.http, conn, query, { signal });
+  const answer = await fetchInventory(deps.http, conn, query, { signal, spend: deps.spend });
   const answeredAt = deps.now();
   const clock = vendorClock(sentAt, answeredAt, answer.serverDate, run.settings.overlapMinutes);
   let ecommerceSkus: Set<string> | null = null;
   if (run.settings.includeOnlyEcommerceItems && answer.results.some(lacksFlag)) {
-    const flagged = await fetchInventory(deps.http, conn, { ...query, includeOnlyEcommerceItems: true }, { signal });
+    const flagged = await fetchInventory(deps.http, conn, { ...query, includeOnlyEcommerceItems: true }, { signal, spend: deps.spend });
     ecommerceSkus = new Set(flagged.results.map(skuOf));
   }
   return { source: arraySource(answer.results), startedAt: clock.start, answeredAt: answer.serverDate ?? answeredAt, notes: clock.note ? [clock.note] : [], ecommerceSkus };
@@ -65,12 +65,12 @@ export async function askForItems(
  * time (only the SKUs leave the reader; a million-item store lists hundreds of thousands).
  */
 export async function flaggedSkus(
-  deps: { http: VendorHttp },
+  deps: { http: VendorHttp; spend?: (apiKey: string) => Promise<void> },
   conn: ResolvedConnection<'simpleconsign'>,
   settings: SyncSettings,
   signal: AbortSignal,
 ): Promise<string> {
-  const { source } = await openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal, pick: 'sku' });
+  const { source } = await openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal, pick: 'sku', spend: deps.spend });
   const lists: string[] = [];
   try {
     for (let part = await source.next(5000); part; part = await source.next(5000)) {

@@ -85,6 +85,8 @@ function fromVendorError(e: VendorError, q: InventoryQuery): InventoryFetchError
 export interface FetchOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Counts the call against the key's allowance before it is made; throws when the allowance is spent. */
+  spend?: (apiKey: string) => Promise<void>;
 }
 
 export interface InventoryAnswerRead {
@@ -97,6 +99,7 @@ export interface InventoryAnswerRead {
 async function ask<T extends z.ZodType>(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions, schema: T, streamBody: boolean) {
   const apiKey = conn.secrets.apiKey;
   if (!apiKey) throw new InventoryFetchError('setup', 'Enter the SimpleConsign Location API key on the Connections screen first.');
+  await opts.spend?.(apiKey);
   try {
     return await http.request({
       vendor: 'SimpleConsign',

@@ -110,6 +110,8 @@ export const storeStatusSchema = z.object({
   workstations: z.array(workstationViewSchema),
   /** The workstation that loads the SimpleConsign inventory for the store, when one does. */
   inventoryLoader: z.string().nullable(),
+  /** SimpleConsign calls the store's workstations made in the last 10 minutes, against the store's budget (when the server answers). */
+  allowance: z.object({ used: z.number().int(), budget: z.number().int() }).nullable(),
   takeoverMinutes: z.number().int(),
   /** The pairing code on show (only on the computer that can make them). */
   pairing: z.object({ code: z.string(), expiresAt: z.number() }).nullable(),

@@ -6,12 +6,14 @@ import { INVENTORY_LOADER_LOCK } from '../core/store-link';
 import { SimpleConsignInventorySimulator } from '../simpleconsign/inventory-sim';
 import { readItem } from '../simpleconsign/inventory-response';
 import { createPairing, joinStore, setUpStore, type Membership } from './store-setup';
-import { startTestServer, type TestServer } from './testing/test-server';
+import { freePort, startTestServer, type TestServer } from './testing/test-server';
 import { SimHost } from '../training/sim-host';
 import { inventoryStoreMigrations } from '../inventory/store-copy-schema';
+import { allowanceStoreMigration, AWAY_SHARE, DEFAULT_BUDGET, keyIdentity, SALES_RESERVE, StoreAllowance } from '../simpleconsign/store-allowance';
 import { TestWorkstation, type WorkstationSpec } from './testing/store-workstation';
 
 const KEY = 'store-copy-key';
+const features = [...inventoryStoreMigrations, allowanceStoreMigration];
 let pg: TestServer;
 let sim: SimpleConsignInventorySimulator;
 let host: SimHost;
@@ -38,11 +40,11 @@ beforeAll(async () => {
   sim = new SimpleConsignInventorySimulator({ items: 400, keys: [KEY], now: Date.now, changesPerMinute: 0, sendsEcommerceFlag: true, stampOffsetMs: 0 });
   host = new SimHost([sim]);
   await host.start();
-  members.push(await setUpStore(pg.endpoint, pg.admin, { storeName: 'Main Street', workstationName: 'Back office', features: inventoryStoreMigrations }));
+  members.push(await setUpStore(pg.endpoint, pg.admin, { storeName: 'Main Street', workstationName: 'Back office', features }));
   for (const name of ['Register 2', 'Register 3']) {
     const code = generatePairingCode((n) => (seq++ * 7 + 3) % n);
     await createPairing(pg.endpoint, pg.admin, code);
-    members.push(await joinStore(pg.endpoint, code, { workstationName: name, features: inventoryStoreMigrations, formerStoreId: null }));
+    members.push(await joinStore(pg.endpoint, code, { workstationName: name, features, formerStoreId: null }));
   }
 }, 120_000);
 afterAll(async () => {
@@ -142,3 +144,48 @@ function startChild(s: WorkstationSpec) {
     }),
   };
 }
+
+describe('one allowance per key, counted on the server', () => {
+  const KEY_B = 'another-location-key';
+  let links: TestWorkstation[];
+
+  beforeAll(async () => {
+    links = [workstation(members[0]), workstation(members[1])];
+    for (const ws of links) ws.server.start();
+    await vi.waitFor(() => expect(links.every((w) => w.server.state === 'connected')).toBe(true), { timeout: 20_000 });
+  }, 60_000);
+
+  it('keeps the store under its budget however the workstations ask, inventory leaving the reserve to sales', async () => {
+    const [a, b] = links.map((w) => new StoreAllowance(w.link, Date.now));
+    // Inventory from both at once, more than it may have: only budget − reserve are taken.
+    const inventory = await Promise.all(Array.from({ length: 80 }, (_, i) => (i % 2 ? a : b).take('inventory', KEY)));
+    expect(inventory.filter((s) => s.ok)).toHaveLength(DEFAULT_BUDGET - SALES_RESERVE);
+    const refused = inventory.find((s) => !s.ok);
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/leaving the rest to sales/) });
+    expect(refused && !refused.ok && refused.waitMs).toBeGreaterThan(9 * 60_000);
+    // Sales still get the reserve, and then nothing more.
+    const sales = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).take('sale', KEY)));
+    expect(sales.filter((s) => s.ok)).toHaveLength(SALES_RESERVE);
+    // Another key has its own allowance.
+    expect(await a.take('sale', KEY_B)).toEqual({ ok: true });
+    const calls = await pg.sql<{ key_id: string; n: number }>('SELECT key_id, count(*)::int AS n FROM training.vendor_calls GROUP BY key_id ORDER BY n DESC');
+    expect(calls).toEqual([{ key_id: keyIdentity(KEY), n: DEFAULT_BUDGET }, { key_id: keyIdentity(KEY_B), n: 1 }]);
+  });
+
+  it('keeps only a keyed hash of the key on the server', async () => {
+    const dump = JSON.stringify(await pg.sql('SELECT * FROM training.vendor_calls'));
+    expect(dump).not.toContain(KEY);
+    expect(keyIdentity(KEY)).not.toBe(keyIdentity(KEY_B));
+  });
+
+  it('keeps to a small fixed share while the server is away', async () => {
+    // A workstation whose server does not answer: nothing listens at its address.
+    const ws = new TestWorkstation({ ...spec(members[1]), endpoint: { ...pg.endpoint, port: await freePort() } });
+    open.push(ws);
+    const away = new StoreAllowance(ws.link, Date.now);
+    const spent = [];
+    for (let i = 0; i < AWAY_SHARE + 5; i++) spent.push(await away.take('sale', 'a-key-never-counted'));
+    expect(spent.filter((s) => s.ok)).toHaveLength(AWAY_SHARE);
+    expect(spent.at(-1)).toMatchObject({ ok: false, message: expect.stringMatching(/does not answer/) });
+  });
+});
