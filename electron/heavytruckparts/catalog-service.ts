@@ -29,7 +29,7 @@ export function searchQuery(s: SearchInput): Query {
   };
 }
 
-export const searchPath = (s: Pick<SearchInput, 'partType' | 'make' | 'model'>) => `/inventory/search/${segment(s.partType)}/${segment(s.make)}/${segment(s.model)}`;
+export const searchPath = (s: Pick<SearchInput, 'partType' | 'make' | 'model'>) => `/inventory/search/${segment(s.partType, 'part type')}/${segment(s.make, 'make')}/${segment(s.model, 'model')}`;
 
 /** Pictures fetched at the same time for one call. */
 const PICTURES_AT_ONCE = 4;
@@ -69,7 +69,7 @@ export class CatalogService {
     let body: unknown;
     if (ref.key) {
       const { vendorId, store, inventoryId } = ref.key;
-      body = await this.client.call(conn, `/inventory/details/${segment(vendorId)}/${segment(store)}/${segment(inventoryId)}`, { userid: ref.userId });
+      body = await this.client.call(conn, `/inventory/details/${segment(vendorId, 'vendor id')}/${segment(store, 'store id')}/${segment(inventoryId, 'inventory id')}`, { userid: ref.userId });
     } else {
       const url = onConfiguredHost(ref.uri!, conn);
       if (!url.pathname.includes('/inventory/details/')) throw new AppError('invalid-input', 'That address is not a HeavyTruckParts item.');
@@ -87,13 +87,13 @@ export class CatalogService {
 
   async wholeUnit(vendorId: string, store: string, vehicleId: string, userId: string) {
     const conn = await this.client.connection();
-    const body = await this.client.call(conn, `/inventory/wholeunitparts/${segment(vendorId)}/${segment(store)}/${segment(vehicleId)}`, { userid: userId });
+    const body = await this.client.call(conn, `/inventory/wholeunitparts/${segment(vendorId, 'vendor id')}/${segment(store, 'store id')}/${segment(vehicleId, 'whole unit id')}`, { userid: userId });
     return { parts: readWholeUnitParts(body) };
   }
 
   async mappedTypes(mappedType: string) {
     const conn = await this.client.connection();
-    return { types: readMappedTypes(await this.client.call(conn, `/inventory/mappingtypes/${segment(mappedType)}`)) };
+    return { types: readMappedTypes(await this.client.call(conn, `/inventory/mappingtypes/${segment(mappedType, 'mapped type')}`)) };
   }
 
   async functionGroups(category: string, parent: string) {
