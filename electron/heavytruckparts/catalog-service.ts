@@ -7,7 +7,7 @@ import type { ItemDetail, ItemKey, SearchPage } from '../../shared/heavytruckpar
 import { AppError } from '../core/app-error';
 import type { HtpClient, Query } from './client';
 import { onConfiguredHost, segment } from './connection';
-import type { ImageFetcher } from './images';
+import type { PartsPictures } from './images';
 import { sanitizeDescription } from './sanitize';
 
 /** The query string of a search, in the document's names; defaults are left to HeavyTruckParts. */
@@ -31,14 +31,11 @@ export function searchQuery(s: SearchInput): Query {
 
 export const searchPath = (s: Pick<SearchInput, 'partType' | 'make' | 'model'>) => `/inventory/search/${segment(s.partType, 'part type')}/${segment(s.make, 'make')}/${segment(s.model, 'model')}`;
 
-/** Pictures fetched at the same time for one call. */
-const PICTURES_AT_ONCE = 4;
-
 /** Search, details, whole units, mapped types and function groups. */
 export class CatalogService {
   constructor(
     private readonly client: HtpClient,
-    private readonly images: ImageFetcher,
+    private readonly images: PartsPictures,
   ) {}
 
   private seen(page: SearchPage): SearchPage {
@@ -99,27 +96,5 @@ export class CatalogService {
   async functionGroups(category: string, parent: string) {
     const conn = await this.client.connection();
     return { groups: readFunctionGroups(await this.client.call(conn, '/inventory/functiongroup', { category, parent })) };
-  }
-
-  /**
-   * Each picture on its own: one that cannot be loaded says why and does not hold up the others.
-   * A few at a time, so a search asked for meanwhile waits behind a handful of pictures, not a page of them.
-   */
-  async pictures(urls: string[]): Promise<{ images: { url: string; dataUrl: string | null; problem: string | null }[] }> {
-    const conn = await this.client.connection();
-    const unique = [...new Set(urls)];
-    const images: { url: string; dataUrl: string | null; problem: string | null }[] = new Array(unique.length);
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < unique.length; i = next++) {
-        const url = unique[i];
-        images[i] = await this.images.dataUrl(url, conn).then(
-          (dataUrl) => ({ url, dataUrl, problem: null }),
-          (error: unknown) => ({ url, dataUrl: null, problem: error instanceof AppError ? error.message : 'The picture could not be loaded.' }),
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PICTURES_AT_ONCE, unique.length) }, worker));
-    return { images };
   }
 }

@@ -87,7 +87,7 @@ describe('item details', () => {
     expect(item.safeHtmlDescription).not.toMatch(/script|onerror|javascript:|<style/i);
     expect(item.qa.length + item.extra.length).toBeGreaterThan(0);
     expect(item.images).toHaveLength(2);
-    const { images } = await h.parts.getImages({ urls: [...item.images, 'http://127.0.0.1:1/elsewhere.png'] });
+    const { images } = await h.getPictures([...item.images, 'http://127.0.0.1:1/elsewhere.png']);
     expect(images.map((i) => i.url)).toEqual([...item.images, 'http://127.0.0.1:1/elsewhere.png']);
     for (const image of images.slice(0, -1)) expect(pngSize(Buffer.from(image.dataUrl!.replace(/^data:image\/png;base64,/, ''), 'base64'))).toEqual({ width: 240, height: 180 });
     // Pictures on another host never get the API credentials.
@@ -96,7 +96,7 @@ describe('item details', () => {
     const elsewhere = item.images.filter((u) => u.includes('//localhost')).length;
     expect(pictureRequests.filter((r) => r.headers.authorization === undefined)).toHaveLength(elsewhere);
     // Only addresses from an answer are fetched; one refused picture does not hold up the others.
-    expect(images.at(-1)).toMatchObject({ dataUrl: null, problem: expect.stringContaining('not part of a HeavyTruckParts answer') });
+    expect(images.at(-1)).toMatchObject({ dataUrl: null, problem: expect.stringContaining('not part of a vendor answer') });
   });
 
   it('lists the other parts from the same whole unit, each opening its own details', async () => {

@@ -5,6 +5,7 @@ import { seededRandom } from '../../shared/seeded-random';
 import { vendorSpecs } from './sim-data';
 import { EndUserError, SimEndUsers } from './sim-endusers';
 import { drawPartImage } from './sim-images';
+import type { Caller, SimContext } from './sim-context';
 import { routeInventory } from './sim-inventory';
 import { SaleRequestError, SimSales } from './sim-sales';
 import type { Style } from './sim-answers';
@@ -23,18 +24,13 @@ export interface HtpSimOptions {
   now?: () => number;
 }
 
-export interface Caller {
-  user: string;
-  style: Style;
-}
-
 /**
  * HeavyTruckParts.net (ITrack) in training: a seeded catalog behind every documented endpoint,
  * HTTP Basic on every call, the documented filters, sorting, paging and result_size rules, sales
  * documents that close later with a tracking number, and the XML-configured user. Where the
  * document is silent (numbers or strings, answer shapes, error statuses) answers vary, seeded.
  */
-export class HeavyTruckPartsSim implements Simulator {
+export class HeavyTruckPartsSim implements Simulator, SimContext {
   readonly id = HTP_SIMULATOR_ID;
   readonly prefix = '/heavytruckparts';
   readonly name: string;
@@ -92,6 +88,13 @@ export class HeavyTruckPartsSim implements Simulator {
     const item = m ? this.catalog.items.find((it) => it.inventoryId === Number(m[1])) : undefined;
     if (!item || !item.images.includes(name)) return { status: 404, body: 'Not found' };
     return { status: 200, body: drawPartImage(name), headers: { 'Content-Type': 'image/png' } };
+  }
+
+  /** Requests by what they ask for, so tests and the training panel can count pictures and lists. */
+  requestKind(req: SimRequest): string {
+    if (req.path.startsWith('/images/')) return 'picture';
+    const [area = '', action = '', what = ''] = req.path.split('/').filter(Boolean);
+    return area === 'inventory' && action === 'available' ? `inventory/available/${what}` : `${area}/${action}`;
   }
 
   handle(req: SimRequest): SimResponse {

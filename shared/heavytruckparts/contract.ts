@@ -7,8 +7,6 @@ import { salesDocumentSchema } from './sales-doc';
 import { endUserRowSchema, endUserSchema, functionGroupSchema, idSchema, itemDetailSchema, mappedTypeSchema, searchPageSchema, templateSchema, wholeUnitPartSchema } from './types';
 
 const none = z.object({}).strict();
-/** A page of results asks for its thumbnails in one call. */
-export const MAX_IMAGES_PER_CALL = 100;
 const refresh = z.object({ refresh: z.boolean().default(false) }).strict();
 const message = z.object({ message: z.string() });
 const templateType = pathValue('template type', 60).pipe(z.string().min(1, 'Choose a template type, or “all”.'));
@@ -22,11 +20,6 @@ export const partsContract = {
   searchSuggested: channel('Runs a suggested part type’s search (only when its address is on the configured API host).', z.object({ uri: z.string().trim().min(1).max(2000), userId: z.string().trim().max(40).default('') }).strict(), searchPageSchema),
   getItem: channel('Every detail of one item (by vendor, store and inventory id, or by its details address on the API host).', itemRefSchema, itemDetailSchema),
   getWholeUnit: channel('The other parts taken off the same whole unit.', z.object({ vendorId: idSchema, store: idSchema, vehicleId: pathValue('whole unit id', 40).pipe(z.string().min(1, 'Give the whole unit id.')), userId: z.string().trim().max(40).default('') }).strict(), z.object({ parts: z.array(wholeUnitPartSchema) })),
-  getImages: channel(
-    'Vendor pictures (a page of thumbnails at once) fetched by the app and handed over as data, so the window loads nothing from elsewhere.',
-    z.object({ urls: z.array(z.string().trim().min(1).max(2000)).min(1).max(MAX_IMAGES_PER_CALL) }).strict(),
-    z.object({ images: z.array(z.object({ url: z.string(), dataUrl: z.string().nullable(), problem: z.string().nullable() })) }),
-  ),
   lookupEndUser: channel('Finds an end user by e-mail address or id.', z
       .object({ email: z.string().trim().max(200).default(''), userId: z.string().trim().max(40).default('') })
       .strict()

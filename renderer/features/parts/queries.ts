@@ -4,7 +4,6 @@ import type { LogInputRaw } from '../../../shared/heavytruckparts/inputs';
 import type { SaleDraftInput } from '../../../shared/heavytruckparts/sale';
 import type { ItemKey } from '../../../shared/heavytruckparts/types';
 import { api, unwrap } from '../../api/bridge';
-import { createImageLoader } from './image-batch';
 import { toSearchInput, useParts, type Criteria, type RunSearch } from './parts-store';
 
 export const partsKeys = {
@@ -15,7 +14,6 @@ export const partsKeys = {
   search: (run: RunSearch | null, userId: string) => [...partsKeys.all, 'search', run, userId] as const,
   item: (ref: ItemKey | { uri: string } | null, userId: string) => [...partsKeys.all, 'item', ref, userId] as const,
   wholeUnit: (vendorId: string, store: string, vehicleId: string, userId: string) => [...partsKeys.all, 'whole-unit', vendorId, store, vehicleId, userId] as const,
-  image: (url: string) => [...partsKeys.all, 'image', url] as const,
   interactions: () => [...partsKeys.all, 'interactions'] as const,
   localSales: () => [...partsKeys.all, 'local-sales'] as const,
   endUsers: () => [...partsKeys.all, 'end-users'] as const,
@@ -89,13 +87,6 @@ export function useWholeUnit(vendorId: string, store: string, vehicleId: string 
     enabled: vehicleId !== null && vehicleId !== '',
     staleTime: 60_000,
   });
-}
-
-const loadImage = createImageLoader((urls) => unwrap(api.parts.getImages({ urls })));
-
-/** A vendor picture as data from the main process; kept for the session. */
-export function useImage(url: string | undefined) {
-  return useQuery({ queryKey: partsKeys.image(url ?? ''), queryFn: async () => ({ dataUrl: await loadImage(url!) }), enabled: !!url, staleTime: Infinity, gcTime: 10 * 60_000, retry: false });
 }
 
 export function useLookupEndUser() {
