@@ -2,6 +2,9 @@ import { expect, test } from './fixtures/test';
 import { simRequests } from './fixtures/sim-requests';
 import { PartsPage } from './pages/parts-page';
 
+// A whole call on a machine busy with other builds: each step waits for what it needs, and the call as a whole gets time.
+test.describe.configure({ timeout: 180_000 });
+
 test('a parts call from search to sales document, keyboard only', async ({ page, shell }, testInfo) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -37,12 +37,21 @@ export function useRefreshLists() {
   });
 }
 
-export function useMakes(partType: string) {
-  return useQuery({ queryKey: partsKeys.makes(partType), queryFn: () => unwrap(api.parts.listMakes({ partType: partType || '*', refresh: false })), staleTime: Infinity });
+/** Makes for a chosen part type ("" for any); nothing is asked until one is chosen. */
+export function useMakes(partType: string | null) {
+  const pt = partType === null ? null : partType || '*';
+  return useQuery({ queryKey: partsKeys.makes(pt?.toLowerCase() ?? ''), queryFn: () => unwrap(api.parts.listMakes({ partType: pt!, refresh: false })), staleTime: Infinity, enabled: pt !== null });
 }
 
-export function useModels(partType: string, make: string) {
-  return useQuery({ queryKey: partsKeys.models(partType, make), queryFn: () => unwrap(api.parts.listModels({ partType: partType || '*', make: make || '*', refresh: false })), staleTime: Infinity, enabled: make !== '' });
+/** Models for a chosen part type and make; nothing is asked until a make is chosen. */
+export function useModels(chosen: { partType: string; make: string } | null) {
+  const pt = chosen?.partType || '*';
+  return useQuery({
+    queryKey: partsKeys.models(pt.toLowerCase(), chosen?.make.toLowerCase() ?? ''),
+    queryFn: () => unwrap(api.parts.listModels({ partType: pt, make: chosen!.make, refresh: false })),
+    staleTime: Infinity,
+    enabled: chosen !== null && chosen.make !== '',
+  });
 }
 
 function searchOptions(run: RunSearch | null, userId: string) {
