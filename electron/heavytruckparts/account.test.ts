@@ -71,7 +71,8 @@ describe('logging calls', () => {
 
   it('logs once and keeps the vendor’s answer', async () => {
     const logged = await h.parts.logInteraction(call);
-    expect(logged).toMatchObject({ state: 'logged', kind: 'phone_call' });
+    expect(logged).toMatchObject({ state: 'logged', kind: 'phone_call', answerWords: 'Logged, number 1: Logged; the vendor was e-mailed.' });
+    expect(JSON.parse(logged.answer!)).toMatchObject({ success: true, log_id: 1 });
     expect(h.sim.endUsers.logs).toHaveLength(1);
     expect(h.sim.endUsers.logs[0].body).toMatchObject({ contact: { contact: 'Alex Morgan', phone_number: '402-555-0100', preferred_contact_method: 'phone' }, vendor_id: '101', vendor_store_id: '1', comments: 'Asked about the ISX' });
   });

@@ -7,9 +7,14 @@ import { dollarsField, money } from './format';
 import { useParts } from './parts-store';
 import { useCreateSale } from './queries';
 import { SaleResult } from './SaleResult';
+import { SaleSheetActions } from './SaleSheet';
 
 type Money = 'priceCents' | 'corePriceCents' | 'shippingCents' | 'taxCents';
-const moneyFields: [Money, string][] = [['priceCents', 'Price'], ['corePriceCents', 'Core'], ['shippingCents', 'Shipping'], ['taxCents', 'Tax']];
+const moneyFields: [Money, string][] = [['priceCents', 'Price'], ['corePriceCents', 'Core charge'], ['shippingCents', 'Shipping'], ['taxCents', 'Tax']];
+const moneyNames = Object.fromEntries(moneyFields) as Record<Money, string>;
+
+/** What a screen reader says for a cart line: its part and tag number, not the row's position. */
+const partOf = (l: CartLine) => l.label || `item ${l.inventoryId}`;
 
 function MoneyCell({ line, field, index }: { line: CartLine; field: Money; index: number }) {
   const update = useParts((s) => s.updateLine);
@@ -22,7 +27,7 @@ function MoneyCell({ line, field, index }: { line: CartLine; field: Money; index
         className="price"
         value={text}
         aria-invalid={bad}
-        aria-label={field}
+        aria-label={`${moneyNames[field]} in dollars each, ${partOf(line)}`}
         onChange={(e) => {
           setText(e.target.value);
           const c = dollarsField(e.target.value);
@@ -41,15 +46,15 @@ function Lines() {
   return (
     <table className="table parts-cart-lines" data-testid="parts-cart-lines">
       <thead>
-        <tr><th>Part</th><th>Qty</th>{moneyFields.map(([, l]) => <th key={l}>{l} ($ each)</th>)}<th /></tr>
+        <tr><th>Part</th><th>Qty</th>{moneyFields.map(([, l]) => <th key={l}>{l} ($ each)</th>)}<th>Remove</th></tr>
       </thead>
       <tbody>
         {cart.map((l, i) => (
           <tr key={`${l.vendorId}/${l.store}/${l.inventoryId}`} data-testid={`parts-cart-line-${i}`}>
             <td>{l.label}<small className="muted"> {l.vendorId}/{l.store}/{l.inventoryId}</small></td>
-            <td><input type="number" min={1} max={999} value={l.quantity} onChange={(e) => update(i, { quantity: Math.max(1, Math.floor(Number(e.target.value) || 1)) })} aria-label="Quantity" data-testid={`parts-cart-qty-${i}`} /></td>
+            <td><input type="number" min={1} max={999} value={l.quantity} onChange={(e) => update(i, { quantity: Math.max(1, Math.floor(Number(e.target.value) || 1)) })} aria-label={`Quantity, ${partOf(l)}`} data-testid={`parts-cart-qty-${i}`} /></td>
             {moneyFields.map(([f]) => <MoneyCell key={f} line={l} field={f} index={i} />)}
-            <td><button type="button" className="link" onClick={() => remove(i)}>Remove</button></td>
+            <td><button type="button" className="link" onClick={() => remove(i)} aria-label={`Remove ${partOf(l)} from the cart`} data-testid={`parts-cart-remove-${i}`}>Remove</button></td>
           </tr>
         ))}
       </tbody>
@@ -57,20 +62,28 @@ function Lines() {
   );
 }
 
+const emptyMeta = { saleDate: '', shippingMethod: 'Standard' as (typeof shippingMethods)[number], poNumber: '', comments: '' };
+
 /** The cart and its sales document (addresses start from the attached customer): Ctrl+Enter creates it (once; a lost answer is settled under Sales documents). */
 export function CartView() {
   const { cart, endUser, clearCart } = useParts();
   const [billing, setBilling] = useState<AddressText>(() => addressOf(endUser));
   const [shipping, setShipping] = useState<AddressText>(emptyAddress);
   const [sameAddress, setSameAddress] = useState(true);
-  const [meta, setMeta] = useState({ saleDate: '', shippingMethod: 'Standard' as (typeof shippingMethods)[number], poNumber: '', comments: '' });
+  const [meta, setMeta] = useState(emptyMeta);
   const create = useCreateSale();
+  const draft = { lines: cart, userId: endUser?.userId ?? '', ...meta, billing, shipping: sameAddress ? billing : shipping };
+  /** The next caller starts from an empty cart, PO number and addresses. */
+  const forNextCaller = () => {
+    clearCart();
+    setMeta(emptyMeta);
+    setBilling(emptyAddress);
+    setShipping(emptyAddress);
+    setSameAddress(true);
+  };
   const submit = () => {
     if (cart.length === 0 || create.isPending) return;
-    create.mutate(
-      { lines: cart, userId: endUser?.userId ?? '', ...meta, billing, shipping: sameAddress ? billing : shipping },
-      { onSuccess: (sale) => (sale.state === 'created' || sale.state === 'partial') && clearCart() },
-    );
+    create.mutate(draft, { onSuccess: (sale) => (sale.state === 'created' || sale.state === 'partial') && forNextCaller() });
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -101,6 +114,7 @@ export function CartView() {
           {create.isPending ? 'Creating…' : 'Create sales document (Ctrl+Enter)'}
         </button>
       </form>
+      {cart.length > 0 && <SaleSheetActions kind="quote" source={draft} />}
       <ErrorMessage error={create.error} testId="parts-cart-error" />
       {create.data && <SaleResult sale={create.data} />}
     </div>
