@@ -76,9 +76,16 @@ export class CatalogService {
     // Some answers wrap the item in a one-element list.
     const obj = Array.isArray(body) ? body.find(isObj) : body;
     if (!isObj(obj)) throw new AppError('not-found', 'HeavyTruckParts sent no details for that item.');
-    const detail = readDetail(obj, sanitizeDescription, ref.userId || null);
+    // Pictures inside the description are fetched by the app like the item's own.
+    const inDescription: string[] = [];
+    const sanitize = (html: string) => {
+      const safe = sanitizeDescription(html);
+      inDescription.push(...safe.pictures);
+      return safe.html;
+    };
+    const detail = readDetail(obj, sanitize, ref.userId || null);
     const key = detail.key ?? ref.key ?? null;
-    this.images.remember(detail.images);
+    this.images.remember([...detail.images, ...inDescription]);
     return { ...detail, key };
   }
 

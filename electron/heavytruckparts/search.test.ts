@@ -84,7 +84,12 @@ describe('item details', () => {
     const item = await h.parts.getItem({ key: { vendorId: '101', store: '1', inventoryId: '70001' }, userId: '' });
     expect(item).toMatchObject({ partName: 'Engine Assembly', partManufacturer: 'CUMMINS', partModel: 'ISX', year: '2014', priceCents: 1250050, corePriceCents: 200000 });
     expect(item.safeHtmlDescription).toContain('<strong>');
-    expect(item.safeHtmlDescription).not.toMatch(/script|onerror|javascript:|<style/i);
+    expect(item.safeHtmlDescription).not.toMatch(/<script|onerror|javascript:|<style/i);
+    // Its picture is for the app to fetch; the tracking pixel is gone; its link opens outside the app.
+    expect(item.safeHtmlDescription).not.toMatch(/\ssrc=|tracker\.example/);
+    const inDescription = /data-picture="([^"]+)"/.exec(item.safeHtmlDescription!)![1].replace(/&amp;/g, '&');
+    expect(inDescription).toBe(item.images[0]);
+    expect(item.safeHtmlDescription).toContain('<a href="https://www.heavytruckparts.net/" target="_blank" rel="noopener noreferrer">');
     expect(item.qa.length + item.extra.length).toBeGreaterThan(0);
     expect(item.images).toHaveLength(2);
     const { images } = await h.getPictures([...item.images, 'http://127.0.0.1:1/elsewhere.png']);

@@ -142,8 +142,20 @@ export class HeavyTruckPartsSim implements Simulator, SimContext {
       return json(200, m === 'HEAD' ? { userid: u.userid } : u);
     }
     if (action === 'listall' && m === 'GET') return json(200, this.endUsers.listAll(req.query.get('refresh_list') === 'true'));
-    if (action === 'log' && (m === 'POST' || m === 'PUT') && ['part_request', 'part_inquiry', 'phone_call', 'email'].includes(rest[0])) return json(200, this.endUsers.log(rest[0], req.json));
+    if (action === 'log' && (m === 'POST' || m === 'PUT') && ['part_request', 'part_inquiry', 'phone_call', 'email'].includes(rest[0])) return this.logAnswer(this.endUsers.log(rest[0], req.json));
     return this.error(m === 'GET' ? 404 : 405, 'Not Found');
+  }
+
+  /** The log answers are not documented: the simulator answers in one of several plausible ways (seeded). */
+  private logAnswer(logged: { log_id: number }): SimResponse {
+    const n = logged.log_id;
+    const shapes: SimResponse[] = [
+      json(200, { success: true, log_id: n, message: 'Logged; the vendor was e-mailed.' }),
+      json(200, { id: String(n) }),
+      json(200, { status: 'logged', LogID: n }),
+      { status: 200, body: 'OK' },
+    ];
+    return shapes[Math.floor(this.rand() * shapes.length)];
   }
 
   private routeSale(req: SimRequest, action: string): SimResponse {

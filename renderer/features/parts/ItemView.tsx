@@ -7,6 +7,7 @@ import { ItemFields, VendorCard } from './ItemFields';
 import { LogForm } from './LogForm';
 import { PartImage } from './PartImage';
 import { useParts } from './parts-store';
+import { usePicturesIn } from '../../ui/use-picture';
 import { useItem, useWholeUnit } from './queries';
 
 function Gallery({ item, shown }: { item: ItemDetail; shown: number }) {
@@ -39,6 +40,17 @@ function WholeUnit({ item, userId }: { item: ItemDetail; userId: string }) {
       </ul>
     </section>
   );
+}
+
+/**
+ * The vendor's description: HTML sanitized in the main process (no script, style or handlers; links
+ * open outside the app), its pictures fetched by the app like every other; or the plain text.
+ */
+function Description({ item }: { item: ItemDetail }) {
+  const box = useRef<HTMLDivElement>(null);
+  usePicturesIn(box, item.safeHtmlDescription ?? '');
+  if (!item.safeHtmlDescription) return <p className="parts-description" data-testid="parts-item-description">{orDash(item.description)}</p>;
+  return <div ref={box} className="parts-description" data-testid="parts-item-description" dangerouslySetInnerHTML={{ __html: item.safeHtmlDescription }} />;
 }
 
 /** What the clerk reads out first: the price, the core charge, what the customer pays with it, and how many there are. */
@@ -119,12 +131,7 @@ export function ItemView({ itemRef }: { itemRef: ItemKey | { uri: string } }) {
             </div>
             <div>
               <ItemFields item={d} />
-              {d.safeHtmlDescription ? (
-                // Sanitized in the main process with sanitize-html: no script, style, handlers or non-https images.
-                <div className="parts-description" data-testid="parts-item-description" dangerouslySetInnerHTML={{ __html: d.safeHtmlDescription }} />
-              ) : (
-                <p className="parts-description" data-testid="parts-item-description">{orDash(d.description)}</p>
-              )}
+              <Description item={d} />
             </div>
             <div>
               <LogForm ref={logInput} item={d} endUser={endUser} onDone={() => box.current?.focus()} />

@@ -7,7 +7,7 @@ import { CustomersPanel } from './CustomersPanel';
 import { DocumentsView } from './DocumentsView';
 import { FeedPanel } from './FeedPanel';
 import { flushSync } from 'react-dom';
-import { focusTestId, showView } from './format';
+import { focusTestId, selectFocused, showView } from './format';
 import { ItemView } from './ItemView';
 import { useParts, type PartsView } from './parts-store';
 import { useSearch, useSearchNow } from './queries';
@@ -68,7 +68,8 @@ function useFunctionKeys() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const actions: Record<string, () => void> = {
-        F2: () => showView(setView, 'search', 'parts-part-type'),
+        // A new search starts over the last one: the part type is selected, so typing replaces it.
+        F2: () => (showView(setView, 'search', 'parts-part-type'), selectFocused()),
         F3: () => showView(setView, 'search', 'parts-recent-0'),
         F4: () => focusTestId('parts-customer-input'),
         F6: () => showView(setView, 'cart', 'parts-cart-po'),

@@ -36,3 +36,9 @@ export function showView<V>(setView: (view: V) => void, view: V, testId: string)
   flushSync(() => setView(view));
   focusTestId(testId);
 }
+
+/** Selects the text of the field that has the focus. */
+export function selectFocused(): void {
+  const el = document.activeElement;
+  if (el instanceof HTMLInputElement) el.select();
+}
