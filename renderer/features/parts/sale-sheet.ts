@@ -1,7 +1,7 @@
 import type { LocalSale } from '../../../shared/heavytruckparts/records';
 import { lineAmount, type CartLine, type SaleAddress } from '../../../shared/heavytruckparts/sale';
 import { lineTotal } from '../../../shared/money';
-import { money } from './format';
+import { money, when } from './format';
 
 /** What a quote or a confirmation is made from: the cart as it is, or a sales document the app asked for. */
 export interface SheetSource {
@@ -65,7 +65,7 @@ function totals(lines: SheetSource['lines']) {
 export function saleSheet(kind: SaleSheet['kind'], src: SheetSource, sale: LocalSale | null, now: Date): SaleSheet {
   const tx = sale?.onlineTransactionId ?? null;
   const reference = [
-    kind === 'confirmation' && tx ? `Online transaction ${tx} at HeavyTruckParts` : `Prepared ${now.toLocaleString()}`,
+    kind === 'confirmation' && tx ? `Online transaction ${tx} at HeavyTruckParts` : `Prepared ${when(now.getTime())}`,
     sale?.answer?.created ? `Created ${sale.answer.created}` : null,
     src.poNumber ? `PO ${src.poNumber}` : null,
     src.userId ? `Customer (end user) ${src.userId}` : null,
