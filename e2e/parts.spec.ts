@@ -18,7 +18,7 @@ test('a parts call from search to sales document, keyboard only', async ({ page,
   for (const text of await rows.allTextContents()) expect(text).toMatch(/Engine Assembly · CUMMINS ISX · 201[345]/);
   // Each row's first picture, fetched by the app and shown as data: one request per picture at the vendor, however the calls fell.
   const thumbs = page.locator('[data-testid="parts-results"] img.parts-thumb');
-  await expect(page.locator('[data-testid="parts-results"] .part-image-loading')).toHaveCount(0);
+  await expect(page.locator('[data-testid="parts-results"] [data-state="loading"]')).toHaveCount(0);
   await expect(thumbs.first()).toHaveAttribute('src', /^data:image\//);
   const pictures = new Set(await thumbs.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('data-source'))));
   expect(await simRequests(shell, 'heavytruckparts', 'picture')).toBe(pictures.size);
