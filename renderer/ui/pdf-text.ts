@@ -3,6 +3,7 @@ import type { PDFFont } from 'pdf-lib';
 /** The standard PDF fonts know only WinAnsi; anything else becomes a plain look-alike. */
 export function winAnsi(text: string): string {
   return text
+    .replace(/[\u202f\u2009\u2007]/g, '\u00a0')
     .replace(/[\u2212\u2013]/g, '-')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
