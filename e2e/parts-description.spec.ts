@@ -8,7 +8,10 @@ test.describe.configure({ timeout: 180_000 });
 test('a vendor description’s picture comes through the app with a text alternative, its tracking pixel is gone, and its link opens outside the app', async ({ page, shell, context }) => {
   const parts = new PartsPage(page);
   await parts.open();
-  await parts.openEngine();
+  await parts.fillSearch({ partType: 'Engine Assembly', make: 'CUMMINS', model: 'ISX', yearFrom: '2013', yearTo: '2015' });
+  await expect(page.locator('[data-testid="parts-results"] [data-state="loading"]')).toHaveCount(0);
+  const thumbnails = await simRequests(shell, 'heavytruckparts', 'picture');
+  await parts.openResultShowing('$12,500.50');
   const description = parts.byId('parts-item-description');
   const picture = description.locator('img');
   await expect(picture).toHaveCount(1);
@@ -16,9 +19,9 @@ test('a vendor description’s picture comes through the app with a text alterna
   await expect(picture).toHaveAttribute('alt', 'Picture in the vendor’s description');
   expect(await picture.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(0);
   expect(await description.innerHTML()).not.toContain('tracker.example');
-  // The description's picture is the item's first: fetched once for both.
-  const pictures = await simRequests(shell, 'heavytruckparts', 'picture');
-  expect(pictures).toBeLessThanOrEqual(2);
+  // The description's picture is the item's first, which is its row's thumbnail: nothing is fetched again.
+  await expect(parts.byId('parts-item-image')).toHaveAttribute('data-source', (await picture.getAttribute('data-picture'))!);
+  expect(await simRequests(shell, 'heavytruckparts', 'picture')).toBe(thumbnails);
 
   const link = description.getByRole('link', { name: 'the listing on HeavyTruckParts.net' });
   await expect(link).toHaveAttribute('target', '_blank');

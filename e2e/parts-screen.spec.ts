@@ -150,3 +150,34 @@ test('the cart names each field by its part; after the sales document the PO num
   const { PDFDocument } = await import('pdf-lib');
   expect((await PDFDocument.load(bytes)).getTitle()).toBe(`Sales document confirmation - Online transaction ${tx} at HeavyTruckParts`);
 });
+
+test('the vendor’s answer to a log is read in words, on the part and under Calls, with the raw body only in the details', async ({ page }) => {
+  const parts = new PartsPage(page);
+  await parts.open();
+  await parts.openEngine();
+  await parts.attachCustomer('5001');
+  // The log answers are not documented: the simulator answers in one of several shapes, so log a few calls.
+  for (const comment of ['Asked about the ISX', 'Called back about shipping', 'Wants a second quote']) {
+    await parts.press('l');
+    await expect(parts.byId('parts-log-comments')).toBeFocused();
+    await parts.type(comment);
+    await parts.press('Enter');
+    // Once logged the part takes the focus back (a refused or lost log keeps it in the form).
+    await expect(parts.byId('parts-item')).toBeFocused();
+    const words = (await parts.byId('parts-log-answer').textContent())!;
+    const raw = (await parts.byId('parts-log-done').locator('pre').textContent())!;
+    await expect(parts.byId('parts-log-done').locator('pre')).toBeHidden();
+    expect(words).not.toMatch(/[{}[\]]/);
+    expect(words).toMatch(/^Logged|^HeavyTruckParts answered “/);
+    const number = /"(?:log_id|id|LogID)":\s*"?(\d+)/i.exec(raw)?.[1];
+    if (number) expect(words).toContain(`Logged, number ${number}`);
+  }
+  await parts.press('F8');
+  const calls = parts.byId('parts-calls');
+  await expect(calls.locator('[data-testid^="parts-call-answer-"]')).toHaveCount(3);
+  for (const answer of await calls.locator('[data-testid^="parts-call-answer-"]').allTextContents()) expect(answer).toMatch(/^Logged|^HeavyTruckParts answered “/);
+  const visible = await calls.evaluate((el) => (el as HTMLElement).innerText);
+  expect(visible).not.toMatch(/[{}]/);
+  await calls.getByText('What HeavyTruckParts sent').first().click();
+  await expect(calls.locator('pre').first()).toBeVisible();
+});
