@@ -2,6 +2,7 @@ import type { AppHandlers } from '../../shared/contract';
 import type { FeatureConnections } from './feature-connections';
 import type { VendorHttp } from './http/vendor-http';
 import type { Simulator, SimulatorHost } from './simulator';
+import type { PictureSource } from './pictures/picture-service';
 import type { Db, Migration } from './store/database';
 import type { SettingsRepo } from './store/settings-repo';
 import type { StoreLink, StoreMigration } from './store-link';
@@ -31,6 +32,8 @@ export interface Feature {
   stop?: () => Promise<void>;
   /** What is still on its way or waiting for a person in this mode, in a sentence each (shown before a mode switch). */
   pendingWork?: () => Promise<string[]> | string[];
+  /** The vendor pictures this feature names, which the app fetches for the window (`pictures:get`). */
+  pictures?: PictureSource;
 }
 
 export type FeatureFactory = (core: CoreDeps) => Feature;

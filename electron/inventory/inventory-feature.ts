@@ -7,6 +7,7 @@ import { SimpleConsignImagesSimulator } from '../simpleconsign/inventory-sim-ima
 import { InventoryService } from './inventory-service';
 import { inventoryStoreMigrations } from './store-copy-schema';
 import { allowanceStoreMigration } from '../simpleconsign/store-allowance';
+import { inventoryPictures } from './inventory-pictures';
 
 /** Items in the training store unless BACKOFFICE_SC_SIM_ITEMS says otherwise. */
 export function trainingStoreSize(env: Record<string, string | undefined> = process.env): number {
@@ -56,6 +57,7 @@ export const createInventoryFeature: FeatureFactory = (core): Feature => {
         listCategories: () => ({ categories: service.search.categories() }),
       },
     },
+    pictures: inventoryPictures(() => service.imageBase()),
     start: () => service.start(),
     stop: () => service.stop(),
   };
