@@ -71,6 +71,12 @@ export const ALLOWANCE_USAGE_SQL = `SELECT (SELECT count(*) FROM vendor_calls WH
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
+/** Why a call waits, and that it goes on its own. */
+function waiting(kind: CallKind, why: string, waitMs: number): string {
+  const what = kind === 'sale' ? 'Not sent yet' : 'The inventory load waits';
+  return `${what}: ${why}. It goes on its own in about ${minutes(waitMs)} min.`;
+}
+
 /**
  * One allowance per SimpleConsign key for the whole store: every call, from any workstation, is
  * counted on the store server before it is made. A workstation on its own spends as it always has
@@ -93,16 +99,18 @@ export class StoreAllowance {
       const r = rows[0];
       if (r.ok) return { ok: true };
       const waitMs = Math.max(1_000, Number(r.wait_ms));
-      const whose = kind === 'sale' ? `the store's budget of ${r.budget} SimpleConsign calls in 10 minutes is spent` : `inventory loads may use ${r.budget - SALES_RESERVE} of the store's ${r.budget} SimpleConsign calls in 10 minutes, leaving the rest to sales, and they are spent`;
-      return { ok: false, waitMs, message: `Not sent yet: ${whose}. It goes on its own in about ${minutes(waitMs)} min.` };
+      const why = kind === 'sale'
+        ? `the store's budget of ${r.budget} SimpleConsign calls in 10 minutes is spent`
+        : `inventory loads may use ${Math.max(r.budget - SALES_RESERVE, 1)} of the store's ${r.budget} SimpleConsign calls in 10 minutes, leaving the rest to sales, and they are spent`;
+      return { ok: false, waitMs, message: waiting(kind, why, waitMs) };
     } catch (error) {
       if (!(error instanceof StoreAwayError)) throw error;
-      return this.takeAway();
+      return this.takeAway(kind);
     }
   }
 
   /** The server is away: this workstation alone keeps to its small share, counted here. */
-  private takeAway(): Spend {
+  private takeAway(kind: CallKind): Spend {
     const now = this.now();
     while (this.awayCalls.length > 0 && this.awayCalls[0] <= now - RATE_CAP_PAUSE_MS) this.awayCalls.shift();
     if (this.awayCalls.length < AWAY_SHARE) {
@@ -110,7 +118,7 @@ export class StoreAllowance {
       return { ok: true };
     }
     const waitMs = this.awayCalls[0] + RATE_CAP_PAUSE_MS - now;
-    return { ok: false, waitMs, message: `Not sent yet: the store server does not answer, and meanwhile this workstation keeps to ${AWAY_SHARE} SimpleConsign calls in 10 minutes. It goes on its own in about ${minutes(waitMs)} min.` };
+    return { ok: false, waitMs, message: waiting(kind, `the store server does not answer, and meanwhile this workstation keeps to ${AWAY_SHARE} SimpleConsign calls in 10 minutes`, waitMs) };
   }
 }
 
