@@ -31,6 +31,8 @@ export interface AppServicesOptions {
   fetch?: typeof fetch;
   /** Store files above this size are checked in the background after start (tests lower it). */
   checkStoresAtStartBytes?: number;
+  /** How often a status request re-checks a keychain found working (tests lower it). */
+  keychainRecheckMs?: number;
 }
 
 export interface AppServices {
@@ -70,7 +72,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const now = opts.now ?? Date.now;
   const log = safeLog(opts.log ?? ((m: string) => console.error(m)));
   // Each secret is read once per run and kept in memory; every call has a deadline; every value feeds the scrubber.
-  const secrets = new CachedSecretStore(opts.secrets, { onSecret: (v) => secretRedactor.add(v) });
+  const secrets = new CachedSecretStore(opts.secrets, { onSecret: (account, v) => secretRedactor.add(v, account), recheckMs: opts.keychainRecheckMs });
   const simHost = new SimHost([], { log });
   let db: Db | null = null;
   let startupError: StartupError | null = null;

@@ -32,8 +32,8 @@ export function StatusBar({ status }: { status: AppStatus }) {
       )}
       <WaitingCount />
       {!status.keychain.available && (
-        <span className="health health-failing" title={status.keychain.message}>
-          Keychain unavailable
+        <span className="health health-failing" title={status.keychain.message} data-testid="status-keychain">
+          The keychain is not available
         </span>
       )}
     </footer>
