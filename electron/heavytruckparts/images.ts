@@ -4,7 +4,8 @@ import type { VendorHttp } from '../core/http/vendor-http';
 import { VENDOR, type HtpConnection } from './connection';
 
 const MAX_KNOWN = 20_000;
-const MAX_CACHED = 300;
+/** Pictures kept as data addresses, by their length: a few pages of results, never hundreds of large pictures. */
+const MAX_CACHED_CHARS = 48 * 1024 * 1024;
 
 /**
  * Vendor pictures are fetched here and handed to the window as data, because they may be plain
@@ -15,6 +16,7 @@ const MAX_CACHED = 300;
 export class ImageFetcher {
   private readonly known = new Set<string>();
   private readonly cache = new Map<string, string>();
+  private cachedChars = 0;
 
   constructor(private readonly http: VendorHttp) {}
 
@@ -22,6 +24,19 @@ export class ImageFetcher {
     for (const u of urls) {
       if (this.known.size >= MAX_KNOWN) this.known.delete(this.known.values().next().value!);
       this.known.add(u);
+    }
+  }
+
+  private keep(url: string, data: string): void {
+    const before = this.cache.get(url);
+    if (before !== undefined) this.cachedChars -= before.length;
+    this.cache.delete(url);
+    this.cache.set(url, data);
+    this.cachedChars += data.length;
+    for (const [oldest, value] of this.cache) {
+      if (this.cachedChars <= MAX_CACHED_CHARS) break;
+      this.cache.delete(oldest);
+      this.cachedChars -= value.length;
     }
   }
 
@@ -35,8 +50,7 @@ export class ImageFetcher {
     try {
       const { contentType, bytes } = await this.http.fetchBinary({ vendor: VENDOR, url, accept: 'image/', basicAuth: sameHost ? { user: conn.user, password: conn.password } : undefined, timeoutMs: 20_000, maxBytes: 8 * 1024 * 1024 });
       const data = `data:${contentType};base64,${Buffer.from(bytes).toString('base64')}`;
-      if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(url, data);
+      this.keep(url, data);
       return data;
     } catch (error) {
       if (error instanceof VendorError) throw new AppError('vendor-error', `The picture could not be loaded: ${error.message}`);
