@@ -80,9 +80,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   let damage: StartupError | null = null;
   let stopFeatures = async () => {};
   const onDamage = (info: StartupError) => {
+    if (damage) return;
     damage = info;
     log(`store: ${info.message}`);
-    void stopFeatures();
+    // Nothing more is written anywhere: the other store stops too, and the features with their store.
+    if (db?.open) db.pragma('query_only = ON');
+    void stopFeatures().catch((error: unknown) => log(`store: stopping after the damage: ${error instanceof Error ? error.message : String(error)}`));
   };
   try {
     db = openDatabase(path.join(opts.dataDir, CORE_STORE_FILE), coreStoreMigrations, { owns: ownedByCoreStore, onDamage, checkAtStartBytes: opts.checkStoresAtStartBytes });
