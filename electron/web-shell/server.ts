@@ -42,7 +42,7 @@ const MAX_BODY = 5 * 1024 * 1024;
  * process is hoarding descriptors. Kept low with the simulators' own cap, so a flood of both leaves the
  * app well below the descriptor numbers where the keychain's D-Bus library fails (select(), 1,024).
  */
-export const WEB_SHELL_MAX_CONNECTIONS = 32;
+export const WEB_SHELL_MAX_CONNECTIONS = 48;
 
 function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
