@@ -54,13 +54,17 @@ export class KeychainWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly service: string,
     private readonly linuxSecretService = process.platform === 'linux',
+    /** How long an idle worker is kept for the next call. */
+    private readonly idleMs = 1_000,
   ) {}
 
   run(call: KeychainOp): Promise<string | null> {
+    this.cancelIdle();
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     // Held (ref) only while it owes an answer: an idle worker never keeps the process alive.
@@ -71,13 +75,27 @@ export class KeychainWorker {
     });
   }
 
-  /** No call is waiting: ends the worker, closing its connections. */
+  /**
+   * No call is waiting: the worker is ended, closing its connections, once no call has come for a
+   * moment, so a page's calls in quick succession share one worker instead of each starting one.
+   */
   idle(): void {
-    if (this.pending.size === 0) this.stop();
+    if (this.pending.size > 0 || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.pending.size === 0) this.stop();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private cancelIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   /** The call in progress ran past its deadline: the worker is ended; its calls fail once its thread has stopped. */
   abandon(): void {
+    this.cancelIdle();
     this.stop();
   }
 
