@@ -50,6 +50,8 @@ export interface StoreLink {
   onChange(topic: string, listener: () => void): () => void;
   /** Statements that announce a change to every workstation when the transaction commits. */
   notifySql(topic: string): string;
+  /** Something about the store a person must see (shown on the Store screen until this workstation restarts). */
+  warn(message: string): void;
 }
 
 /** A workstation on its own: no server, nothing shared. */
@@ -63,6 +65,7 @@ export const aloneLink: StoreLink = {
   transaction: () => Promise.reject(new StoreAwayError('This workstation is not part of a store server.')),
   onChange: () => () => {},
   notifySql: () => 'SELECT 1',
+  warn: () => {},
 };
 
 /**

@@ -102,6 +102,7 @@ export class StoreServerService {
       pairing: this.pairing,
       canPair: config?.role === 'server',
       listenChoices: networkAddresses(),
+      notices: [...(link?.notices ?? [])],
     };
   }
 
