@@ -104,9 +104,9 @@ export async function appParty(args: Record<string, unknown>) {
    * flags of the current copy version are kept across calls, no answer is. The first filtered
    * search after a load reads the flags; it is timed apart, on a reader of its own.
    */
-  const searches = (reps: number) => {
+  const searches = async (reps: number) => {
     const t0 = performance.now();
-    new InventorySearch(db, () => 'http://img').search({ ...baseFilters, inStockOnly: true, sort: 'price-asc' });
+    await new InventorySearch(db, () => 'http://img').search({ ...baseFilters, inStockOnly: true, sort: 'price-asc' });
     const firstFiltered = performance.now() - t0;
     const search = new InventorySearch(db, () => 'http://img');
     const out: { label: string; hits: number; exact: boolean; corrected: string | null; median: number }[] = [];
@@ -116,7 +116,7 @@ export async function appParty(args: Record<string, unknown>) {
       let r = null;
       for (let i = 0; i < reps; i++) {
         const t = performance.now();
-        r = search.search({ ...baseFilters, ...q.f });
+        r = await search.search({ ...baseFilters, ...q.f });
         times.push(performance.now() - t);
       }
       all.push(...times);

@@ -25,4 +25,6 @@ export async function bundleElectron({ production, outdir = 'dist/electron' }: B
   const common = commonOptions(production);
   await build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs'), external: ['electron', 'better-sqlite3', '@napi-rs/keyring'] });
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs'), external: ['electron'] });
+  // Worker threads that run a module of the app (electron/core/module-worker.ts) start from their own bundle.
+  await build({ ...common, entryPoints: ['electron/inventory/load-worker.ts'], outfile: path.join(outdir, 'inventory-worker.cjs'), external: ['electron', 'better-sqlite3'] });
 }

@@ -32,6 +32,7 @@ export class InventoryService {
   constructor(private readonly core: Core) {
     this.repo = new InventoryRepo(core.db);
     this.settings = new SyncSettingsStore(core.settings);
+    this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source));
     this.sync = new InventorySync({
       repo: this.repo,
       http: core.http,
@@ -41,8 +42,8 @@ export class InventoryService {
       log: core.log,
       allowance: allowanceFor(core),
       health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
+      facts: { install: (slot, dataVersion, facts) => this.search.facts.install(slot, dataVersion, facts), changed: () => this.search.prepare() },
     });
-    this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source));
     this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => this.sync.start('scheduled'), now: core.now, log: core.log });
   }
 
@@ -97,6 +98,8 @@ export class InventoryService {
 
   start(): void {
     this.repo.closeAbandonedRuns(this.core.now());
+    // The copy's filter flags and sort orders are read in a worker now, not by the first search.
+    this.search.prepare();
     this.scheduler.start();
   }
 

@@ -3,14 +3,16 @@ import type { ResolvedConnection } from '../connections/connections-service';
 import { AppError } from '../core/app-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { storeWriteProblem } from '../core/store/store-errors';
-import { InventoryFetchError, type ItemSource } from '../simpleconsign/inventory-client';
-import type { BulkStep } from './bulk-worker';
+import { InventoryFetchError } from '../simpleconsign/inventory-client';
 import { ChunkSizer } from './chunk-sizer';
+import type { CopyFacts } from './copy-facts';
+import { loadInFull } from './full-load';
 import type { InventoryRepo, SyncState } from './inventory-repo';
-import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
+import { slotOf, type Slot } from './slot-schema';
+import { applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
 import { nextWatermark, stampWarnings } from './sync-clocks';
 import { describeCounts, minutesFrom } from './sync-messages';
-import { askFlagsEarly, askForItems, flaggedSkus, type FlagsAhead } from './sync-request';
+import { askForItems, type Asked } from './sync-request';
 
 export { queryFor } from './sync-request';
 
@@ -21,10 +23,14 @@ export interface SyncDeps {
   settings: () => SyncSettings;
   now: () => number;
   log: (message: string) => void;
-  /** Items read or written between two yields to the event loop, at first (small: the first chunks run code not yet optimised). */
+  /** Items read or written per chunk at first (small: the first chunks run code not yet optimised). */
   chunkSize?: number;
   /** Chunks grow or shrink to take about this long; null keeps chunkSize fixed. */
   chunkBudgetMs?: number | null;
+  /** Told when a full load's worker has emptied the slot it writes into (tests put faults there). */
+  onSlotReady?: (gen: number) => void;
+  /** Told each time a load's progress moves (tests and the bench follow a load with it). */
+  onProgress?: (p: SyncProgress) => void;
   pause?: () => Promise<void>;
   /** Above this many changes an incremental load is applied to a copy of the copy, in chunks. */
   largeChangeSet?: number;
@@ -32,6 +38,8 @@ export interface SyncDeps {
   allowance?: { pausedAt(now: number): { until: number } | null; pause(until: number, reason: string): void };
   /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
   health?: (ok: boolean, message: string) => void;
+  /** Where searches keep the copy's filter flags and sort orders: a full load hands over those it built; changes in place make them be read again. */
+  facts?: { install(slot: Slot, dataVersion: number, facts: CopyFacts): void; changed(): void };
 }
 
 const MINUTE = 60_000;
@@ -177,29 +185,71 @@ export class InventorySync {
   private async load(job: Job, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
     if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
     if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
-    const { running } = job;
-    // A full load's slot is emptied while SimpleConsign builds its answer; a failed request waits for it.
-    const preparing = job.mode === 'full' ? prepareGeneration(this.deps.repo, job.state.gen + 1, null) : null;
-    preparing?.catch(() => undefined);
-    const asked = await askForItems(this.deps, conn, job, running.controller.signal).catch(async (e: unknown) => {
-      await preparing?.catch(() => undefined);
-      throw e;
-    });
-    const { source } = asked;
-    this.deps.health?.(true, `Inventory loaded: ${source.total} item(s) received.`);
-    Object.assign(job, { startedAt: asked.startedAt, answeredAt: asked.answeredAt, notes: asked.notes, counts: emptyCounts(source.total) });
-    Object.assign(running.progress, { phase: 'applying', received: source.total });
+    if (job.mode === 'full') await this.loadInFull(job, conn);
+    else await this.loadChanges(job, conn);
+    this.retryAt = null;
+    job.running.progress.phase = 'cleaning';
+    await this.clearOtherSlot();
+  }
+
+  /** What SimpleConsign's answer tells of the run, once it has answered. */
+  private answered(job: Job, asked: Asked, received: number): void {
+    this.deps.health?.(true, `Inventory loaded: ${received} item(s) received.`);
+    Object.assign(job, { startedAt: asked.startedAt, answeredAt: asked.answeredAt, notes: asked.notes });
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
-    const full = job.mode === 'full';
-    const ctx = { ...this.context(job.settings, running), vendorFiltered: full, ecommerceSkus: asked.ecommerceSkus, previousStart: full ? null : job.state.clockStart, conn };
+  }
+
+  /** Everything into the other slot through the copy's worker, then one switch (see full-load.ts). */
+  private async loadInFull(job: Job, conn: ResolvedConnection<'simpleconsign'>): Promise<void> {
+    const { running } = job;
+    const gen = job.state.gen + 1;
+    const chunk = { rows: this.deps.chunkSize ?? 500, budgetMs: this.deps.chunkBudgetMs === undefined ? 30 : this.deps.chunkBudgetMs };
+    const { asked, outcome, received } = await loadInFull({ deps: this.deps, conn, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk });
+    this.answered(job, asked, received);
+    const counts = emptyCounts(received);
+    Object.assign(counts, { inserted: outcome.itemCount, updated: outcome.duplicates, leftOut: outcome.leftOut, skipped: outcome.skipped, skipReasons: new Map(outcome.skipReasons) });
+    counts.stamps.newest = outcome.newestStamp;
+    job.counts = counts;
+    running.progress.phase = 'committing';
+    const { repo } = this.deps;
+    repo.db.transaction(() => this.commit(job, conn, gen, outcome.itemCount))();
+    this.deps.facts?.install(slotOf(gen), repo.state().dataVersion, outcome.facts);
+  }
+
+  /** A change set: applied in place in one transaction, or when large, to a copy of the copy in the other slot. */
+  private async loadChanges(job: Job, conn: ResolvedConnection<'simpleconsign'>): Promise<void> {
+    const { running, state } = job;
+    const asked = await askForItems(this.deps, conn, job, running.controller.signal);
+    if (asked.answer.kind !== 'items') throw new Error('a change set is read whole');
+    const { source } = asked.answer;
+    this.answered(job, asked, source.total);
+    job.counts = emptyCounts(source.total);
+    Object.assign(running.progress, { phase: 'applying', received: source.total });
+    const ctx = { ...this.context(job.settings, running), vendorFiltered: false, ecommerceSkus: asked.ecommerceSkus, previousStart: state.clockStart };
     try {
-      await this.apply(job, source, ctx, preparing, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
+      if (source.total <= (this.deps.largeChangeSet ?? 5000)) {
+        const records = await readAll(source, ctx, job.counts);
+        running.progress.phase = 'committing';
+        applyAtOnce(ctx, state.gen, records, job.counts, () => this.commit(job, conn, state.gen));
+        this.deps.facts?.changed();
+        return;
+      }
+      // A new generation in the other slot, written while searches keep reading the current one:
+      // rows first, then every index in one pass off the main thread, then one switch.
+      const { repo } = this.deps;
+      const next = state.gen + 1;
+      await prepareGeneration(repo, next, state.gen);
+      await streamIntoGeneration(source, ctx, next, job.counts);
+      checkAbort(ctx.signal);
+      running.progress.phase = 'indexing';
+      const itemCount = await finishGeneration(repo, next, false, job.counts);
+      checkAbort(ctx.signal);
+      running.progress.phase = 'committing';
+      repo.db.transaction(() => this.commit(job, conn, next, itemCount))();
+      this.deps.facts?.changed();
     } finally {
       source.close();
     }
-    this.retryAt = null;
-    running.progress.phase = 'cleaning';
-    await this.clearOtherSlot();
   }
 
   /** Empties the slot searches do not read (the replaced copy, or an abandoned load) to give its disk space back. */
@@ -247,48 +297,6 @@ export class InventorySync {
       signal: running.controller.signal,
       onApplied: (n) => (running.progress.applied += n),
     };
-  }
-
-  private async apply(
-    job: Job, source: ItemSource, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }, preparing: Promise<void> | null, commit: (gen: number, itemCount?: number) => void,
-  ): Promise<void> {
-    const { state, counts, running } = job;
-    if (job.mode === 'incremental' && source.total <= (this.deps.largeChangeSet ?? 5000)) {
-      const records = await readAll(source, ctx, counts);
-      running.progress.phase = 'committing';
-      applyAtOnce(ctx, state.gen, records, counts, () => commit(state.gen));
-      return;
-    }
-    // A new generation in the other slot, written while searches keep reading the current one:
-    // rows first, then every index in one pass off the main thread, then one switch.
-    const { repo } = this.deps;
-    const next = state.gen + 1;
-    const full = job.mode === 'full';
-    await (full && preparing ? preparing : prepareGeneration(repo, next, full ? null : state.gen));
-    // The search screen's E-commerce filter needs the flag, which the document does not list.
-    const learn = full && !job.settings.includeOnlyEcommerceItems;
-    const early = learn ? askFlagsEarly(source, (signal) => flaggedSkus(this.deps, ctx.conn, job.settings, signal), ctx.signal) : null;
-    try {
-      if (full) await appendIntoGeneration(early?.source ?? source, ctx, next, counts);
-      else await streamIntoGeneration(source, ctx, next, counts);
-      checkAbort(ctx.signal);
-      const flags = learn ? await this.flagScripts(next, early?.ahead() ?? null, ctx) : [];
-      running.progress.phase = 'indexing';
-      const itemCount = await finishGeneration(repo, next, full, counts, flags);
-      checkAbort(ctx.signal);
-      running.progress.phase = 'committing';
-      repo.db.transaction(() => commit(next, itemCount))();
-    } finally {
-      early?.ahead()?.cancel();
-    }
-  }
-
-  /** Sets the E-commerce flag of a new generation's rows when its items did not carry it (asked early, or now). */
-  private async flagScripts(gen: number, ahead: FlagsAhead | null, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }): Promise<BulkStep[]> {
-    const { repo } = this.deps;
-    if (!ahead && !repo.lacksEcommerceFlag(gen)) return [];
-    const skus = ahead ? await ahead.skus : await flaggedSkus(this.deps, ctx.conn, ctx.settings, ctx.signal);
-    return [repo.flagScript(gen, skus)];
   }
 
   private async recordFailure(runId: number, e: unknown, counts: Counts, running: Running): Promise<void> {

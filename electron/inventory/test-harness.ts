@@ -129,11 +129,14 @@ export function copyDiff(h: Harness): { missing: string[]; extra: string[]; wron
     const read = readItem(raw);
     if (read.ok) want.set(read.record.sku, read.record);
   }
+  // A store that leaves the flag out of its items tells it by a request for E-commerce items alone.
+  const flagged = new Set(h.sim.store.query({ ecommerceOnly: true, includeZero: true, includeInactive: true }).map((i) => String(i.sku)));
+  const ecommerce = (w: InventoryRecord) => (w.ecommerce === null ? Number(flagged.has(w.sku)) : Number(w.ecommerce));
   const rows = h.db.prepare(`SELECT sku, name, quantity, current_price_cents, retail_cents, status, ecommerce, category, last_updated FROM ${currentTable(h.db)}`).all() as Record<string, unknown>[];
   const have = new Map(rows.map((r) => [String(r.sku), r]));
   const same = (r: Record<string, unknown>, w: InventoryRecord) =>
     r.name === w.name && r.quantity === w.quantity && r.current_price_cents === w.currentPriceCents && r.retail_cents === w.retailCents && r.status === w.status &&
-    r.ecommerce === (w.ecommerce === null ? null : Number(w.ecommerce)) && r.category === w.category && r.last_updated === w.lastUpdated;
+    r.ecommerce === ecommerce(w) && r.category === w.category && r.last_updated === w.lastUpdated;
   return {
     missing: [...want.keys()].filter((sku) => !have.has(sku)),
     extra: [...have.keys()].filter((sku) => !want.has(sku)),

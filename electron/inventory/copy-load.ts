@@ -1,0 +1,165 @@
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker, sqliteModulePath } from '../core/module-worker';
+import type { Db } from '../core/store/database';
+import type { ItemRow } from '../simpleconsign/inventory-row';
+import { BulkWorkError } from './bulk-worker';
+import type { CopyFacts } from './copy-facts';
+import type { LoadOutcome, LoadSpec } from './load-job';
+import type { AnswerStream, FromWorker, ToWorker } from './load-messages';
+import type { Slot } from './slot-schema';
+
+export interface CopyLoadHooks {
+  /** The worker has emptied the slot and waits for rows. */
+  ready?: () => void;
+  /** Items found in the answer so far, and items taken in (written, left out or skipped). */
+  progress?: (received: number, applied: number) => void;
+  /** The first items do not say whether they are E-commerce items: their list should be asked for and piped as 'flags'. */
+  lacksFlag?: () => void;
+}
+
+/** An answer as the worker found it once it had ended: how many items its list held (null: no list) and its other fields. */
+export interface PipedAnswer {
+  total: number | null;
+  shell: Record<string, unknown> | null;
+}
+
+type Waiter = { kind: FromWorker['kind']; stream?: AnswerStream; resolve: (m: FromWorker) => void; reject: (e: Error) => void };
+
+/** The bytes as a buffer the worker may own: a piece that shares its memory with others is copied first. */
+function ownedPiece(piece: Uint8Array): ArrayBuffer {
+  const whole = piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength && piece.buffer instanceof ArrayBuffer;
+  return whole ? (piece.buffer as ArrayBuffer) : (piece.slice().buffer as ArrayBuffer);
+}
+
+const BUSY_MS = 60_000;
+
+/**
+ * One worker over the store's file (see load-worker.ts), seen from the main thread: messages out,
+ * answers awaited in the order they come, a failure rejecting everything still waited for.
+ */
+class WorkerLink {
+  private readonly worker: Worker;
+  private readonly waiting: Waiter[] = [];
+  private failure: Error | null = null;
+
+  constructor(db: Db, private readonly onMessage: (m: FromWorker) => void = () => {}) {
+    if (db.memory || !db.name) throw new Error('the inventory copy is written by a worker, which needs the store in a file');
+    // A page limit set on the store's connection holds for the worker's too.
+    const maxPageCount = db.pragma('max_page_count', { simple: true }) as number;
+    this.worker = startModuleWorker('inventory-worker', () => new URL('./load-worker.ts', import.meta.url), { sqlite: sqliteModulePath(), file: db.name, busyMs: BUSY_MS, maxPageCount });
+    this.worker.on('message', (m: FromWorker) => this.received(m));
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', (code) => this.fail(new BulkWorkError(`the inventory worker stopped (${code})`)));
+  }
+
+  private received(m: FromWorker): void {
+    if (m.kind === 'failed') {
+      this.fail(m.syntax ? new SyntaxError(m.message) : new BulkWorkError(m.message, m.code));
+      return;
+    }
+    this.onMessage(m);
+    const i = this.waiting.findIndex((w) => w.kind === m.kind && (w.stream === undefined || ('stream' in m && w.stream === m.stream)));
+    if (i >= 0) this.waiting.splice(i, 1)[0].resolve(m);
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const w of this.waiting.splice(0)) w.reject(this.failure);
+  }
+
+  send(m: ToWorker, transfer: ArrayBuffer[] = []): void {
+    if (!this.failure) this.worker.postMessage(m, transfer);
+  }
+
+  /** The next answer of this kind (for this stream). */
+  wait<K extends FromWorker['kind']>(kind: K, stream?: AnswerStream): Promise<Extract<FromWorker, { kind: K }>> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.waiting.push({ kind, stream, resolve: resolve as (m: FromWorker) => void, reject }));
+  }
+
+  async stop(): Promise<void> {
+    this.fail(new BulkWorkError('the load was stopped'));
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * A new copy of the inventory being written into the slot searches do not read. Rows come from
+ * either source through the same path: SimpleConsign's answer as its bytes arrive (`pipe`: the
+ * worker reads the items), or rows already read (`addRows`: a store server's). `finish` builds the
+ * indexes and the search facts; the caller then switches generations and moves the watermark in
+ * one transaction of its own. Stopped or failed, it leaves nothing any search reads.
+ */
+export class CopyLoad {
+  private readonly link: WorkerLink;
+  private readonly ready: Promise<unknown>;
+
+  private constructor(db: Db, spec: LoadSpec, hooks: CopyLoadHooks) {
+    this.link = new WorkerLink(db, (m) => {
+      if (m.kind === 'ready') hooks.ready?.();
+      else if (m.kind === 'progress') hooks.progress?.(m.received, m.applied);
+      else if (m.kind === 'lacks-flag') hooks.lacksFlag?.();
+    });
+    this.ready = this.link.wait('ready');
+    this.ready.catch(() => undefined);
+    this.link.send({ kind: 'load', spec });
+  }
+
+  /** Starts the worker, which empties the slot at once (while the source is still being asked). */
+  static start(db: Db, spec: LoadSpec, hooks: CopyLoadHooks = {}): CopyLoad {
+    return new CopyLoad(db, spec, hooks);
+  }
+
+  /**
+   * Hands an answer's bytes to the worker as they arrive, and answers once it has them all and has
+   * found its end. Rejects with a SyntaxError when the answer is not JSON of a list's shape, with the
+   * body's own error when receiving it failed.
+   */
+  async pipe(stream: AnswerStream, pieces: AsyncIterable<Uint8Array>): Promise<PipedAnswer> {
+    await this.ready;
+    const ended = this.link.wait('ended', stream);
+    ended.catch(() => undefined);
+    for await (const piece of pieces) {
+      const bytes = ownedPiece(piece);
+      this.link.send({ kind: 'bytes', stream, bytes }, [bytes]);
+    }
+    this.link.send({ kind: 'end', stream });
+    const { total, shell } = await ended;
+    return { total, shell };
+  }
+
+  /** Rows already read, in the copy's column order; answers once they are written. */
+  async addRows(rows: ItemRow[]): Promise<void> {
+    await this.ready;
+    const written = this.link.wait('rows-written');
+    this.link.send({ kind: 'rows', rows });
+    await written;
+  }
+
+  /** Once every answer piped has ended: the indexes, the full-text index and the search facts. */
+  async finish(): Promise<LoadOutcome> {
+    await this.ready;
+    const done = this.link.wait('done');
+    this.link.send({ kind: 'finish' });
+    const { outcome } = await done;
+    await this.link.stop();
+    return outcome;
+  }
+
+  /** Stops the worker; whatever it wrote stays in a slot no search reads. */
+  stop(): Promise<void> {
+    return this.link.stop();
+  }
+}
+
+/** The search facts of a stored slot, read and sorted in a worker. */
+export async function readFacts(db: Db, slot: Slot): Promise<CopyFacts> {
+  const link = new WorkerLink(db);
+  try {
+    const answer = link.wait('facts');
+    link.send({ kind: 'facts', slot });
+    return (await answer).facts;
+  } finally {
+    await link.stop();
+  }
+}
