@@ -33,20 +33,61 @@ function ownedPiece(piece: Uint8Array): ArrayBuffer {
 
 const BUSY_MS = 60_000;
 
+/** Starts a worker over the store's file (see load-worker.ts). */
+function startWorker(db: Db): Worker {
+  if (db.memory || !db.name) throw new Error('the inventory copy is written by a worker, which needs the store in a file');
+  // A page limit set on the store's connection holds for the worker's too.
+  const maxPageCount = db.pragma('max_page_count', { simple: true }) as number;
+  const worker = startModuleWorker('inventory-worker', () => new URL('./load-worker.ts', import.meta.url), { sqlite: sqliteModulePath(), file: db.name, busyMs: BUSY_MS, maxPageCount });
+  // A spare waiting for its job never keeps the app from exiting.
+  worker.unref();
+  return worker;
+}
+
 /**
- * One worker over the store's file (see load-worker.ts), seen from the main thread: messages out,
- * answers awaited in the order they come, a failure rejecting everything still waited for.
+ * The copy's workers: each job (a load, a read of the search facts) takes one and ends it, and the
+ * next one is started as it is taken, so no job waits for a worker to start (a worker loads the
+ * item reader and its schema, which takes a while on a busy machine).
+ */
+export class CopyWorkers {
+  private spare: Worker | null = null;
+  private closed = false;
+
+  constructor(private readonly db: Db) {}
+
+  /** Starts the spare now, ahead of the first job. */
+  warm(): void {
+    if (!this.closed && !this.spare) this.spare = startWorker(this.db);
+  }
+
+  /** A worker for one job; a spare for the next starts at once. */
+  take(): Worker {
+    const worker = this.spare ?? startWorker(this.db);
+    this.spare = null;
+    worker.ref();
+    this.warm();
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const spare = this.spare;
+    this.spare = null;
+    await spare?.terminate();
+  }
+}
+
+/**
+ * One worker doing one job, seen from the main thread: messages out, answers awaited in the order
+ * they come, a failure rejecting everything still waited for.
  */
 class WorkerLink {
   private readonly worker: Worker;
   private readonly waiting: Waiter[] = [];
   private failure: Error | null = null;
 
-  constructor(db: Db, private readonly onMessage: (m: FromWorker) => void = () => {}) {
-    if (db.memory || !db.name) throw new Error('the inventory copy is written by a worker, which needs the store in a file');
-    // A page limit set on the store's connection holds for the worker's too.
-    const maxPageCount = db.pragma('max_page_count', { simple: true }) as number;
-    this.worker = startModuleWorker('inventory-worker', () => new URL('./load-worker.ts', import.meta.url), { sqlite: sqliteModulePath(), file: db.name, busyMs: BUSY_MS, maxPageCount });
+  constructor(workers: CopyWorkers, private readonly onMessage: (m: FromWorker) => void = () => {}) {
+    this.worker = workers.take();
     this.worker.on('message', (m: FromWorker) => this.received(m));
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', (code) => this.fail(new BulkWorkError(`the inventory worker stopped (${code})`)));
@@ -94,8 +135,8 @@ export class CopyLoad {
   private readonly link: WorkerLink;
   private readonly ready: Promise<unknown>;
 
-  private constructor(db: Db, spec: LoadSpec, hooks: CopyLoadHooks) {
-    this.link = new WorkerLink(db, (m) => {
+  private constructor(workers: CopyWorkers, spec: LoadSpec, hooks: CopyLoadHooks) {
+    this.link = new WorkerLink(workers, (m) => {
       if (m.kind === 'ready') hooks.ready?.();
       else if (m.kind === 'progress') hooks.progress?.(m.received, m.applied);
       else if (m.kind === 'lacks-flag') hooks.lacksFlag?.();
@@ -106,8 +147,8 @@ export class CopyLoad {
   }
 
   /** Starts the worker, which empties the slot at once (while the source is still being asked). */
-  static start(db: Db, spec: LoadSpec, hooks: CopyLoadHooks = {}): CopyLoad {
-    return new CopyLoad(db, spec, hooks);
+  static start(workers: CopyWorkers, spec: LoadSpec, hooks: CopyLoadHooks = {}): CopyLoad {
+    return new CopyLoad(workers, spec, hooks);
   }
 
   /**
@@ -153,8 +194,8 @@ export class CopyLoad {
 }
 
 /** The search facts of a stored slot, read and sorted in a worker. */
-export async function readFacts(db: Db, slot: Slot): Promise<CopyFacts> {
-  const link = new WorkerLink(db);
+export async function readFacts(workers: CopyWorkers, slot: Slot): Promise<CopyFacts> {
+  const link = new WorkerLink(workers);
   try {
     const answer = link.wait('facts');
     link.send({ kind: 'facts', slot });

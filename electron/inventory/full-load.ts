@@ -2,7 +2,7 @@ import type { SyncProgress, SyncSettings } from '../../shared/inventory/schemas'
 import type { ResolvedConnection } from '../connections/connections-service';
 import type { VendorHttp } from '../core/http/vendor-http';
 import type { OpenedAnswer } from '../simpleconsign/inventory-client';
-import { CopyLoad, type PipedAnswer } from './copy-load';
+import { CopyLoad, type CopyWorkers, type PipedAnswer } from './copy-load';
 import type { InventoryRepo } from './inventory-repo';
 import type { LoadOutcome } from './load-job';
 import { slotOf } from './slot-schema';
@@ -11,6 +11,7 @@ import { askForFlagged, askForItems, type Asked } from './sync-request';
 
 export interface FullLoadRun {
   deps: { repo: InventoryRepo; http: VendorHttp; now: () => number; onSlotReady?: (gen: number) => void; onProgress?: (p: SyncProgress) => void };
+  workers: CopyWorkers;
   conn: ResolvedConnection<'simpleconsign'>;
   settings: SyncSettings;
   /** The generation the load writes (the one after the copy's). */
@@ -42,7 +43,7 @@ export async function loadInFull(run: FullLoadRun): Promise<{ asked: Asked; outc
   const { deps, conn, settings, progress, signal } = run;
   const { db } = deps.repo;
   let flagged: Promise<PipedAnswer> | null = null;
-  const load = CopyLoad.start(db, { slot: slotOf(run.gen), settings, vendorFiltered: true, learnFlags: !settings.includeOnlyEcommerceItems, chunk: run.chunk }, {
+  const load = CopyLoad.start(run.workers, { slot: slotOf(run.gen), settings, vendorFiltered: true, learnFlags: !settings.includeOnlyEcommerceItems, chunk: run.chunk }, {
     ready: () => deps.onSlotReady?.(run.gen),
     progress: (received, applied) => deps.onProgress?.(Object.assign(progress, { received, applied })),
     lacksFlag: () => {

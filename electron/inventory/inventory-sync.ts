@@ -6,6 +6,7 @@ import { storeWriteProblem } from '../core/store/store-errors';
 import { InventoryFetchError } from '../simpleconsign/inventory-client';
 import { ChunkSizer } from './chunk-sizer';
 import type { CopyFacts } from './copy-facts';
+import { CopyWorkers } from './copy-load';
 import { loadInFull } from './full-load';
 import type { InventoryRepo, SyncState } from './inventory-repo';
 import { slotOf, type Slot } from './slot-schema';
@@ -31,6 +32,8 @@ export interface SyncDeps {
   onSlotReady?: (gen: number) => void;
   /** Told each time a load's progress moves (tests and the bench follow a load with it). */
   onProgress?: (p: SyncProgress) => void;
+  /** The copy's workers (shared with the search's facts); the sync keeps its own when none are given. */
+  workers?: CopyWorkers;
   pause?: () => Promise<void>;
   /** Above this many changes an incremental load is applied to a copy of the copy, in chunks. */
   largeChangeSet?: number;
@@ -93,7 +96,11 @@ export class InventorySync {
   /** A failed run the store could not record (disk full, read-only): shown from memory instead. */
   unrecorded: SyncRun | null = null;
 
-  constructor(private readonly deps: SyncDeps) {}
+  private readonly workers: CopyWorkers;
+
+  constructor(private readonly deps: SyncDeps) {
+    this.workers = deps.workers ?? new CopyWorkers(deps.repo.db);
+  }
 
   progress(): SyncProgress | null {
     return this.running ? { ...this.running.progress } : null;
@@ -135,12 +142,14 @@ export class InventorySync {
     return running.done;
   }
 
-  /** Stops a run in progress (closing the app) and waits for it to settle. */
+  /** Stops a run in progress (closing the app) and waits for it to settle; ends the spare worker. */
   async stop(): Promise<void> {
     const r = this.running;
-    if (!r) return;
-    r.controller.abort();
-    await r.done;
+    if (r) {
+      r.controller.abort();
+      await r.done;
+    }
+    await this.workers.close();
   }
 
   private async run(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
@@ -204,7 +213,7 @@ export class InventorySync {
     const { running } = job;
     const gen = job.state.gen + 1;
     const chunk = { rows: this.deps.chunkSize ?? 500, budgetMs: this.deps.chunkBudgetMs === undefined ? 30 : this.deps.chunkBudgetMs };
-    const { asked, outcome, received } = await loadInFull({ deps: this.deps, conn, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk });
+    const { asked, outcome, received } = await loadInFull({ deps: this.deps, workers: this.workers, conn, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk });
     this.answered(job, asked, received);
     const counts = emptyCounts(received);
     Object.assign(counts, { inserted: outcome.itemCount, updated: outcome.duplicates, leftOut: outcome.leftOut, skipped: outcome.skipped, skipReasons: new Map(outcome.skipReasons) });

@@ -1,6 +1,6 @@
 import type { Db } from '../core/store/database';
 import type { CopyFacts } from './copy-facts';
-import { readFacts } from './copy-load';
+import { CopyWorkers, readFacts } from './copy-load';
 import { FilterFlags } from './filter-flags';
 import { factsOfStore } from './load-job';
 import { OrderRanks } from './order-ranks';
@@ -22,10 +22,15 @@ const asSearchFacts = (f: CopyFacts): SearchFacts => ({ flags: new FilterFlags(f
 export class SearchFactsStore {
   private held: { key: string; facts: SearchFacts | null; pending: Promise<SearchFacts> } | null = null;
 
+  private readonly read: (slot: Slot) => Promise<CopyFacts>;
+
   constructor(
     private readonly db: Db,
-    private readonly read: (slot: Slot) => Promise<CopyFacts> = (slot) => readFacts(db, slot),
-  ) {}
+    /** The copy's workers, shared with its loads. */
+    workers: CopyWorkers = new CopyWorkers(db),
+  ) {
+    this.read = (slot) => readFacts(workers, slot);
+  }
 
   /** Facts a load built for the version it just committed. */
   install(slot: Slot, dataVersion: number, facts: CopyFacts): void {

@@ -10,7 +10,9 @@ import { SimpleConsignInventorySimulator, type InventorySimOptions } from '../si
 import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
 import { SimHost } from '../training/sim-host';
 import { InventoryRepo } from './inventory-repo';
+import { CopyWorkers } from './copy-load';
 import { InventorySearch } from './inventory-search';
+import { SearchFactsStore } from './search-facts';
 import { InventorySync, type SyncDeps } from './inventory-sync';
 import { inventoryMigrations } from './migrations';
 import { ftsTable, itemsTable, slotOf } from './slot-schema';
@@ -87,7 +89,10 @@ export async function startHarness(opts: { sim?: InventorySimOptions; sync?: Par
   const settings: SyncSettings = { ...defaultSyncSettings, ...opts.settings };
   const conn: ResolvedConnection<'simpleconsign'> = { id: 'simpleconsign', training: true, enabled: true, settings: { baseUrl: host.url('/simpleconsign') }, secrets: { apiKey: TEST_KEY } };
   const repo = new InventoryRepo(db);
+  // One set of workers for the loads and the search's facts, ended with the sync.
+  const workers = new CopyWorkers(db);
   const sync = new InventorySync({
+    workers,
     repo,
     http: new VendorHttp({ now }),
     resolve: async () => conn,
@@ -98,7 +103,7 @@ export async function startHarness(opts: { sim?: InventorySimOptions; sync?: Par
     chunkBudgetMs: null,
     ...opts.sync,
   });
-  const search = new InventorySearch(db, () => 'http://images.test');
+  const search = new InventorySearch(db, () => 'http://images.test', undefined, new SearchFactsStore(db, workers));
   return {
     db, repo, sync, search, sim, host, clock, settings, conn, bodies,
     run: (trigger = 'manual') => sync.start(trigger),
