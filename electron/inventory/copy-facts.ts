@@ -37,6 +37,9 @@ export interface FilterColumns {
   status: string | null;
 }
 
+/** The flags of a row in SQL, as `flagsOf` works them out: the store's rows read back. */
+export const flagsSql = `1 + 2 * (consignment IS 1) + 4 * (ecommerce IS 1) + 8 * ((quantity > 0) IS 1) + 16 * (status IS NULL OR upper(status) = 'ACTIVE')`;
+
 /** The flags of a row: the same tests as the filters' SQL (`upper(status) = 'ACTIVE'` folds ASCII letters only, as /i does). */
 export function flagsOf(r: Pick<FilterColumns, 'consignment' | 'ecommerce' | 'quantity' | 'status'>): number {
   return (
@@ -74,6 +77,28 @@ export class FactsCollector {
     this.flags[id] = flagsOf(filters);
     this.category[id] = filters.category === null ? 0 : this.codeOf(filters.category);
     numericOrders.forEach((k, i) => (this.keys[k][id] = keys[i] ?? -Infinity));
+  }
+
+  /**
+   * Rows read back a batch at a time, each list in the same row order: ids, their flag bits (as
+   * `flagsSql` works them out), categories and the numeric orders' keys (in `numericOrders` order).
+   */
+  addColumns(ids: number[], bits: number[], categories: (string | null)[], keys: (number | null)[][]): void {
+    if (ids.length === 0) return;
+    const top = ids.reduce((m, id) => Math.max(m, id), 0);
+    if (top >= this.flags.length) this.grow(top + 1);
+    this.size = Math.max(this.size, top + 1);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const cat = categories[i];
+      this.flags[id] = bits[i];
+      this.category[id] = cat === null ? 0 : this.codeOf(cat);
+    }
+    numericOrders.forEach((k, c) => {
+      const column = keys[c];
+      const target = this.keys[k];
+      for (let i = 0; i < ids.length; i++) target[ids[i]] = column[i] ?? -Infinity;
+    });
   }
 
   /** A row written and later removed (an earlier entry of a SKU sent twice). */
@@ -120,44 +145,51 @@ const DIGIT = 65_536;
  * anything else a comparison sort.
  */
 export function sortByKey(ids: Uint32Array, key: Float64Array): Uint32Array {
-  const nulls: number[] = [];
-  const rest: number[] = [];
+  const out = new Uint32Array(ids.length);
+  let nulls = 0;
   let min = Infinity;
   let max = -Infinity;
   let whole = true;
-  for (const id of ids) {
-    const v = key[id];
-    if (v === -Infinity) nulls.push(id);
-    else {
-      rest.push(id);
-      if (v < min) min = v;
-      if (v > max) max = v;
-      if (!Number.isSafeInteger(v)) whole = false;
-    }
+  for (let i = 0; i < ids.length; i++) {
+    const v = key[ids[i]];
+    if (v === -Infinity) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (whole && !Number.isSafeInteger(v)) whole = false;
   }
-  const out = new Uint32Array(ids.length);
-  out.set(nulls);
-  if (rest.length === 0) return out;
+  const rest = new Uint32Array(ids.length);
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (key[id] === -Infinity) out[nulls++] = id;
+    else rest[n++] = id;
+  }
+  if (n === 0) return out;
   if (!whole || !Number.isSafeInteger(max - min)) {
-    rest.sort((a, b) => key[a] - key[b] || a - b);
-    out.set(rest, nulls.length);
+    const sorted = Array.from(rest.subarray(0, n)).sort((a, b) => key[a] - key[b] || a - b);
+    out.set(sorted, nulls);
     return out;
   }
-  let from = Uint32Array.from(rest);
-  let to = new Uint32Array(rest.length);
+  let from = rest.subarray(0, n);
+  let to = new Uint32Array(n);
   const count = new Uint32Array(DIGIT);
   for (let scale = 1; scale <= max - min; scale *= DIGIT) {
     count.fill(0);
-    for (let i = 0; i < from.length; i++) count[Math.floor((key[from[i]] - min) / scale) % DIGIT]++;
+    for (let i = 0; i < n; i++) count[Math.floor((key[from[i]] - min) / scale) % DIGIT]++;
     for (let d = 0, sum = 0; d < DIGIT; d++) {
       const c = count[d];
       count[d] = sum;
       sum += c;
     }
-    for (let i = 0; i < from.length; i++) to[count[Math.floor((key[from[i]] - min) / scale) % DIGIT]++] = from[i];
-    [from, to] = [to, from];
+    for (let i = 0; i < n; i++) {
+      const id = from[i];
+      to[count[Math.floor((key[id] - min) / scale) % DIGIT]++] = id;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
   }
-  out.set(from, nulls.length);
+  out.set(from, nulls);
   return out;
 }
 

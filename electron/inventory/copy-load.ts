@@ -32,6 +32,49 @@ function ownedPiece(piece: Uint8Array): ArrayBuffer {
 }
 
 const BUSY_MS = 60_000;
+const BATCH_BYTES = 1024 * 1024;
+
+/**
+ * Gathers the pieces of an answer that have already arrived into one message of up to a megabyte: a
+ * message costs both threads more than the copy. Nothing waits for more to come: what is gathered
+ * goes once the pieces queued now are taken (the next turn of the event loop), so the worker reads
+ * the first items while the rest is still on its way.
+ */
+class PieceBatch {
+  private buffer = new Uint8Array(BATCH_BYTES);
+  private filled = 0;
+  private pending: NodeJS.Immediate | null = null;
+
+  constructor(private readonly send: (bytes: ArrayBuffer) => void) {}
+
+  add(piece: Uint8Array): void {
+    if (piece.length >= BATCH_BYTES) {
+      this.flush();
+      this.send(ownedPiece(piece));
+      return;
+    }
+    if (this.filled + piece.length > BATCH_BYTES) this.flush();
+    this.buffer.set(piece, this.filled);
+    this.filled += piece.length;
+    this.pending ??= setImmediate(() => this.flush());
+  }
+
+  /** What is gathered, left unsent (the answer failed). */
+  drop(): void {
+    if (this.pending) clearImmediate(this.pending);
+    this.pending = null;
+    this.filled = 0;
+  }
+
+  flush(): void {
+    if (this.pending) clearImmediate(this.pending);
+    this.pending = null;
+    if (this.filled === 0) return;
+    const bytes = this.buffer.buffer.slice(0, this.filled);
+    this.filled = 0;
+    this.send(bytes);
+  }
+}
 
 /** Starts a worker over the store's file (see load-worker.ts). */
 function startWorker(db: Db): Worker {
@@ -45,9 +88,10 @@ function startWorker(db: Db): Worker {
 }
 
 /**
- * The copy's workers: each job (a load, a read of the search facts) takes one and ends it, and the
- * next one is started as it is taken, so no job waits for a worker to start (a worker loads the
- * item reader and its schema, which takes a while on a busy machine).
+ * The copy's workers: each job (a load, a read of the search facts) takes one and ends it. A worker
+ * may be started ahead of its job (`warm`): a load starts one as it sends its request, so neither
+ * the load nor the read of the facts after it waits for a worker to start (a worker loads the item
+ * reader and its schema, which takes a while on a busy machine). None is kept waiting otherwise.
  */
 export class CopyWorkers {
   private spare: Worker | null = null;
@@ -55,17 +99,16 @@ export class CopyWorkers {
 
   constructor(private readonly db: Db) {}
 
-  /** Starts the spare now, ahead of the first job. */
+  /** Starts a worker now for the next job. */
   warm(): void {
     if (!this.closed && !this.spare) this.spare = startWorker(this.db);
   }
 
-  /** A worker for one job; a spare for the next starts at once. */
+  /** A worker for one job. */
   take(): Worker {
     const worker = this.spare ?? startWorker(this.db);
     this.spare = null;
     worker.ref();
-    this.warm();
     return worker;
   }
 
@@ -160,10 +203,14 @@ export class CopyLoad {
     await this.ready;
     const ended = this.link.wait('ended', stream);
     ended.catch(() => undefined);
-    for await (const piece of pieces) {
-      const bytes = ownedPiece(piece);
-      this.link.send({ kind: 'bytes', stream, bytes }, [bytes]);
+    const batch = new PieceBatch((bytes) => this.link.send({ kind: 'bytes', stream, bytes }, [bytes]));
+    try {
+      for await (const piece of pieces) batch.add(piece);
+    } catch (e) {
+      batch.drop();
+      throw e;
     }
+    batch.flush();
     this.link.send({ kind: 'end', stream });
     const { total, shell } = await ended;
     return { total, shell };

@@ -105,7 +105,6 @@ export class InventoryService {
   start(): void {
     this.repo.closeAbandonedRuns(this.core.now());
     // The copy's filter flags and sort orders are read in a worker now, not by the first search.
-    this.workers.warm();
     this.search.prepare();
     this.scheduler.start();
   }

@@ -166,6 +166,8 @@ export class InventorySync {
   }
 
   private async attempt(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
+    // A worker starts while SimpleConsign is asked: the load writes through it, or the search facts are read with it after changes.
+    this.workers.warm();
     const state = this.deps.repo.state();
     const conn = await this.connection();
     const mode: SyncMode = trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental';

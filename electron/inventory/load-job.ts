@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SyncSettings } from '../../shared/inventory/schemas';
 import { readRow, ROW, type ItemRow } from '../simpleconsign/inventory-row';
 import { ChunkSizer } from './chunk-sizer';
-import { FactsCollector, numericColumns, numericOrders, type CopyFacts, type FilterColumns } from './copy-facts';
+import { FactsCollector, flagsSql, numericColumns, numericOrders, type CopyFacts, type FilterColumns } from './copy-facts';
 import { createSlot, dropSlot, ftsTriggers, itemColumns, itemsTable, nameIndex, rebuildFts, skuIndex, type Slot } from './slot-schema';
 import { belongsInCopy, type KeptFields } from './copy-filter';
 
@@ -34,9 +34,6 @@ export interface LoadOutcome {
 }
 
 const lacksFlag = (item: unknown) => !!item && typeof item === 'object' && (item as Record<string, unknown>).ecommerceItem === undefined;
-
-/** The facts columns of a stored row, read back (ids with their filter columns and sort keys). */
-const factsColumns = ['id', 'category', 'consignment', 'ecommerce', 'quantity', 'status', ...numericOrders.map((k) => numericColumns[k])];
 
 /**
  * Writes a new copy into a slot no search reads, on a connection of its own (a worker's): bare rows
@@ -202,28 +199,31 @@ function filterColumns(row: ItemRow): FilterColumns {
   };
 }
 
-/** The name and SKU orders, read from their indexes (ids only). */
+/** One value of JSON text read from the store, parsed. */
+const json = <T>(db: Database.Database, sql: string, ...params: unknown[]): T => JSON.parse(db.prepare(sql).pluck().get(...params) as string) as T;
+
+/** The name and SKU orders, read from their indexes (ids only, as one value each). */
 function readOrders(db: Database.Database, slot: Slot): [Uint32Array, Uint32Array] {
   const t = itemsTable(slot);
-  const read = (orderBy: string) => Uint32Array.from(db.prepare(`SELECT id FROM ${t} ORDER BY ${orderBy}, id`).pluck().all() as number[]);
+  const read = (orderBy: string) => Uint32Array.from(json<number[]>(db, `SELECT json_group_array(id) FROM (SELECT id FROM ${t} ORDER BY ${orderBy}, id)`));
   return [read('name COLLATE NOCASE'), read('sku COLLATE NOCASE')];
 }
 
+const BATCH = 200_000;
+
 /**
- * The search facts of a stored copy, read back a range of row ids at a time (at app start, and
- * after a load changed the copy in place).
+ * The search facts of a stored copy, read back a range of row ids at a time, each column as one
+ * JSON value (at app start, and after a load changed the copy in place).
  */
 export function factsOfStore(db: Database.Database, slot: Slot): CopyFacts {
   const t = itemsTable(slot);
   const facts = new FactsCollector();
-  const read = db.prepare(`SELECT ${factsColumns.join(', ')} FROM ${t} WHERE id > ? ORDER BY id LIMIT 50000`).raw();
-  for (let after = 0; ; ) {
-    const rows = read.all(after) as (string | number | null)[][];
-    if (rows.length === 0) break;
-    for (const [id, category, consignment, ecommerce, quantity, status, ...keys] of rows) {
-      facts.add(id as number, { category: category as string | null, consignment: consignment as number | null, ecommerce: ecommerce as number | null, quantity: quantity as number | null, status: status as string | null }, keys as (number | null)[]);
-    }
-    after = rows[rows.length - 1][0] as number;
+  const keys = numericOrders.map((k) => `json_group_array(${numericColumns[k]})`).join(', ');
+  const read = db.prepare(`SELECT json_group_array(id), json_group_array(${flagsSql}), json_group_array(category), ${keys}, max(id) FROM ${t} WHERE id > ? AND id <= ?`).raw();
+  const top = (db.prepare(`SELECT coalesce(max(id), 0) FROM ${t}`).pluck().get() as number) ?? 0;
+  for (let after = 0; after < top; after += BATCH) {
+    const [ids, bits, categories, ...rest] = read.get(after, after + BATCH) as string[];
+    facts.addColumns(JSON.parse(ids) as number[], JSON.parse(bits) as number[], JSON.parse(categories) as (string | null)[], rest.slice(0, numericOrders.length).map((k) => JSON.parse(k) as (number | null)[]));
   }
   return facts.finish(...readOrders(db, slot));
 }
