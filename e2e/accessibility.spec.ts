@@ -51,8 +51,52 @@ const states: { name: string; open: (page: Page, shell: RunningShell) => Promise
     },
   },
   {
+    name: 'refund-done',
+    open: async (page) => {
+      await page.getByTestId('return-quantity').first().fill('1');
+      await page.getByTestId('return-reason').selectOption('damaged');
+      await page.getByTestId('return-record').click();
+      await expect(page.getByTestId('refund-done')).toBeVisible();
+    },
+  },
+  {
+    name: 'counter-panels-open',
+    open: async (page) => {
+      await page.getByTestId('nav-sales').click();
+      await page.getByTestId('sales-tab-record').click();
+      await page.getByTestId('counter-settings').locator('summary').click();
+      await page.getByTestId('store-details').locator('summary').click();
+      await expect(page.getByTestId('store-profile-form')).toBeVisible();
+    },
+  },
+  {
+    name: 'payment-step',
+    open: async (page) => {
+      await expect(page.getByTestId('sale-line')).not.toHaveCount(0);
+      await page.keyboard.press('F4');
+      await expect(page.getByTestId('payment-step')).toBeVisible();
+    },
+  },
+  {
+    name: 'sale-complete',
+    open: async (page) => {
+      await page.evaluate(() => (window.print = () => undefined));
+      await page.keyboard.press('F5');
+      await expect(page.getByTestId('sale-complete-change')).toBeVisible();
+    },
+  },
+  {
+    name: 'receipt-printed',
+    open: async (page) => {
+      await page.getByTestId('receipt-print-button').click();
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.getByTestId('receipt-print')).toBeVisible();
+    },
+  },
+  {
     name: 'inventory-item',
     open: async (page) => {
+      await page.emulateMedia({ media: 'screen' });
       await page.getByTestId('nav-inventory').click();
       await page.getByTestId('inventory-search').press('ArrowDown');
       await page.keyboard.press('Enter');
@@ -63,7 +107,7 @@ const states: { name: string; open: (page: Page, shell: RunningShell) => Promise
 
 for (const size of sizes) {
   test(`no critical, serious or moderate axe finding on any screen at ${size.width}×${size.height}`, async ({ page, shell }, testInfo) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await loadInventory(shell);
     const [a] = await plainItems(shell, 1);
     await callValue(shell, 'sales:record-sale', { orderNumber: 'A11Y1', lines: [{ sku: a.sku, name: a.name!, unitPriceCents: a.currentPriceCents!, quantity: 1, taxable: false }], taxCents: 0 });
@@ -76,6 +120,59 @@ for (const size of sizes) {
       for (const v of result.violations.filter((v) => v.impact !== 'minor')) {
         findings.push(`${state.name}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
       }
+    }
+    expect(findings).toEqual([]);
+  });
+}
+
+/** What a person at 200% would find cut off or out of reach: the page scrolling sideways, a clipped status bar entry, a menu taking the screen. */
+async function reflowProblems(page: Page, state: string): Promise<string[]> {
+  return page.evaluate((name) => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) problems.push(`${name}: the page scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`);
+    // Text shortened with "…" or clipped, outside the inventory's rows (whose item panel shows each in full).
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('#root *'))) {
+      if (el.scrollWidth <= el.clientWidth + 1 || el.closest('.inventory-row, .visually-hidden') || el.offsetParent === null) continue;
+      const style = getComputedStyle(el);
+      const clipped = style.textOverflow === 'ellipsis' || (style.overflowX === 'hidden' && el.children.length === 0);
+      if (clipped) problems.push(`${name}: "${el.textContent?.trim().slice(0, 40)}" is cut off`);
+    }
+    const nav = document.querySelector<HTMLElement>('.nav');
+    // A menu folded into a row at the top must leave the screen most of the height.
+    const box = nav?.getBoundingClientRect();
+    if (box && box.width > window.innerWidth / 2 && box.height > window.innerHeight * 0.4) problems.push(`${name}: the menu takes ${Math.round(box.height)} of ${window.innerHeight} px`);
+    return problems;
+  }, state);
+}
+
+const enlarged = [
+  // 200% zoom of a 1366×768 screen lays the page out at 683×384 CSS pixels.
+  { name: '200% zoom', viewport: { width: 683, height: 384 }, fontSize: 16 },
+  // The browser's default text size doubled, as a person sets it in Chromium's settings, at 1366×768.
+  { name: '200% text', viewport: { width: 1366, height: 768 }, fontSize: 32 },
+];
+
+for (const e of enlarged) {
+  test(`at ${e.name} every screen is usable: nothing cut off, nothing sideways, and no axe finding`, async ({ page, shell }, testInfo) => {
+    test.setTimeout(420_000);
+    await loadInventory(shell);
+    const [a] = await plainItems(shell, 1);
+    await callValue(shell, 'sales:record-sale', { orderNumber: 'A11Y1', lines: [{ sku: a.sku, name: a.name!, unitPriceCents: a.currentPriceCents!, quantity: 1, taxable: false }], taxCents: 0 });
+    await page.setViewportSize(e.viewport);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: e.fontSize, fixed: Math.round(e.fontSize * 0.8125) } });
+    await page.reload();
+    await expect(page.getByTestId('app-ready')).toBeVisible();
+    // The app's text follows the setting: 14 of every 16 px.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(`${e.fontSize * 0.875}px`);
+    const findings: string[] = [];
+    for (const state of states) {
+      await state.open(page, shell);
+      await page.screenshot({ path: testInfo.outputPath(`${state.name}-${e.name.replace(/\W+/g, '-')}.png`) });
+      findings.push(...(await reflowProblems(page, state.name)));
+      const result = await new AxeBuilder({ page }).analyze();
+      for (const v of result.violations.filter((v) => v.impact !== 'minor')) findings.push(`${state.name}: [${v.impact}] ${v.id} — ${v.help}`);
     }
     expect(findings).toEqual([]);
   });

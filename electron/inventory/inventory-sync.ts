@@ -1,3 +1,4 @@
+import { currentFormats } from '../../shared/locale/current';
 import type { SyncMode, SyncProgress, SyncRun, SyncSettings, SyncTrigger } from '../../shared/inventory/schemas';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { AppError } from '../core/app-error';
@@ -205,7 +206,7 @@ export class InventorySync {
 
   /** What SimpleConsign's answer tells of the run, once it has answered. */
   private answered(job: Job, asked: Asked, received: number): void {
-    this.deps.health?.(true, `Inventory loaded: ${received} item(s) received.`);
+    this.deps.health?.(true, `Inventory loaded: ${currentFormats().count(received, 'item', 'items')} received.`);
     Object.assign(job, { startedAt: asked.startedAt, answeredAt: asked.answeredAt, notes: asked.notes });
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
   }

@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import './imports.css';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportView } from '../../../shared/trax-retail/contract';
@@ -12,7 +13,7 @@ interface Notice {
 
 function noticeFor(i: ImportView): Notice {
   if (i.phase === 'upload-failed') return { id: i.id, text: `The upload of “${i.sheetName}” failed.`, tone: 'bad' };
-  if (i.outcome === 'imported') return { id: i.id, text: `Trax imported “${i.sheetName}”${i.errored ? ` (${i.errored} row${i.errored === 1 ? '' : 's'} with errors)` : ''}.`, tone: 'ok' };
+  if (i.outcome === 'imported') return { id: i.id, text: `Trax imported “${i.sheetName}”${i.errored ? ` (${currentFormats().count(i.errored, 'row', 'rows')} with errors)` : ''}.`, tone: 'ok' };
   return { id: i.id, text: `Trax could not process “${i.sheetName}”${i.message ? `: ${i.message}` : '.'}`, tone: 'bad' };
 }
 

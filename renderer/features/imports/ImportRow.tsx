@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { useMutation } from '@tanstack/react-query';
 import type { ImportView } from '../../../shared/trax-retail/contract';
 import { readStatus } from '../../../shared/trax-retail/import-status';
@@ -8,8 +9,8 @@ import { saveToComputer } from '../product-sheets/file-transfer';
 import { useSheet } from '../product-sheets/sheet-store';
 import { useDismissImport, useRefreshImport } from './queries';
 
-const when = (t: number | null) => (t === null ? '—' : new Date(t).toLocaleString());
-const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US'));
+const when = (t: number | null) => (t === null ? '—' : currentFormats().dateTime(t));
+const n = (v: number | null) => (v === null ? '—' : currentFormats().number(v));
 
 function stateLabel(i: ImportView): { label: string; tone: string } {
   if (i.phase === 'uploading') return { label: 'Uploading', tone: 'busy' };

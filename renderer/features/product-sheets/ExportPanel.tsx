@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { IMAGE_HEADERS } from '../../../shared/trax-retail/columns';
@@ -62,7 +63,7 @@ export function ExportPanel({ flush, errors }: { flush: () => Promise<void>; err
         </button>
         {failedRows.length > 0 && (
           <button type="button" onClick={() => void send(failedRows)} disabled={upload.isPending || errors > 0} data-testid="upload-failed-rows">
-            Upload only the {failedRows.length} row{failedRows.length === 1 ? '' : 's'} Trax refused
+            Upload only the {currentFormats().count(failedRows.length, 'row', 'rows')} Trax refused
           </button>
         )}
       </div>

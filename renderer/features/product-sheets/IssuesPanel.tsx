@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { useMemo } from 'react';
 import { listIssues, type ValidationState } from '../../../shared/trax-retail/incremental';
 import { columnsOf } from './sheet-ops';
@@ -20,9 +21,9 @@ export function IssuesPanel({ validation, onJump }: { validation: ValidationStat
   return (
     <aside className="issues-panel card" aria-label="Problems in the sheet">
       <p className="issues-summary" data-testid="issues-summary">
-        <span className={validation.errors > 0 ? 'bad-count' : 'ok-count'} data-testid="error-count">{validation.errors} error{validation.errors === 1 ? '' : 's'}</span>
+        <span className={validation.errors > 0 ? 'bad-count' : 'ok-count'} data-testid="error-count">{currentFormats().count(validation.errors, 'error', 'errors')}</span>
         {' · '}
-        <span data-testid="warning-count">{validation.warnings} warning{validation.warnings === 1 ? '' : 's'}</span>
+        <span data-testid="warning-count">{currentFormats().count(validation.warnings, 'warning', 'warnings')}</span>
         {vendorList.length > 0 && <span data-testid="vendor-count"> · {vendorList.length} from Trax</span>}
       </p>
       <ul className="issues-list">

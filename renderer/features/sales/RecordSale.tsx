@@ -1,50 +1,34 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { formatDollars } from '../../../shared/money';
-import { paymentLabels } from '../../../shared/sales/counter';
+import { useShallow } from 'zustand/react/shallow';
+import { useFormats } from '../../locale/formats';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { CustomerFields, customerInput, useCustomerDraft } from './CustomerFields';
 import { ConfirmSale } from './ConfirmSale';
 import { CounterSettingsForm } from './CounterSettingsForm';
-import { DeliveryList } from './DeliveryStatus';
+import { StoreDetailsCard } from '../store-profile/StoreDetailsCard';
 import { EntryRow } from './EntryRow';
 import { InventoryEmptyNotice } from './InventoryEmptyNotice';
 import { ParkedSales } from './ParkedSales';
-import { useCounterSettings, useRecordSale, useSale } from './queries';
-import { ReceiptActions } from './Receipt';
+import { useCounterSettings, useRecordSale } from './queries';
+import { PaymentStep } from './PaymentStep';
+import { SaleComplete } from './SaleComplete';
 import { saleFigures, type SaleFigures } from './sale-figures';
 import { SaleLines, saleWarnings } from './SaleLines';
 import { SalePayment } from './SalePayment';
 import { useSaleDraft } from './sale-store';
 import { useDraftSync } from './use-draft-sync';
 
-/** The sale just recorded: its receipt, its payment, and each vendor's delivery as it happens. */
-function LastRecorded({ orderNumber }: { orderNumber: string }) {
-  const sale = useSale({ orderNumber });
-  if (!sale.data) return <ErrorMessage error={sale.error} />;
-  const p = sale.data.payment;
-  return (
-    <section className="card last-recorded" aria-labelledby="last-recorded-title" data-testid="last-recorded">
-      <h2 id="last-recorded-title" className="small-heading">
-        Recorded sale <span data-testid="last-recorded-order">{sale.data.orderNumber}</span> · {formatDollars(sale.data.totalCents)}
-        {p && ` · ${paymentLabels[p.method]}`}
-        {p?.changeCents != null && ` · change ${formatDollars(p.changeCents)}`}
-      </h2>
-      <ReceiptActions sale={sale.data} />
-      <DeliveryList deliveries={sale.data.deliveries} />
-    </section>
-  );
-}
-
 function Totals({ figures }: { figures: SaleFigures }) {
   const t = figures.totals;
+  const f = useFormats();
   return (
     <dl className="sale-totals" data-testid="sale-totals">
       <dt>Non-taxable</dt>
-      <dd data-testid="total-nontaxable">{formatDollars(t.nonTaxableCents)}</dd>
+      <dd data-testid="total-nontaxable">{f.money(t.nonTaxableCents)}</dd>
       <dt>Taxable</dt>
-      <dd data-testid="total-taxable">{formatDollars(t.taxableCents)}</dd>
+      <dd data-testid="total-taxable">{f.money(t.taxableCents)}</dd>
       <dt>Tax</dt>
-      <dd data-testid="total-tax">{figures.rateMilli === null ? '—' : formatDollars(t.taxCents)}</dd>
+      <dd data-testid="total-tax">{figures.rateMilli === null ? '—' : f.money(t.taxCents)}</dd>
       {figures.untaxed && (
         <dd className="muted totals-note" data-testid="total-untaxed">
           No tax at this rate: taxable items are recorded as non-taxable.
@@ -52,49 +36,59 @@ function Totals({ figures }: { figures: SaleFigures }) {
       )}
       <dt className="grand">Total</dt>
       <dd className="grand" data-testid="total-grand">
-        {formatDollars(t.totalCents)}
+        {f.money(t.totalCents)}
       </dd>
     </dl>
   );
 }
 
-/** F2 from anywhere on the screen (a tab, a line, the totals) goes back to scanning. */
-function useF2Focus(target: RefObject<HTMLInputElement | null>) {
+/** F2 from anywhere on the screen (a tab, a line, the totals) goes back to scanning; F4 opens the payment step. */
+function useCounterKeys(target: RefObject<HTMLInputElement | null>, pay: () => void) {
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'F4' && !document.querySelector('dialog[open]')) return (e.preventDefault(), pay());
       if (e.key !== 'F2') return;
       e.preventDefault();
       target.current?.focus();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [target]);
+  }, [target, pay]);
 }
 
 /** Ringing up a sale, keyboard first: Enter adds the item, Ctrl+Enter records the sale. */
 export function RecordSale() {
   const hydrated = useDraftSync();
   const settings = useCounterSettings();
+  const f = useFormats();
   if (!hydrated || !settings.data) return <p className="muted">Opening the sale in progress…</p>;
-  return <RecordSaleForm taxRate={settings.data.taxRate} />;
+  // A new sale starts at the counter's rate, written as the workstation writes decimals.
+  return <RecordSaleForm taxRate={f.decimal(settings.data.taxRate)} />;
 }
 
 function RecordSaleForm({ taxRate }: { taxRate: string }) {
-  const draft = useSaleDraft();
+  // Only what the figures need: a keystroke in the manual item's form does not redraw the whole counter.
+  const draft = useSaleDraft(useShallow((s) => ({ lines: s.lines, taxRate: s.taxRate, tendered: s.tendered, paymentMethod: s.paymentMethod, orderNumber: s.orderNumber, badFields: s.badFields })));
   const settings = useCounterSettings();
   const record = useRecordSale();
+  const fmt = useFormats();
   const skuRef = useRef<HTMLInputElement>(null);
   const pendingEntryRef = useRef<Promise<void> | null>(null);
   const [last, setLast] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ReturnType<typeof saleWarnings> | null>(null);
-  const figures = saleFigures(draft);
+  const [paying, setPaying] = useState(false);
+  const figures = saleFigures(draft, fmt);
   const blocked = Object.keys(figures.problems).length > 0;
   const canRecord = draft.lines.length > 0 && !blocked && !record.isPending;
-  useF2Focus(skuRef);
+  const openPayment = () => {
+    const now = useSaleDraft.getState();
+    if (now.lines.length > 0 && !record.isPending) setPaying(true);
+  };
+  useCounterKeys(skuRef, openPayment);
 
   const send = () => {
     const now = useSaleDraft.getState();
-    const f = saleFigures(now);
+    const f = saleFigures(now, fmt);
     record.mutate(
       {
         ...(now.orderNumber.trim() ? { orderNumber: now.orderNumber.trim() } : {}),
@@ -119,13 +113,13 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
     // An item scanned just before Ctrl+Enter may still be looked up: it belongs to this sale.
     await pendingEntryRef.current;
     const now = useSaleDraft.getState();
-    if (now.lines.length === 0 || Object.keys(saleFigures(now).problems).length > 0 || record.isPending) return;
+    if (now.lines.length === 0 || Object.keys(saleFigures(now, fmt).problems).length > 0 || record.isPending) return;
     const warnings = saleWarnings(now.lines);
     if (warnings.length > 0) return setConfirming(warnings);
     send();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || confirming) return;
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || confirming || paying) return;
     e.preventDefault();
     void submit();
   };
@@ -134,10 +128,11 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
     <div className="record-sale" onKeyDown={onKeyDown} data-testid="record-sale">
       <InventoryEmptyNotice />
       <p className="muted shortcuts" data-testid="sale-shortcuts">
-        <kbd>Enter</kbd> adds the item · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> records the sale · <kbd>Esc</kbd> clears the item being entered · <kbd>F2</kbd> back to the SKU
+        <kbd>Enter</kbd> adds the item · <kbd>F4</kbd> pays · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> records the sale · <kbd>Esc</kbd> clears the item being entered · <kbd>F2</kbd> back to the SKU
         field · <kbd>↓</kbd> picks from items found by name
       </p>
-      <EntryRow skuRef={skuRef} pendingRef={pendingEntryRef} scanning={!confirming} />
+      <EntryRow skuRef={skuRef} pendingRef={pendingEntryRef} scanning={!confirming && !paying} cleared={last} />
+      {last && draft.lines.length === 0 && <SaleComplete key={last} orderNumber={last} />}
       <SaleLines />
       <div className="sale-footer">
         <div>
@@ -146,15 +141,28 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
         </div>
         <div className="sale-summary">
           <Totals figures={figures} />
-          <button type="button" onClick={() => void submit()} disabled={!canRecord} data-testid="sale-record">
+          <button type="button" onClick={openPayment} disabled={!canRecord} data-testid="sale-pay">
+            Pay (F4)
+          </button>
+          <button type="button" className="secondary" onClick={() => void submit()} disabled={!canRecord} data-testid="sale-record">
             {record.isPending ? 'Recording…' : 'Record sale (Ctrl+Enter)'}
           </button>
           <ParkedSales taxRate={taxRate} />
         </div>
       </div>
       <ErrorMessage error={record.error} testId="sale-error" />
-      {last && <LastRecorded orderNumber={last} />}
       {settings.data && <CounterSettingsForm key={JSON.stringify(settings.data)} settings={settings.data} />}
+      <StoreDetailsCard />
+      {paying && (
+        <PaymentStep
+          figures={figures}
+          onClose={() => (setPaying(false), skuRef.current?.focus())}
+          onFinish={() => {
+            setPaying(false);
+            void submit();
+          }}
+        />
+      )}
       {confirming && (
         <ConfirmSale
           warnings={confirming}

@@ -1,3 +1,5 @@
+import { currentFormats } from '../../../shared/locale/current';
+import { CountField } from '../../ui/NumberField';
 import { useState } from 'react';
 import { faultKinds, type Fault } from '../../../shared/contract/training';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -70,7 +72,7 @@ export function TrainingPanel() {
         </select>
       </label>{' '}
       <label>
-        for the next <input type="number" min={1} max={100} value={count} onChange={(e) => setCount(Number(e.target.value))} /> requests
+        for the next <CountField className="qty" min={1} max={100} what="number of requests" value={count} onValue={setCount} /> {currentFormats().plural(count, 'request', 'requests')}
       </label>
     </section>
   );
