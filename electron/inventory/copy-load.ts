@@ -170,7 +170,8 @@ class WorkerLink {
 /**
  * A new copy of the inventory being written into the slot searches do not read. Rows come from
  * either source through the same path: SimpleConsign's answer as its bytes arrive (`pipe`: the
- * worker reads the items), or rows already read (`addRows`: a store server's). `finish` builds the
+ * worker reads the items), or slices of items or rows already read (`addItems`, `addRows`: a store
+ * server's, say; see copy-feed.ts). `finish` builds the
  * indexes and the search facts; the caller then switches generations and moves the watermark in
  * one transaction of its own. Stopped or failed, it leaves nothing any search reads.
  */
@@ -216,12 +217,21 @@ export class CopyLoad {
     return { total, shell };
   }
 
-  /** Rows already read, in the copy's column order; answers once they are written. */
-  async addRows(rows: ItemRow[]): Promise<void> {
+  /** Rows already read, in the copy's column order; answers once they are written, with the items taken in so far. */
+  addRows(rows: ItemRow[]): Promise<number> {
+    return this.write({ kind: 'rows', rows });
+  }
+
+  /** Items as SimpleConsign sends them (read and checked in the worker, as an answer's are); answers as `addRows`. */
+  addItems(items: unknown[]): Promise<number> {
+    return this.write({ kind: 'items', items });
+  }
+
+  private async write(m: Extract<ToWorker, { kind: 'rows' | 'items' }>): Promise<number> {
     await this.ready;
     const written = this.link.wait('rows-written');
-    this.link.send({ kind: 'rows', rows });
-    await written;
+    this.link.send(m);
+    return (await written).applied;
   }
 
   /** Once every answer piped has ended: the indexes, the full-text index and the search facts. */

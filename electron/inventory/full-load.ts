@@ -1,6 +1,7 @@
 import type { SyncProgress, SyncSettings } from '../../shared/inventory/schemas';
 import type { ResolvedConnection } from '../connections/connections-service';
 import type { VendorHttp } from '../core/http/vendor-http';
+import type { Db } from '../core/store/database';
 import type { OpenedAnswer } from '../simpleconsign/inventory-client';
 import { CopyLoad, type CopyWorkers, type PipedAnswer } from './copy-load';
 import type { InventoryRepo } from './inventory-repo';
@@ -51,13 +52,7 @@ export async function loadInFull(run: FullLoadRun): Promise<{ asked: Asked; outc
       flagged.catch(() => undefined);
     },
   });
-  const stop = () => void load.stop();
-  signal.addEventListener('abort', stop, { once: true });
-  // While the worker writes, a commit on this connection (a sale, say) must not copy the long log
-  // back into the file here: the worker does that once, at the end.
-  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 0');
-  try {
+  return whileLoading(db, load, signal, async () => {
     const asked = await askForItems(deps, conn, { mode: 'full', settings, since: null }, signal);
     if (asked.answer.kind !== 'stream') throw new Error('a full load reads its answer as it arrives');
     progress.phase = 'applying';
@@ -68,6 +63,21 @@ export async function loadInFull(run: FullLoadRun): Promise<{ asked: Asked; outc
     const outcome = await load.finish();
     checkAbort(signal);
     return { asked, outcome, received: items.total ?? 0 };
+  });
+}
+
+/**
+ * Runs a load's work: stopped when the run is, its worker ended when it fails. While the worker
+ * writes, a commit on the store's connection (a sale, say) must not copy the long log back into
+ * the file: the worker does that once, at the end.
+ */
+export async function whileLoading<T>(db: Db, load: CopyLoad, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  const stop = () => void load.stop();
+  signal.addEventListener('abort', stop, { once: true });
+  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    return await work();
   } catch (e) {
     await load.stop();
     throw e;

@@ -7,9 +7,12 @@ import { storeWriteProblem } from '../core/store/store-errors';
 import { InventoryFetchError } from '../simpleconsign/inventory-client';
 import { ChunkSizer } from './chunk-sizer';
 import type { CopyFacts } from './copy-facts';
+import { feedInFull, type CopyFeed, type CopyMark } from './copy-feed';
 import { CopyWorkers } from './copy-load';
 import { loadInFull } from './full-load';
 import type { InventoryRepo, SyncState } from './inventory-repo';
+import type { ItemSource } from './item-source';
+import type { LoadOutcome } from './load-job';
 import { slotOf, type Slot } from './slot-schema';
 import { applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
 import { nextWatermark, stampWarnings } from './sync-clocks';
@@ -83,6 +86,8 @@ interface Job {
   /** When SimpleConsign answered, on the same clock. */
   answeredAt: number;
   notes: string[];
+  /** Items from another source (a store server) instead of SimpleConsign's. */
+  feed: CopyFeed | null;
 }
 
 /**
@@ -120,23 +125,23 @@ export class InventorySync {
    * Starts a run and answers its completion. Refuses (AppError) when one is running or the
    * request cap is in force; the run's own failures are recorded, never thrown.
    */
-  start(trigger: SyncTrigger, opts: { since?: number } = {}): Promise<void> {
+  start(trigger: SyncTrigger, opts: { since?: number; feed?: CopyFeed } = {}): Promise<void> {
     if (this.running) {
       if (trigger !== 'reload') return this.running.done;
       throw new AppError('conflict', 'A load is already running. Start the full reload when it has finished.');
     }
     const now = this.deps.now();
     const paused = Math.max(this.deps.repo.state().pausedUntil ?? 0, this.deps.allowance?.pausedAt(now)?.until ?? 0) || null;
-    if (paused !== null && paused > now) {
+    if (paused !== null && paused > now && !opts.feed) {
       throw new AppError('conflict', `SimpleConsign’s request limit was reached. The next load can start in ${minutesFrom(now, paused)}.`);
     }
     const controller = new AbortController();
     // The connection is read once the run starts; until then the copy's state tells which load it will be.
     const state = this.deps.repo.state();
-    const mode: SyncMode = trigger === 'reload' || this.needsFullLoad(state, null) ? 'full' : 'incremental';
+    const mode: SyncMode = opts.feed?.mode ?? (trigger === 'reload' || this.needsFullLoad(state, null) ? 'full' : 'incremental');
     const progress: SyncProgress = { mode, phase: 'requesting', startedAt: now, received: 0, applied: 0 };
     const running: Running = { progress, controller, done: Promise.resolve() };
-    running.done = this.run(trigger, running, opts.since ?? null).finally(() => {
+    running.done = this.run(trigger, running, opts.since ?? null, opts.feed ?? null).finally(() => {
       this.running = null;
     });
     this.running = running;
@@ -153,10 +158,10 @@ export class InventorySync {
     await this.workers.close();
   }
 
-  private async run(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
+  private async run(trigger: SyncTrigger, running: Running, since: number | null, feed: CopyFeed | null): Promise<void> {
     this.unrecorded = null;
     try {
-      await this.attempt(trigger, running, since);
+      await this.attempt(trigger, running, since, feed);
     } catch (e) {
       // Even the failure could not be written (the disk is full, the file read-only): keep it in memory.
       const { mode, startedAt } = running.progress;
@@ -166,16 +171,16 @@ export class InventorySync {
     }
   }
 
-  private async attempt(trigger: SyncTrigger, running: Running, since: number | null): Promise<void> {
+  private async attempt(trigger: SyncTrigger, running: Running, since: number | null, feed: CopyFeed | null): Promise<void> {
     // A worker starts while SimpleConsign is asked: the load writes through it, or the search facts are read with it after changes.
     this.workers.warm();
     const state = this.deps.repo.state();
-    const conn = await this.connection();
-    const mode: SyncMode = trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental';
+    const conn = feed ? null : await this.connection();
+    const mode: SyncMode = feed?.mode ?? (trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental');
     running.progress.mode = mode;
     const job: Job = {
       runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0),
-      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, answeredAt: running.progress.startedAt, notes: [],
+      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, answeredAt: running.progress.startedAt, notes: [], feed,
     };
     try {
       await this.load(job, conn);
@@ -195,13 +200,28 @@ export class InventorySync {
 
   /** Asks SimpleConsign, applies the answer, then clears what the previous copy left behind. */
   private async load(job: Job, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
+    if (job.feed) await this.loadFeed(job, job.feed);
+    else await this.loadSimpleConsign(job, conn);
+    this.retryAt = null;
+    job.running.progress.phase = 'cleaning';
+    await this.clearOtherSlot();
+  }
+
+  private async loadSimpleConsign(job: Job, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
     if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
     if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
     if (job.mode === 'full') await this.loadInFull(job, conn);
     else await this.loadChanges(job, conn);
-    this.retryAt = null;
-    job.running.progress.phase = 'cleaning';
-    await this.clearOtherSlot();
+  }
+
+  /** Items from another source, through the same bulk path as SimpleConsign's (see copy-feed.ts). */
+  private async loadFeed(job: Job, feed: CopyFeed): Promise<void> {
+    const { running } = job;
+    if (job.mode === 'incremental') return this.applyChanges(job, feed.source, null, null);
+    const gen = job.state.gen + 1;
+    const { repo } = this.deps;
+    const outcome = await feedInFull({ db: repo.db, workers: this.workers, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk: this.chunk(), onSlotReady: this.deps.onSlotReady, onProgress: this.deps.onProgress }, feed.source);
+    this.switchTo(job, null, gen, outcome, feed.source.total);
   }
 
   /** What SimpleConsign's answer tells of the run, once it has answered. */
@@ -215,9 +235,19 @@ export class InventorySync {
   private async loadInFull(job: Job, conn: ResolvedConnection<'simpleconsign'>): Promise<void> {
     const { running } = job;
     const gen = job.state.gen + 1;
-    const chunk = { rows: this.deps.chunkSize ?? 500, budgetMs: this.deps.chunkBudgetMs === undefined ? 30 : this.deps.chunkBudgetMs };
-    const { asked, outcome, received } = await loadInFull({ deps: this.deps, workers: this.workers, conn, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk });
+    const { asked, outcome, received } = await loadInFull({ deps: this.deps, workers: this.workers, conn, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk: this.chunk() });
     this.answered(job, asked, received);
+    this.switchTo(job, conn, gen, outcome, received);
+  }
+
+  /** Rows and transactions of a full load's worker at first. */
+  private chunk(): { rows: number; budgetMs: number | null } {
+    return { rows: this.deps.chunkSize ?? 500, budgetMs: this.deps.chunkBudgetMs === undefined ? 30 : this.deps.chunkBudgetMs };
+  }
+
+  /** A new copy written: the switch to it with the watermark, and its search facts handed to the searches. */
+  private switchTo(job: Job, conn: ResolvedConnection<'simpleconsign'> | null, gen: number, outcome: LoadOutcome, received: number): void {
+    const { running } = job;
     const counts = emptyCounts(received);
     Object.assign(counts, { inserted: outcome.itemCount, updated: outcome.duplicates, leftOut: outcome.leftOut, skipped: outcome.skipped, skipReasons: new Map(outcome.skipReasons) });
     counts.stamps.newest = outcome.newestStamp;
@@ -228,16 +258,20 @@ export class InventorySync {
     this.deps.facts?.install(slotOf(gen), repo.state().dataVersion, outcome.facts);
   }
 
-  /** A change set: applied in place in one transaction, or when large, to a copy of the copy in the other slot. */
+  /** SimpleConsign's change set since the watermark. */
   private async loadChanges(job: Job, conn: ResolvedConnection<'simpleconsign'>): Promise<void> {
-    const { running, state } = job;
-    const asked = await askForItems(this.deps, conn, job, running.controller.signal);
+    const asked = await askForItems(this.deps, conn, job, job.running.controller.signal);
     if (asked.answer.kind !== 'items') throw new Error('a change set is read whole');
-    const { source } = asked.answer;
-    this.answered(job, asked, source.total);
+    this.answered(job, asked, asked.answer.source.total);
+    await this.applyChanges(job, asked.answer.source, asked.ecommerceSkus, conn);
+  }
+
+  /** A change set's items: applied in place in one transaction, or when large, to a copy of the copy in the other slot. */
+  private async applyChanges(job: Job, source: ItemSource, ecommerceSkus: Set<string> | null, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
+    const { running, state } = job;
     job.counts = emptyCounts(source.total);
     Object.assign(running.progress, { phase: 'applying', received: source.total });
-    const ctx = { ...this.context(job.settings, running), vendorFiltered: false, ecommerceSkus: asked.ecommerceSkus, previousStart: state.clockStart };
+    const ctx = { ...this.context(job.settings, running), vendorFiltered: false, ecommerceSkus, previousStart: state.clockStart };
     try {
       if (source.total <= (this.deps.largeChangeSet ?? 5000)) {
         const records = await readAll(source, ctx, job.counts);
@@ -272,28 +306,32 @@ export class InventorySync {
   }
 
   /**
-   * The run's last write: the new generation, the watermark (the older of the run's start and the
-   * newest change stamp the copy has seen, minus the overlap) and the run record.
+   * The run's last write: the new generation, the watermark and the run record. A feed brings its
+   * watermark; SimpleConsign's is the older of the run's start and the newest change stamp the copy
+   * has seen, minus the overlap.
    */
-  private commit(job: Job, conn: ResolvedConnection<'simpleconsign'>, gen: number, itemCount?: number): void {
-    const { stamps } = job.counts;
-    const known = job.mode === 'full' ? null : job.state.newestStamp;
-    const newestStamp = known === null || stamps.newest === null ? (stamps.newest ?? known) : Math.max(known, stamps.newest);
-    const overlap = job.settings.overlapMinutes;
+  private commit(job: Job, conn: ResolvedConnection<'simpleconsign'> | null, gen: number, itemCount?: number): void {
+    const mark = job.feed?.mark ?? this.markOf(job, conn!);
+    const stampNotes = job.feed ? [] : stampWarnings(job.counts.stamps, job.answeredAt, job.settings.overlapMinutes);
     this.deps.repo.commit(gen, {
+      ...mark,
       itemCount,
       runId: job.runId,
-      watermark: nextWatermark(job.startedAt, newestStamp, overlap),
-      clockStart: job.startedAt,
-      newestStamp,
-      source: sourceOf(conn),
-      options: optionsKey(job.settings),
       finishedAt: this.deps.now(),
       counts: job.counts,
       message: describeCounts(job.mode, job.counts),
       details: skipDetails(job.counts),
-      warnings: [...job.notes, ...stampWarnings(stamps, job.answeredAt, overlap)],
+      warnings: [...job.notes, ...stampNotes],
     });
+  }
+
+  /** Where a load from SimpleConsign leaves the copy's clocks. */
+  private markOf(job: Job, conn: ResolvedConnection<'simpleconsign'>): CopyMark {
+    const { stamps } = job.counts;
+    const known = job.mode === 'full' ? null : job.state.newestStamp;
+    const newestStamp = known === null || stamps.newest === null ? (stamps.newest ?? known) : Math.max(known, stamps.newest);
+    const watermark = nextWatermark(job.startedAt, newestStamp, job.settings.overlapMinutes);
+    return { watermark, clockStart: job.startedAt, newestStamp, source: sourceOf(conn), options: optionsKey(job.settings) };
   }
 
   private sizer(): ChunkSizer {

@@ -12,6 +12,7 @@ export type ToWorker =
   | { kind: 'bytes'; stream: AnswerStream; bytes: ArrayBuffer }
   | { kind: 'end'; stream: AnswerStream }
   | { kind: 'rows'; rows: ItemRow[] }
+  | { kind: 'items'; items: unknown[] }
   | { kind: 'finish' }
   | { kind: 'facts'; slot: Slot };
 

@@ -128,8 +128,9 @@ port.on('message', (m: ToWorker) => {
       ended.add(m.stream);
       reportEnds();
       schedule();
-    } else if (m.kind === 'rows') {
-      job!.addRows(m.rows);
+    } else if (m.kind === 'rows' || m.kind === 'items') {
+      if (m.kind === 'rows') job!.addRows(m.rows);
+      else job!.addItems(m.items);
       post({ kind: 'rows-written', applied: job!.applied });
     } else if (m.kind === 'finish') finish();
     else if (m.kind === 'facts') {
