@@ -96,18 +96,24 @@ export interface InventoryAnswerRead {
 async function ask<T extends z.ZodType>(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions, schema: T, streamBody: boolean) {
   const apiKey = conn.secrets.apiKey;
   if (!apiKey) throw new InventoryFetchError('setup', 'Enter the SimpleConsign Location API key on the Connections screen first.');
+  const send = () => http.request({
+    vendor: 'SimpleConsign',
+    method: 'POST',
+    url: `${conn.settings.baseUrl.replace(/\/+$/, '')}/inventory`,
+    json: buildQueryBody(apiKey, q),
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    schema,
+    timeoutMs: opts.timeoutMs ?? 120_000,
+    retries: 0,
+    signal: opts.signal,
+    streamBody,
+  });
   try {
-    return await http.request({
-      vendor: 'SimpleConsign',
-      method: 'POST',
-      url: `${conn.settings.baseUrl.replace(/\/+$/, '')}/inventory`,
-      json: buildQueryBody(apiKey, q),
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      schema,
-      timeoutMs: opts.timeoutMs ?? 120_000,
-      retries: 0,
-      signal: opts.signal,
-      streamBody,
+    // The request only reads: a connection dropped before any answer came (a kept-alive connection
+    // the server closed just as it was reused, say) is asked once more, at once.
+    return await send().catch((e: unknown) => {
+      if (e instanceof VendorError && e.kind === 'network' && !opts.signal?.aborted) return send();
+      throw e;
     });
   } catch (e) {
     if (e instanceof VendorError) throw fromVendorError(e, q);
