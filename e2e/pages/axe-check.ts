@@ -21,15 +21,15 @@ export const presentations: Presentation[] = [
   { name: '200% text', viewport: { width: 1366, height: 768 }, fontSize: 32, enlarged: true },
 ];
 
-/** axe's violations, but minor ones, as lines naming the state, the presentation and up to three elements. */
-async function axeFindings(page: Page, label: string): Promise<string[]> {
+/** axe's violations (but minor ones, unless asked) as lines naming the state, the presentation and up to three elements. */
+async function axeFindings(page: Page, label: string, minor: boolean): Promise<string[]> {
   // Injected once per page load: the app changes state without loading again, so axe stays for every state.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     const run = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
     return run.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
-  return violations.filter((v) => v.impact !== 'minor').map((v) => `${label}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.slice(0, 3).join(', ')})`);
+  return violations.filter((v) => minor || v.impact !== 'minor').map((v) => `${label}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.slice(0, 3).join(', ')})`);
 }
 
 /** What a person at 200% would find cut off or out of reach: the page scrolling sideways, a clipped text, a menu taking the screen. */
@@ -83,13 +83,13 @@ export class PresentationCheck {
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
 
-  /** Every finding in the state on screen, in every presentation. */
-  async findings(state: string): Promise<string[]> {
+  /** Every finding in the state on screen, in every presentation; `minor` counts axe's minor findings too. */
+  async findings(state: string, { minor = false } = {}): Promise<string[]> {
     const found: string[] = [];
     for (const p of presentations) {
       await this.present(p);
       const label = `${state} at ${p.name}`;
-      const here = [...(p.enlarged ? await reflowProblems(this.page, label) : []), ...(await axeFindings(this.page, label))];
+      const here = [...(p.enlarged ? await reflowProblems(this.page, label) : []), ...(await axeFindings(this.page, label, minor))];
       if (here.length > 0) await this.page.screenshot({ path: this.testInfo.outputPath(`${state}-${p.name.replace(/\W+/g, '-')}.png`) });
       found.push(...here);
     }

@@ -116,3 +116,33 @@ export const backOfficeStates: OpenedState[] = [
     },
   },
 ];
+
+/** The parts call's views beyond its first screen: an opened part (with the vendor's description), the cart, the panels. */
+export const partsStates: OpenedState[] = [
+  {
+    name: 'parts-item',
+    open: async (page) => {
+      await page.getByTestId('nav-parts').click();
+      await page.getByTestId('parts-part-type').fill('Engine Assembly');
+      await page.getByTestId('parts-part-type').press('Enter');
+      await expect(page.getByTestId('parts-results')).toBeFocused({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('parts-item-description')).toBeVisible();
+    },
+  },
+  {
+    name: 'parts-cart-with-line',
+    open: async (page) => {
+      await page.getByTestId('parts-add-to-cart').click();
+      await page.getByTestId('parts-tab-cart').click();
+      await expect(page.getByTestId('parts-cart-line-0')).toBeVisible();
+    },
+  },
+  {
+    name: 'parts-types-customers-feed',
+    open: async (page) => {
+      await page.getByTestId('parts-tab-more').click();
+      await expect(page.getByTestId('parts-feed')).toBeVisible();
+    },
+  },
+];

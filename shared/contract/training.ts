@@ -18,6 +18,8 @@ export const simulatorStatusSchema = z.object({
   id: z.string(),
   name: z.string(),
   requestCount: z.number().int(),
+  /** Requests by what they asked for (e.g. "picture", "inventory/search"), for simulators that sort them. */
+  requestsByKind: z.record(z.string(), z.number().int()).default({}),
   faults: z.array(faultSchema),
 });
 

@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { isUrl } from '../../../shared/trax-retail/rules';
 import { useImagePreview } from './queries';
+import { VendorPicture } from '../../ui/VendorPicture';
 
 /** A picture column's cell: its thumbnail (a public address as is, a local file through the main process) and its name. */
 export function ImageCell(props: { draftId: string; value: string; known: boolean; testId: string; onFiles: (files: File[]) => void; onPick: () => void }) {
@@ -8,7 +9,8 @@ export function ImageCell(props: { draftId: string; value: string; known: boolea
   const [over, setOver] = useState(false);
   const local = value !== '' && !isUrl(value) && known ? value : null;
   const preview = useImagePreview(draftId, local);
-  const src = value !== '' && /^https:\/\//i.test(value) ? value : (preview.data?.dataUrl ?? null);
+  const remote = value !== '' && /^https:\/\//i.test(value) ? value : null;
+  const src = preview.data?.dataUrl ?? null;
   const drop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
@@ -26,7 +28,14 @@ export function ImageCell(props: { draftId: string; value: string; known: boolea
       onDrop={drop}
       data-testid={`${testId}-drop`}
     >
-      {src ? <img src={src} alt="" className="thumb" data-testid={`${testId}-thumb`} /> : <span className="thumb empty" />}
+      {remote ? (
+        // A public address: the app fetches the picture; the window loads nothing from elsewhere.
+        <VendorPicture url={remote} alt="" className="thumb" testId={`${testId}-thumb`} placeholderClass="empty" />
+      ) : src ? (
+        <img src={src} alt="" className="thumb" data-testid={`${testId}-thumb`} />
+      ) : (
+        <span className="thumb empty" />
+      )}
       <span className="image-name">{value}</span>
       <button
         type="button"
