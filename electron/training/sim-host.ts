@@ -151,7 +151,7 @@ export class SimHost {
     return {
       running: this.baseUrl !== null,
       baseUrl: this.baseUrl,
-      simulators: [...this.entries.values()].map((e) => ({ id: e.sim.id, name: e.sim.name, requestCount: e.requestCount, faults: e.faults.list() })),
+      simulators: [...this.entries.values()].map((e) => ({ id: e.sim.id, name: e.sim.name, requestCount: e.requestCount, counters: e.sim.counters?.() ?? {}, faults: e.faults.list() })),
     };
   }
 

@@ -40,6 +40,8 @@ export interface Simulator {
   acceptKey?(key: string): void;
   /** The vendor's own rate-cap refusal, in its words, for the "rate-cap" fault; a plain 429 when absent. */
   capRefusal?(): SimResponse;
+  /** What it counts beyond requests (e.g. uploads received), by a label a person reads. */
+  counters?(): Record<string, number>;
 }
 
 export const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({ status, body, headers });

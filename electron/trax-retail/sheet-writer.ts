@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { AppError } from '../core/app-error';
 import type { SheetFormat } from '../../shared/trax-retail/contract';
-import { validateRow, validateSheetLevel } from '../../shared/trax-retail/rules';
+import { validateRow, validateSheetLevel, type SheetContext } from '../../shared/trax-retail/rules';
 import type { SheetIssue, SheetModel } from '../../shared/trax-retail/sheet';
 import { csvStream } from './csv-builder';
 import type { FileStore } from './file-store';
@@ -39,12 +39,11 @@ export function withImagesOnDisk(draftId: string, model: SheetModel, files: File
 }
 
 /** The same checks as the editor, on the chosen rows, with the picture files as they are on disk. */
-export function checkForWriting(draftId: string, model: SheetModel, files: FileStore, rowIds?: readonly string[]): SheetIssue[] {
+export function checkForWriting(draftId: string, model: SheetModel, files: FileStore, rowIds?: readonly string[], context?: SheetContext): SheetIssue[] {
   const current = withImagesOnDisk(draftId, model, files);
   const wanted = rowIds ? new Set(rowIds) : null;
   const rows = current.rows.filter((r) => !wanted || wanted.has(r.id));
-  const issues = [...validateSheetLevel({ ...current, rows }), ...rows.flatMap((r) => validateRow(r, current))];
-  return issues;
+  return [...validateSheetLevel({ ...current, rows }, context), ...rows.flatMap((r) => validateRow(r, current))];
 }
 
 const stamp = (now: number) => new Date(now).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');

@@ -269,7 +269,7 @@ export class VendorHttp {
     const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
     // Refused or unresolvable means the request never left: safe to repeat. Anything else may have landed.
     const neverSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code);
-    return new VendorError(req.vendor, 'network', transportMessage(req.vendor, hostOf(req.url ?? ''), code), { mayHaveApplied: !neverSent });
+    return new VendorError(req.vendor, 'network', transportMessage(req.vendor, hostOf(req.url ?? ''), code), { mayHaveApplied: !neverSent, code: code || undefined });
   }
 
   private interpret<T extends z.ZodType>(req: VendorRequest<T>, res: Response, { head: text, body, isJson }: ReadBody): z.output<T> {
