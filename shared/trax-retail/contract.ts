@@ -26,7 +26,7 @@ export const issueSchema = z.object({
 export const columnMappingSchema = z.object({
   from: z.string(),
   to: z.string().nullable(),
-  reason: z.enum(['near', 'older', 'synonym', 'attribute', 'unknown']),
+  reason: z.enum(['exact', 'near', 'older', 'synonym', 'attribute', 'unknown']),
 });
 
 /** What opening a file found about its headers. */

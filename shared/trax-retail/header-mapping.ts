@@ -10,7 +10,7 @@ export type MatchReason = 'near' | 'older' | 'synonym';
 export interface ColumnMapping {
   from: string;
   to: string | null;
-  reason: MatchReason | 'attribute' | 'unknown';
+  reason: MatchReason | 'exact' | 'attribute' | 'unknown';
 }
 
 /** Lower case, punctuation and spacing folded: "Width (mm)" and "width_mm" read alike. */
@@ -154,6 +154,18 @@ export function suggestMapping(headers: readonly string[], knownAttributes: read
     if (out[out.length - 1].to) taken.add(out[out.length - 1].to!);
   }
   return out;
+}
+
+/** Every header's place, exact ones included (a pasted header line names them all). */
+export function fullMapping(headers: readonly string[], knownAttributes: readonly string[], unknown: 'keep' | 'leave-out'): ColumnMapping[] {
+  const suggested = new Map(suggestMapping([...new Set(headers)], knownAttributes, unknown).map((m) => [m.from, m]));
+  const seen = new Set<string>();
+  return headers.map((h): ColumnMapping => {
+    // A header named twice: its second column has no place of its own.
+    if (seen.has(h)) return { from: h, to: null, reason: 'unknown' };
+    seen.add(h);
+    return HEADERS.includes(h) ? { from: h, to: h, reason: 'exact' } : suggested.get(h)!;
+  });
 }
 
 /**
