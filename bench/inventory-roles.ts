@@ -18,9 +18,18 @@ export interface Party {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/**
+ * BENCH_CPU_PROFILE=<folder> writes a V8 CPU profile of the app's process and of each of its
+ * worker threads there (open them in Chromium's DevTools, Performance panel).
+ */
+function profileArgs(role: Role): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  return dir && role === 'app' ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200'] : [];
+}
+
 export function startParty(role: Role, args: Record<string, unknown>): Party {
   const child: ChildProcess = fork(path.join(here, 'inventory-party.ts'), [role, JSON.stringify(args)], {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=8192'],
+    execArgv: ['--import', 'tsx', '--max-old-space-size=8192', ...profileArgs(role)],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let seq = 0;

@@ -143,3 +143,23 @@ test('"reload changes since" takes in again what changed since a chosen day', as
   await expect(inventory.lastRun).toContainText(/Changes since the last load: [\d,]+ items received/, { timeout: 60_000 });
   await inventory.expectOutcome('ok');
 });
+
+test('a store whose change stamps run 12 minutes behind its Date header: loads ask from the stamps, and the run says so', async ({ browser }) => {
+  // The store's staff change items all the while; the server that stamps the changes is 12 minutes behind the web servers.
+  const shell = await startShell({ env: { BACKOFFICE_SC_SIM_STAMP_OFFSET_MINUTES: '-12', BACKOFFICE_SC_SIM_CHANGES_PER_MINUTE: '600' } });
+  try {
+    const page = await browser.newPage();
+    await page.goto(shell.url);
+    const inventory = new InventoryPage(page);
+    await firstLoad(inventory);
+    await expect(inventory.runWarnings).toHaveCount(0);
+    // Changes made since the first load are stamped before it began: the next load still finds them, and says why.
+    await inventory.syncButton.click();
+    await expect(inventory.lastRun).toContainText(/Changes since the last load: [\d,]+ items received/, { timeout: 60_000 });
+    await inventory.expectOutcome('ok');
+    await expect(inventory.runWarnings).toContainText(/SimpleConsign’s items carry change times at least 1[12] minutes behind its own clock .* so no change is missed/);
+    await page.close();
+  } finally {
+    await shell.stop();
+  }
+});

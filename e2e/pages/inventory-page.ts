@@ -22,6 +22,10 @@ export class InventoryPage {
   get lastRun() {
     return this.page.getByTestId('inventory-last-run');
   }
+  /** What a load that went through asks staff to pass on (two vendor clocks that disagree). */
+  get runWarnings() {
+    return this.page.getByTestId('inventory-run-warnings');
+  }
   get syncError() {
     return this.page.getByTestId('inventory-sync-error');
   }

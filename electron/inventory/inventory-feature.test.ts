@@ -6,7 +6,7 @@ import type { SyncStatus } from '../../shared/inventory/schemas';
 import { createAppServices, type AppServices } from '../app/app-services';
 import { MemorySecretStore } from '../core/secrets/memory-secret-store';
 import { pngSize } from '../training/png';
-import { trainingStoreSize } from './inventory-feature';
+import { trainingStoreOptions, trainingStoreSize } from './inventory-feature';
 
 let services: AppServices | null = null;
 let dir = '';
@@ -73,5 +73,13 @@ describe('inventory feature in training mode', () => {
     expect(trainingStoreSize({})).toBe(3000);
     expect(trainingStoreSize({ BACKOFFICE_SC_SIM_ITEMS: '200000' })).toBe(200_000);
     expect(trainingStoreSize({ BACKOFFICE_SC_SIM_ITEMS: 'lots' })).toBe(3000);
+  });
+
+  it('lets tests set how often the training store changes and how far its change stamps run from its Date header', () => {
+    expect(trainingStoreOptions({ BACKOFFICE_SC_SIM_CHANGES_PER_MINUTE: '600', BACKOFFICE_SC_SIM_STAMP_OFFSET_MINUTES: '-12', BACKOFFICE_SIM_SEED: '7' })).toEqual({
+      items: 3000, changesPerMinute: 600, stampOffsetMs: -12 * 60_000, readingsSeed: 7,
+    });
+    // Unset or unreadable, the store's own pace and the seed's pick of clocks.
+    expect(trainingStoreOptions({ BACKOFFICE_SC_SIM_STAMP_OFFSET_MINUTES: 'soon', BACKOFFICE_SIM_SEED: '7' })).toEqual({ items: 3000, changesPerMinute: undefined, stampOffsetMs: undefined, readingsSeed: 7 });
   });
 });

@@ -17,6 +17,10 @@ export interface SyncState {
   dataVersion: number;
   lastSuccessAt: number | null;
   pausedUntil: number | null;
+  /** Where the last good run started, on SimpleConsign's Date clock. */
+  clockStart: number | null;
+  /** The newest `lastUpdated` the copy has seen. */
+  newestStamp: number | null;
 }
 
 /** What a successful run writes along with its last changes, in the same transaction. */
@@ -29,6 +33,10 @@ export interface CommitInfo {
   counts: { received: number; inserted: number; updated: number; deleted: number; skipped: number };
   message: string;
   details: string[];
+  /** What staff should know about the run, shown with it. */
+  warnings: string[];
+  clockStart: number;
+  newestStamp: number | null;
   /** The generation's row count when the caller knows it already (counting 1,000,000 rows takes a while). */
   itemCount?: number;
 }
@@ -46,7 +54,7 @@ function rowValues(r: InventoryRecord): unknown[] {
 
 interface RunRow {
   id: number; mode: string; trigger: string; started_at: number; finished_at: number | null; outcome: string;
-  received: number; inserted: number; updated: number; deleted: number; skipped: number; message: string; details: string;
+  received: number; inserted: number; updated: number; deleted: number; skipped: number; message: string; details: string; warnings: string;
 }
 
 /** Statements on one slot's table, prepared once. */
@@ -150,6 +158,8 @@ export class InventoryRepo {
       dataVersion: r.data_version as number,
       lastSuccessAt: r.last_success_at as number | null,
       pausedUntil: r.paused_until as number | null,
+      clockStart: r.clock_start as number | null,
+      newestStamp: r.newest_stamp as number | null,
     };
   }
 
@@ -193,10 +203,10 @@ export class InventoryRepo {
     this.db
       .prepare(
         `UPDATE inventory_state SET gen = ?, item_count = ?, watermark = ?, source = ?, options = ?, data_version = data_version + 1,
-           last_success_at = ?, paused_until = NULL WHERE id = 1`,
+           last_success_at = ?, paused_until = NULL, clock_start = ?, newest_stamp = ? WHERE id = 1`,
       )
-      .run(gen, itemCount, info.watermark, info.source, info.options, info.finishedAt);
-    this.finishRun(info.runId, { outcome: 'ok', finishedAt: info.finishedAt, ...info.counts, message: info.message, details: info.details });
+      .run(gen, itemCount, info.watermark, info.source, info.options, info.finishedAt, info.clockStart, info.newestStamp);
+    this.finishRun(info.runId, { outcome: 'ok', finishedAt: info.finishedAt, ...info.counts, message: info.message, details: info.details, warnings: info.warnings });
   }
 
   setPausedUntil(ms: number | null): void {
@@ -209,11 +219,14 @@ export class InventoryRepo {
 
   finishRun(
     id: number,
-    r: { outcome: 'ok' | 'failed' | 'interrupted'; finishedAt: number; received?: number; inserted?: number; updated?: number; deleted?: number; skipped?: number; message: string; details?: string[] },
+    r: {
+      outcome: 'ok' | 'failed' | 'interrupted'; finishedAt: number; received?: number; inserted?: number; updated?: number; deleted?: number; skipped?: number;
+      message: string; details?: string[]; warnings?: string[];
+    },
   ): void {
     this.db
-      .prepare('UPDATE inventory_runs SET outcome = ?, finished_at = ?, received = ?, inserted = ?, updated = ?, deleted = ?, skipped = ?, message = ?, details = ? WHERE id = ?')
-      .run(r.outcome, r.finishedAt, r.received ?? 0, r.inserted ?? 0, r.updated ?? 0, r.deleted ?? 0, r.skipped ?? 0, r.message, JSON.stringify(r.details ?? []), id);
+      .prepare('UPDATE inventory_runs SET outcome = ?, finished_at = ?, received = ?, inserted = ?, updated = ?, deleted = ?, skipped = ?, message = ?, details = ?, warnings = ? WHERE id = ?')
+      .run(r.outcome, r.finishedAt, r.received ?? 0, r.inserted ?? 0, r.updated ?? 0, r.deleted ?? 0, r.skipped ?? 0, r.message, JSON.stringify(r.details ?? []), JSON.stringify(r.warnings ?? []), id);
   }
 
   /** A run left "running" by a crash or a forced quit is recorded as interrupted. */
@@ -239,6 +252,7 @@ export class InventoryRepo {
       skipped: r.skipped,
       message: r.message,
       details: JSON.parse(r.details) as string[],
+      warnings: JSON.parse(r.warnings) as string[],
     }));
   }
 

@@ -8,6 +8,7 @@ import type { BulkStep } from './bulk-worker';
 import { ChunkSizer } from './chunk-sizer';
 import type { InventoryRepo, SyncState } from './inventory-repo';
 import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
+import { nextWatermark, stampWarnings } from './sync-clocks';
 import { describeCounts, minutesFrom } from './sync-messages';
 import { askFlagsEarly, askForItems, flaggedSkus, type FlagsAhead } from './sync-request';
 
@@ -65,8 +66,10 @@ interface Job {
   counts: Counts;
   /** modifiedSince asked for, when not the watermark. */
   since: number | null;
-  /** The run's start on the clock that stamps changes (set once SimpleConsign answers). */
+  /** The run's start on SimpleConsign's Date clock (set once SimpleConsign answers). */
   startedAt: number;
+  /** When SimpleConsign answered, on the same clock. */
+  answeredAt: number;
   notes: string[];
 }
 
@@ -140,7 +143,7 @@ export class InventorySync {
       // Even the failure could not be written (the disk is full, the file read-only): keep it in memory.
       const { mode, startedAt } = running.progress;
       const message = storeWriteProblem(e) ?? `The load failed and could not be recorded (${e instanceof Error ? e.message : String(e)}).`;
-      this.unrecorded = { id: 0, mode, trigger, startedAt, finishedAt: this.deps.now(), outcome: 'failed', received: 0, inserted: 0, updated: 0, deleted: 0, skipped: 0, message, details: [] };
+      this.unrecorded = { id: 0, mode, trigger, startedAt, finishedAt: this.deps.now(), outcome: 'failed', received: 0, inserted: 0, updated: 0, deleted: 0, skipped: 0, message, details: [], warnings: [] };
       this.retryAt = this.deps.now() + MINUTE;
     }
   }
@@ -152,7 +155,7 @@ export class InventorySync {
     running.progress.mode = mode;
     const job: Job = {
       runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0),
-      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, notes: [],
+      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, answeredAt: running.progress.startedAt, notes: [],
     };
     try {
       await this.load(job, conn);
@@ -184,10 +187,11 @@ export class InventorySync {
     });
     const { source } = asked;
     this.deps.health?.(true, `Inventory loaded: ${source.total} item(s) received.`);
-    Object.assign(job, { startedAt: asked.startedAt, notes: asked.notes, counts: emptyCounts(source.total) });
+    Object.assign(job, { startedAt: asked.startedAt, answeredAt: asked.answeredAt, notes: asked.notes, counts: emptyCounts(source.total) });
     Object.assign(running.progress, { phase: 'applying', received: source.total });
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
-    const ctx = { ...this.context(job.settings, running), vendorFiltered: job.mode === 'full', ecommerceSkus: asked.ecommerceSkus, conn };
+    const full = job.mode === 'full';
+    const ctx = { ...this.context(job.settings, running), vendorFiltered: full, ecommerceSkus: asked.ecommerceSkus, previousStart: full ? null : job.state.clockStart, conn };
     try {
       await this.apply(job, source, ctx, preparing, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
     } finally {
@@ -205,18 +209,28 @@ export class InventorySync {
     if (repo.otherSlotHasRows(gen)) await prepareGeneration(repo, gen + 1, null);
   }
 
-  /** The run's last write: the new generation, the watermark (start minus overlap) and the run record. */
+  /**
+   * The run's last write: the new generation, the watermark (the older of the run's start and the
+   * newest change stamp the copy has seen, minus the overlap) and the run record.
+   */
   private commit(job: Job, conn: ResolvedConnection<'simpleconsign'>, gen: number, itemCount?: number): void {
+    const { stamps } = job.counts;
+    const known = job.mode === 'full' ? null : job.state.newestStamp;
+    const newestStamp = known === null || stamps.newest === null ? (stamps.newest ?? known) : Math.max(known, stamps.newest);
+    const overlap = job.settings.overlapMinutes;
     this.deps.repo.commit(gen, {
       itemCount,
       runId: job.runId,
-      watermark: job.startedAt - job.settings.overlapMinutes * MINUTE,
+      watermark: nextWatermark(job.startedAt, newestStamp, overlap),
+      clockStart: job.startedAt,
+      newestStamp,
       source: sourceOf(conn),
       options: optionsKey(job.settings),
       finishedAt: this.deps.now(),
       counts: job.counts,
       message: describeCounts(job.mode, job.counts),
-      details: [...job.notes, ...skipDetails(job.counts)],
+      details: skipDetails(job.counts),
+      warnings: [...job.notes, ...stampWarnings(stamps, job.answeredAt, overlap)],
     });
   }
 
@@ -224,7 +238,7 @@ export class InventorySync {
     return new ChunkSizer(this.deps.chunkSize ?? 100, this.deps.chunkBudgetMs === undefined ? DEFAULT_CHUNK_BUDGET_MS : this.deps.chunkBudgetMs);
   }
 
-  private context(settings: SyncSettings, running: Running): Omit<ApplyContext, 'vendorFiltered' | 'ecommerceSkus'> {
+  private context(settings: SyncSettings, running: Running): Omit<ApplyContext, 'vendorFiltered' | 'ecommerceSkus' | 'previousStart'> {
     return {
       repo: this.deps.repo,
       settings,

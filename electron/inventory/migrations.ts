@@ -1,5 +1,5 @@
 import type { Migration } from '../core/store/database';
-import { createSlot, finishSlot, ftsColumns, itemColumns, itemsTable, slotOf } from './slot-schema';
+import { createSlot, finishSlot, ftsColumns, itemColumnDefinitions, itemColumns, itemsTable, slotOf } from './slot-schema';
 
 const cols = ftsColumns.join(', ');
 const newCols = ftsColumns.map((c) => `new.${c}`).join(', ');
@@ -16,20 +16,7 @@ export const inventoryMigrations: Migration[] = [
     name: 'inventory copy, full-text index and sync state',
     up: (db) => {
       db.exec(`
-        CREATE TABLE inventory_items (
-          id INTEGER PRIMARY KEY,
-          gen INTEGER NOT NULL,
-          sku TEXT NOT NULL,
-          name TEXT, description TEXT, category TEXT, brand TEXT, size TEXT, color TEXT, family_group TEXT,
-          consignment INTEGER, consignor_id TEXT, start_date TEXT, expire_date TEXT,
-          status TEXT, state TEXT, ecommerce INTEGER, quantity INTEGER,
-          cost_cents INTEGER, retail_cents INTEGER, buyers_fee_cents INTEGER, current_price_cents INTEGER,
-          discount REAL, do_not_discount INTEGER,
-          images TEXT NOT NULL DEFAULT '[]',
-          date_created INTEGER, last_updated INTEGER,
-          extra TEXT NOT NULL DEFAULT '{}',
-          unreadable TEXT NOT NULL DEFAULT '{}'
-        );
+        CREATE TABLE inventory_items (id INTEGER PRIMARY KEY, gen INTEGER NOT NULL, ${itemColumnDefinitions});
         CREATE UNIQUE INDEX inventory_items_sku ON inventory_items (gen, sku);
         CREATE INDEX inventory_items_sku_nocase ON inventory_items (gen, sku COLLATE NOCASE);
         CREATE INDEX inventory_items_name ON inventory_items (gen, name COLLATE NOCASE);
@@ -117,6 +104,19 @@ export const inventoryMigrations: Migration[] = [
       db.prepare(`INSERT INTO ${itemsTable(slotOf(gen))} (${columns}) SELECT ${columns} FROM inventory_items WHERE gen = ? ORDER BY id`).run(gen);
       db.exec('DROP TABLE inventory_fts; DROP TABLE inventory_items;');
       for (const slot of [0, 1] as const) for (const sql of finishSlot(slot)) db.exec(sql);
+    },
+  },
+  {
+    version: 23,
+    name: 'inventory: the items’ own change stamps beside the Date header, and warnings per run',
+    up: (db) => {
+      // Where the last good run started on SimpleConsign's Date clock, and the newest lastUpdated the
+      // copy has seen: the next modifiedSince follows whichever is further behind.
+      db.exec(`
+        ALTER TABLE inventory_state ADD COLUMN clock_start INTEGER;
+        ALTER TABLE inventory_state ADD COLUMN newest_stamp INTEGER;
+        ALTER TABLE inventory_runs ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';
+      `);
     },
   },
 ];

@@ -23,23 +23,27 @@ export const ftsTable = (slot: Slot) => `inventory_fts_${slot}`;
 const cols = ftsColumns.join(', ');
 const prefixed = (p: string) => ftsColumns.map((c) => `${p}.${c}`).join(', ');
 
+/**
+ * An item's columns as declared, in `itemColumns` order. The first copy (one table with a
+ * generation column, migration 20) and every slot since declare them from here.
+ */
+export const itemColumnDefinitions = `
+  sku TEXT NOT NULL,
+  name TEXT, description TEXT, category TEXT, brand TEXT, size TEXT, color TEXT, family_group TEXT,
+  consignment INTEGER, consignor_id TEXT, start_date TEXT, expire_date TEXT,
+  status TEXT, state TEXT, ecommerce INTEGER, quantity INTEGER,
+  cost_cents INTEGER, retail_cents INTEGER, buyers_fee_cents INTEGER, current_price_cents INTEGER,
+  discount REAL, do_not_discount INTEGER,
+  images TEXT NOT NULL DEFAULT '[]',
+  date_created INTEGER, last_updated INTEGER,
+  extra TEXT NOT NULL DEFAULT '{}',
+  unreadable TEXT NOT NULL DEFAULT '{}'`;
+
 /** The bare table (row id only) and its empty full-text index. */
 export function createSlot(slot: Slot): string {
   const t = itemsTable(slot);
   return `
-    CREATE TABLE ${t} (
-      id INTEGER PRIMARY KEY,
-      sku TEXT NOT NULL,
-      name TEXT, description TEXT, category TEXT, brand TEXT, size TEXT, color TEXT, family_group TEXT,
-      consignment INTEGER, consignor_id TEXT, start_date TEXT, expire_date TEXT,
-      status TEXT, state TEXT, ecommerce INTEGER, quantity INTEGER,
-      cost_cents INTEGER, retail_cents INTEGER, buyers_fee_cents INTEGER, current_price_cents INTEGER,
-      discount REAL, do_not_discount INTEGER,
-      images TEXT NOT NULL DEFAULT '[]',
-      date_created INTEGER, last_updated INTEGER,
-      extra TEXT NOT NULL DEFAULT '{}',
-      unreadable TEXT NOT NULL DEFAULT '{}'
-    );
+    CREATE TABLE ${t} (id INTEGER PRIMARY KEY, ${itemColumnDefinitions});
     CREATE VIRTUAL TABLE ${ftsTable(slot)} USING fts5(${cols}, content='${t}', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2');
   `;
 }

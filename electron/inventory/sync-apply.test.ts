@@ -23,7 +23,7 @@ afterEach(() => {
   }
 });
 
-const ctx = (chunkSize = 3): ApplyContext => ({ repo, settings: defaultSyncSettings, chunks: new ChunkSizer(chunkSize, null), pause: async () => {}, signal: new AbortController().signal, onApplied: () => {}, vendorFiltered: true, ecommerceSkus: null });
+const ctx = (chunkSize = 3): ApplyContext => ({ repo, settings: defaultSyncSettings, chunks: new ChunkSizer(chunkSize, null), pause: async () => {}, signal: new AbortController().signal, onApplied: () => {}, vendorFiltered: true, ecommerceSkus: null, previousStart: null });
 const rows = (gen: number) => db.prepare(`SELECT sku, name, quantity FROM ${itemsTable(slotOf(gen))} ORDER BY sku COLLATE NOCASE`).all();
 const matches = (word: string, gen = 1) => db.prepare(`SELECT count(*) FROM ${ftsTable(slotOf(gen))} WHERE ${ftsTable(slotOf(gen))} MATCH ?`).pluck().get(word);
 

@@ -5,6 +5,7 @@ import type { ChunkSizer } from './chunk-sizer';
 import { runBulk, type BulkStep } from './bulk-worker';
 import type { InventoryRepo } from './inventory-repo';
 import { finishSlot, slotOf } from './slot-schema';
+import { noStamps, noteStamp, type StampFacts } from './sync-clocks';
 
 /** A load stopped on purpose (the app is closing): nothing it wrote is visible. */
 export class SyncInterrupted extends Error {
@@ -26,6 +27,8 @@ export interface ApplyContext {
   vendorFiltered: boolean;
   /** SKUs (lower case) SimpleConsign lists as E-commerce items, for items that do not carry the flag. */
   ecommerceSkus: Set<string> | null;
+  /** Where the previous good run started on SimpleConsign's Date clock (a change stamped before it should have been seen then). */
+  previousStart: number | null;
 }
 
 export interface Counts {
@@ -39,9 +42,13 @@ export interface Counts {
   /** Items the copy already held as sent (the overlap between loads reads some twice). */
   unchanged: number;
   skipReasons: Map<string, number>;
+  /** What the items' own change stamps told. */
+  stamps: StampFacts;
 }
 
-export const emptyCounts = (received: number): Counts => ({ received, inserted: 0, updated: 0, deleted: 0, skipped: 0, leftOut: 0, unchanged: 0, skipReasons: new Map() });
+export const emptyCounts = (received: number): Counts => ({
+  received, inserted: 0, updated: 0, deleted: 0, skipped: 0, leftOut: 0, unchanged: 0, skipReasons: new Map(), stamps: noStamps(),
+});
 
 /**
  * Inactive items are deleted; sold-out ones too when the settings leave quantity-zero items out.
@@ -66,8 +73,10 @@ function readSlice(raw: unknown[], ctx: ApplyContext, counts: Counts): Inventory
   const out: InventoryRecord[] = [];
   for (const entry of raw) {
     const read = readItem(entry);
-    if (read.ok) out.push(withFilterFacts(read.record, ctx));
-    else {
+    if (read.ok) {
+      out.push(withFilterFacts(read.record, ctx));
+      noteStamp(counts.stamps, read.record.lastUpdated, false, null);
+    } else {
       counts.skipped += 1;
       counts.skipReasons.set(read.reason, (counts.skipReasons.get(read.reason) ?? 0) + 1);
     }
@@ -96,12 +105,9 @@ function withFilterFacts(r: InventoryRecord, ctx: ApplyContext): InventoryRecord
 
 /** Applies one record to a generation: upsert what belongs, delete what does not. */
 function applyOne(ctx: ApplyContext, gen: number, r: InventoryRecord, counts: Counts, unindexed: number[]): void {
-  if (!belongsInCopy(r, ctx.settings, ctx.vendorFiltered)) {
-    if (ctx.repo.remove(gen, r.sku)) counts.deleted += 1;
-    else counts.leftOut += 1;
-    return;
-  }
-  counts[ctx.repo.upsert(gen, r, unindexed)] += 1;
+  const outcome = belongsInCopy(r, ctx.settings, ctx.vendorFiltered) ? ctx.repo.upsert(gen, r, unindexed) : ctx.repo.remove(gen, r.sku) ? 'deleted' : 'leftOut';
+  counts[outcome] += 1;
+  noteStamp(counts.stamps, r.lastUpdated, outcome === 'inserted' || outcome === 'updated' || outcome === 'deleted', ctx.previousStart);
 }
 
 /** The last entry for each SKU (any case): new rows are indexed only at the end of their transaction, so none may be touched twice in one. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkAndClose, expectedSkus, startHarness, type Harness } from './test-harness';
+import { checkAndClose, copyDiff, expectedSkus, startHarness, type Harness } from './test-harness';
 
 const MINUTE = 60_000;
 let h: Harness;
@@ -83,7 +83,7 @@ describe('the E-commerce request of a store that does not send the flag', () => 
 
 describe('clocks', () => {
   it('with SimpleConsign’s clock 12 minutes behind, a change made just after a load is found by the next one, and the run says why', async () => {
-    const clock = { t: 0 };
+    const clock = { t: Date.UTC(2026, 2, 2, 9, 0, 0) };
     h = await startHarness({ sim: { now: () => clock.t - 12 * MINUTE, stampOffsetMs: 0 } });
     clock.t = h.clock.t;
     const sync = () => {
@@ -91,7 +91,7 @@ describe('clocks', () => {
     };
     await h.run();
     sync();
-    expect(lastRun(h).details.join(' ')).toContain('SimpleConsign’s clock is 12 minutes behind this computer’s');
+    expect(lastRun(h).warnings.join(' ')).toContain('SimpleConsign’s clock is 12 minutes behind this computer’s');
     h.clock.t += MINUTE;
     sync();
     const changed = h.sim.tick(20);
@@ -101,6 +101,42 @@ describe('clocks', () => {
     expect(lastRun(h)).toMatchObject({ mode: 'incremental', outcome: 'ok' });
     expect(lastRun(h).received).toBeGreaterThanOrEqual(changed.updated.length + changed.added.length + changed.inactivated.length - 1);
     expect(h.skus()).toEqual(expectedSkus(h));
+  });
+
+  for (const minutes of [-12, 12]) {
+    it(`with the items’ stamps ${Math.abs(minutes)} minutes ${minutes < 0 ? 'behind' : 'ahead of'} the Date header, 1,000 changes leave nothing missing and nothing wrong, and the runs say so`, async () => {
+      h = await startHarness({ sim: { items: 2000, stampOffsetMs: minutes * MINUTE } });
+      await h.run();
+      let changes = 0;
+      while (changes < 1000) {
+        // A load every five minutes, the store's staff changing items all the while.
+        for (let m = 0; m < 5; m++) {
+          h.clock.t += MINUTE;
+          const r = h.sim.tick(5);
+          changes += r.updated.length + r.added.length + r.inactivated.length;
+        }
+        await h.run();
+        expect(lastRun(h)).toMatchObject({ mode: 'incremental', outcome: 'ok' });
+      }
+      expect(copyDiff(h)).toEqual({ missing: [], extra: [], wrong: [] });
+      const said = h.repo.recentRuns(40).flatMap((r) => r.warnings);
+      if (minutes < 0) expect(said.some((w) => /change times at least 1[12] minutes behind its own clock/.test(w))).toBe(true);
+      else expect(said.some((w) => /change times up to 1[12] minutes ahead of its own clock/.test(w))).toBe(true);
+      // Where the stamps run behind, the next load asks from the newest stamp seen, not from the Date header.
+      const state = h.repo.state();
+      expect(state.watermark).toBe(Math.min(state.clockStart!, state.newestStamp!) - 10 * MINUTE);
+    });
+  }
+
+  it('with both clocks in step, no run warns and the watermark follows the Date header', async () => {
+    h = await startHarness({ sim: { stampOffsetMs: 0 } });
+    await h.run();
+    h.clock.t += MINUTE;
+    h.sim.tick(30);
+    h.clock.t += 4 * MINUTE;
+    await h.run();
+    expect(h.repo.recentRuns(2).flatMap((r) => r.warnings)).toEqual([]);
+    expect(copyDiff(h)).toEqual({ missing: [], extra: [], wrong: [] });
   });
 
   it('with a till stamping changes a few minutes off the server, the overlap still finds them', async () => {
@@ -135,6 +171,10 @@ describe('what the screen offers and shows', () => {
     await h.sync.start('manual', { since });
     expect(h.bodies[1]).toMatchObject({ modifiedSince: String(since), includeInactiveItems: 'true' });
     expect(lastRun(h)).toMatchObject({ mode: 'incremental', outcome: 'ok' });
-    expect(h.repo.state().watermark).toBe(started - 1000 - 10 * MINUTE);
+    // The run's start on the Date clock, or the newest change stamp seen when that is older (a quiet store's last change).
+    const state = h.repo.state();
+    expect(state.clockStart).toBe(started - 1000);
+    expect(state.watermark).toBe(Math.min(started - 1000, state.newestStamp!) - 10 * MINUTE);
+    expect(state.watermark).toBeGreaterThan(since);
   });
 });

@@ -2,8 +2,7 @@ import type { SyncMode, SyncSettings } from '../../shared/inventory/schemas';
 import type { ResolvedConnection } from '../connections/connections-service';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { arraySource, fetchInventory, openInventory, type InventoryQuery, type ItemSource } from '../simpleconsign/inventory-client';
-
-const MINUTE = 60_000;
+import { vendorClock } from './sync-clocks';
 
 /**
  * What a load asks SimpleConsign for, as its document recommends. A full load asks with the
@@ -19,26 +18,13 @@ export function queryFor(mode: SyncMode, s: SyncSettings, since: number | null):
   return { includeItemsWithQuantityZero: true, includeInactiveItems: true, modifiedSince: since };
 }
 
-/** When a run began on the clock that stamps changes, and what to say when that clock is far off ours. */
-export function vendorClock(sentAt: number, answeredAt: number, serverDate: number | null, overlapMinutes: number): { start: number; note: string | null } {
-  if (serverDate === null) return { start: sentAt, note: null };
-  // The Date header (to the second) was written once the answer was ready, so SimpleConsign's
-  // time when the request arrived is no earlier than this.
-  const start = serverDate - (answeredAt - sentAt) - 1000;
-  const skew = serverDate - answeredAt;
-  if (Math.abs(skew) <= (overlapMinutes * MINUTE) / 2) return { start, note: null };
-  const minutes = Math.round(Math.abs(skew) / MINUTE);
-  return {
-    start,
-    note: `SimpleConsign’s clock is ${minutes} minute${minutes === 1 ? '' : 's'} ${skew < 0 ? 'behind' : 'ahead of'} this computer’s. The next load asks for changes by SimpleConsign’s own clock, so none is missed; check the computer’s date and time.`,
-  };
-}
-
 export interface Asked {
   /** The answer's items: a full load reads them a slice at a time from the answer's bytes. */
   source: ItemSource;
-  /** The run's start on SimpleConsign's clock (or ours without its Date header): the watermark is this minus the overlap. */
+  /** The run's start on SimpleConsign's clock (or ours without its Date header). */
   startedAt: number;
+  /** When SimpleConsign answered, on its clock (or ours without its Date header). */
+  answeredAt: number;
   notes: string[];
   /** SKUs (lower case) SimpleConsign lists as E-commerce items, when the answer's items do not say. */
   ecommerceSkus: Set<string> | null;
@@ -58,17 +44,19 @@ export async function askForItems(
   const sentAt = deps.now();
   if (query.modifiedSince === undefined) {
     const opened = await openInventory(deps.http, conn, query, { signal });
-    const clock = vendorClock(sentAt, deps.now(), opened.serverDate, run.settings.overlapMinutes);
-    return { source: opened.source, startedAt: clock.start, notes: clock.note ? [clock.note] : [], ecommerceSkus: null };
+    const answeredAt = deps.now();
+    const clock = vendorClock(sentAt, answeredAt, opened.serverDate, run.settings.overlapMinutes);
+    return { source: opened.source, startedAt: clock.start, answeredAt: opened.serverDate ?? answeredAt, notes: clock.note ? [clock.note] : [], ecommerceSkus: null };
   }
   const answer = await fetchInventory(deps.http, conn, query, { signal });
-  const clock = vendorClock(sentAt, deps.now(), answer.serverDate, run.settings.overlapMinutes);
+  const answeredAt = deps.now();
+  const clock = vendorClock(sentAt, answeredAt, answer.serverDate, run.settings.overlapMinutes);
   let ecommerceSkus: Set<string> | null = null;
   if (run.settings.includeOnlyEcommerceItems && answer.results.some(lacksFlag)) {
     const flagged = await fetchInventory(deps.http, conn, { ...query, includeOnlyEcommerceItems: true }, { signal });
     ecommerceSkus = new Set(flagged.results.map(skuOf));
   }
-  return { source: arraySource(answer.results), startedAt: clock.start, notes: clock.note ? [clock.note] : [], ecommerceSkus };
+  return { source: arraySource(answer.results), startedAt: clock.start, answeredAt: answer.serverDate ?? answeredAt, notes: clock.note ? [clock.note] : [], ecommerceSkus };
 }
 
 /**

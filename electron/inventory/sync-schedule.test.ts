@@ -7,7 +7,7 @@ import { tempDb } from './test-harness';
 const MINUTE = 60_000;
 const T = Date.UTC(2026, 3, 1, 10);
 const run = (over: Partial<SyncRun>): SyncRun => ({
-  id: 1, mode: 'incremental', trigger: 'scheduled', startedAt: T - MINUTE, finishedAt: T, outcome: 'ok', received: 0, inserted: 0, updated: 0, deleted: 0, skipped: 0, message: '', details: [], ...over,
+  id: 1, mode: 'incremental', trigger: 'scheduled', startedAt: T - MINUTE, finishedAt: T, outcome: 'ok', received: 0, inserted: 0, updated: 0, deleted: 0, skipped: 0, message: '', details: [], warnings: [], ...over,
 });
 const facts = (over: Partial<ScheduleFacts>): ScheduleFacts => ({ settings: defaultSyncSettings, loaded: true, lastRun: run({}), pausedUntil: null, retryAt: null, now: T, ...over });
 

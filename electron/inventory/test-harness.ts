@@ -7,6 +7,7 @@ import { VendorHttp } from '../core/http/vendor-http';
 import { coreMigrations } from '../core/store/core-migrations';
 import { openDatabase, type Db } from '../core/store/database';
 import { SimpleConsignInventorySimulator, type InventorySimOptions } from '../simpleconsign/inventory-sim';
+import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
 import { SimHost } from '../training/sim-host';
 import { InventoryRepo } from './inventory-repo';
 import { InventorySearch } from './inventory-search';
@@ -71,7 +72,8 @@ export async function startHarness(opts: { sim?: InventorySimOptions; sync?: Par
   const now = () => clock.t;
   const { db, cleanup } = tempDb();
   // Stores that leave the E-commerce flag out cost a full load one more request; the tests that need it say so.
-  const sim = new SimpleConsignInventorySimulator({ items: 300, keys: [TEST_KEY], now, changesPerMinute: 0, sendsEcommerceFlag: true, ...opts.sim });
+  // Change stamps on the Date header's clock unless a test says otherwise (sync-drift.test.ts covers the others).
+  const sim = new SimpleConsignInventorySimulator({ items: 300, keys: [TEST_KEY], now, changesPerMinute: 0, sendsEcommerceFlag: true, stampOffsetMs: 0, ...opts.sim });
   const bodies: Record<string, unknown>[] = [];
   const handle = sim.handle.bind(sim);
   sim.handle = (req) => {
@@ -116,3 +118,26 @@ export function expectedSkus(h: Harness): string[] {
     .map((i) => String(i.sku))
     .sort();
 }
+
+/**
+ * How the copy differs from the simulated store: items it lacks, items it holds that it should not,
+ * and items whose stored values are not what the store sends now.
+ */
+export function copyDiff(h: Harness): { missing: string[]; extra: string[]; wrong: string[] } {
+  const want = new Map<string, InventoryRecord>();
+  for (const raw of h.sim.store.query({ ecommerceOnly: false, includeZero: h.settings.includeItemsWithQuantityZero, includeInactive: false })) {
+    const read = readItem(raw);
+    if (read.ok) want.set(read.record.sku, read.record);
+  }
+  const rows = h.db.prepare(`SELECT sku, name, quantity, current_price_cents, retail_cents, status, ecommerce, category, last_updated FROM ${currentTable(h.db)}`).all() as Record<string, unknown>[];
+  const have = new Map(rows.map((r) => [String(r.sku), r]));
+  const same = (r: Record<string, unknown>, w: InventoryRecord) =>
+    r.name === w.name && r.quantity === w.quantity && r.current_price_cents === w.currentPriceCents && r.retail_cents === w.retailCents && r.status === w.status &&
+    r.ecommerce === (w.ecommerce === null ? null : Number(w.ecommerce)) && r.category === w.category && r.last_updated === w.lastUpdated;
+  return {
+    missing: [...want.keys()].filter((sku) => !have.has(sku)),
+    extra: [...have.keys()].filter((sku) => !want.has(sku)),
+    wrong: [...want].filter(([sku, w]) => have.has(sku) && !same(have.get(sku)!, w)).map(([sku]) => sku),
+  };
+}
+

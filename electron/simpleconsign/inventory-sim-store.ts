@@ -16,11 +16,25 @@ export interface SimStoreOptions {
    */
   sendsEcommerceFlag?: boolean;
   /**
-   * Whose clock stamps a change (`lastUpdated`, what modifiedSince compares): the server's own, or
-   * a till's running this many ms off it. Unset, the seed decides between the server and a till a
-   * few minutes off either way.
+   * Whose clock stamps a change (`lastUpdated`, what modifiedSince compares) against the one that
+   * writes the answers' Date header: the same, a till a few minutes off, or a database server well
+   * behind or ahead of the web servers (this many ms). Unset, the readings seed decides.
    */
   stampOffsetMs?: number;
+  /** Picks among the readings the document leaves open (the E-commerce flag, the stamping clock); the items' seed when unset. */
+  readingsSeed?: number;
+}
+
+/** Where a store's change stamps come from, relative to its Date header, as the readings seed picks it. */
+export function stampOffsetFor(readingsSeed: number): number {
+  const r = unit(readingsSeed, 0, 902);
+  const spread = unit(readingsSeed, 0, 903);
+  if (r < 0.35) return 0;
+  // A till a few minutes off either way: within the overlap.
+  if (r < 0.6) return Math.round((spread - 0.5) * 8 * 60_000);
+  // The database server's clock 11 to 20 minutes off the web servers': beyond the overlap.
+  const minutes = 11 + Math.floor(spread * 10);
+  return (r < 0.8 ? -1 : 1) * minutes * 60_000;
 }
 
 export interface StoreQuery {
@@ -77,8 +91,9 @@ export class SimInventoryStore implements SimpleConsignCatalog {
     this.now = opts.now ?? Date.now;
     this.changesPerMinute = opts.changesPerMinute ?? Math.max(1, Math.round(this.initialItems / 1000));
     this.epoch = this.now();
-    this.sendsEcommerceFlag = opts.sendsEcommerceFlag ?? unit(this.seed, 0, 901) < 0.5;
-    this.stampOffsetMs = opts.stampOffsetMs ?? (unit(this.seed, 0, 902) < 0.5 ? 0 : Math.round((unit(this.seed, 0, 903) - 0.5) * 8 * 60_000));
+    const readings = opts.readingsSeed ?? this.seed;
+    this.sendsEcommerceFlag = opts.sendsEcommerceFlag ?? unit(readings, 0, 901) < 0.5;
+    this.stampOffsetMs = opts.stampOffsetMs ?? stampOffsetFor(readings);
     this.reset();
   }
 

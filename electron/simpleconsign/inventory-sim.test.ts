@@ -1,6 +1,7 @@
 import { jsonHeaders, simRequest } from '../testing/sim-request';
 import { describe, expect, it } from 'vitest';
 import { CAP_MESSAGE, SimpleConsignInventorySimulator } from './inventory-sim';
+import { stampOffsetFor } from './inventory-sim-store';
 import { pngSize } from '../training/png';
 import { SimpleConsignImagesSimulator } from './inventory-sim-images';
 
@@ -190,6 +191,34 @@ describe('changes over time and the shared catalog', () => {
     t.sim.adjustQuantity('NOPE99', -1);
     t.sim.adjustQuantity(sku, -1000);
     expect(t.sim.store.item(sku)?.quantity).toBe(0);
+  });
+});
+
+describe('what the document leaves open, picked by the readings seed', () => {
+  it('stamps changes on the Date header’s clock, a till’s a few minutes off, or a database server’s beyond the overlap either way', () => {
+    const offsets = Array.from({ length: 400 }, (_, seed) => stampOffsetFor(seed));
+    const minutes = offsets.map((ms) => ms / 60_000);
+    expect(minutes.filter((m) => m === 0).length).toBeGreaterThan(60);
+    expect(minutes.filter((m) => m !== 0 && Math.abs(m) <= 4).length).toBeGreaterThan(40);
+    expect(minutes.filter((m) => m <= -11 && m >= -20).length).toBeGreaterThan(40);
+    expect(minutes.filter((m) => m >= 11 && m <= 20).length).toBeGreaterThan(40);
+    expect(minutes.every((m) => Math.abs(m) <= 4 || (Math.abs(m) >= 11 && Math.abs(m) <= 20))).toBe(true);
+  });
+
+  it('keeps the items of its own seed whatever the readings seed picks', () => {
+    const a = new SimpleConsignInventorySimulator({ items: 50, keys: [KEY], readingsSeed: 1, sendsEcommerceFlag: true });
+    const b = new SimpleConsignInventorySimulator({ items: 50, keys: [KEY], readingsSeed: 2, sendsEcommerceFlag: true });
+    const skus = (sim: SimpleConsignInventorySimulator) => sim.store.query({ ecommerceOnly: false, includeZero: true, includeInactive: true }).map((i) => i.sku);
+    expect(skus(a)).toEqual(skus(b));
+  });
+
+  it('stamps a change with its clock, off the Date header by the offset', () => {
+    const clock = { t: Date.UTC(2026, 0, 15, 12) };
+    const sim = new SimpleConsignInventorySimulator({ items: 20, keys: [KEY], now: () => clock.t, changesPerMinute: 0, stampOffsetMs: -12 * 60_000 });
+    const sku = String(sim.store.query({ ecommerceOnly: false, includeZero: true, includeInactive: false })[0].sku);
+    sim.adjustQuantity(sku, 1);
+    expect(sim.store.item(sku)).toMatchObject({ lastUpdated: clock.t - 12 * 60_000 });
+    expect(sim.handle(request({ key: KEY })).headers?.Date).toBe(new Date(clock.t).toUTCString());
   });
 });
 

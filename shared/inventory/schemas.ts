@@ -49,6 +49,8 @@ export const syncRunSchema = z.object({
   /** A one-line summary, or the specific reason the run failed. */
   message: z.string(),
   details: z.array(z.string()),
+  /** What staff should know about a run that went through (two vendor clocks that disagree), shown with it. */
+  warnings: z.array(z.string()),
 });
 export type SyncRun = z.infer<typeof syncRunSchema>;
 

@@ -55,6 +55,14 @@ function LastRun({ run }: { run: SyncRun }) {
           ))}
         </ul>
       )}
+      {run.warnings.length > 0 && (
+        // A load that went through can still have something staff must pass on (two vendor clocks that disagree).
+        <ul className="inventory-run-warnings" role="status" data-testid="inventory-run-warnings">
+          {run.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
