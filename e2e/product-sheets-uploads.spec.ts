@@ -18,6 +18,9 @@ async function settledImports(shell: RunningShell): Promise<ImportView[]> {
   return (await value<{ imports: ImportView[] }>(shell, 'imports:list')).imports;
 }
 
+// Each test follows an upload through Trax's lifecycle (queued, validating, review): on a busy machine that takes a while.
+test.describe.configure({ timeout: 120_000 });
+
 test('a double-click on Upload makes one import at Trax, and a quick file-type change keeps the e-mail just typed', async ({ browser }) => {
   await withTraxShell(browser, async (sheets, shell) => {
     const page = sheets.page;

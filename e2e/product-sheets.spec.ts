@@ -5,6 +5,9 @@ import { ImportsPage } from './pages/imports-page';
 import { ProductSheetsPage, withTraxShell as withShell } from './pages/product-sheets-page';
 import { imageLoaded } from './pages/inventory-page';
 
+// Each test follows an upload through Trax's lifecycle (queued, validating, review): on a busy machine that takes a while.
+test.describe.configure({ timeout: 120_000 });
+
 test('a sheet built in the grid with a picked and a dropped local picture is uploaded as a ZIP and followed to imported', async ({ browser }, testInfo) => {
   await withShell(browser, async (sheets) => {
     const page = sheets.page;

@@ -14,6 +14,7 @@ import { describeProblem, targetOf, TraxClient, type ImportDetails } from './tra
 /** First poll soon after the upload, then less often while nothing changes; reviews take days. */
 const POLL_BASE_MS = 2_000;
 const POLL_MAX_MS = 10 * 60_000;
+const INTENTS_KEPT_MS = 24 * 3_600_000;
 
 export interface ImportsDeps {
   core: CoreDeps;
@@ -137,6 +138,7 @@ export class ImportsService {
 
   /** At start: resume polling at once; an upload cut short by a stop cannot be known to have arrived. */
   resume(): void {
+    this.uploader.intents.prune(this.deps.core.now() - INTENTS_KEPT_MS);
     for (const r of this.repo.interruptedUploads()) {
       this.repo.update(r.id, { phase: 'upload-failed', mayHaveArrived: true, problem: 'The app stopped during this upload; the file may or may not have arrived. Check the portal before trying again.' });
     }

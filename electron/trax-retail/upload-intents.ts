@@ -57,6 +57,11 @@ export class UploadIntentsRepo {
     this.db.prepare('DELETE FROM trax_upload_intents WHERE intent_id = ?').run(intentId);
   }
 
+  /** Forgets presses long past: only a moment's worth matters for joining, and a day is kept for a late retry of the same press. */
+  prune(before: number): void {
+    this.db.prepare('DELETE FROM trax_upload_intents WHERE created_at < ?').run(before);
+  }
+
   /** Forgets the intents of an import that never started (its file could not be written). */
   removeFor(importId: string): void {
     this.db.prepare('DELETE FROM trax_upload_intents WHERE import_id = ?').run(importId);

@@ -64,6 +64,10 @@ export function SheetGrid({ validation, gridRef, scrollToRow, picture }: GridPro
   const columns = useMemo(() => columnsOf({ attributes, rows: [], images: {} }), [attributes]);
   const widths = useColumnWidths(columns);
   const rowCount = model.rows.length + 1;
+  // Rows or columns removed under the cursor: it moves back inside the sheet.
+  useEffect(() => {
+    if (cursor.row >= rowCount || cursor.col >= columns.length) useSheet.getState().select({ row: Math.min(cursor.row, rowCount - 1), col: Math.min(cursor.col, columns.length - 1) });
+  }, [cursor, rowCount, columns.length]);
   // The cursor's row is always drawn, so aria-activedescendant always names a cell that exists.
   const rangeExtractor = useCallback((range: Range) => [...new Set([...defaultRangeExtractor(range), cursor.row])].filter((i) => i < range.count).sort((a, b) => a - b), [cursor.row]);
   // The rows start below the sticky header line: scrolled to, a row stops below it, not under it.
@@ -132,7 +136,7 @@ export function SheetGrid({ validation, gridRef, scrollToRow, picture }: GridPro
   return (
     <>
       <div className="sheet-grid" ref={gridRef} tabIndex={0} role="grid" aria-label="Product sheet" aria-rowcount={rowCount + 1} aria-colcount={columns.length + 1}
-        aria-activedescendant={editing ? undefined : cellId(gridId, cursor.row, cursor.col)} aria-describedby={`${gridId}-keys`}
+        aria-activedescendant={editing || cursor.row >= rowCount || cursor.col >= columns.length ? undefined : cellId(gridId, cursor.row, cursor.col)} aria-describedby={`${gridId}-keys`}
         onKeyDown={onKey} onPaste={onPaste} onCopy={onCopy} data-testid="sheet-grid">
         <span id={`${gridId}-keys`} className="visually-hidden">
           Arrow keys move, Ctrl+arrow jumps to the edge, Enter or F2 edits, Ctrl+O chooses a picture file in a picture column, Tab leaves the sheet.
