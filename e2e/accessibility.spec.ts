@@ -93,6 +93,60 @@ for (const size of sizes) {
   });
 }
 
+/** What a person at 200% would find cut off or out of reach: the page scrolling sideways, a clipped status bar entry, a menu taking the screen. */
+async function reflowProblems(page: Page, state: string): Promise<string[]> {
+  return page.evaluate((name) => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) problems.push(`${name}: the page scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`);
+    // Text shortened with "…" or clipped, outside the inventory's rows (whose item panel shows each in full) and the
+    // product sheet's cells (a spreadsheet's cells clip; F2 or the cell's title shows each in full).
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('#root *'))) {
+      if (el.scrollWidth <= el.clientWidth + 1 || el.closest('.inventory-row, .sheet-grid, .visually-hidden') || el.offsetParent === null) continue;
+      const style = getComputedStyle(el);
+      const clipped = style.textOverflow === 'ellipsis' || (style.overflowX === 'hidden' && el.children.length === 0);
+      if (clipped) problems.push(`${name}: "${el.textContent?.trim().slice(0, 40)}" is cut off`);
+    }
+    const nav = document.querySelector<HTMLElement>('.nav');
+    // A menu folded into a row at the top must leave the screen most of the height.
+    const box = nav?.getBoundingClientRect();
+    if (box && box.width > window.innerWidth / 2 && box.height > window.innerHeight * 0.4) problems.push(`${name}: the menu takes ${Math.round(box.height)} of ${window.innerHeight} px`);
+    return problems;
+  }, state);
+}
+
+const enlarged = [
+  // 200% zoom of a 1366×768 screen lays the page out at 683×384 CSS pixels.
+  { name: '200% zoom', viewport: { width: 683, height: 384 }, fontSize: 16 },
+  // The browser's default text size doubled, as a person sets it in Chromium's settings, at 1366×768.
+  { name: '200% text', viewport: { width: 1366, height: 768 }, fontSize: 32 },
+];
+
+for (const e of enlarged) {
+  test(`at ${e.name} every screen is usable: nothing cut off, nothing sideways, and no axe finding`, async ({ page, shell }, testInfo) => {
+    test.setTimeout(420_000);
+    await loadInventory(shell);
+    const [a] = await plainItems(shell, 1);
+    await callValue(shell, 'sales:record-sale', { orderNumber: 'A11Y1', lines: [{ sku: a.sku, name: a.name!, unitPriceCents: a.currentPriceCents!, quantity: 1, taxable: false }], taxCents: 0 });
+    await page.setViewportSize(e.viewport);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: e.fontSize, fixed: Math.round(e.fontSize * 0.8125) } });
+    await page.reload();
+    await expect(page.getByTestId('app-ready')).toBeVisible();
+    // The app's text follows the setting: 14 of every 16 px.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(`${e.fontSize * 0.875}px`);
+    const findings: string[] = [];
+    for (const state of states) {
+      await state.open(page, shell);
+      await page.screenshot({ path: testInfo.outputPath(`${state.name}-${e.name.replace(/\W+/g, '-')}.png`) });
+      findings.push(...(await reflowProblems(page, state.name)));
+      const result = await new AxeBuilder({ page }).analyze();
+      for (const v of result.violations.filter((v) => v.impact !== 'minor')) findings.push(`${state.name}: [${v.impact}] ${v.id} — ${v.help}`);
+    }
+    expect(findings).toEqual([]);
+  });
+}
+
 test('the product sheet grid is one Tab stop: walked by arrows inside, by Tab out to Upload and back', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1024, height: 768 });

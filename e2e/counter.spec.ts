@@ -34,11 +34,11 @@ test('a scan always lands as a SKU: unknown codes wait for a choice, and a scan 
   await page.getByTestId('sale-manual-name').focus();
   await counter.typeSlowly(' mirror');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('sale-manual-problem')).toHaveText('Type the price in dollars, e.g. 12.50.');
+  await expect(page.getByTestId('sale-manual-problem')).toHaveText('Type the price, e.g. 12.50.');
   await expect(page.getByTestId('sale-manual-price')).toBeFocused();
   await page.keyboard.type('-4');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('sale-manual-problem')).toHaveText('A price cannot be negative.');
+  await expect(page.getByTestId('sale-manual-problem')).toHaveText('The price cannot be negative.');
   await page.getByTestId('sale-manual-price').fill('12.50');
   await page.keyboard.press('Enter');
   await expect(counter.line('NOSUCH123')).toContainText('Hand mirror');
@@ -48,11 +48,11 @@ test('a scan always lands as a SKU: unknown codes wait for a choice, and a scan 
 
   // A price that is not an amount is refused where it is typed, and holds the sale back until corrected.
   await counter.line(a.sku).getByTestId('line-price').fill('12,5x');
-  await expect(counter.line(a.sku).getByTestId('line-price-problem')).toHaveText('Type the price in dollars, e.g. 12.50.');
+  await expect(counter.line(a.sku).getByTestId('line-price-problem')).toHaveText('“12,5x” is not an amount: type the price like 12.50.');
   await expect(counter.line(a.sku).getByTestId('line-price')).toHaveValue('12,5x');
   await expect(page.getByTestId('sale-record')).toBeDisabled();
   await counter.line(a.sku).getByTestId('line-price').fill('-1');
-  await expect(counter.line(a.sku).getByTestId('line-price-problem')).toHaveText('A price cannot be negative.');
+  await expect(counter.line(a.sku).getByTestId('line-price-problem')).toHaveText('The price cannot be negative.');
   await counter.line(a.sku).getByTestId('line-price').fill('10');
   await expect(page.getByTestId('sale-record')).toBeEnabled();
   await page.screenshot({ path: testInfo.outputPath('scanner-trap.png'), fullPage: true });
@@ -167,7 +167,7 @@ test('the receipt prints and saves as a PDF with the store name and order number
   const [a] = await plainItems(shell, 1, 1);
   const counter = new CounterPage(page);
   await counter.open();
-  await counter.setCounter({ storeName: 'Second Chance Boutique', taxRate: '8.25' });
+  await counter.setCounter({ taxRate: '8.25' });
   await counter.sku.focus();
   await counter.scanFast(a.sku);
   await counter.line(a.sku).getByTestId('line-taxable').check();

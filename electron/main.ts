@@ -7,6 +7,7 @@ import { fail } from '../shared/result';
 import { createAppServices, type AppServices } from './app/app-services';
 import { dataDir, keychainServiceName } from './app/paths';
 import { OsKeychain } from './core/secrets/os-keychain';
+import { appMenuTemplate } from './shell/app-menu';
 import { contentSecurityPolicy } from './shell/csp';
 import { APP_ORIGIN, isTrustedSender, lockDownEveryContents } from './shell/security';
 import { mainWindowOptions } from './shell/window-options';
@@ -45,9 +46,15 @@ function createWindow(): BrowserWindow {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.isPackaged)));
   serveRenderer();
-  const services = await createAppServices({ dataDir: dataDir(() => app.getPath('userData')), secrets: new OsKeychain(keychainServiceName()), version: app.getVersion() });
+  const services = await createAppServices({
+    dataDir: dataDir(() => app.getPath('userData')),
+    secrets: new OsKeychain(keychainServiceName()),
+    version: app.getVersion(),
+    // The system's regional format (not only the UI language) decides how numbers and dates are written.
+    locale: () => ({ locale: app.getSystemLocale() || app.getLocale() || null, languages: app.getPreferredSystemLanguages() }),
+  });
   if (services.startupError) dialog.showErrorBox('The local data could not be opened', services.startupError.message);
   wireBridge(services);
   createWindow();

@@ -1,19 +1,9 @@
 /**
- * Money is integer cents everywhere inside the app. These are the only conversions, done on
- * digits rather than floating point so that "19.99" is always 1999.
+ * Money is integer cents everywhere inside the app, converted on digits rather than through floating point so
+ * that "19.99" is always 1999. What a person types is read in their locale by `locale/read-input.ts`; what the
+ * app shows is written by `locale/formats.ts`.
  */
 export type Cents = number;
-
-const DOLLARS = /^\s*(-)?\$?\s*(\d{1,12})(?:\.(\d{0,2}))?\s*$/;
-
-/** Parses what a person types ("12", "12.5", "$1,299.00") into cents; null when it is not an amount. */
-export function parseDollars(text: string): Cents | null {
-  const m = DOLLARS.exec(text.replace(/,/g, ''));
-  if (!m) return null;
-  const [, minus, whole, frac = ''] = m;
-  const cents = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  return minus ? -cents : cents;
-}
 
 /** 129900 → "1299.00"; -5 → "-0.05". */
 export function centsToDecimal(cents: Cents): string {
@@ -21,13 +11,6 @@ export function centsToDecimal(cents: Cents): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** 129900 → "$1,299.00". */
-export function formatDollars(cents: Cents): string {
-  const [whole, frac] = centsToDecimal(Math.abs(cents)).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${cents < 0 ? '-' : ''}$${grouped}.${frac}`;
 }
 
 export function assertCents(value: number): asserts value is Cents {

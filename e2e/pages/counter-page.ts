@@ -61,11 +61,11 @@ export class CounterPage extends SalesPage {
     return this.page.locator(`[data-testid="sale-line"][data-sku="${sku}"]`);
   }
 
-  async setCounter(settings: { storeName: string; taxRate: string }) {
+  /** The counter's tax rate, typed as the workstation writes it; `shown` is how the settings' summary then writes it. */
+  async setCounter(settings: { taxRate: string; shown?: string }) {
     await this.page.getByTestId('counter-settings').locator('summary').click();
-    await this.page.getByTestId('counter-store-name').fill(settings.storeName);
     await this.page.getByTestId('counter-tax-rate').fill(settings.taxRate);
     await this.page.getByTestId('counter-settings-save').click();
-    await expect(this.page.getByTestId('counter-settings')).toContainText(settings.storeName);
+    await expect(this.page.getByTestId('counter-settings').locator('summary')).toContainText(settings.shown ?? `${settings.taxRate}%`);
   }
 }

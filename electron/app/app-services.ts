@@ -21,6 +21,9 @@ import { coreStoreMigrations, features } from './features';
 import { ModeRuntime } from './mode-runtime';
 import { adoptLegacyRecords, CORE_STORE_FILE } from './mode-stores';
 import { modeSwitchHandlers } from './mode-switch';
+import { StoreProfileService } from './store-profile';
+import { localeFromEnvironment } from './workstation-locale';
+import type { WorkstationLocale } from '../../shared/contract/store-profile';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -31,6 +34,8 @@ export interface AppServicesOptions {
   fetch?: typeof fetch;
   /** Store files above this size are checked in the background after start (tests lower it). */
   checkStoresAtStartBytes?: number;
+  /** How the workstation writes numbers and dates: Electron asks the operating system, the browser shell its environment. */
+  locale?: () => WorkstationLocale;
 }
 
 export interface AppServices {
@@ -62,6 +67,7 @@ function createAppServicesWithoutStore(
 ): AppServices {
   const handlers = unavailableHandlers(startupError);
   handlers.app.getStatus = async () => ({ version: opts.version, mode: 'training', startupError, keychain: await keychainStatus(), connections: [] });
+  handlers.app.getLocale = () => (opts.locale ?? (() => localeFromEnvironment(process.env)))();
   return { dispatch: createDispatch(contract, handlers, opts.log), startupError, simHost, db: null, stop: async () => {} };
 }
 
@@ -119,6 +125,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   };
   await runSimulatorsFor(connections.mode());
   const modeSwitch = modeSwitchHandlers(connections, runtime);
+  const locale = opts.locale ?? (() => localeFromEnvironment(process.env));
+  const storeProfile = new StoreProfileService(settings, locale);
 
   const handlers = {
     app: {
@@ -129,6 +137,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
         keychain: await keychainStatus(),
         connections: connections.summaries(),
       }),
+      getLocale: () => locale(),
+      getStoreProfile: () => storeProfile.get(),
+      updateStoreProfile: (profile) => storeProfile.update(profile),
     },
     connections: {
       list: () => connections.list(),

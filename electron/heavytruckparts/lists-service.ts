@@ -1,3 +1,4 @@
+import { currentFormats } from '../../shared/locale/current';
 import type { PartLists } from '../../shared/heavytruckparts/records';
 import { readNames, readPartTypes, readVendors } from '../../shared/heavytruckparts/read-lists';
 import { AppError } from '../core/app-error';
@@ -45,7 +46,7 @@ export class ListsService {
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (!cached) throw error;
-      return { cached, problem: `Showing the lists from ${new Date(cached.fetchedAt).toLocaleString()}: ${error.message}` };
+      return { cached, problem: `Showing the lists from ${currentFormats().dateTime(cached.fetchedAt)}: ${error.message}` };
     }
   }
 

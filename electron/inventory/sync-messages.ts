@@ -1,7 +1,8 @@
+import { currentFormats } from '../../shared/locale/current';
 import type { SyncMode } from '../../shared/inventory/schemas';
 import type { Counts } from './sync-apply';
 
-const n = (v: number) => v.toLocaleString('en-US');
+const n = (v: number) => currentFormats().number(v);
 const plural = (v: number, one: string, many = `${one}s`) => `${n(v)} ${v === 1 ? one : many}`;
 
 /** One line for the run history: what the load found and what it changed. */

@@ -100,8 +100,8 @@ describe('the counter', () => {
 
   it('keeps the counter settings', () => {
     const { counter } = setup();
-    expect(counter.settings()).toEqual({ storeName: '', taxRate: '0', taxableByDefault: true });
-    counter.updateSettings({ storeName: 'Second Chance', taxRate: '8.25', taxableByDefault: false });
-    expect(h.restart().counter.settings()).toEqual({ storeName: 'Second Chance', taxRate: '8.25', taxableByDefault: false });
+    expect(counter.settings()).toEqual({ taxRate: '0', taxableByDefault: true });
+    counter.updateSettings({ taxRate: '8.25', taxableByDefault: false });
+    expect(h.restart().counter.settings()).toEqual({ taxRate: '8.25', taxableByDefault: false });
   });
 });

@@ -1,6 +1,7 @@
 import { draftBodySchema, defaultCounterSettings, type CounterSettings, type DraftBody, type ParkedDraft } from '../../shared/sales/counter';
 import type { Delivery, RecordReturnInput, RecordSaleInput, SaleDetail } from '../../shared/sales/schemas';
 import { totalsOf } from '../../shared/sales/totals';
+import { currentFormats } from '../../shared/locale/current';
 import { AppError } from '../core/app-error';
 import type { SettingsRepo } from '../core/store/settings-repo';
 import type { CounterRepo } from './counter-repo';
@@ -40,11 +41,15 @@ export class CounterService {
   constructor(private readonly deps: CounterServiceDeps) {}
 
   settings(): CounterSettings {
-    return { ...defaultCounterSettings, ...this.deps.settings.get<Partial<CounterSettings>>(SETTINGS_KEY, {}) };
+    // Earlier versions kept the store's name here too; it now lives in the store's profile.
+    const saved = this.deps.settings.get<Partial<CounterSettings>>(SETTINGS_KEY, {});
+    return { taxRate: saved.taxRate ?? defaultCounterSettings.taxRate, taxableByDefault: saved.taxableByDefault ?? defaultCounterSettings.taxableByDefault };
   }
 
   updateSettings(next: CounterSettings): CounterSettings {
-    this.deps.settings.set(SETTINGS_KEY, next);
+    const before = this.deps.settings.get<Record<string, unknown>>(SETTINGS_KEY, {});
+    // The legacy store name stays until the store's profile is saved, which takes it over.
+    this.deps.settings.set(SETTINGS_KEY, { ...before, ...next });
     return this.settings();
   }
 
@@ -134,7 +139,7 @@ export class CounterService {
     const now = this.deps.now();
     const pause = this.deps.outbox.pauseOf(row.destination);
     if (pause && pause.until > now) {
-      throw new AppError('conflict', `The vendor asked the app to wait until ${new Date(pause.until).toLocaleTimeString()}: ${pause.reason}`);
+      throw new AppError('conflict', `The vendor asked the app to wait until ${currentFormats().time(pause.until)}: ${pause.reason}`);
     }
     this.deps.counter.retryAt(deliveryId, now);
     this.deps.nudge();

@@ -1,4 +1,4 @@
-import { formatDollars } from '../../shared/money';
+import { currentFormats } from '../../shared/locale/current';
 import type { SaleLineRow } from './sales-repo';
 
 export interface ReturnRequestLine {
@@ -36,7 +36,7 @@ export function returnProblems(
     }
   }
   if (taxCents > refundableTaxCents) {
-    problems.push(`The tax refunded (${formatDollars(taxCents)}) is more than the tax left to refund on this sale (${formatDollars(Math.max(0, refundableTaxCents))}).`);
+    problems.push(`The tax refunded (${currentFormats().money(taxCents)}) is more than the tax left to refund on this sale (${currentFormats().money(Math.max(0, refundableTaxCents))}).`);
   }
   return problems;
 }

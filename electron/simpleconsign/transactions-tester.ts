@@ -1,10 +1,11 @@
+import { currentFormats } from '../../shared/locale/current';
 import type { ConnectionTester, ResolvedConnection } from '../connections/connections-service';
 import type { VendorHttp } from '../core/http/vendor-http';
 import type { SettingsRepo } from '../core/store/settings-repo';
 import { fetchInventory, InventoryFetchError } from './inventory-client';
 import { RATE_CAP_PAUSE_MS, SimpleConsignAllowance } from './rate-allowance';
 
-const clock = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+const clock = (ms: number) => currentFormats().time(ms);
 
 /**
  * "Test connection" for SimpleConsign: a read-only inventory request for items modified since now,

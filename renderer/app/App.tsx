@@ -1,5 +1,7 @@
 import type { StartupError } from '../../shared/contract/app';
 import { ImportNotices } from '../features/imports/ImportNotices';
+import { FirstRunDialog } from '../features/store-profile/FirstRunDialog';
+import { useFormats, useStoreProfile, useWorkstationLocale } from '../locale/formats';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useAppStatus } from './app-queries';
 import { Nav } from './Nav';
@@ -23,7 +25,12 @@ function StartupFailure({ error }: { error: StartupError }) {
 export function App() {
   const status = useAppStatus();
   const screen = useNav((s) => s.screen);
-  if (status.isPending) return <main className="loading">Starting…</main>;
+  // Numbers and dates are written in the store's format from the first screen on: it waits for them.
+  const workstation = useWorkstationLocale();
+  const profile = useStoreProfile();
+  useFormats();
+  const formatsPending = !status.data?.startupError && (workstation.isPending || profile.isPending);
+  if (status.isPending || formatsPending) return <main className="loading">Starting…</main>;
   if (status.error) {
     return (
       <main className="startup-error">
@@ -49,6 +56,7 @@ export function App() {
         <ImportNotices />
         <StatusBar status={status.data} />
       </div>
+      <FirstRunDialog />
     </div>
   );
 }

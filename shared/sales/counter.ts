@@ -64,18 +64,17 @@ export const taxRateTextSchema = z
   .trim()
   .refine((t) => parseTaxRate(t) !== null, 'Type the tax rate as a percentage, e.g. 8.25 (0 to 99.999).');
 
-/** The counter's own settings: the store's name on receipts, the tax rate, and how unflagged items are taxed. */
+/** The counter's own settings: the tax rate, and how unflagged items are taxed (the store's details are its profile). */
 export const counterSettingsSchema = z
   .object({
-    storeName: z.string().trim().max(80, 'The store name is at most 80 characters.'),
-    /** Percent as typed, e.g. "8.25". */
+    /** Percent, e.g. "8.25" (whatever the workstation's decimal mark). */
     taxRate: taxRateTextSchema,
     /** For items whose inventory record carries no taxable flag, and for items sold by hand. */
     taxableByDefault: z.boolean(),
   })
   .strict();
 export type CounterSettings = z.infer<typeof counterSettingsSchema>;
-export const defaultCounterSettings: CounterSettings = { storeName: '', taxRate: '0', taxableByDefault: true };
+export const defaultCounterSettings: CounterSettings = { taxRate: '0', taxableByDefault: true };
 
 /** One line of a sale in progress, as kept in its draft. */
 export const draftLineSchema = z.object({

@@ -1,4 +1,5 @@
-import { formatDollars, lineTotal, type Cents } from '../money';
+import { currentFormats } from '../locale/current';
+import { lineTotal, type Cents } from '../money';
 
 /**
  * SimpleConsign Online Transactions v2: building the request body from a local sale or return,
@@ -81,7 +82,7 @@ export function consolidateItems(lines: TransactionInput['lines']): { items: Tra
   const problems: string[] = [];
   for (const [sku, { prices }] of bySku) {
     if (prices.size < 2) continue;
-    const listed = [...prices].map(formatDollars).join(' and ');
+    const listed = [...prices].map((c) => currentFormats().money(c)).join(' and ');
     problems.push(
       `SKU ${sku} is on several lines at different prices (${listed}). SimpleConsign takes one line per SKU with one price, so these lines cannot be combined: give them the same price, or record them as separate sales.`,
     );
@@ -101,15 +102,15 @@ export function requestProblems(body: TransactionRequestBody): string[] {
     problems.push('The taxable and non-taxable totals are both $0.00: SimpleConsign refuses a transaction with nothing to record.');
   }
   if (taxable > 0 && body.tax === 0) {
-    problems.push(`The taxable items total ${formatDollars(taxable)} but no tax was recorded: SimpleConsign refuses that. Record the tax, or mark the items as not taxable.`);
+    problems.push(`The taxable items total ${currentFormats().money(taxable)} but no tax was recorded: SimpleConsign refuses that. Record the tax, or mark the items as not taxable.`);
   }
   if (taxable === 0 && body.tax > 0) {
-    problems.push(`Tax of ${formatDollars(body.tax)} was recorded but no item is taxable: SimpleConsign refuses that. Mark the taxed items as taxable, or remove the tax.`);
+    problems.push(`Tax of ${currentFormats().money(body.tax)} was recorded but no item is taxable: SimpleConsign refuses that. Mark the taxed items as taxable, or remove the tax.`);
   }
   const itemsTotal = body.items.reduce((sum, item) => sum + lineTotal(item.price, item.quantity), 0);
   if (body.items.length > 0 && itemsTotal !== taxable + nonTaxable) {
     problems.push(
-      `The items add up to ${formatDollars(itemsTotal)} but the totals say ${formatDollars(taxable + nonTaxable)} (taxable ${formatDollars(taxable)} + non-taxable ${formatDollars(nonTaxable)}): SimpleConsign refuses a transaction whose items do not match its totals.`,
+      `The items add up to ${currentFormats().money(itemsTotal)} but the totals say ${currentFormats().money(taxable + nonTaxable)} (taxable ${currentFormats().money(taxable)} + non-taxable ${currentFormats().money(nonTaxable)}): SimpleConsign refuses a transaction whose items do not match its totals.`,
     );
   }
   return problems;

@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { useState, type ChangeEvent } from 'react';
 import type { SchemaStatus } from '../../../shared/ifpos/contract';
 import { useAppStatus } from '../../app/app-queries';
@@ -35,7 +36,7 @@ function SchemaFacts({ status }: { status: SchemaStatus }) {
       {status.since !== null && (
         <>
           <dt>Since</dt>
-          <dd>{new Date(status.since).toLocaleString()}</dd>
+          <dd>{currentFormats().dateTime(status.since)}</dd>
         </>
       )}
     </dl>

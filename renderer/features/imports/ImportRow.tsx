@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ImportView } from '../../../shared/trax-retail/contract';
@@ -12,8 +13,8 @@ import { useUploadOnce } from '../product-sheets/use-upload-once';
 import { importState } from './import-state';
 import { useDismissImport, useRefreshImport } from './queries';
 
-const when = (t: number | null) => (t === null ? '—' : new Date(t).toLocaleString());
-const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US'));
+const when = (t: number | null) => (t === null ? '—' : currentFormats().dateTime(t));
+const n = (v: number | null) => (v === null ? '—' : currentFormats().number(v));
 
 /** What Trax last said about an upload that reached it. */
 function Facts({ item }: { item: ImportView }) {

@@ -4,7 +4,12 @@ import type { ItemRow, SearchFilters, SearchResult } from '../../../shared/inven
 import { money, orDash } from './format';
 import { PAGE_SIZE, usePages } from './queries';
 
-const ROW_HEIGHT = 44;
+let measuredRowHeight = 0;
+/** 44 px at the usual 14 px text, and in step with the user's own text size (the rows are 3.143rem tall). */
+function rowHeight(): number {
+  measuredRowHeight ||= Math.round((44 * parseFloat(getComputedStyle(document.documentElement).fontSize || '14')) / 14);
+  return measuredRowHeight;
+}
 /** Pictures load once the results have stood still this long: typing never loads pictures of results already passed by. */
 const PICTURE_DELAY_MS = 150;
 
@@ -103,7 +108,7 @@ export const ResultsTable = memo(function ResultsTable({ filters, dataVersion, f
   // The virtualizer keeps its own measurements; the React Compiler must not memoize around it.
   // Without flushSync each scroll event is a normal React update: several are batched into one frame.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: first.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 3, useFlushSync: false });
+  const virtualizer = useVirtualizer({ count: first.total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight(), overscan: 3, useFlushSync: false });
   const rows = virtualizer.getVirtualItems();
   const pictures = useSettled(first);
   const pageNumbers = [...new Set(rows.map((r) => Math.floor(r.index / PAGE_SIZE)))].filter((p) => p > 0);
@@ -151,7 +156,7 @@ export const ResultsTable = memo(function ResultsTable({ filters, dataVersion, f
       return;
     }
     if (e.key === 'ArrowUp' && current === 0) return (e.preventDefault(), searchBox.current?.focus());
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight() * 10) / rowHeight()) - 1);
     const next = nextIndex(e.key, current, first.total, page);
     if (next === null) return;
     e.preventDefault();
@@ -172,7 +177,7 @@ export const ResultsTable = memo(function ResultsTable({ filters, dataVersion, f
           {rows.map((r) => {
             const item = rowAt(r.index);
             return (
-              <div key={r.key} className="inventory-row-slot" role="presentation" style={{ transform: `translateY(${r.start}px)`, height: ROW_HEIGHT }}>
+              <div key={r.key} className="inventory-row-slot" role="presentation" style={{ transform: `translateY(${r.start}px)`, height: rowHeight() }}>
                 {item ? (
                   <Row item={item} index={r.index} selected={item.sku === selected} active={r.index === active} picture={pictures} onOpen={onOpen} />
                 ) : (

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import type { SearchFilters, SearchResult, SearchSort } from '../../../shared/inventory/schemas';
-import { countText } from './format';
+import { count, countText } from './format';
 import { useStartSearch } from './queries';
 import { useInventoryUi } from './search-store';
 
@@ -30,7 +30,7 @@ function Filters({ categories }: { categories: { name: string; count: number }[]
         <option value="">All categories</option>
         {categories.map((c) => (
           <option key={c.name} value={c.name}>
-            {c.name} ({c.count.toLocaleString()})
+            {c.name} ({count(c.count)})
           </option>
         ))}
       </select>

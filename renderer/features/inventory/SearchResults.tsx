@@ -4,6 +4,7 @@ import { useFirstPage } from './queries';
 import { ResultsTable, type ResultsHandle } from './ResultsTable';
 import { SearchBar } from './SearchBar';
 import { useInventoryUi } from './search-store';
+import { count } from './format';
 
 interface Props {
   dataVersion: number;
@@ -37,7 +38,7 @@ export function SearchResults({ dataVersion, categories, results, searchBox }: P
       )}
       {first.data && !first.data.totalExact && (
         <p className="muted" data-testid="inventory-capped">
-          More than {total.toLocaleString('en-US')} items match: the list shows the first {total.toLocaleString('en-US')}. Add words or filters to narrow it.
+          More than {count(total)} items match: the list shows the first {count(total)}. Add words or filters to narrow it.
         </p>
       )}
       {first.data && total === 0 && <p className="muted" data-testid="inventory-no-results">No items match.</p>}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SyncProgress, SyncRun, SyncStatus } from '../../../shared/inventory/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { count, time, when } from './format';
+import { count, plural, time, when } from './format';
 import { useFullReload, useSyncNow } from './queries';
 import { ReloadSince } from './ReloadSince';
 
@@ -85,7 +85,7 @@ export function SyncPanel({ status, children }: { status: SyncStatus; children?:
     <section className="card inventory-sync" data-testid="inventory-sync">
       <div className="inventory-sync-head">
         <div>
-          <strong data-testid="inventory-item-count">{count(status.itemCount)}</strong> items in the local copy
+          <strong data-testid="inventory-item-count">{count(status.itemCount)}</strong> {plural(status.itemCount, 'item', 'items')} in the local copy
           {status.source === 'training' && <span className="muted"> (training store)</span>}
           {status.lastSuccessAt !== null && <span className="muted"> · up to date as of {when(status.lastSuccessAt)}</span>}
           <div>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { SyncSettings } from '../../../shared/inventory/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { CountField } from '../../ui/NumberField';
 import { useUpdateSyncSettings } from './queries';
 
 type Setter = <K extends keyof SyncSettings>(key: K, value: SyncSettings[K]) => void;
 
 /** When loads run and how far back each one reaches. */
-function ScheduleFields({ draft, set }: { draft: SyncSettings; set: Setter }) {
+function ScheduleFields({ draft, set, onProblem }: { draft: SyncSettings; set: Setter; onProblem: (field: string, problem: string | null) => void }) {
   return (
     <>
       <label className="checkbox">
@@ -14,11 +15,11 @@ function ScheduleFields({ draft, set }: { draft: SyncSettings; set: Setter }) {
       </label>
       <label>
         Every (minutes)
-        <input type="number" min={1} max={1440} value={draft.intervalMinutes} onChange={(e) => set('intervalMinutes', Number(e.target.value))} data-testid="inventory-setting-interval" />
+        <CountField min={1} max={1440} what="interval in minutes" value={draft.intervalMinutes} onValue={(n) => set('intervalMinutes', n)} onProblem={(p) => onProblem('interval', p)} testId="inventory-setting-interval" />
       </label>
       <label>
         Overlap (minutes, 5–15)
-        <input type="number" min={5} max={15} value={draft.overlapMinutes} onChange={(e) => set('overlapMinutes', Number(e.target.value))} data-testid="inventory-setting-overlap" />
+        <CountField min={5} max={15} what="overlap in minutes" value={draft.overlapMinutes} onValue={(n) => set('overlapMinutes', n)} onProblem={(p) => onProblem('overlap', p)} testId="inventory-setting-overlap" />
         <small className="muted">Each load asks for changes since the previous load began, minus this, so none are missed.</small>
       </label>
     </>
@@ -56,7 +57,10 @@ function RequestFields({ draft, set, categories }: { draft: SyncSettings; set: S
 export function SyncSettingsForm({ settings, categories }: { settings: SyncSettings; categories: string[] }) {
   const [draft, setDraft] = useState(settings);
   const update = useUpdateSyncSettings();
-  const set: Setter = (key, value) => setDraft({ ...draft, [key]: value });
+  const set: Setter = (key, value) => setDraft((d) => ({ ...d, [key]: value }));
+  // Fields whose text cannot be read: nothing is saved until they are corrected.
+  const [unread, setUnread] = useState<Record<string, string | null>>({});
+  const blocked = Object.values(unread).some((p) => p !== null);
   const dirty = JSON.stringify(draft) !== JSON.stringify(settings);
   return (
     <details className="inventory-settings" data-testid="inventory-settings">
@@ -64,13 +68,13 @@ export function SyncSettingsForm({ settings, categories }: { settings: SyncSetti
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          update.mutate(draft);
+          if (!blocked) update.mutate(draft);
         }}
       >
-        <ScheduleFields draft={draft} set={set} />
+        <ScheduleFields draft={draft} set={set} onProblem={(field, p) => setUnread((u) => ({ ...u, [field]: p }))} />
         <RequestFields draft={draft} set={set} categories={categories} />
         <small className="muted">Changing the category, consignor or either option makes the next load a full one.</small>
-        <button type="submit" disabled={!dirty || update.isPending} data-testid="inventory-settings-save">
+        <button type="submit" disabled={!dirty || blocked || update.isPending} data-testid="inventory-settings-save">
           Save settings
         </button>
         <ErrorMessage error={update.error} testId="inventory-settings-error" />

@@ -1,9 +1,10 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { useState, type KeyboardEvent } from 'react';
 import { saleTotal, shippingMethods, type CartLine } from '../../../shared/heavytruckparts/sale';
-import { centsToDecimal } from '../../../shared/money';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { CountField, MoneyField } from '../../ui/NumberField';
 import { AddressFields, addressOf, emptyAddress, type AddressText } from './AddressFields';
-import { dollarsField, money } from './format';
+import { money } from './format';
 import { useParts } from './parts-store';
 import { useCreateSale } from './queries';
 import { SaleResult } from './SaleResult';
@@ -11,24 +12,20 @@ import { SaleResult } from './SaleResult';
 type Money = 'priceCents' | 'corePriceCents' | 'shippingCents' | 'taxCents';
 const moneyFields: [Money, string][] = [['priceCents', 'Price'], ['corePriceCents', 'Core'], ['shippingCents', 'Shipping'], ['taxCents', 'Tax']];
 
-function MoneyCell({ line, field, index }: { line: CartLine; field: Money; index: number }) {
+/** Price is required; core, shipping and tax may be left empty. */
+function MoneyCell({ line, field, label, index }: { line: CartLine; field: Money; label: string; index: number }) {
   const update = useParts((s) => s.updateLine);
-  const [text, setText] = useState(line[field] === null ? '' : centsToDecimal(line[field]!));
-  const parsed = dollarsField(text);
-  const bad = parsed === undefined || (field === 'priceCents' && parsed === null);
+  const required = field === 'priceCents';
   return (
     <td>
-      <input
+      <MoneyField
         className="price"
-        value={text}
-        aria-invalid={bad}
-        aria-label={field}
-        onChange={(e) => {
-          setText(e.target.value);
-          const c = dollarsField(e.target.value);
-          if (c !== undefined && !(field === 'priceCents' && c === null)) update(index, { [field]: field === 'priceCents' ? c! : c });
-        }}
-        data-testid={`parts-cart-${field}-${index}`}
+        what={label.toLowerCase()}
+        optional={!required}
+        value={line[field]}
+        onValue={(c) => (required ? c !== null && update(index, { priceCents: c }) : update(index, { [field]: c }))}
+        aria-label={`${label} of ${line.label}`}
+        testId={`parts-cart-${field}-${index}`}
       />
     </td>
   );
@@ -41,14 +38,14 @@ function Lines() {
   return (
     <table className="table parts-cart-lines" data-testid="parts-cart-lines">
       <thead>
-        <tr><th>Part</th><th>Qty</th>{moneyFields.map(([, l]) => <th key={l}>{l} ($ each)</th>)}<th /></tr>
+        <tr><th>Part</th><th>Qty</th>{moneyFields.map(([, l]) => <th key={l}>{l} (each)</th>)}<th /></tr>
       </thead>
       <tbody>
         {cart.map((l, i) => (
           <tr key={`${l.vendorId}/${l.store}/${l.inventoryId}`} data-testid={`parts-cart-line-${i}`}>
             <td>{l.label}<small className="muted"> {l.vendorId}/{l.store}/{l.inventoryId}</small></td>
-            <td><input type="number" min={1} max={999} value={l.quantity} onChange={(e) => update(i, { quantity: Math.max(1, Math.floor(Number(e.target.value) || 1)) })} aria-label="Quantity" data-testid={`parts-cart-qty-${i}`} /></td>
-            {moneyFields.map(([f]) => <MoneyCell key={f} line={l} field={f} index={i} />)}
+            <td><CountField className="qty" min={1} max={999} value={l.quantity} onValue={(quantity) => update(i, { quantity })} aria-label={`Quantity of ${l.label}`} testId={`parts-cart-qty-${i}`} /></td>
+            {moneyFields.map(([f, label]) => <MoneyCell key={f} line={l} field={f} label={label} index={i} />)}
             <td><button type="button" className="link" onClick={() => remove(i)}>Remove</button></td>
           </tr>
         ))}
@@ -80,7 +77,7 @@ export function CartView() {
   };
   return (
     <div className="parts-cart" onKeyDown={onKey} data-testid="parts-cart">
-      <h2>Cart <span className="muted">({cart.length} {cart.length === 1 ? 'line' : 'lines'}, {money(saleTotal({ lines: cart }))})</span></h2>
+      <h2>Cart <span className="muted">({currentFormats().count(cart.length, 'line', 'lines')}, {money(saleTotal({ lines: cart }))})</span></h2>
       {cart.length === 0 ? <p className="muted" data-testid="parts-cart-empty">The cart is empty. Open a part and press A to add it.</p> : <Lines />}
       <form className="parts-cart-form" onSubmit={(e) => (e.preventDefault(), submit())}>
         <div className="parts-search-row">

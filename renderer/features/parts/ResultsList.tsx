@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SearchHit, SearchPage } from '../../../shared/heavytruckparts/types';
 import { focusTestId, money, orDash } from './format';
@@ -92,7 +93,7 @@ export function ResultsHeader({ page, onPage }: { page: SearchPage; onPage: (pag
   return (
     <div className="parts-results-head">
       <p data-testid="parts-result-count">
-        {page.totalResults.toLocaleString()} {page.totalResults === 1 ? 'part' : 'parts'} · page {page.page} of {Math.max(1, page.totalPages)}{' '}
+        {currentFormats().count(page.totalResults, 'part', 'parts')} · page {page.page} of {Math.max(1, page.totalPages)}{' '}
         <button type="button" className="link" disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>previous</button>{' '}
         <button type="button" className="link" disabled={page.page >= page.totalPages} onClick={() => onPage(page.page + 1)} data-testid="parts-next-page">next</button>
         <span className="muted"> (PageUp/PageDown)</span>

@@ -1,16 +1,9 @@
-import { formatDollars, parseDollars } from '../../../shared/money';
+import { currentFormats } from '../../../shared/locale/current';
 
-export const money = (cents: number | null | undefined) => (cents === null || cents === undefined ? '—' : formatDollars(cents));
+export const money = (cents: number | null | undefined) => (cents === null || cents === undefined ? '—' : currentFormats().money(cents));
 export const orDash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : String(v));
 export const yesNo = (v: boolean | null) => (v === null ? '—' : v ? 'Yes' : 'No');
-export const when = (ms: number | null) => (ms === null ? '—' : new Date(ms).toLocaleString());
-
-/** Typed dollars to cents; empty is null, anything unreadable is undefined. */
-export function dollarsField(text: string): number | null | undefined {
-  if (text.trim() === '') return null;
-  const c = parseDollars(text);
-  return c === null || c < 0 ? undefined : c;
-}
+export const when = (ms: number | null) => (ms === null ? '—' : currentFormats().dateTime(ms));
 
 /** Whether a key press is going into a text field (single-letter shortcuts must not fire there). */
 export function isTyping(target: EventTarget | null): boolean {

@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Draft, OpenReport } from '../../../shared/trax-retail/contract';
@@ -83,7 +84,7 @@ export function DraftsPanel({ onOpen }: { onOpen: (d: Draft, report?: OpenReport
           {drafts.data?.drafts.map((d) => (
             <li key={d.id}>
               <button type="button" className="link" onClick={() => load.mutate(d.id)} data-testid={`draft-${d.name}`}>{d.name}</button>{' '}
-              <span className="muted">{d.rowCount} row{d.rowCount === 1 ? '' : 's'} · {new Date(d.updatedAt).toLocaleString()}</span>{' '}
+              <span className="muted">{currentFormats().count(d.rowCount, 'row', 'rows')} · {currentFormats().dateTime(d.updatedAt)}</span>{' '}
               <button type="button" className="link" onClick={() => window.confirm(`Delete the sheet “${d.name}”?`) && remove.mutate(d.id)} aria-label={`Delete ${d.name}`}>Delete</button>
             </li>
           ))}

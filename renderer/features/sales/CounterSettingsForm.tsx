@@ -1,35 +1,37 @@
 import { useState } from 'react';
-import { parseTaxRate, type CounterSettings } from '../../../shared/sales/counter';
+import { readPercentMilli } from '../../../shared/locale/read-input';
+import { formatTaxRate, parseTaxRate, type CounterSettings } from '../../../shared/sales/counter';
+import { useFormats } from '../../locale/formats';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useUpdateCounterSettings } from './queries';
 import { useSaleDraft } from './sale-store';
 
-/** The store's name on receipts, the usual tax rate and how items without a taxable flag are taxed. */
+/** The usual tax rate and how items without a taxable flag are taxed. */
 export function CounterSettingsForm({ settings }: { settings: CounterSettings }) {
-  const [draft, setDraft] = useState(settings);
+  const f = useFormats();
+  // The rate is typed as the workstation writes decimals, and kept in one form ("8.25") whatever the workstation.
+  const [draft, setDraft] = useState({ ...settings, taxRate: f.decimal(settings.taxRate) });
   const update = useUpdateCounterSettings();
-  const rateBad = parseTaxRate(draft.taxRate) === null;
-  const dirty = JSON.stringify(draft) !== JSON.stringify(settings);
+  const rate = readPercentMilli(draft.taxRate, f);
+  const rateBad = !rate.ok;
+  const toSave = { ...draft, taxRate: rate.ok ? formatTaxRate(rate.value) : draft.taxRate };
+  const dirty = JSON.stringify(toSave) !== JSON.stringify(settings);
   return (
     <details className="card counter-settings" data-testid="counter-settings">
-      <summary>Counter settings{settings.storeName ? ` · ${settings.storeName}` : ' · store name not set'}</summary>
+      <summary>Counter settings · tax rate {f.percentMilli(parseTaxRate(settings.taxRate) ?? 0)}</summary>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           if (rateBad) return;
-          update.mutate(draft, {
+          update.mutate(toSave, {
             onSuccess: (saved) => {
               // The sale on the counter follows the new rate unless a rate was typed for it.
               const sale = useSaleDraft.getState();
-              if (sale.taxRate === settings.taxRate) sale.set({ taxRate: saved.taxRate });
+              if (sale.taxRate === f.decimal(settings.taxRate)) sale.set({ taxRate: f.decimal(saved.taxRate) });
             },
           });
         }}
       >
-        <label>
-          Store name (on receipts)
-          <input value={draft.storeName} maxLength={80} onChange={(e) => setDraft({ ...draft, storeName: e.target.value })} data-testid="counter-store-name" />
-        </label>
         <label>
           Tax rate (%)
           <input className="price" inputMode="decimal" value={draft.taxRate} onChange={(e) => setDraft({ ...draft, taxRate: e.target.value })} aria-invalid={rateBad} data-testid="counter-tax-rate" />
@@ -38,7 +40,7 @@ export function CounterSettingsForm({ settings }: { settings: CounterSettings })
           <input type="checkbox" checked={draft.taxableByDefault} onChange={(e) => setDraft({ ...draft, taxableByDefault: e.target.checked })} data-testid="counter-taxable-default" /> Items without a
           taxable flag in the inventory are taxable
         </label>
-        {rateBad && <span className="warning">Type the tax rate as a percentage, e.g. 8.25.</span>}
+        {!rate.ok && <span className="warning">{rate.problem}</span>}
         <button type="submit" disabled={!dirty || rateBad || update.isPending} data-testid="counter-settings-save">
           Save counter settings
         </button>

@@ -1,10 +1,10 @@
+import type { Formats } from '../../../shared/locale/formats';
 import type { Delivery } from '../../../shared/sales/schemas';
+import { useFormats } from '../../locale/formats';
 import { DeliveryActions } from './DeliveryActions';
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString();
-
 /** The state in a few words, as history shows it. */
-export function deliveryLabel(d: Delivery): string {
+export function deliveryLabel(d: Delivery, f: Formats): string {
   switch (d.state) {
     case 'waiting':
       return d.held ? 'Held' : 'Waiting';
@@ -13,7 +13,7 @@ export function deliveryLabel(d: Delivery): string {
     case 'sent':
       return 'Sent';
     case 'retrying':
-      return d.nextAttemptAt ? `Retrying at ${time(d.nextAttemptAt)}` : 'Retrying';
+      return d.nextAttemptAt ? `Retrying at ${f.time(d.nextAttemptAt)}` : 'Retrying';
     case 'uncertain':
       return 'Uncertain';
     case 'failed':
@@ -47,14 +47,15 @@ function DeliveryDetail({ d }: { d: Delivery }) {
 
 /** One vendor's delivery of one sale or return: state, the vendor's words, and what can be done. */
 export function DeliveryStatus({ d, actions = true }: { d: Delivery; actions?: boolean }) {
+  const f = useFormats();
   return (
     <div className={`delivery delivery-${d.state}${d.held ? ' delivery-held' : ''}`} data-testid={`delivery-${d.destination}`} data-state={d.state}>
       <div className="delivery-head">
         <span className="delivery-vendor">{d.destinationName}</span>{' '}
         <span className="delivery-label" data-testid="delivery-label">
-          {deliveryLabel(d)}
+          {deliveryLabel(d, f)}
         </span>
-        {d.attempts > 1 && <span className="muted"> · {d.attempts} attempts</span>}
+        {d.attempts > 1 && <span className="muted"> · {f.count(d.attempts, 'attempt', 'attempts')}</span>}
       </div>
       <DeliveryDetail d={d} />
       {actions && <DeliveryActions d={d} />}

@@ -1,15 +1,12 @@
 import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { ItemRow } from '../../../shared/inventory/schemas';
-import { formatDollars } from '../../../shared/money';
+import { readCount } from '../../../shared/locale/read-input';
+import { useFormats } from '../../locale/formats';
 import { useNameSearch } from './queries';
 import { useAddItem, type Note } from './use-add-item';
 import { useScanCapture } from './use-scan-capture';
 import { UnknownItems } from './UnknownItems';
 
-function parseQuantity(text: string): number | null {
-  const q = Number(text.trim() || '1');
-  return Number.isInteger(q) && q >= 1 && q <= 9999 ? q : null;
-}
 
 /** The words typed settle before they are searched, so a scanner's burst never searches. */
 function useSettled(value: string, ms: number): string {
@@ -22,6 +19,7 @@ function useSettled(value: string, ms: number): string {
 }
 
 function Suggestions({ items, active, onPick }: { items: ItemRow[]; active: number; onPick: (item: ItemRow) => void }) {
+  const f = useFormats();
   return (
     <ul className="sale-suggestions" role="listbox" id="sale-suggestions" aria-label="Items matching the words typed" data-testid="sale-suggestions">
       {items.map((item, i) => (
@@ -38,7 +36,7 @@ function Suggestions({ items, active, onPick }: { items: ItemRow[]; active: numb
           <span className="inventory-sku">{item.sku}</span> {item.name ?? '—'}
           <span className="muted">
             {' '}
-            · {item.currentPriceCents === null ? 'no price' : formatDollars(item.currentPriceCents)} · {item.quantity ?? 0} on hand
+            · {item.currentPriceCents === null ? 'no price' : f.money(item.currentPriceCents)} · {f.number(item.quantity ?? 0)} on hand
           </span>
         </li>
       ))}
@@ -56,6 +54,9 @@ export function EntryRow({ skuRef, pendingRef, scanning }: { skuRef: RefObject<H
   const [active, setActive] = useState(-1);
   const [note, setNote] = useState<Note>(null);
   const addItem = useAddItem();
+  const f = useFormats();
+  const readQuantity = (t: string) => readCount(t, f, { min: 1, max: 9999, emptyMeans: 1 });
+  const quantityRead = readQuantity(quantity);
   const settled = useSettled(text, 200);
   const search = useNameSearch(settled);
   const items = text.trim().length >= 2 && settled === text ? (search.data?.items ?? []).filter((i) => i.currentPriceCents !== null) : [];
@@ -84,8 +85,9 @@ export function EntryRow({ skuRef, pendingRef, scanning }: { skuRef: RefObject<H
   }, scanning, skuRef);
 
   const submit = () => {
-    const q = parseQuantity(quantity);
-    if (q === null) return setNote({ kind: 'warn', text: 'Enter cannot add the item: the quantity is a whole number from 1 to 9999.' });
+    const read = readQuantity(quantity);
+    if (!read.ok) return setNote({ kind: 'warn', text: `Enter cannot add the item: ${read.problem.replace(/^T/, 't')}` });
+    const q = read.value;
     if (active >= 0 && items[active]) return add(items[active].sku, q);
     const typed = text.trim();
     if (!typed) return setNote({ kind: 'warn', text: 'Enter cannot add anything yet: scan or type a SKU, or type part of a name and pick the item from the list.' });
@@ -125,10 +127,10 @@ export function EntryRow({ skuRef, pendingRef, scanning }: { skuRef: RefObject<H
         </label>
         <label>
           Qty
-          <input className="qty" inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} onKeyDown={onKeyDown} aria-invalid={parseQuantity(quantity) === null} data-testid="sale-quantity" />
+          <input className="qty" inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} onKeyDown={onKeyDown} aria-invalid={!quantityRead.ok} data-testid="sale-quantity" />
         </label>
       </div>
-      {items.length > 0 && <Suggestions items={items} active={active} onPick={(item) => add(item.sku, parseQuantity(quantity) ?? 1)} />}
+      {items.length > 0 && <Suggestions items={items} active={active} onPick={(item) => add(item.sku, quantityRead.ok ? quantityRead.value : 1)} />}
       {note && (
         <p className={note.kind === 'warn' ? 'warning' : 'muted'} role="status" data-testid="sale-entry-note">
           {note.text}

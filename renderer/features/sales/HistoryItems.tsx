@@ -1,4 +1,5 @@
-import { formatDollars, lineTotal } from '../../../shared/money';
+import { lineTotal } from '../../../shared/money';
+import { useFormats } from '../../locale/formats';
 import { paymentLabels, refundMethodLabels, returnReasonLabels } from '../../../shared/sales/counter';
 import type { HistoryRow } from '../../../shared/sales/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -8,6 +9,7 @@ import { ReceiptActions } from './Receipt';
 /** The lines of one sale or return in history, with its payment or reason, and the receipt again for a sale. */
 export function HistoryItems({ row }: { row: HistoryRow }) {
   const sale = useSale({ saleId: row.saleId });
+  const f = useFormats();
   if (!sale.data) return <ErrorMessage error={sale.error} />;
   const ret = row.kind === 'RETURN' ? sale.data.returns.find((r) => r.id === row.id) : undefined;
   const lines = ret ? ret.lines : sale.data.lines;
@@ -32,17 +34,17 @@ export function HistoryItems({ row }: { row: HistoryRow }) {
                 {l.name}
                 {l.taxable && <span className="muted"> · taxable</span>}
               </td>
-              <td className="money">{l.quantity}</td>
-              <td className="money">{formatDollars(l.unitPriceCents)}</td>
-              <td className="money">{formatDollars(lineTotal(l.unitPriceCents, l.quantity))}</td>
+              <td className="money">{f.number(l.quantity)}</td>
+              <td className="money">{f.money(l.unitPriceCents)}</td>
+              <td className="money">{f.money(lineTotal(l.unitPriceCents, l.quantity))}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="muted">
-        Tax {formatDollars(ret ? ret.taxCents : sale.data.taxCents)}
+        Tax {f.money(ret ? ret.taxCents : sale.data.taxCents)}
         {!ret && p && ` · paid by ${paymentLabels[p.method].toLowerCase()}`}
-        {!ret && p?.changeCents != null && ` · change ${formatDollars(p.changeCents)}`}
+        {!ret && p?.changeCents != null && ` · change ${f.money(p.changeCents)}`}
         {ret?.reason && ` · reason: ${returnReasonLabels[ret.reason]}`}
         {ret?.refundMethod && ` · refund: ${refundMethodLabels[ret.refundMethod]}`}
       </p>

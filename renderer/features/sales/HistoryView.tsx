@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { formatDollars } from '../../../shared/money';
+import { useFormats } from '../../locale/formats';
 import type { HistoryInput, HistoryRow } from '../../../shared/sales/schemas';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -29,11 +29,12 @@ function dayStart(value: string, plusDays = 0): number | undefined {
 
 function Row({ row }: { row: HistoryRow }) {
   const [open, setOpen] = useState(false);
+  const f = useFormats();
   const id = `history-items-${row.kind}-${row.id}`;
   return (
     <Fragment>
       <tr data-testid="history-row" data-kind={row.kind} data-order={row.orderNumber}>
-        <td>{new Date(row.recordedAt).toLocaleString()}</td>
+        <td>{f.dateTime(row.recordedAt)}</td>
         <td>{row.kind === 'SALE' ? 'Sale' : 'Return'}</td>
         <td>
           <span className={`mode-badge mode-${row.mode}`} data-testid="history-mode">
@@ -43,11 +44,11 @@ function Row({ row }: { row: HistoryRow }) {
         <td>{row.orderNumber}</td>
         <td className="money">
           <button type="button" className="link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} data-testid="history-toggle-items">
-            {row.itemCount} {open ? '▾' : '▸'}
-            <span className="visually-hidden"> items of {row.orderNumber}</span>
+            {f.number(row.itemCount)} {open ? '▾' : '▸'}
+            <span className="visually-hidden"> {row.itemCount === 1 ? 'item' : 'items'} of {row.orderNumber}</span>
           </button>
         </td>
-        <td className="money">{row.kind === 'RETURN' ? `−${formatDollars(row.totalCents)}` : formatDollars(row.totalCents)}</td>
+        <td className="money">{f.money(row.kind === 'RETURN' ? -row.totalCents : row.totalCents)}</td>
         <td>
           <DeliveryList deliveries={row.deliveries} />
         </td>

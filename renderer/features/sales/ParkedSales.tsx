@@ -1,4 +1,4 @@
-import { formatDollars } from '../../../shared/money';
+import { useFormats } from '../../locale/formats';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useDrafts, useParkDraft, useResumeDraft, useVoidDraft } from './queries';
 import { draftBody, useSaleDraft } from './sale-store';
@@ -6,6 +6,7 @@ import { draftBody, useSaleDraft } from './sale-store';
 /** Park the sale on the counter (serve someone else), void it, or bring a parked one back. */
 export function ParkedSales({ taxRate }: { taxRate: string }) {
   const drafts = useDrafts();
+  const f = useFormats();
   const park = useParkDraft();
   const resume = useResumeDraft();
   const voidDraft = useVoidDraft();
@@ -39,7 +40,7 @@ export function ParkedSales({ taxRate }: { taxRate: string }) {
           <ul>
             {parked.map((p) => (
               <li key={p.id} data-testid="parked-sale">
-                {new Date(p.parkedAt).toLocaleTimeString()} · {p.itemCount} item(s) · {formatDollars(p.totalCents)}{' '}
+                {f.time(p.parkedAt)} · {f.count(p.itemCount, 'item', 'items')} · {f.money(p.totalCents)}{' '}
                 <button type="button" className="link" onClick={() => resume.mutate({ id: p.id, current: body() }, { onSuccess: (s) => load(s.current, taxRate) })} data-testid="parked-resume">
                   Resume
                 </button>

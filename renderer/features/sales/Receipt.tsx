@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { create } from 'zustand';
 import type { SaleDetail } from '../../../shared/sales/schemas';
+import { useFormats, useStoreProfile } from '../../locale/formats';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useCounterSettings } from './queries';
 import { receiptModel, type ReceiptModel } from './receipt-model';
 
 /** The receipt on paper: the print area holds it; only it prints. */
@@ -16,9 +16,11 @@ const usePrintArea = create<{ receipt: ReceiptModel | null; seq: number; show: (
 export function ReceiptView({ r, testId }: { r: ReceiptModel; testId?: string }) {
   return (
     <div className="receipt" data-testid={testId}>
-      <div className="receipt-store" data-testid="receipt-store">
-        {r.storeName}
-      </div>
+      {r.storeName && (
+        <div className="receipt-store" data-testid="receipt-store">
+          {r.storeName}
+        </div>
+      )}
       <div className="receipt-order" data-testid="receipt-order">
         Order {r.orderNumber}
       </div>
@@ -67,10 +69,11 @@ export function ReceiptPrintArea() {
 
 /** Print and PDF buttons for a recorded sale (just recorded, or from history). */
 export function ReceiptActions({ sale }: { sale: SaleDetail }) {
-  const settings = useCounterSettings();
+  const profile = useStoreProfile();
   const show = usePrintArea((s) => s.show);
   const [error, setError] = useState<unknown>(null);
-  const model = () => receiptModel(sale, settings.data?.storeName ?? '');
+  const f = useFormats();
+  const model = () => receiptModel(sale, profile.data?.profile.name ?? '', f);
   return (
     <div className="receipt-actions">
       <button type="button" className="secondary" onClick={() => show(model())} data-testid="receipt-print-button">

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { formatDollars } from '../../../shared/money';
+import { useShallow } from 'zustand/react/shallow';
+import { useFormats } from '../../locale/formats';
 import { paymentLabels } from '../../../shared/sales/counter';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { CustomerFields, customerInput, useCustomerDraft } from './CustomerFields';
 import { ConfirmSale } from './ConfirmSale';
 import { CounterSettingsForm } from './CounterSettingsForm';
+import { StoreDetailsCard } from '../store-profile/StoreDetailsCard';
 import { DeliveryList } from './DeliveryStatus';
 import { EntryRow } from './EntryRow';
 import { InventoryEmptyNotice } from './InventoryEmptyNotice';
@@ -20,14 +22,15 @@ import { useDraftSync } from './use-draft-sync';
 /** The sale just recorded: its receipt, its payment, and each vendor's delivery as it happens. */
 function LastRecorded({ orderNumber }: { orderNumber: string }) {
   const sale = useSale({ orderNumber });
+  const f = useFormats();
   if (!sale.data) return <ErrorMessage error={sale.error} />;
   const p = sale.data.payment;
   return (
     <section className="card last-recorded" aria-labelledby="last-recorded-title" data-testid="last-recorded">
       <h2 id="last-recorded-title" className="small-heading">
-        Recorded sale <span data-testid="last-recorded-order">{sale.data.orderNumber}</span> · {formatDollars(sale.data.totalCents)}
+        Recorded sale <span data-testid="last-recorded-order">{sale.data.orderNumber}</span> · {f.money(sale.data.totalCents)}
         {p && ` · ${paymentLabels[p.method]}`}
-        {p?.changeCents != null && ` · change ${formatDollars(p.changeCents)}`}
+        {p?.changeCents != null && ` · change ${f.money(p.changeCents)}`}
       </h2>
       <ReceiptActions sale={sale.data} />
       <DeliveryList deliveries={sale.data.deliveries} />
@@ -37,14 +40,15 @@ function LastRecorded({ orderNumber }: { orderNumber: string }) {
 
 function Totals({ figures }: { figures: SaleFigures }) {
   const t = figures.totals;
+  const f = useFormats();
   return (
     <dl className="sale-totals" data-testid="sale-totals">
       <dt>Non-taxable</dt>
-      <dd data-testid="total-nontaxable">{formatDollars(t.nonTaxableCents)}</dd>
+      <dd data-testid="total-nontaxable">{f.money(t.nonTaxableCents)}</dd>
       <dt>Taxable</dt>
-      <dd data-testid="total-taxable">{formatDollars(t.taxableCents)}</dd>
+      <dd data-testid="total-taxable">{f.money(t.taxableCents)}</dd>
       <dt>Tax</dt>
-      <dd data-testid="total-tax">{figures.rateMilli === null ? '—' : formatDollars(t.taxCents)}</dd>
+      <dd data-testid="total-tax">{figures.rateMilli === null ? '—' : f.money(t.taxCents)}</dd>
       {figures.untaxed && (
         <dd className="muted totals-note" data-testid="total-untaxed">
           No tax at this rate: taxable items are recorded as non-taxable.
@@ -52,7 +56,7 @@ function Totals({ figures }: { figures: SaleFigures }) {
       )}
       <dt className="grand">Total</dt>
       <dd className="grand" data-testid="total-grand">
-        {formatDollars(t.totalCents)}
+        {f.money(t.totalCents)}
       </dd>
     </dl>
   );
@@ -75,26 +79,30 @@ function useF2Focus(target: RefObject<HTMLInputElement | null>) {
 export function RecordSale() {
   const hydrated = useDraftSync();
   const settings = useCounterSettings();
+  const f = useFormats();
   if (!hydrated || !settings.data) return <p className="muted">Opening the sale in progress…</p>;
-  return <RecordSaleForm taxRate={settings.data.taxRate} />;
+  // A new sale starts at the counter's rate, written as the workstation writes decimals.
+  return <RecordSaleForm taxRate={f.decimal(settings.data.taxRate)} />;
 }
 
 function RecordSaleForm({ taxRate }: { taxRate: string }) {
-  const draft = useSaleDraft();
+  // Only what the figures need: a keystroke in the manual item's form does not redraw the whole counter.
+  const draft = useSaleDraft(useShallow((s) => ({ lines: s.lines, taxRate: s.taxRate, tendered: s.tendered, paymentMethod: s.paymentMethod, orderNumber: s.orderNumber, badFields: s.badFields })));
   const settings = useCounterSettings();
   const record = useRecordSale();
+  const fmt = useFormats();
   const skuRef = useRef<HTMLInputElement>(null);
   const pendingEntryRef = useRef<Promise<void> | null>(null);
   const [last, setLast] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ReturnType<typeof saleWarnings> | null>(null);
-  const figures = saleFigures(draft);
+  const figures = saleFigures(draft, fmt);
   const blocked = Object.keys(figures.problems).length > 0;
   const canRecord = draft.lines.length > 0 && !blocked && !record.isPending;
   useF2Focus(skuRef);
 
   const send = () => {
     const now = useSaleDraft.getState();
-    const f = saleFigures(now);
+    const f = saleFigures(now, fmt);
     record.mutate(
       {
         ...(now.orderNumber.trim() ? { orderNumber: now.orderNumber.trim() } : {}),
@@ -119,7 +127,7 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
     // An item scanned just before Ctrl+Enter may still be looked up: it belongs to this sale.
     await pendingEntryRef.current;
     const now = useSaleDraft.getState();
-    if (now.lines.length === 0 || Object.keys(saleFigures(now).problems).length > 0 || record.isPending) return;
+    if (now.lines.length === 0 || Object.keys(saleFigures(now, fmt).problems).length > 0 || record.isPending) return;
     const warnings = saleWarnings(now.lines);
     if (warnings.length > 0) return setConfirming(warnings);
     send();
@@ -155,6 +163,7 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
       <ErrorMessage error={record.error} testId="sale-error" />
       {last && <LastRecorded orderNumber={last} />}
       {settings.data && <CounterSettingsForm key={JSON.stringify(settings.data)} settings={settings.data} />}
+      <StoreDetailsCard />
       {confirming && (
         <ConfirmSale
           warnings={confirming}

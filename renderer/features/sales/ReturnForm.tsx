@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import { centsToDecimal, formatDollars } from '../../../shared/money';
+import { useFormats } from '../../locale/formats';
 import { refundMethodLabels, refundMethods, returnReasonLabels, returnReasons, type RefundMethod, type ReturnReason } from '../../../shared/sales/counter';
 import { returnSelection } from '../../../shared/sales/return-selection';
 import type { SaleDetail } from '../../../shared/sales/schemas';
@@ -8,6 +8,7 @@ import { DeliveryList } from './DeliveryStatus';
 import { useRecordReturn } from './queries';
 
 function EarlierReturns({ sale }: { sale: SaleDetail }) {
+  const f = useFormats();
   if (sale.returns.length === 0) return null;
   return (
     <section className="earlier-returns">
@@ -15,7 +16,7 @@ function EarlierReturns({ sale }: { sale: SaleDetail }) {
       {sale.returns.map((r) => (
         <div key={r.id} className="card return-card" data-testid="return-card">
           <div>
-            {new Date(r.recordedAt).toLocaleString()} · {r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')} · −{formatDollars(r.totalCents)}
+            {f.dateTime(r.recordedAt)} · {r.lines.map((l) => `${f.number(l.quantity)} × ${l.sku}`).join(', ')} · {f.money(-r.totalCents)}
             {r.reason && ` · ${returnReasonLabels[r.reason]}`}
             {r.refundMethod && ` · refund: ${refundMethodLabels[r.refundMethod]}`}
           </div>
@@ -29,11 +30,12 @@ function EarlierReturns({ sale }: { sale: SaleDetail }) {
 interface LinesProps {
   sale: SaleDetail;
   typed: Record<number, string>;
-  invalid: Set<number>;
+  invalid: Map<number, string>;
   onType: (saleLineId: number, value: string) => void;
 }
 
 function ReturnLines({ sale, typed, invalid, onType }: LinesProps) {
+  const f = useFormats();
   return (
     <table className="table">
       <thead>
@@ -51,15 +53,15 @@ function ReturnLines({ sale, typed, invalid, onType }: LinesProps) {
           <tr key={l.saleLineId} data-testid="return-line" data-sku={l.sku}>
             <td>{l.sku}</td>
             <td>{l.name}</td>
-            <td className="money">{formatDollars(l.unitPriceCents)}</td>
-            <td className="money">{l.quantity}</td>
-            <td className="money">{l.returnedQuantity}</td>
+            <td className="money">{f.money(l.unitPriceCents)}</td>
+            <td className="money">{f.number(l.quantity)}</td>
+            <td className="money">{f.number(l.returnedQuantity)}</td>
             <td>
               <input
                 className="qty"
-                type="number"
-                min={0}
-                max={l.returnableQuantity}
+                inputMode="numeric"
+                aria-invalid={invalid.has(l.saleLineId)}
+                aria-describedby={invalid.has(l.saleLineId) ? `return-quantity-problem-${l.saleLineId}` : undefined}
                 disabled={l.returnableQuantity === 0}
                 value={typed[l.saleLineId] ?? ''}
                 placeholder="0"
@@ -67,8 +69,12 @@ function ReturnLines({ sale, typed, invalid, onType }: LinesProps) {
                 aria-label={`Quantity of ${l.sku} to return`}
                 data-testid="return-quantity"
               />{' '}
-              <span className="muted">of {l.returnableQuantity}</span>
-              {invalid.has(l.saleLineId) && <div className="warning">At most {l.returnableQuantity} can be returned.</div>}
+              <span className="muted">of {f.number(l.returnableQuantity)}</span>
+              {invalid.has(l.saleLineId) && (
+                <div className="warning" id={`return-quantity-problem-${l.saleLineId}`} data-testid="return-quantity-problem">
+                  {invalid.get(l.saleLineId)}
+                </div>
+              )}
             </td>
           </tr>
         ))}
@@ -80,11 +86,12 @@ function ReturnLines({ sale, typed, invalid, onType }: LinesProps) {
 /** Choose what comes back, at most what was sold minus what earlier returns took; Ctrl+Enter records it. */
 export function ReturnForm({ sale }: { sale: SaleDetail }) {
   const record = useRecordReturn();
+  const f = useFormats();
   const [typed, setTyped] = useState<Record<number, string>>({});
   const [taxText, setTaxText] = useState<string | null>(null);
   const [reason, setReason] = useState<ReturnReason | ''>('');
   const [refund, setRefund] = useState<RefundMethod>('original');
-  const selection = returnSelection(sale, typed, taxText);
+  const selection = returnSelection(sale, typed, taxText, f);
   const ready = selection.ready && reason !== '' && !record.isPending;
 
   const submit = () => {
@@ -102,7 +109,7 @@ export function ReturnForm({ sale }: { sale: SaleDetail }) {
   return (
     <div className="return-form" onKeyDown={onKeyDown} data-testid="return-form">
       <h2>
-        Order {sale.orderNumber} · {new Date(sale.recordedAt).toLocaleString()} · {formatDollars(sale.totalCents)}
+        Order {sale.orderNumber} · {f.dateTime(sale.recordedAt)} · {f.money(sale.totalCents)}
       </h2>
       <ReturnLines sale={sale} typed={typed} invalid={selection.invalid} onType={(id, value) => setTyped({ ...typed, [id]: value })} />
       <div className="return-footer">
@@ -128,18 +135,19 @@ export function ReturnForm({ sale }: { sale: SaleDetail }) {
           </select>
         </label>
         <label>
-          Tax refunded ($)
+          Tax refunded
           <input
             className="price"
-            value={taxText ?? centsToDecimal(selection.suggestedTaxCents)}
+            value={taxText ?? f.amount(selection.suggestedTaxCents)}
+            inputMode="decimal"
             onChange={(e) => setTaxText(e.target.value)}
             aria-invalid={selection.taxProblem !== null}
             aria-describedby={selection.taxProblem ? 'return-tax-problem' : undefined}
             data-testid="return-tax"
           />
         </label>
-        <span className="muted">Suggested from the sale’s tax; {formatDollars(sale.taxRefundableCents)} left to refund.</span>
-        <strong data-testid="return-total">Refund {formatDollars(selection.totalCents)}</strong>
+        <span className="muted">Suggested from the sale’s tax; {f.money(sale.taxRefundableCents)} left to refund.</span>
+        <strong data-testid="return-total">Refund {f.money(selection.totalCents)}</strong>
         <button type="button" onClick={submit} disabled={!ready} data-testid="return-record">
           {record.isPending ? 'Recording…' : 'Record return (Ctrl+Enter)'}
         </button>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatDollars } from '../../../shared/money';
+import { useFormats } from '../../locale/formats';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useFindSales, useSale, useSalesHistory, type FindSalesInput } from './queries';
@@ -23,6 +23,7 @@ interface SaleChoice {
 }
 
 function SaleList({ title, sales, onPick, testId }: { title: string; sales: SaleChoice[]; onPick: (saleId: number) => void; testId: string }) {
+  const f = useFormats();
   return (
     <section className="recent-sales" aria-label={title} data-testid={testId}>
       <h2 className="small-heading">{title}</h2>
@@ -33,7 +34,7 @@ function SaleList({ title, sales, onPick, testId }: { title: string; sales: Sale
               {r.orderNumber}
             </button>{' '}
             <span className="muted">
-              {new Date(r.recordedAt).toLocaleString()} · {r.itemCount} item(s) · {formatDollars(r.totalCents)}
+              {f.dateTime(r.recordedAt)} · {f.count(r.itemCount, 'item', 'items')} · {f.money(r.totalCents)}
               {r.skus && r.skus.length > 0 && ` · ${r.skus.slice(0, 4).join(', ')}${r.skus.length > 4 ? '…' : ''}`}
             </span>
           </li>

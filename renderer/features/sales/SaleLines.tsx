@@ -1,71 +1,49 @@
-import { useState } from 'react';
 import { lineWarnings, localDay } from '../../../shared/sales/line-warnings';
-import { centsToDecimal, formatDollars, lineTotal, parseDollars } from '../../../shared/money';
+import { lineTotal } from '../../../shared/money';
+import { useFormats } from '../../locale/formats';
+import { CountField, MoneyField } from '../../ui/NumberField';
 import { useSaleDraft, type DraftLine } from './sale-store';
 
-function priceProblem(text: string): string | null {
-  const parsed = parseDollars(text);
-  if (parsed === null) return 'Type the price in dollars, e.g. 12.50.';
-  if (parsed < 0) return 'A price cannot be negative.';
-  return null;
-}
-
-/** A price field that keeps what is typed; text that is not a price is refused where it is typed, never reverted. */
+/** Price and quantity keep what is typed; text that does not read is refused where it is typed and holds the sale back. */
 function PriceCell({ line }: { line: DraftLine }) {
   const updateLine = useSaleDraft((s) => s.updateLine);
-  const setBadPrice = useSaleDraft((s) => s.setBadPrice);
-  const [text, setText] = useState(centsToDecimal(line.unitPriceCents));
-  const problem = priceProblem(text);
-  const change = (value: string) => {
-    setText(value);
-    const bad = priceProblem(value);
-    setBadPrice(line.key, bad !== null);
-    if (!bad) updateLine(line.key, { unitPriceCents: parseDollars(value)! });
-  };
-  const id = `line-price-${line.key}`;
+  const setBadField = useSaleDraft((s) => s.setBadField);
   return (
-    <>
-      <input
-        id={id}
-        className={`price${problem ? ' invalid' : ''}`}
-        inputMode="decimal"
-        value={text}
-        aria-label={`Unit price of ${line.sku}`}
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        onChange={(e) => change(e.target.value)}
-        data-testid="line-price"
-      />
-      {problem && (
-        <div className="warning" id={`${id}-problem`} data-testid="line-price-problem">
-          {problem}
-        </div>
-      )}
-    </>
+    <MoneyField
+      className="price"
+      what="price"
+      value={line.unitPriceCents}
+      onValue={(cents) => cents !== null && updateLine(line.key, { unitPriceCents: cents })}
+      onProblem={(p) => setBadField(`price-${line.key}`, p !== null)}
+      aria-label={`Unit price of ${line.sku}`}
+      testId="line-price"
+      problemTestId="line-price-problem"
+    />
   );
 }
 
 function QuantityCell({ line }: { line: DraftLine }) {
   const updateLine = useSaleDraft((s) => s.updateLine);
+  const setBadField = useSaleDraft((s) => s.setBadField);
   return (
-    <input
+    <CountField
       className="qty"
-      type="number"
       min={1}
       max={9999}
       value={line.quantity}
+      onValue={(quantity) => updateLine(line.key, { quantity })}
+      onProblem={(p) => setBadField(`quantity-${line.key}`, p !== null)}
       aria-label={`Quantity of ${line.sku}`}
-      onChange={(e) => {
-        const q = Number(e.target.value);
-        if (Number.isInteger(q) && q >= 1 && q <= 9999) updateLine(line.key, { quantity: q });
-      }}
-      data-testid="line-quantity"
+      testId="line-quantity"
+      problemTestId="line-quantity-problem"
     />
   );
 }
 
 function LineRow({ line, warnings }: { line: DraftLine; warnings: string[] }) {
-  const { updateLine, removeLine } = useSaleDraft();
+  const updateLine = useSaleDraft((s) => s.updateLine);
+  const removeLine = useSaleDraft((s) => s.removeLine);
+  const f = useFormats();
   return (
     <tr data-testid="sale-line" data-sku={line.sku} className={warnings.length > 0 ? 'sale-line-warn' : undefined}>
       <td>{line.sku}</td>
@@ -88,7 +66,7 @@ function LineRow({ line, warnings }: { line: DraftLine; warnings: string[] }) {
         <input type="checkbox" checked={line.taxable} onChange={(e) => updateLine(line.key, { taxable: e.target.checked })} aria-label={`${line.sku} is taxable`} data-testid="line-taxable" />
       </td>
       <td className="money" data-testid="line-total">
-        {formatDollars(lineTotal(line.unitPriceCents, line.quantity))}
+        {f.money(lineTotal(line.unitPriceCents, line.quantity))}
       </td>
       <td>
         <button type="button" className="link" onClick={() => removeLine(line.key)} aria-label={`Remove ${line.sku}`} data-testid="line-remove">

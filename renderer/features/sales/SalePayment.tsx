@@ -1,4 +1,4 @@
-import { formatDollars } from '../../../shared/money';
+import { useFormats } from '../../locale/formats';
 import { paymentLabels, paymentMethods, type PaymentMethod } from '../../../shared/sales/counter';
 import type { SaleFigures } from './sale-figures';
 import { useSaleDraft } from './sale-store';
@@ -16,6 +16,7 @@ function Problem({ id, text }: { id: string; text: string | undefined }) {
 export function SalePayment({ figures }: { figures: SaleFigures }) {
   const { taxRate, paymentMethod, tendered, orderNumber, set } = useSaleDraft();
   const p = figures.problems;
+  const f = useFormats();
   return (
     <div className="sale-meta">
       <div className="sale-meta-row">
@@ -35,7 +36,7 @@ export function SalePayment({ figures }: { figures: SaleFigures }) {
         </label>
         {paymentMethod === 'cash' && (
           <label>
-            Cash tendered ($)
+            Cash tendered
             <input className="price" inputMode="decimal" value={tendered} onChange={(e) => set({ tendered: e.target.value })} aria-invalid={!!p.tendered} aria-describedby={p.tendered ? 'sale-tendered-problem' : undefined} placeholder="Optional" data-testid="sale-tendered" />
           </label>
         )}
@@ -47,10 +48,10 @@ export function SalePayment({ figures }: { figures: SaleFigures }) {
       <Problem id="sale-tax-rate-problem" text={p.taxRate} />
       <Problem id="sale-tendered-problem" text={p.tendered} />
       <Problem id="sale-order-problem" text={p.orderNumber} />
-      <Problem id="sale-prices-problem" text={p.prices} />
+      <Problem id="sale-lines-problem" text={p.lines} />
       {figures.changeCents !== null && (
         <p className="change-due" data-testid="sale-change">
-          Change due: <strong>{formatDollars(figures.changeCents)}</strong>
+          Change due: <strong>{f.money(figures.changeCents)}</strong>
         </p>
       )}
       <p className="muted vendor-note" data-testid="sale-vendor-note">

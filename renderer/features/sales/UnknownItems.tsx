@@ -1,40 +1,46 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { formatDollars, parseDollars } from '../../../shared/money';
+import type { Formats } from '../../../shared/locale/formats';
+import { readCount, readMoney } from '../../../shared/locale/read-input';
+import { useFormats } from '../../locale/formats';
 import { useCounterSettings } from './queries';
 import { useSaleDraft, type ManualEntry } from './sale-store';
 import type { Note } from './use-add-item';
 
 /** What is wrong with a manual item as typed, in plain words; null when it can be added. */
-function manualProblem(m: ManualEntry): { field: 'name' | 'price' | 'quantity'; text: string } | null {
-  if (!m.name.trim()) return { field: 'name', text: 'Type the item’s name.' };
-  const price = parseDollars(m.price);
-  if (price === null) return { field: 'price', text: 'Type the price in dollars, e.g. 12.50.' };
-  if (price < 0) return { field: 'price', text: 'A price cannot be negative.' };
-  const q = Number(m.quantity.trim() || '1');
-  if (!Number.isInteger(q) || q < 1 || q > 9999) return { field: 'quantity', text: 'The quantity is a whole number from 1 to 9999.' };
-  return null;
+type Field = 'name' | 'price' | 'quantity';
+
+/** The manual item as read, or the first field that cannot be read and why, in plain words. */
+function readManual(m: ManualEntry, f: Formats): { ok: true; price: number; quantity: number } | { ok: false; field: Field; text: string } {
+  if (!m.name.trim()) return { ok: false, field: 'name', text: 'Type the item’s name.' };
+  const price = readMoney(m.price, f, { what: 'price' });
+  if (!price.ok) return { ok: false, field: 'price', text: price.problem };
+  const quantity = readCount(m.quantity, f, { min: 1, max: 9999, emptyMeans: 1 });
+  if (!quantity.ok) return { ok: false, field: 'quantity', text: quantity.problem };
+  return { ok: true, price: price.value, quantity: quantity.value };
 }
 
 function ManualForm({ entry, onDone }: { entry: ManualEntry; onDone: (note: Note) => void }) {
-  const { set, addLine, dropUnknown } = useSaleDraft();
-  const [problem, setProblem] = useState<ReturnType<typeof manualProblem>>(null);
+  const set = useSaleDraft((s) => s.set);
+  const addLine = useSaleDraft((s) => s.addLine);
+  const dropUnknown = useSaleDraft((s) => s.dropUnknown);
+  const f = useFormats();
+  const [problem, setProblem] = useState<{ field: Field; text: string } | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const priceRef = useRef<HTMLInputElement>(null);
   const quantityRef = useRef<HTMLInputElement>(null);
   const change = (patch: Partial<ManualEntry>) => set({ manual: { ...entry, ...patch } });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const p = manualProblem(entry);
-    setProblem(p);
-    if (p) return ({ name: nameRef, price: priceRef, quantity: quantityRef })[p.field].current?.focus();
-    const price = parseDollars(entry.price)!;
-    const quantity = Number(entry.quantity.trim() || '1');
+    const read = readManual(entry, f);
+    setProblem(read.ok ? null : read);
+    if (!read.ok) return ({ name: nameRef, price: priceRef, quantity: quantityRef })[read.field].current?.focus();
+    const { price, quantity } = read;
     addLine({ sku: entry.sku, name: entry.name.trim(), quantity, unitPriceCents: price, taxable: entry.taxable, stock: null });
     dropUnknown(entry.sku);
     set({ manual: null });
-    onDone({ kind: 'info', text: `Added ${quantity} × ${entry.sku} (${entry.name.trim()}) at ${formatDollars(price)}, sold by hand.` });
+    onDone({ kind: 'info', text: `Added ${quantity} × ${entry.sku} (${entry.name.trim()}) at ${f.money(price)}, sold by hand.` });
   };
-  const invalid = (f: 'name' | 'price' | 'quantity') => problem?.field === f;
+  const invalid = (field: Field) => problem?.field === field;
   return (
     <form className="sale-manual" onSubmit={submit} aria-label={`Sell ${entry.sku} as a manual item`} data-testid="sale-manual">
       <strong>Sell {entry.sku} as a manual item</strong>
@@ -43,7 +49,7 @@ function ManualForm({ entry, onDone }: { entry: ManualEntry; onDone: (note: Note
         <input ref={nameRef} autoFocus value={entry.name} onChange={(e) => change({ name: e.target.value })} aria-invalid={invalid('name')} data-testid="sale-manual-name" />
       </label>
       <label>
-        Unit price ($)
+        Unit price
         <input ref={priceRef} className="price" inputMode="decimal" value={entry.price} onChange={(e) => change({ price: e.target.value })} aria-invalid={invalid('price')} data-testid="sale-manual-price" />
       </label>
       <label>

@@ -69,9 +69,9 @@ export async function receiptPdf(r: ReceiptModel): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  doc.setTitle(`Receipt ${r.orderNumber} - ${r.storeName}`);
+  doc.setTitle(r.storeName ? `Receipt ${r.orderNumber} - ${r.storeName}` : `Receipt ${r.orderNumber}`);
   doc.setSubject(`Order ${r.orderNumber}`);
-  doc.setAuthor(r.storeName);
+  if (r.storeName) doc.setAuthor(r.storeName);
   const height = draw(null, r, font, bold, 0) + 2 * MARGIN + LINE;
   const page = doc.addPage([WIDTH, height]);
   draw(page, r, font, bold, height - MARGIN - LINE);

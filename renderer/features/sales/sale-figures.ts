@@ -1,6 +1,7 @@
-import { parseDollars } from '../../../shared/money';
+import type { Formats } from '../../../shared/locale/formats';
+import { readMoney, readPercentMilli } from '../../../shared/locale/read-input';
 import { ORDER_NUMBER_PATTERN } from '../../../shared/sales/schemas';
-import { parseTaxRate, taxAt } from '../../../shared/sales/counter';
+import { taxAt } from '../../../shared/sales/counter';
 import { totalsOf, type Totals } from '../../../shared/sales/totals';
 import type { useSaleDraft } from './sale-store';
 
@@ -16,14 +17,15 @@ export interface SaleFigures {
   tenderedCents: number | null;
   changeCents: number | null;
   /** Field → what is wrong with it, in plain words. */
-  problems: Partial<Record<'taxRate' | 'tendered' | 'orderNumber' | 'prices', string>>;
+  problems: Partial<Record<'taxRate' | 'tendered' | 'orderNumber' | 'lines', string>>;
 }
 
 /** Tax from the rate, totals, change due, and what stops the sale from being recorded. */
-export function saleFigures(d: Pick<Draft, 'lines' | 'taxRate' | 'tendered' | 'paymentMethod' | 'orderNumber' | 'badPrices'>): SaleFigures {
+export function saleFigures(d: Pick<Draft, 'lines' | 'taxRate' | 'tendered' | 'paymentMethod' | 'orderNumber' | 'badFields'>, f: Formats): SaleFigures {
   const problems: SaleFigures['problems'] = {};
-  const rateMilli = parseTaxRate(d.taxRate);
-  if (rateMilli === null) problems.taxRate = 'Type the tax rate as a percentage, e.g. 8.25.';
+  const rate = readPercentMilli(d.taxRate, f);
+  const rateMilli = rate.ok ? rate.value : null;
+  if (!rate.ok) problems.taxRate = rate.problem;
   const base = totalsOf(d.lines, 0);
   const taxCents = taxAt(base.taxableCents, rateMilli ?? 0);
   // No tax collected means nothing was taxed: SimpleConsign refuses a taxable total without tax.
@@ -33,13 +35,14 @@ export function saleFigures(d: Pick<Draft, 'lines' | 'taxRate' | 'tendered' | 'p
   let tenderedCents: number | null = null;
   let changeCents: number | null = null;
   if (d.paymentMethod === 'cash' && d.tendered.trim()) {
-    tenderedCents = parseDollars(d.tendered);
-    if (tenderedCents === null || tenderedCents < 0) problems.tendered = 'Type the cash handed over in dollars, e.g. 20.';
-    else if (tenderedCents < totals.totalCents) problems.tendered = 'The cash handed over is less than the total.';
-    else changeCents = tenderedCents - totals.totalCents;
+    const cash = readMoney(d.tendered, f, { what: 'cash handed over' });
+    tenderedCents = cash.ok ? cash.value : null;
+    if (!cash.ok) problems.tendered = cash.problem;
+    else if (cash.value < totals.totalCents) problems.tendered = `The cash handed over (${f.money(cash.value)}) is less than the total (${f.money(totals.totalCents)}).`;
+    else changeCents = cash.value - totals.totalCents;
   }
   const order = d.orderNumber.trim();
   if (order && !ORDER_NUMBER_PATTERN.test(order)) problems.orderNumber = 'Order numbers use letters and digits only, at most 30 (or leave it empty to have one made).';
-  if (d.badPrices.length > 0) problems.prices = 'A line has a price that is not an amount; correct it first.';
+  if (d.badFields.length > 0) problems.lines = 'A line has a price or quantity that cannot be read; correct it first.';
   return { totals, lines, untaxed, rateMilli, tenderedCents: problems.tendered ? null : tenderedCents, changeCents, problems };
 }

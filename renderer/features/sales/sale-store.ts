@@ -24,8 +24,8 @@ interface SaleDraft {
   /** Scanned SKUs the inventory copy does not know, each waiting for "sell by hand" or "skip". */
   unknown: string[];
   manual: ManualEntry | null;
-  /** Line keys whose price field holds text that is not a price. */
-  badPrices: number[];
+  /** Line fields ("price-3", "quantity-3") holding text that cannot be read; the sale waits until they are corrected. */
+  badFields: string[];
   /** False until the saved draft has been read back, so an empty screen never overwrites it. */
   hydrated: boolean;
   /** Adds the line, or raises the quantity of an identical one (the same item scanned again). */
@@ -35,7 +35,7 @@ interface SaleDraft {
   set: (patch: Partial<Pick<SaleDraft, 'orderNumber' | 'taxRate' | 'paymentMethod' | 'tendered' | 'manual'>>) => void;
   addUnknown: (sku: string) => void;
   dropUnknown: (sku: string) => void;
-  setBadPrice: (key: number, bad: boolean) => void;
+  setBadField: (field: `${'price' | 'quantity'}-${number}`, bad: boolean) => void;
   /** Replaces the sale with a saved one (or an empty one at the given tax rate). */
   load: (body: DraftBody | null, taxRate: string) => void;
 }
@@ -48,7 +48,7 @@ const empty = (taxRate: string) => ({
   tendered: '',
   unknown: [] as string[],
   manual: null,
-  badPrices: [] as number[],
+  badFields: [] as string[],
 });
 
 /** The sale in progress: UI state kept as a draft in the store (see `useDraftSync`), gone once the sale is recorded. */
@@ -63,11 +63,11 @@ export const useSaleDraft = create<SaleDraft>((set) => ({
       return { lines: [...s.lines, { ...line, key: s.nextKey }], nextKey: s.nextKey + 1 };
     }),
   updateLine: (key, patch) => set((s) => ({ lines: s.lines.map((l) => (l.key === key ? { ...l, ...patch } : l)) })),
-  removeLine: (key) => set((s) => ({ lines: s.lines.filter((l) => l.key !== key), badPrices: s.badPrices.filter((k) => k !== key) })),
+  removeLine: (key) => set((s) => ({ lines: s.lines.filter((l) => l.key !== key), badFields: s.badFields.filter((f) => !f.endsWith(`-${key}`)) })),
   set: (patch) => set(patch),
   addUnknown: (sku) => set((s) => ({ unknown: s.unknown.some((u) => u.toUpperCase() === sku.toUpperCase()) ? s.unknown : [...s.unknown, sku] })),
   dropUnknown: (sku) => set((s) => ({ unknown: s.unknown.filter((u) => u !== sku) })),
-  setBadPrice: (key, bad) => set((s) => ({ badPrices: bad ? [...new Set([...s.badPrices, key])] : s.badPrices.filter((k) => k !== key) })),
+  setBadField: (field, bad) => set((s) => ({ badFields: bad ? [...new Set([...s.badFields, field])] : s.badFields.filter((f) => f !== field) })),
   load: (body, taxRate) =>
     set(() => {
       const base = { ...empty(taxRate), hydrated: true };

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { SkuLookup } from '../../../shared/inventory/contract';
-import { formatDollars } from '../../../shared/money';
+import { useFormats } from '../../locale/formats';
 import { api, unwrap } from '../../api/bridge';
 import { useCounterSettings, useSkuLookup } from './queries';
 import { useSaleDraft } from './sale-store';
@@ -25,6 +25,7 @@ export function useAddItem() {
   const lookup = useSkuLookup();
   const loaded = useInventoryLoaded();
   const settings = useCounterSettings();
+  const f = useFormats();
   const addLine = useSaleDraft((s) => s.addLine);
   const addUnknown = useSaleDraft((s) => s.addUnknown);
 
@@ -37,7 +38,7 @@ export function useAddItem() {
       taxable: item.taxable ?? settings.data?.taxableByDefault ?? true,
       stock: { onHand: item.quantity, consignment: item.consignment ?? null, status: item.status ?? null, expireDate: item.expireDate ?? null },
     });
-    return { kind: 'info', text: `Added ${quantity} × ${item.sku} (${item.name}) at ${formatDollars(item.currentPriceCents)}.` };
+    return { kind: 'info', text: `Added ${quantity} × ${item.sku} (${item.name}) at ${f.money(item.currentPriceCents)}.` };
   };
 
   return async (sku: string, quantity: number): Promise<Note> => {

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { defaultCounterSettings } from '../../../shared/sales/counter';
 import { api, unwrap } from '../../api/bridge';
+import { useFormats } from '../../locale/formats';
 import { counterKeys, saveDraft } from './queries';
 import { draftBody, useSaleDraft } from './sale-store';
 
@@ -34,6 +35,7 @@ function coalescingSaver() {
 export function useDraftSync(): boolean {
   const hydrated = useSaleDraft((s) => s.hydrated);
   const qc = useQueryClient();
+  const decimal = useFormats().decimal;
   useEffect(() => {
     if (useSaleDraft.getState().hydrated) return;
     let cancelled = false;
@@ -42,12 +44,12 @@ export function useDraftSync(): boolean {
         qc.fetchQuery({ queryKey: counterKeys.drafts(), queryFn: () => unwrap(api.sales.getDrafts({})) }),
         qc.fetchQuery({ queryKey: counterKeys.settings(), queryFn: () => unwrap(api.sales.getCounterSettings({})) }).catch(() => defaultCounterSettings),
       ]).catch(() => [{ current: null, parked: [] }, defaultCounterSettings] as const);
-      if (!cancelled && !useSaleDraft.getState().hydrated) useSaleDraft.getState().load(drafts.current, settings.taxRate);
+      if (!cancelled && !useSaleDraft.getState().hydrated) useSaleDraft.getState().load(drafts.current, decimal(settings.taxRate));
     })();
     return () => {
       cancelled = true;
     };
-  }, [qc]);
+  }, [qc, decimal]);
   useEffect(() => {
     if (!hydrated) return;
     const save = coalescingSaver();

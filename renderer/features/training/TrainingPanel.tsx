@@ -1,3 +1,4 @@
+import { CountField } from '../../ui/NumberField';
 import { useState } from 'react';
 import { faultKinds, type Fault } from '../../../shared/contract/training';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -75,7 +76,7 @@ export function TrainingPanel() {
         </select>
       </label>{' '}
       <label>
-        for the next <input type="number" min={1} max={100} value={count} onChange={(e) => setCount(Number(e.target.value))} /> requests
+        for the next <CountField className="qty" min={1} max={100} what="number of requests" value={count} onValue={setCount} /> {count === 1 ? 'request' : 'requests'}
       </label>
     </section>
   );
