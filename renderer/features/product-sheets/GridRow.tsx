@@ -4,11 +4,8 @@ import type { VendorRowError } from '../../../shared/trax-retail/contract';
 import type { LocalImage, SheetIssue, SheetRow } from '../../../shared/trax-retail/sheet';
 import { ImageCell } from './ImageCell';
 
-export const ROW_HEIGHT = 34;
-export const ROW_HEAD_WIDTH = 52;
 /** Stays in view beside the row number while the sheet scrolls sideways. */
 export const FROZEN_COLUMN = H.localName;
-export const defaultWidth = (column: string) => (IMAGE_HEADERS.includes(column) ? 190 : column.length > 18 ? 170 : 130);
 
 /** The id of a cell, for the grid's aria-activedescendant. */
 export const cellId = (gridId: string, row: number, col: number) => `${gridId}-r${row}-c${col}`;
@@ -21,6 +18,9 @@ interface Props {
   blank: boolean;
   columns: string[];
   widths: number[];
+  /** The row number's width (the frozen column sticks right of it) and the row's height. */
+  headWidth: number;
+  rowHeight: number;
   frozen: number;
   draftId: string;
   issues: SheetIssue[] | undefined;
@@ -63,8 +63,8 @@ export const GridRow = memo(function GridRow(p: Props) {
   const rowIssues = p.issues?.filter((i) => i.column === null) ?? [];
   const rowTitle = [...rowIssues.map((i) => i.message), ...rowVendor.map((v) => v.message)].join('\n');
   return (
-    <div className={p.blank ? 'grid-row blank-row' : 'grid-row'} role="row" aria-rowindex={p.index + 2} data-testid={`sheet-row-${p.index}`}>
-      <span className={rowTitle ? 'row-head flagged' : 'row-head'} role="rowheader" title={rowTitle || (p.blank ? 'Type or paste here to add a row' : undefined)} style={{ width: ROW_HEAD_WIDTH }}>
+    <div className={p.blank ? 'grid-row blank-row' : 'grid-row'} role="row" aria-rowindex={p.index + 2} style={{ height: p.rowHeight }} data-testid={`sheet-row-${p.index}`}>
+      <span className={rowTitle ? 'row-head flagged' : 'row-head'} role="rowheader" title={rowTitle || (p.blank ? 'Type or paste here to add a row' : undefined)} style={{ width: p.headWidth }}>
         {p.blank ? '+' : p.index + 1}
       </span>
       {p.columns.map((column, c) => {
@@ -75,7 +75,7 @@ export const GridRow = memo(function GridRow(p: Props) {
         const cls = ['cell', kind ? `cell-${kind}` : '', inSel ? 'in-selection' : '', isCursor ? 'cursor' : '', frozen ? 'frozen' : ''].filter(Boolean).join(' ');
         const testId = `cell-${p.index}-${c}`;
         // Sticky just right of the row number once scrolled past its own place.
-        const style = frozen ? { width: p.widths[c], left: ROW_HEAD_WIDTH } : { width: p.widths[c] };
+        const style = frozen ? { width: p.widths[c], left: p.headWidth } : { width: p.widths[c] };
         const editing = p.editing?.col === c;
         return (
           <span key={column} id={cellId(p.gridId, p.index, c)} role="gridcell" aria-colindex={c + 2} aria-selected={isCursor || undefined}

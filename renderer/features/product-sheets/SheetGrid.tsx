@@ -6,7 +6,8 @@ import type { ValidationState } from '../../../shared/trax-retail/incremental';
 import type { SheetRow } from '../../../shared/trax-retail/sheet';
 import { gridKey } from './grid-keys';
 import { GridHeader } from './GridHeader';
-import { cellId, FROZEN_COLUMN, GridRow, ROW_HEAD_WIDTH, ROW_HEIGHT } from './GridRow';
+import { gridMetrics } from './grid-metrics';
+import { cellId, FROZEN_COLUMN, GridRow } from './GridRow';
 import { useSheetSettings } from './queries';
 import { columnsOf, paste, parseClipboard, pasteByHeaders, setCell, toClipboard } from './sheet-ops';
 import { selection, useSheet } from './sheet-store';
@@ -16,11 +17,11 @@ import { useColumnWidths } from './use-column-widths';
 const BLANK: SheetRow = { id: 'blank-row', cells: {} };
 
 /** Scrolls sideways just enough to show the cursor's column beside the row number and the frozen product name. */
-function revealColumn(grid: HTMLDivElement | null, widths: number[], frozen: number, col: number) {
+function revealColumn(grid: HTMLDivElement | null, head: number, widths: number[], frozen: number, col: number) {
   if (!grid) return;
-  const left = ROW_HEAD_WIDTH + widths.slice(0, col).reduce((n, w) => n + w, 0);
+  const left = head + widths.slice(0, col).reduce((n, w) => n + w, 0);
   const right = left + widths[col];
-  const covered = ROW_HEAD_WIDTH + (col > frozen ? widths[frozen] : 0);
+  const covered = head + (col > frozen ? widths[frozen] : 0);
   if (left - covered < grid.scrollLeft) grid.scrollLeft = Math.max(0, left - covered);
   else if (right > grid.scrollLeft + grid.clientWidth) grid.scrollLeft = right - grid.clientWidth;
 }
@@ -62,7 +63,10 @@ export function SheetGrid({ validation, gridRef, scrollToRow, picture }: GridPro
   const [editing, setEditing] = useState<{ row: number; col: number; value: string } | null>(null);
   const attributes = model.attributes;
   const columns = useMemo(() => columnsOf({ attributes, rows: [], images: {} }), [attributes]);
-  const widths = useColumnWidths(columns);
+  // Read once: the text size is the user's setting, and a change of it reloads the page.
+  const [metrics] = useState(gridMetrics);
+  const { rowHeight, headWidth } = metrics;
+  const widths = useColumnWidths(columns, metrics.width);
   const rowCount = model.rows.length + 1;
   // Rows or columns removed under the cursor: it moves back inside the sheet.
   useEffect(() => {
@@ -72,12 +76,12 @@ export function SheetGrid({ validation, gridRef, scrollToRow, picture }: GridPro
   const rangeExtractor = useCallback((range: Range) => [...new Set([...defaultRangeExtractor(range), cursor.row])].filter((i) => i < range.count).sort((a, b) => a - b), [cursor.row]);
   // The rows start below the sticky header line: scrolled to, a row stops below it, not under it.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => gridRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, rangeExtractor, scrollMargin: ROW_HEIGHT, scrollPaddingStart: ROW_HEIGHT });
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => gridRef.current, estimateSize: () => rowHeight, overscan: 10, rangeExtractor, scrollMargin: rowHeight, scrollPaddingStart: rowHeight });
   const frozen = columns.indexOf(FROZEN_COLUMN);
-  useEffect(() => revealColumn(gridRef.current, widths.widths, frozen, cursor.col), [gridRef, widths.widths, frozen, cursor.col]);
+  useEffect(() => revealColumn(gridRef.current, headWidth, widths.widths, frozen, cursor.col), [gridRef, headWidth, widths.widths, frozen, cursor.col]);
   scrollToRow.current = (row) => virtualizer.scrollToIndex(row, { align: 'auto' });
   const sel = selection({ cursor, anchor });
-  const totalWidth = ROW_HEAD_WIDTH + widths.widths.reduce((n, w) => n + w, 0);
+  const totalWidth = headWidth + widths.widths.reduce((n, w) => n + w, 0);
   const valueAt = (r: number, c: number) => model.rows[r]?.cells[columns[c]] ?? '';
 
   const startEdit = (initial?: string) => setEditing({ row: cursor.row, col: cursor.col, value: initial ?? valueAt(cursor.row, cursor.col) });
@@ -142,7 +146,7 @@ export function SheetGrid({ validation, gridRef, scrollToRow, picture }: GridPro
           Arrow keys move, Ctrl+arrow jumps to the edge, Enter or F2 edits, Ctrl+O chooses a picture file in a picture column, Tab leaves the sheet.
         </span>
         <div style={{ width: totalWidth, position: 'relative' }}>
-          <GridHeader columns={columns} widths={widths.widths} attributeFrom={columns.length - model.attributes.length} frozen={frozen}
+          <GridHeader columns={columns} widths={widths.widths} attributeFrom={columns.length - model.attributes.length} frozen={frozen} metrics={metrics}
             onResize={(c, w, done) => (done ? widths.commit(c, w) : widths.preview(c, w))} onResetWidth={widths.reset} />
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => {
@@ -150,8 +154,8 @@ export function SheetGrid({ validation, gridRef, scrollToRow, picture }: GridPro
               const row = blank ? BLANK : model.rows[v.index];
               const inRows = v.index >= sel.r0 && v.index <= sel.r1;
               return (
-                <div key={row.id} className="grid-slot" style={{ transform: `translateY(${v.start - ROW_HEIGHT}px)`, height: ROW_HEIGHT }}>
-                  <GridRow gridId={gridId} row={row} index={v.index} blank={blank} columns={columns} widths={widths.widths} frozen={frozen} draftId={draftId}
+                <div key={row.id} className="grid-slot" style={{ transform: `translateY(${v.start - rowHeight}px)`, height: rowHeight }}>
+                  <GridRow gridId={gridId} row={row} index={v.index} blank={blank} columns={columns} widths={widths.widths} headWidth={headWidth} rowHeight={rowHeight} frozen={frozen} draftId={draftId}
                     issues={validation.byRow.get(row.id)} vendor={vendor?.byRow.get(row.id)} images={model.images}
                     selected={inRows ? { c0: sel.c0, c1: sel.c1, cursor: v.index === cursor.row ? cursor.col : null } : null}
                     editing={editing && editing.row === v.index ? { col: editing.col, value: editing.value } : null}

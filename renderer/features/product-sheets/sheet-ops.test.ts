@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SheetModel } from '../../../shared/trax-retail/sheet';
 import { fullMapping } from '../../../shared/trax-retail/header-mapping';
 import { dataEdge } from './grid-keys';
+import { gridMetrics } from './grid-metrics';
 import { applyMapping, deleteRows, duplicateRows, fillDown, parseClipboard, paste, pasteByHeaders, setCell, toClipboard } from './sheet-ops';
 
 const model = (): SheetModel => ({ attributes: ['UOM'], images: {}, rows: [{ id: 'a', cells: { 'Product type': 'SKU' } }, { id: 'b', cells: {} }] });
@@ -76,5 +77,14 @@ describe('Ctrl+arrow', () => {
     expect(dataEdge(a, 7, 0, [1, 0])).toEqual({ row: 7, col: 0 });
     expect(dataEdge(a, 2, 0, [0, 1])).toEqual({ row: 2, col: 4 });
     expect(dataEdge(a, 5, 0, [-1, 0])).toEqual({ row: 3, col: 0 });
+  });
+});
+
+describe('grid sizes', () => {
+  it('grow with the user’s text size', () => {
+    const usual = gridMetrics(14);
+    expect([usual.rowHeight, usual.headWidth, usual.width('Action'), usual.width('1 - Front Image Name/URL')]).toEqual([34, 52, 130, 190]);
+    const doubled = gridMetrics(28);
+    expect([doubled.rowHeight, doubled.headWidth, doubled.width('Action')]).toEqual([68, 104, 260]);
   });
 });
