@@ -52,6 +52,59 @@ const states: { name: string; open: (page: Page, shell: RunningShell) => Promise
     },
   },
   {
+    name: 'refund-done',
+    open: async (page) => {
+      await page.getByTestId('return-quantity').first().fill('1');
+      await page.getByTestId('return-reason').selectOption('damaged');
+      await page.getByTestId('return-record').click();
+      await expect(page.getByTestId('refund-done')).toBeVisible();
+    },
+  },
+  {
+    name: 'counter-panels-open',
+    open: async (page) => {
+      await page.getByTestId('nav-sales').click();
+      await page.getByTestId('sales-tab-record').click();
+      await page.getByTestId('counter-settings').locator('summary').click();
+      await page.getByTestId('store-details').locator('summary').click();
+      await expect(page.getByTestId('store-profile-form')).toBeVisible();
+    },
+  },
+  {
+    name: 'payment-step',
+    open: async (page) => {
+      await expect(page.getByTestId('sale-line')).not.toHaveCount(0);
+      await page.keyboard.press('F4');
+      await expect(page.getByTestId('payment-step')).toBeVisible();
+    },
+  },
+  {
+    name: 'sale-complete',
+    open: async (page) => {
+      await page.evaluate(() => (window.print = () => undefined));
+      await page.keyboard.press('F5');
+      await expect(page.getByTestId('sale-complete-change')).toBeVisible();
+    },
+  },
+  {
+    name: 'receipt-printed',
+    open: async (page) => {
+      await page.getByTestId('receipt-print-button').click();
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.getByTestId('receipt-print')).toBeVisible();
+    },
+  },
+  {
+    name: 'inventory-item',
+    open: async (page) => {
+      await page.emulateMedia({ media: 'screen' });
+      await page.getByTestId('nav-inventory').click();
+      await page.getByTestId('inventory-search').press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('inventory-item-panel')).toBeVisible();
+    },
+  },
+  {
     name: 'product-sheet-grid',
     open: async (page) => {
       const sheets = new ProductSheetsPage(page);
@@ -62,20 +115,11 @@ const states: { name: string; open: (page: Page, shell: RunningShell) => Promise
       await expect(page.getByTestId('issues-panel')).toBeVisible();
     },
   },
-  {
-    name: 'inventory-item',
-    open: async (page) => {
-      await page.getByTestId('nav-inventory').click();
-      await page.getByTestId('inventory-search').press('ArrowDown');
-      await page.keyboard.press('Enter');
-      await expect(page.getByTestId('inventory-item-panel')).toBeVisible();
-    },
-  },
 ];
 
 for (const size of sizes) {
   test(`no critical, serious or moderate axe finding on any screen at ${size.width}×${size.height}`, async ({ page, shell }, testInfo) => {
-    test.setTimeout(240_000);
+    test.setTimeout(300_000);
     await loadInventory(shell);
     const [a] = await plainItems(shell, 1);
     await callValue(shell, 'sales:record-sale', { orderNumber: 'A11Y1', lines: [{ sku: a.sku, name: a.name!, unitPriceCents: a.currentPriceCents!, quantity: 1, taxable: false }], taxCents: 0 });

@@ -179,7 +179,7 @@ test('the receipt prints and saves as a PDF with the store name and order number
   await page.getByTestId('sale-tendered').fill(String(tendered / 100));
   await expect(page.getByTestId('sale-change')).toHaveText(`Change due: ${dollars(tendered - total)}`);
   await page.keyboard.press('Control+Enter');
-  await expect(counter.lastRecorded).toContainText(`change ${dollars(tendered - total)}`);
+  await expect(page.getByTestId('sale-complete-change')).toHaveText(`Change due ${dollars(tendered - total)}`);
   const orderNumber = (await counter.lastOrderNumber.textContent())!;
 
   await counter.lastRecorded.getByTestId('receipt-print-button').click();
@@ -191,6 +191,10 @@ test('the receipt prints and saves as a PDF with the store name and order number
   await expect(printed.getByTestId('receipt-store')).toHaveText('Second Chance Boutique');
   await expect(printed.getByTestId('receipt-order')).toHaveText(`Order ${orderNumber}`);
   await expect(printed).toContainText(`Tax (8.25%)${dollars(tax)}`);
+  await expect(printed).toContainText('12 Harbour Road');
+  await expect(printed).toContainText('Returns within 30 days with this receipt.');
+  await expect(printed.getByTestId('receipt-barcode')).toHaveAttribute('alt', `Barcode of order ${orderNumber}`);
+  expect(await printed.getByTestId('receipt-barcode').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(page.getByTestId('screen-sales')).toBeHidden();
   await page.screenshot({ path: testInfo.outputPath('receipt-print.png') });
   await page.emulateMedia({ media: 'screen' });

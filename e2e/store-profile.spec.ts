@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures/test';
 import { CounterPage, loadInventory, plainItems } from './pages/counter-page';
 
@@ -5,9 +6,12 @@ test.describe('a new install', () => {
   test.use({ firstRun: true });
 
   test('asks for the store’s details on first start, again after “Later”, and never prints a receipt without a name line to fill', async ({ page, shell }) => {
+    test.setTimeout(120_000);
     const dialog = page.getByTestId('first-run');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId('store-name')).toBeFocused();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact !== 'minor').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.getByTestId('first-run-later').click();
     await expect(dialog).toHaveCount(0);
     await page.reload();

@@ -1,3 +1,4 @@
+import { currentFormats } from '../../shared/locale/current';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isObj, listOf, pick } from '../../shared/heavytruckparts/fields';
@@ -45,11 +46,11 @@ export class FeedExport {
     fs.mkdirSync(this.dir, { recursive: true });
     const fileName = `heavytruckparts-feed-${stamp(this.now())}.${format}`;
     const filePath = path.join(this.dir, fileName);
-    this.status = { ...this.status, state: 'writing', received: items.length, fileName, filePath, message: `Writing ${items.length} items.` };
+    this.status = { ...this.status, state: 'writing', received: items.length, fileName, filePath, message: `Writing ${currentFormats().count(items.length, 'item', 'items')}.` };
     const progress = (written: number) => (this.status = { ...this.status, written });
     if (format === 'csv') await writeCsv(filePath, items, progress);
     else await writeXlsx(filePath, items, progress);
-    this.status = { ...this.status, state: 'done', written: items.length, message: `${items.length} items written to ${fileName}.` };
+    this.status = { ...this.status, state: 'done', written: items.length, message: `${currentFormats().count(items.length, 'item', 'items')} written to ${fileName}.` };
   }
 
   file(): { fileName: string; mime: string; base64: string } {

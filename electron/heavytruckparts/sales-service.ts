@@ -1,3 +1,4 @@
+import { currentFormats } from '../../shared/locale/current';
 import type { SaleListInput, SaleLookupInput } from '../../shared/heavytruckparts/inputs';
 import type { LocalSale } from '../../shared/heavytruckparts/records';
 import { saleCreateBody, type SaleDraft } from '../../shared/heavytruckparts/sale';
@@ -86,7 +87,7 @@ export class HtpSalesService {
     }
     const message = candidates.length === 0
       ? `No unclaimed sales document for ${sale.userId ? `end user ${sale.userId}` : 'this API user'} between ${from} and ${to}. It was probably not created: send it again, or abandon it.`
-      : `${txs.length} possible match${txs.length === 1 ? '' : 'es'}: compare the lines and choose, or send again if none is this sale.`;
+      : `${currentFormats().count(txs.length, 'possible match', 'possible matches')}: compare the lines and choose, or send again if none is this sale.`;
     return { sale, candidates, message };
   }
 

@@ -1,3 +1,4 @@
+import { currentFormats } from '../../shared/locale/current';
 import { AppError } from '../core/app-error';
 import type { ConnectionTester } from '../connections/connections-service';
 import { readPartTypes } from '../../shared/heavytruckparts/read-lists';
@@ -11,7 +12,7 @@ export function htpTester(client: HtpClient): ConnectionTester {
       const conn = toHtpConnection({ ...resolved, enabled: true });
       const body = await client.call(conn, '/inventory/available/part_types', {}, { retries: 0 });
       const types = readPartTypes(body).length;
-      return { ok: true, message: `Signed in to ${conn.host} as ${conn.user}; ${types} part type${types === 1 ? '' : 's'} available to this API user.` };
+      return { ok: true, message: `Signed in to ${conn.host} as ${conn.user}; ${currentFormats().count(types, 'part type', 'part types')} available to this API user.` };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, message: error.message };
       throw error;

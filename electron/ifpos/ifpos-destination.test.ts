@@ -123,7 +123,7 @@ describe('IFPOS destination', () => {
     expect(outcome).toMatchObject({
       kind: 'uncertain',
       reason: expect.stringContaining('may now hold two records'),
-      action: expect.stringContaining('It should appear once, for $1311.34 with 1 credit(s)'),
+      action: expect.stringContaining('It should appear once, for $1311.34 with 1 credit'),
     });
   });
 

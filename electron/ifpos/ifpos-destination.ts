@@ -1,3 +1,4 @@
+import { currentFormats } from '../../shared/locale/current';
 import type { IfposSaleInput } from '../../shared/ifpos/payload';
 import { centsToDecimal } from '../../shared/money';
 import type { CoreDeps } from '../core/feature';
@@ -64,7 +65,7 @@ function outcomeOfOk(answer: IfposAnswer, tx: TransactionToDeliver): DeliveryOut
     return {
       kind: 'uncertain',
       reason: `TRAX recorded this change to sale ${sale.orderNumber} as a new sale (AffectedRecords 1) instead of replacing the earlier record (2), so TRAX may now hold two records for it (${answerSummary(answer)}).`,
-      action: `Look up sale ${sale.orderNumber} in TRAX. It should appear once, for ${money(netCents(sale))} with ${sale.returns.length} credit(s). If it appears twice (the earlier amount and this one), remove the older record in TRAX. Then choose “Mark as delivered”.`,
+      action: `Look up sale ${sale.orderNumber} in TRAX. It should appear once, for ${money(netCents(sale))} with ${currentFormats().count(sale.returns.length, 'credit', 'credits')}. If it appears twice (the earlier amount and this one), remove the older record in TRAX. Then choose “Mark as delivered”.`,
     };
   }
   return { kind: 'delivered', summary: answerSummary(answer), response: answer };

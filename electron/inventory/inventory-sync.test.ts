@@ -363,7 +363,7 @@ describe('connection health', () => {
     await h.run();
     expect(seen).toEqual([[false, expect.stringContaining('at capacity (HTTP 503)')]]);
     await h.run();
-    expect(seen[1]).toEqual([true, expect.stringMatching(/^Inventory loaded: \d+ item\(s\) received\.$/)]);
+    expect(seen[1]).toEqual([true, expect.stringMatching(/^Inventory loaded: [\d,]+ items? received\.$/)]);
   });
 });
 

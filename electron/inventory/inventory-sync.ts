@@ -1,3 +1,4 @@
+import { currentFormats } from '../../shared/locale/current';
 import type { SyncMode, SyncProgress, SyncRun, SyncSettings, SyncTrigger } from '../../shared/inventory/schemas';
 import type { ResolvedConnection } from '../connections/connections-service';
 import { AppError } from '../core/app-error';
@@ -186,7 +187,7 @@ export class InventorySync {
       throw e;
     });
     const { source } = asked;
-    this.deps.health?.(true, `Inventory loaded: ${source.total} item(s) received.`);
+    this.deps.health?.(true, `Inventory loaded: ${currentFormats().count(source.total, 'item', 'items')} received.`);
     Object.assign(job, { startedAt: asked.startedAt, answeredAt: asked.answeredAt, notes: asked.notes, counts: emptyCounts(source.total) });
     Object.assign(running.progress, { phase: 'applying', received: source.total });
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);

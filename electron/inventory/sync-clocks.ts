@@ -1,3 +1,4 @@
+import { currentFormats } from '../../shared/locale/current';
 /**
  * SimpleConsign has two clocks a load can read: its web server's (the `Date` header of each answer)
  * and the one that stamps each item's `lastUpdated`, which `modifiedSince` compares. They are
@@ -10,7 +11,7 @@ const MINUTE = 60_000;
 
 const minutes = (ms: number) => {
   const m = Math.round(Math.abs(ms) / MINUTE);
-  return `${m} minute${m === 1 ? '' : 's'}`;
+  return currentFormats().count(m, 'minute', 'minutes');
 };
 
 /** When a run began on the clock that answers (SimpleConsign's Date header), and what to say when that clock is far off ours. */

@@ -71,6 +71,14 @@ describe('the counter', () => {
     expect(counter.findSales({ text: '100%' }).sales).toHaveLength(0);
   });
 
+  it('finds the one sale whose whole order number was scanned from a receipt, whatever the numbering', async () => {
+    const { counter } = setup();
+    for (const n of ['S03000123', 'S030001234', 'WEB20417']) await counter.recordSale(saleInput(n));
+    expect(counter.findSales({ text: 'S03000123' }).sales.map((s) => s.orderNumber)).toEqual(['S03000123']);
+    expect(counter.findSales({ text: 'web20417' }).sales.map((s) => s.orderNumber)).toEqual(['WEB20417']);
+    expect(counter.findSales({ text: 'S0300' }).sales).toHaveLength(2);
+  });
+
   it('keeps a return’s reason and refund method', async () => {
     const { counter } = setup();
     const sale = await counter.recordSale(saleInput('A1'));

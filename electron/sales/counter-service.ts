@@ -127,8 +127,11 @@ export class CounterService {
     return this.drafts();
   }
 
+  /** A whole order number (as a receipt's barcode carries it, in any format) finds that sale alone; part of one lists every match. */
   findSales(input: { text: string; from?: number; to?: number }) {
-    return { sales: this.deps.counter.findSales(input) };
+    const sales = this.deps.counter.findSales(input);
+    const exact = sales.filter((s) => s.orderNumber.toUpperCase() === input.text.toUpperCase());
+    return { sales: exact.length === 1 ? exact : sales };
   }
 
   /** The next attempt at once, instead of at the end of its backoff; a vendor's own "wait until" is kept. */

@@ -1,8 +1,9 @@
+import { currentFormats } from '../../../shared/locale/current';
 import type { ImportView } from '../../../shared/trax-retail/contract';
 
 export type Tone = 'ok' | 'bad' | 'busy' | 'partial';
 
-const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+const rows = (n: number) => currentFormats().count(n, 'row', 'rows');
 
 /**
  * Where an upload stands, in a word or two for the list, refused rows first: an import Trax ended

@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { useMemo } from 'react';
 import { listIssues, type ValidationState } from '../../../shared/trax-retail/incremental';
 import type { SheetIssue } from '../../../shared/trax-retail/sheet';
@@ -13,9 +14,9 @@ export function IssuesSummary({ validation }: { validation: ValidationState }) {
   const fromTrax = vendor ? [...vendor.byRow.values()].reduce((n, e) => n + e.length, 0) + vendor.unmatched.length : 0;
   return (
     <p className="issues-summary" data-testid="issues-summary">
-      <span className={validation.errors > 0 ? 'bad-count' : 'ok-count'} data-testid="error-count">{validation.errors} error{validation.errors === 1 ? '' : 's'}</span>
+      <span className={validation.errors > 0 ? 'bad-count' : 'ok-count'} data-testid="error-count">{currentFormats().count(validation.errors, 'error', 'errors')}</span>
       {' · '}
-      <span data-testid="warning-count">{validation.warnings} warning{validation.warnings === 1 ? '' : 's'}</span>
+      <span data-testid="warning-count">{currentFormats().count(validation.warnings, 'warning', 'warnings')}</span>
       {fromTrax > 0 && <span data-testid="vendor-count"> · {fromTrax} in Trax’s error file</span>}
     </p>
   );

@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { IMAGE_HEADERS } from '../../../shared/trax-retail/columns';
@@ -81,7 +82,7 @@ export function UploadBar({ flush, errors }: { flush: () => Promise<void>; error
         </button>
         {refused.length > 0 && (
           <button type="button" onClick={() => send(refused)} disabled={blocked} data-testid="upload-failed-rows">
-            Upload only the {refused.length} refused row{refused.length === 1 ? '' : 's'}
+            Upload only the {currentFormats().count(refused.length, 'refused row', 'refused rows')}
           </button>
         )}
       </div>

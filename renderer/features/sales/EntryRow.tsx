@@ -48,7 +48,8 @@ function Suggestions({ items, active, onPick }: { items: ItemRow[]; active: numb
  * Where items are entered. A scan (fast keys and Enter) always lands here as a SKU, whatever field has the
  * cursor; typed words list matching items by name to pick with the arrow keys; an unknown SKU asks what to do.
  */
-export function EntryRow({ skuRef, pendingRef, scanning }: { skuRef: RefObject<HTMLInputElement | null>; pendingRef: RefObject<Promise<void> | null>; scanning: boolean }) {
+export function EntryRow(props: { skuRef: RefObject<HTMLInputElement | null>; pendingRef: RefObject<Promise<void> | null>; scanning: boolean; cleared: string | null }) {
+  const { skuRef, pendingRef, scanning, cleared } = props;
   const [text, setText] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [active, setActive] = useState(-1);
@@ -60,6 +61,13 @@ export function EntryRow({ skuRef, pendingRef, scanning }: { skuRef: RefObject<H
   const settled = useSettled(text, 200);
   const search = useNameSearch(settled);
   const items = text.trim().length >= 2 && settled === text ? (search.data?.items ?? []).filter((i) => i.currentPriceCents !== null) : [];
+
+  // A recorded sale leaves a clean screen: the last item's note goes with it.
+  const [noteFor, setNoteFor] = useState(cleared);
+  if (noteFor !== cleared) {
+    setNoteFor(cleared);
+    setNote(null);
+  }
 
   // Ready to scan on arrival, unless the person is moving between the tabs with the arrow keys.
   useEffect(() => {

@@ -1,15 +1,17 @@
 import { lineTotal } from '../../../shared/money';
-import { useFormats } from '../../locale/formats';
+import { useFormats, useStoreProfile } from '../../locale/formats';
 import { paymentLabels, refundMethodLabels, returnReasonLabels } from '../../../shared/sales/counter';
 import type { HistoryRow } from '../../../shared/sales/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useSale } from './queries';
-import { ReceiptActions } from './Receipt';
+import { ReceiptActions, ReceiptButtons } from './Receipt';
+import { refundReceiptModel } from './receipt-model';
 
 /** The lines of one sale or return in history, with its payment or reason, and the receipt again for a sale. */
 export function HistoryItems({ row }: { row: HistoryRow }) {
   const sale = useSale({ saleId: row.saleId });
   const f = useFormats();
+  const profile = useStoreProfile();
   if (!sale.data) return <ErrorMessage error={sale.error} />;
   const ret = row.kind === 'RETURN' ? sale.data.returns.find((r) => r.id === row.id) : undefined;
   const lines = ret ? ret.lines : sale.data.lines;
@@ -48,7 +50,7 @@ export function HistoryItems({ row }: { row: HistoryRow }) {
         {ret?.reason && ` · reason: ${returnReasonLabels[ret.reason]}`}
         {ret?.refundMethod && ` · refund: ${refundMethodLabels[ret.refundMethod]}`}
       </p>
-      {!ret && <ReceiptActions sale={sale.data} />}
+      {ret ? <ReceiptButtons model={() => refundReceiptModel(sale.data!, ret, profile.data!.profile, f)} label="refund receipt" /> : <ReceiptActions sale={sale.data} />}
     </div>
   );
 }

@@ -45,7 +45,7 @@ function Row({ row }: { row: HistoryRow }) {
         <td className="money">
           <button type="button" className="link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} data-testid="history-toggle-items">
             {f.number(row.itemCount)} {open ? '▾' : '▸'}
-            <span className="visually-hidden"> {row.itemCount === 1 ? 'item' : 'items'} of {row.orderNumber}</span>
+            <span className="visually-hidden"> {f.plural(row.itemCount, 'item', 'items')} of {row.orderNumber}</span>
           </button>
         </td>
         <td className="money">{f.money(row.kind === 'RETURN' ? -row.totalCents : row.totalCents)}</td>

@@ -1,42 +1,22 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFormats } from '../../locale/formats';
-import { paymentLabels } from '../../../shared/sales/counter';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { CustomerFields, customerInput, useCustomerDraft } from './CustomerFields';
 import { ConfirmSale } from './ConfirmSale';
 import { CounterSettingsForm } from './CounterSettingsForm';
 import { StoreDetailsCard } from '../store-profile/StoreDetailsCard';
-import { DeliveryList } from './DeliveryStatus';
 import { EntryRow } from './EntryRow';
 import { InventoryEmptyNotice } from './InventoryEmptyNotice';
 import { ParkedSales } from './ParkedSales';
-import { useCounterSettings, useRecordSale, useSale } from './queries';
-import { ReceiptActions } from './Receipt';
+import { useCounterSettings, useRecordSale } from './queries';
+import { PaymentStep } from './PaymentStep';
+import { SaleComplete } from './SaleComplete';
 import { saleFigures, type SaleFigures } from './sale-figures';
 import { SaleLines, saleWarnings } from './SaleLines';
 import { SalePayment } from './SalePayment';
 import { useSaleDraft } from './sale-store';
 import { useDraftSync } from './use-draft-sync';
-
-/** The sale just recorded: its receipt, its payment, and each vendor's delivery as it happens. */
-function LastRecorded({ orderNumber }: { orderNumber: string }) {
-  const sale = useSale({ orderNumber });
-  const f = useFormats();
-  if (!sale.data) return <ErrorMessage error={sale.error} />;
-  const p = sale.data.payment;
-  return (
-    <section className="card last-recorded" aria-labelledby="last-recorded-title" data-testid="last-recorded">
-      <h2 id="last-recorded-title" className="small-heading">
-        Recorded sale <span data-testid="last-recorded-order">{sale.data.orderNumber}</span> · {f.money(sale.data.totalCents)}
-        {p && ` · ${paymentLabels[p.method]}`}
-        {p?.changeCents != null && ` · change ${f.money(p.changeCents)}`}
-      </h2>
-      <ReceiptActions sale={sale.data} />
-      <DeliveryList deliveries={sale.data.deliveries} />
-    </section>
-  );
-}
 
 function Totals({ figures }: { figures: SaleFigures }) {
   const t = figures.totals;
@@ -62,17 +42,18 @@ function Totals({ figures }: { figures: SaleFigures }) {
   );
 }
 
-/** F2 from anywhere on the screen (a tab, a line, the totals) goes back to scanning. */
-function useF2Focus(target: RefObject<HTMLInputElement | null>) {
+/** F2 from anywhere on the screen (a tab, a line, the totals) goes back to scanning; F4 opens the payment step. */
+function useCounterKeys(target: RefObject<HTMLInputElement | null>, pay: () => void) {
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'F4' && !document.querySelector('dialog[open]')) return (e.preventDefault(), pay());
       if (e.key !== 'F2') return;
       e.preventDefault();
       target.current?.focus();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [target]);
+  }, [target, pay]);
 }
 
 /** Ringing up a sale, keyboard first: Enter adds the item, Ctrl+Enter records the sale. */
@@ -95,10 +76,15 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
   const pendingEntryRef = useRef<Promise<void> | null>(null);
   const [last, setLast] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ReturnType<typeof saleWarnings> | null>(null);
+  const [paying, setPaying] = useState(false);
   const figures = saleFigures(draft, fmt);
   const blocked = Object.keys(figures.problems).length > 0;
   const canRecord = draft.lines.length > 0 && !blocked && !record.isPending;
-  useF2Focus(skuRef);
+  const openPayment = () => {
+    const now = useSaleDraft.getState();
+    if (now.lines.length > 0 && !record.isPending) setPaying(true);
+  };
+  useCounterKeys(skuRef, openPayment);
 
   const send = () => {
     const now = useSaleDraft.getState();
@@ -133,7 +119,7 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
     send();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || confirming) return;
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || confirming || paying) return;
     e.preventDefault();
     void submit();
   };
@@ -142,10 +128,11 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
     <div className="record-sale" onKeyDown={onKeyDown} data-testid="record-sale">
       <InventoryEmptyNotice />
       <p className="muted shortcuts" data-testid="sale-shortcuts">
-        <kbd>Enter</kbd> adds the item · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> records the sale · <kbd>Esc</kbd> clears the item being entered · <kbd>F2</kbd> back to the SKU
+        <kbd>Enter</kbd> adds the item · <kbd>F4</kbd> pays · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> records the sale · <kbd>Esc</kbd> clears the item being entered · <kbd>F2</kbd> back to the SKU
         field · <kbd>↓</kbd> picks from items found by name
       </p>
-      <EntryRow skuRef={skuRef} pendingRef={pendingEntryRef} scanning={!confirming} />
+      <EntryRow skuRef={skuRef} pendingRef={pendingEntryRef} scanning={!confirming && !paying} cleared={last} />
+      {last && draft.lines.length === 0 && <SaleComplete key={last} orderNumber={last} />}
       <SaleLines />
       <div className="sale-footer">
         <div>
@@ -154,16 +141,28 @@ function RecordSaleForm({ taxRate }: { taxRate: string }) {
         </div>
         <div className="sale-summary">
           <Totals figures={figures} />
-          <button type="button" onClick={() => void submit()} disabled={!canRecord} data-testid="sale-record">
+          <button type="button" onClick={openPayment} disabled={!canRecord} data-testid="sale-pay">
+            Pay (F4)
+          </button>
+          <button type="button" className="secondary" onClick={() => void submit()} disabled={!canRecord} data-testid="sale-record">
             {record.isPending ? 'Recording…' : 'Record sale (Ctrl+Enter)'}
           </button>
           <ParkedSales taxRate={taxRate} />
         </div>
       </div>
       <ErrorMessage error={record.error} testId="sale-error" />
-      {last && <LastRecorded orderNumber={last} />}
       {settings.data && <CounterSettingsForm key={JSON.stringify(settings.data)} settings={settings.data} />}
       <StoreDetailsCard />
+      {paying && (
+        <PaymentStep
+          figures={figures}
+          onClose={() => (setPaying(false), skuRef.current?.focus())}
+          onFinish={() => {
+            setPaying(false);
+            void submit();
+          }}
+        />
+      )}
       {confirming && (
         <ConfirmSale
           warnings={confirming}

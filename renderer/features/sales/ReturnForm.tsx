@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useFormats } from '../../locale/formats';
 import { refundMethodLabels, refundMethods, returnReasonLabels, returnReasons, type RefundMethod, type ReturnReason } from '../../../shared/sales/counter';
 import { returnSelection } from '../../../shared/sales/return-selection';
@@ -6,6 +6,7 @@ import type { SaleDetail } from '../../../shared/sales/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { DeliveryList } from './DeliveryStatus';
 import { useRecordReturn } from './queries';
+import { RefundDone } from './RefundDone';
 
 function EarlierReturns({ sale }: { sale: SaleDetail }) {
   const f = useFormats();
@@ -36,6 +37,10 @@ interface LinesProps {
 
 function ReturnLines({ sale, typed, invalid, onType }: LinesProps) {
   const f = useFormats();
+  const firstRef = useRef<HTMLInputElement>(null);
+  // The sale found (by a scan, usually): the cursor waits in the first line that can come back.
+  useEffect(() => firstRef.current?.focus(), []);
+  const first = sale.lines.find((l) => l.returnableQuantity > 0)?.saleLineId;
   return (
     <table className="table">
       <thead>
@@ -60,6 +65,7 @@ function ReturnLines({ sale, typed, invalid, onType }: LinesProps) {
               <input
                 className="qty"
                 inputMode="numeric"
+                ref={l.saleLineId === first ? firstRef : undefined}
                 aria-invalid={invalid.has(l.saleLineId)}
                 aria-describedby={invalid.has(l.saleLineId) ? `return-quantity-problem-${l.saleLineId}` : undefined}
                 disabled={l.returnableQuantity === 0}
@@ -91,13 +97,24 @@ export function ReturnForm({ sale }: { sale: SaleDetail }) {
   const [taxText, setTaxText] = useState<string | null>(null);
   const [reason, setReason] = useState<ReturnReason | ''>('');
   const [refund, setRefund] = useState<RefundMethod>('original');
+  const [done, setDone] = useState<number | null>(null);
+  const reasonRef = useRef<HTMLSelectElement>(null);
   const selection = returnSelection(sale, typed, taxText, f);
   const ready = selection.ready && reason !== '' && !record.isPending;
 
   const submit = () => {
+    // Items chosen but no reason yet: the cursor goes to the reason, one key from done.
+    if (reason === '' && selection.chosen.length > 0) return reasonRef.current?.focus();
     if (reason === '' || !ready) return;
     const input = { orderNumber: sale.orderNumber, lines: selection.chosen, taxCents: selection.taxCents ?? 0, reason, refundMethod: refund };
-    record.mutate(input, { onSuccess: () => (setTyped({}), setTaxText(null), setReason('')) });
+    record.mutate(input, {
+      onSuccess: (after) => {
+        setTyped({});
+        setTaxText(null);
+        setReason('');
+        setDone(Math.max(...after.returns.map((r) => r.id)));
+      },
+    });
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -115,7 +132,7 @@ export function ReturnForm({ sale }: { sale: SaleDetail }) {
       <div className="return-footer">
         <label>
           Reason
-          <select value={reason} onChange={(e) => setReason(e.target.value as ReturnReason | '')} aria-invalid={reason === '' && selection.chosen.length > 0} data-testid="return-reason">
+          <select ref={reasonRef} value={reason} onChange={(e) => setReason(e.target.value as ReturnReason | '')} aria-invalid={reason === '' && selection.chosen.length > 0} data-testid="return-reason">
             <option value="">Choose…</option>
             {returnReasons.map((r) => (
               <option key={r} value={r}>
@@ -147,7 +164,7 @@ export function ReturnForm({ sale }: { sale: SaleDetail }) {
           />
         </label>
         <span className="muted">Suggested from the sale’s tax; {f.money(sale.taxRefundableCents)} left to refund.</span>
-        <strong data-testid="return-total">Refund {f.money(selection.totalCents)}</strong>
+        {selection.chosen.length > 0 && <strong data-testid="return-total">Refund {f.money(selection.totalCents)}</strong>}
         <button type="button" onClick={submit} disabled={!ready} data-testid="return-record">
           {record.isPending ? 'Recording…' : 'Record return (Ctrl+Enter)'}
         </button>
@@ -164,11 +181,7 @@ export function ReturnForm({ sale }: { sale: SaleDetail }) {
       )}
       <p className="muted">SimpleConsign records it as a RETURN under order {sale.orderNumber}; TRAX (IFPOS) gets the sale again with this return as a credit.</p>
       <ErrorMessage error={record.error} testId="return-error" />
-      {record.isSuccess && (
-        <p className="ok-message" role="status" data-testid="return-recorded">
-          Return recorded. Its delivery to each vendor shows below.
-        </p>
-      )}
+      {done !== null && sale.returns.some((r) => r.id === done) && selection.chosen.length === 0 && <RefundDone sale={sale} ret={sale.returns.find((r) => r.id === done)!} />}
       <EarlierReturns sale={sale} />
     </div>
   );

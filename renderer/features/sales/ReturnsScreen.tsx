@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useFormats } from '../../locale/formats';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useFindSales, useSale, useSalesHistory, type FindSalesInput } from './queries';
+import { ReceiptPrintArea } from './Receipt';
 import { ReturnForm } from './ReturnForm';
+import { useScanCapture } from './use-scan-capture';
 
 /** "2026-03-14" → that local day as [start, end) in ms. */
 function dayRange(value: string): { from: number; to: number } | null {
@@ -55,6 +57,9 @@ function FindSale({ onSearch }: { onSearch: (input: FindSalesInput) => void }) {
   const [text, setText] = useState('');
   const [day, setDay] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // A receipt's barcode scanned anywhere on the screen looks up that order, whatever field has the cursor.
+  useScanCapture((code) => (setText(code), setDay(''), setProblem(null), onSearch({ text: code })), true, inputRef);
   const find = (e: FormEvent) => {
     e.preventDefault();
     const range = day ? dayRange(day) : null;
@@ -65,8 +70,8 @@ function FindSale({ onSearch }: { onSearch: (input: FindSalesInput) => void }) {
   return (
     <form className="find-sale" onSubmit={find} aria-label="Find the sale">
       <label>
-        Order number (or part of it) or a SKU sold
-        <input autoFocus value={text} onChange={(e) => setText(e.target.value)} data-testid="return-find-order" placeholder="e.g. K7QX2 or a SKU" />
+        Scan the receipt, or type the order number (or part of it) or a SKU sold
+        <input ref={inputRef} autoFocus value={text} onChange={(e) => setText(e.target.value)} data-testid="return-find-order" placeholder="e.g. K7QX2 or a SKU" />
       </label>
       <label>
         Day of the sale
@@ -116,6 +121,7 @@ export function ReturnsScreen() {
           </>
         )
       )}
+      <ReceiptPrintArea />
     </div>
   );
 }

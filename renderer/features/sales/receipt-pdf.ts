@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { orderBarcode } from './receipt-barcode';
 import type { ReceiptModel } from './receipt-model';
 
 /** Receipt paper: 80 mm wide, as tall as the receipt needs. */
@@ -9,6 +10,7 @@ const LINE = 13;
 /** The standard PDF fonts know only WinAnsi; anything else becomes a plain look-alike. */
 function winAnsi(text: string): string {
   return text
+    .replace(/[\u202f\u2009\u2007]/g, '\u00a0')
     .replace(/[\u2212\u2013]/g, '-')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
@@ -30,14 +32,32 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return [...out, current];
 }
 
+/** The order number's Code 128 bars, centred, `height` points tall; answers the height used. */
+function drawBarcode(page: PDFPage | null, orderNumber: string, top: number): number {
+  const b = orderBarcode(orderNumber);
+  const height = 36;
+  const scale = Math.min(1, (WIDTH - 2 * MARGIN) / b.width);
+  const left = (WIDTH - b.width * scale) / 2;
+  for (const bar of b.bars) page?.drawRectangle({ x: left + bar.x * scale, y: top - height, width: bar.width * scale, height, color: rgb(0, 0, 0) });
+  return height;
+}
+
 /** Draws the receipt top-down; answers the height used, so the page can be cut to it. */
 function draw(page: PDFPage | null, r: ReceiptModel, font: PDFFont, bold: PDFFont, top: number): number {
   let y = top;
   const text = (s: string, x: number, f = font, size = 9) => page?.drawText(winAnsi(s), { x, y, size, font: f, color: rgb(0, 0, 0) });
   const right = (s: string, f = font, size = 9) => text(s, WIDTH - MARGIN - f.widthOfTextAtSize(winAnsi(s), size), f, size);
   const center = (s: string, f = font, size = 9) => text(s, (WIDTH - f.widthOfTextAtSize(winAnsi(s), size)) / 2, f, size);
-  center(r.storeName, bold, 12);
-  y -= LINE + 4;
+  if (r.storeName) {
+    center(r.storeName, bold, 12);
+    y -= LINE + 4;
+  }
+  for (const l of r.storeLines) {
+    center(l);
+    y -= LINE;
+  }
+  center(r.title, bold);
+  y -= LINE;
   center(`Order ${r.orderNumber}`, bold);
   y -= LINE;
   center(r.when);
@@ -58,9 +78,12 @@ function draw(page: PDFPage | null, r: ReceiptModel, font: PDFFont, bold: PDFFon
   }
   y -= LINE / 2;
   for (const f of r.footer) {
-    center(f);
-    y -= LINE;
+    for (const row of wrap(f, font, 9, WIDTH - 2 * MARGIN)) {
+      center(row);
+      y -= LINE;
+    }
   }
+  y -= drawBarcode(page, r.orderNumber, y + LINE - 4) + 4;
   return top - y;
 }
 
@@ -69,7 +92,7 @@ export async function receiptPdf(r: ReceiptModel): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  doc.setTitle(r.storeName ? `Receipt ${r.orderNumber} - ${r.storeName}` : `Receipt ${r.orderNumber}`);
+  doc.setTitle(r.storeName ? `${r.title} ${r.orderNumber} - ${r.storeName}` : `${r.title} ${r.orderNumber}`);
   doc.setSubject(`Order ${r.orderNumber}`);
   if (r.storeName) doc.setAuthor(r.storeName);
   const height = draw(null, r, font, bold, 0) + 2 * MARGIN + LINE;
@@ -84,7 +107,7 @@ export async function downloadReceiptPdf(r: ReceiptModel): Promise<void> {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = `receipt-${r.orderNumber}.pdf`;
+  a.download = `${r.title === 'Receipt' ? 'receipt' : 'refund'}-${r.orderNumber}.pdf`;
   document.body.appendChild(a);
   a.click();
   a.remove();

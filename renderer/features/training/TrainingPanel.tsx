@@ -1,3 +1,4 @@
+import { currentFormats } from '../../../shared/locale/current';
 import { CountField } from '../../ui/NumberField';
 import { useState } from 'react';
 import { faultKinds, type Fault } from '../../../shared/contract/training';
@@ -76,7 +77,7 @@ export function TrainingPanel() {
         </select>
       </label>{' '}
       <label>
-        for the next <CountField className="qty" min={1} max={100} what="number of requests" value={count} onValue={setCount} /> {count === 1 ? 'request' : 'requests'}
+        for the next <CountField className="qty" min={1} max={100} what="number of requests" value={count} onValue={setCount} /> {currentFormats().plural(count, 'request', 'requests')}
       </label>
     </section>
   );
