@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures/test';
@@ -39,6 +40,21 @@ test('a block from the shop’s own list is pasted by its header line, with a ma
   await expect(sheets.cell(0, 'Manufacturer local name')).toHaveText('Leaf Ltd');
   await page.getByTestId('mapping-Price').selectOption('');
   await expect(page.getByTestId('header-32')).toHaveCount(0);
+
+  // An Excel file with the shop's headers opens with the same mapping.
+  await page.getByTestId('close-sheet').click();
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Products');
+  sheet.addRow(['Type', 'Name', 'Barcode', 'Brand', 'Maker', 'Category', 'Price']);
+  sheet.addRow(['SKU', 'Coffee', '00400', 'Bean', 'Bean Co', 'Drinks', '4.10']);
+  const xlsx = testInfo.outputPath('shop-book.xlsx');
+  await book.xlsx.writeFile(xlsx);
+  await page.getByTestId('open-file').setInputFiles(xlsx);
+  await expect(page.getByTestId('mapping-Barcode')).toHaveValue('EAN code');
+  await expect(page.getByTestId('mapping-Name')).toHaveValue('Product local name');
+  await expect(sheets.cell(0, 'EAN code')).toHaveText('00400');
+  await expect(sheets.cell(0, 'Product local name')).toHaveText('Coffee');
+  await expect(sheets.cell(0, 'Manufacturer local name')).toHaveText('Bean Co');
 });
 
 test('finding the way in 33 columns: frozen name, Ctrl+arrow, remembered widths, always an empty last row, adding a kind of row', async ({ page }) => {

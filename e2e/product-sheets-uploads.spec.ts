@@ -135,7 +135,7 @@ test('status tells the truth: health follows real calls, a dropped upload is tri
 
 test('two identical refused rows each get their error, the refused count comes first, and a notice never covers a control', async ({ browser }, testInfo) => {
   // Seed 2: the first error file numbers data rows from 1, the reading that put both errors on one row.
-  await withTraxShell(browser, async (sheets) => {
+  await withTraxShell(browser, async (sheets, shell) => {
     const page = sheets.page;
     await page.setViewportSize({ width: 1024, height: 768 });
     await sheets.create('Twins');
@@ -167,5 +167,33 @@ test('two identical refused rows each get their error, the refused count comes f
       const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-testid]')?.getAttribute('data-testid'), [box.x + box.width - 4, box.y + box.height - 4]);
       expect(hit).toBe(id);
     }
+    // Pressed twice, "Upload only the refused rows" sends the two rows once.
+    await page.getByTestId('upload-failed-rows').dblclick();
+    await expect(page.getByTestId('upload-started')).toBeVisible();
+    await expect.poll(async () => (await value<{ imports: ImportView[] }>(shell, 'imports:list')).imports.length).toBe(2);
+    const after = await settledImports(shell);
+    expect(after.map((i) => i.rowCount)).toEqual([2, 3]);
+    expect(await uploadsAtTrax(shell)).toBe(2);
   }, { BACKOFFICE_TRAX_SIM_SEED: '2' });
+});
+
+test('a failed upload is sent again once, however quickly "Try again" is pressed twice', async ({ browser }) => {
+  await withTraxShell(browser, async (sheets, shell) => {
+    const page = sheets.page;
+    await sheets.create('Again');
+    await sheets.fill(0, complete);
+    await sheets.saved();
+    // Trax answers 503 to every try: the upload ends failed, and nothing reached Trax.
+    await value(shell, 'training:inject-fault', { simulator: 'trax-retail', fault: { kind: 'unavailable', count: null, retryAfterSeconds: 0 } });
+    await page.getByTestId('upload').click();
+    await page.getByTestId('follow-upload').click();
+    const imports = new ImportsPage(page);
+    await expect(imports.latest).toHaveAttribute('data-phase', 'upload-failed', { timeout: 45_000 });
+    expect(await uploadsAtTrax(shell)).toBe(0);
+    await value(shell, 'training:clear-faults', { simulator: 'trax-retail' });
+    await imports.latest.getByTestId('import-retry').dblclick();
+    await imports.expectEnded('imported');
+    expect(await settledImports(shell)).toHaveLength(1);
+    expect(await uploadsAtTrax(shell)).toBe(1);
+  });
 });

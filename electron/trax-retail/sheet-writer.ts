@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { currentFormats } from '../../shared/locale/current';
 import { AppError } from '../core/app-error';
 import type { SheetFormat } from '../../shared/trax-retail/contract';
 import { validateRow, validateSheetLevel, type SheetContext } from '../../shared/trax-retail/rules';
@@ -57,7 +58,7 @@ export async function writeSheet(opts: { draftId: string; name: string; model: S
   const { draftId, model, files } = opts;
   const errors = checkForWriting(draftId, model, files, opts.rowIds).filter((i) => i.severity === 'error');
   if (errors.length > 0) {
-    throw new AppError('invalid-input', `The sheet has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first.`, errors.slice(0, 20).map((e) => e.message));
+    throw new AppError('invalid-input', `The sheet has ${currentFormats().count(errors.length, 'error', 'errors')}; fix ${errors.length === 1 ? 'it' : 'them'} first.`, errors.slice(0, 20).map((e) => e.message));
   }
   const table = sheetTable(model, opts.rowIds);
   const images = referencedImages(model, table.sourceRows);

@@ -76,7 +76,7 @@ export function ImportRow({ item }: { item: ImportView }) {
     <li className={`import-row import-${tone}`} data-testid={`import-${item.id}`} data-phase={item.phase} data-outcome={item.outcome ?? ''}>
       <div className="import-head">
         <strong className="import-state" data-testid="import-state">{label}</strong> <span>{item.sheetName}</span>{' '}
-        <span className="muted">· {item.fileName} · {item.rowCount} row{item.rowCount === 1 ? '' : 's'} · {when(item.createdAt)}{item.email && <> · contact <span data-testid="import-email">{item.email}</span></>}</span>
+        <span className="muted">· {item.fileName} · {currentFormats().count(item.rowCount, 'row', 'rows')} · {when(item.createdAt)}{item.email && <> · contact <span data-testid="import-email">{item.email}</span></>}</span>
       </div>
       {item.phase === 'uploading' && (
         <div className="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label="Upload progress" data-testid="upload-progress">
