@@ -22,8 +22,10 @@ function revealColumn(grid: HTMLDivElement | null, head: number, widths: number[
   const left = head + widths.slice(0, col).reduce((n, w) => n + w, 0);
   const right = left + widths[col];
   const covered = head + (col > frozen ? widths[frozen] : 0);
+  // clientWidth is rounded to a whole pixel while the grid's own width may not be: a pixel less keeps the column wholly in view.
+  const visible = grid.clientWidth - 1;
   if (left - covered < grid.scrollLeft) grid.scrollLeft = Math.max(0, left - covered);
-  else if (right > grid.scrollLeft + grid.clientWidth) grid.scrollLeft = right - grid.clientWidth;
+  else if (right > grid.scrollLeft + visible) grid.scrollLeft = Math.ceil(right - visible);
 }
 
 /** Pastes a block: by its header line when it has one (the mapping stays open to correct), else by position. */
