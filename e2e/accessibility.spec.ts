@@ -117,6 +117,50 @@ const states: { name: string; open: (page: Page, shell: RunningShell) => Promise
   },
 ];
 
+/** The parts call's views beyond its first screen: an opened part (with the vendor's description), the cart, the panels. */
+const partsStates: typeof states = [
+  {
+    name: 'parts-item',
+    open: async (page) => {
+      await page.getByTestId('nav-parts').click();
+      await page.getByTestId('parts-part-type').fill('Engine Assembly');
+      await page.getByTestId('parts-part-type').press('Enter');
+      await expect(page.getByTestId('parts-results')).toBeFocused({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('parts-item-description')).toBeVisible();
+    },
+  },
+  {
+    name: 'parts-cart-with-line',
+    open: async (page) => {
+      await page.getByTestId('parts-add-to-cart').click();
+      await page.getByTestId('parts-tab-cart').click();
+      await expect(page.getByTestId('parts-cart-line-0')).toBeVisible();
+    },
+  },
+  {
+    name: 'parts-types-customers-feed',
+    open: async (page) => {
+      await page.getByTestId('parts-tab-more').click();
+      await expect(page.getByTestId('parts-feed')).toBeVisible();
+    },
+  },
+];
+
+/** Runs axe on each state in turn, keeping a screenshot of each; answers the findings that count (minor ones too when asked). */
+async function findingsOf(page: Page, shell: RunningShell, list: typeof states, size: { width: number; height: number }, outputPath: (name: string) => string, withMinor = false): Promise<string[]> {
+  const findings: string[] = [];
+  for (const state of list) {
+    await state.open(page, shell);
+    await page.screenshot({ path: outputPath(`${state.name}-${size.width}x${size.height}.png`) });
+    const result = await new AxeBuilder({ page }).analyze();
+    for (const v of result.violations.filter((v) => withMinor || v.impact !== 'minor')) {
+      findings.push(`${state.name}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    }
+  }
+  return findings;
+}
+
 for (const size of sizes) {
   test(`no critical, serious or moderate axe finding on any screen at ${size.width}×${size.height}`, async ({ page, shell }, testInfo) => {
     test.setTimeout(300_000);
@@ -124,16 +168,16 @@ for (const size of sizes) {
     const [a] = await plainItems(shell, 1);
     await callValue(shell, 'sales:record-sale', { orderNumber: 'A11Y1', lines: [{ sku: a.sku, name: a.name!, unitPriceCents: a.currentPriceCents!, quantity: 1, taxable: false }], taxCents: 0 });
     await page.setViewportSize(size);
-    const findings: string[] = [];
-    for (const state of states) {
-      await state.open(page, shell);
-      await page.screenshot({ path: testInfo.outputPath(`${state.name}-${size.width}x${size.height}.png`) });
-      const result = await new AxeBuilder({ page }).analyze();
-      for (const v of result.violations.filter((v) => v.impact !== 'minor')) {
-        findings.push(`${state.name}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-      }
-    }
+    const findings = await findingsOf(page, shell, states, size, (name) => testInfo.outputPath(name));
     expect(findings).toEqual([]);
+  });
+}
+
+for (const size of sizes) {
+  test(`no axe finding at all on the parts call's views at ${size.width}×${size.height}`, async ({ page, shell }, testInfo) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize(size);
+    expect(await findingsOf(page, shell, partsStates, size, (name) => testInfo.outputPath(name), true)).toEqual([]);
   });
 }
 

@@ -71,7 +71,8 @@ test('the first load from the screen shows its progress; search finds an item an
     await expect.poll(() => imageLoaded(row.locator('img'))).toBe(true);
     await row.click();
     await expect(inventory.panel.getByTestId('inventory-item-sku')).toHaveText(pictured.sku);
-    await expect(inventory.panelImage).toHaveAttribute('src', /\/simpleconsign\/images\/medium\//);
+    await expect(inventory.panelImage).toHaveAttribute('data-source', /\/simpleconsign\/images\/medium\//);
+    await expect(inventory.panelImage).toHaveAttribute('src', /^data:image\//);
     await expect.poll(() => imageLoaded(inventory.panelImage)).toBe(true);
     await expect(inventory.panel.getByTestId('inventory-item-price')).toHaveText(/^\$[\d,]+\.\d\d$/);
     await page.screenshot({ path: testInfo.outputPath('inventory-item-panel.png') });

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contract } from '../shared/contract';
@@ -14,7 +14,7 @@ import { mainWindowOptions } from './shell/window-options';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 // Before any window exists, so no web contents escapes the navigation, window and permission rules.
-lockDownEveryContents(app);
+lockDownEveryContents(app, (url) => shell.openExternal(url));
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 function serveRenderer(): void {

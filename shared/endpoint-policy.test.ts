@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointProblem } from './endpoint-policy';
+import { endpointProblem, isPublicWebAddress } from './endpoint-policy';
 
 describe('endpoint policy', () => {
   it.each([
@@ -22,4 +22,22 @@ describe('endpoint policy', () => {
     ['https://key:secret@api.example.com/', /own fields/],
     ['not a url', /not a web address/],
   ])('refuses %s', (url, why) => expect(endpointProblem(url)).toMatch(why));
+});
+
+describe('public web addresses', () => {
+  it.each([
+    ['https://images.example.com/a.jpg', true],
+    ['http://vendor.example.org/p.png', true],
+    ['https://127.0.0.1/a.jpg', false],
+    ['https://localhost/a.jpg', false],
+    ['https://[::1]/a.jpg', false],
+    ['https://10.1.2.3/a.jpg', false],
+    ['https://192.168.0.10/a.jpg', false],
+    ['https://169.254.169.254/latest/meta-data/', false],
+    ['https://nas.local/a.jpg', false],
+    ['https://intranet/a.jpg', false],
+    ['https://user:pw@images.example.com/a.jpg', false],
+    ['ftp://images.example.com/a.jpg', false],
+    ['file:///etc/passwd', false],
+  ])('%s → %s', (url, expected) => expect(isPublicWebAddress(url)).toBe(expected));
 });

@@ -58,6 +58,23 @@ export class PartsPage {
     await expect(this.byId('parts-results')).toBeFocused();
   }
 
+  /** The search by filling the form (for specs about what comes after it); the results take the focus. */
+  async fillSearch(s: { partType?: string; make?: string; model?: string; yearFrom?: string; yearTo?: string }, waitForResults = true) {
+    await this.byId('parts-part-type').fill(s.partType ?? '');
+    await this.byId('parts-make').fill(s.make ?? '');
+    await this.byId('parts-model').fill(s.model ?? '');
+    await this.byId('parts-year-from').fill(s.yearFrom ?? '');
+    await this.byId('parts-year-to').fill(s.yearTo ?? '');
+    await this.byId('parts-year-to').press('Enter');
+    if (waitForResults) await expect(this.byId('parts-results')).toBeFocused();
+  }
+
+  /** Engine Assembly / CUMMINS / ISX 2013–2015, and the item at $12,500.50 (core $2,000) opened. */
+  async openEngine() {
+    await this.fillSearch({ partType: 'Engine Assembly', make: 'CUMMINS', model: 'ISX', yearFrom: '2013', yearTo: '2015' });
+    await this.openResultShowing('$12,500.50');
+  }
+
   selectedRow() {
     return this.page.locator('[data-testid^="parts-result-"][aria-selected="true"]');
   }

@@ -7,6 +7,7 @@ import { fail } from '../../shared/result';
 import { AppError } from '../core/app-error';
 import { VendorHttp } from '../core/http/vendor-http';
 import { safeLog } from '../core/log-line';
+import { PictureService } from '../core/pictures/picture-service';
 import { CachedSecretStore } from '../core/secrets/cached-secret-store';
 import { secretRedactor } from '../core/secrets/redact';
 import type { SecretStore } from '../core/secrets/secret-store';
@@ -100,10 +101,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   if (!db || startupError) return createAppServicesWithoutStore(opts, startupError!, simHost, keychainStatus);
 
   const settings = new SettingsRepo(db);
+  const http = new VendorHttp({ fetch: opts.fetch, now });
+  // Kept across mode switches: an address names one picture whichever mode asked for it.
+  const pictures = new PictureService(http);
   const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets, simHost, now });
   const runtime = new ModeRuntime({
     dataDir: opts.dataDir,
-    base: { settings, http: new VendorHttp({ fetch: opts.fetch, now }), simHost, now, log },
+    base: { settings, http, simHost, now, log },
     connections,
     factories: features,
     // The mode's own store (the large one, with the inventory copy) is watched the same way as the core store.
@@ -161,6 +165,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       injectFault: ({ simulator, fault }) => (simHost.injectFault(simulator, fault), simHost.status()),
       clearFaults: ({ simulator }) => (simHost.clearFaults(simulator), simHost.status()),
       reset: ({ simulator }) => (simHost.reset(simulator), simHost.status()),
+    },
+    pictures: {
+      get: ({ urls }) => pictures.get(urls, runtime.pictureSources()),
     },
     ...runtime.handlers(),
   } as AppHandlers;

@@ -3,6 +3,7 @@ import type { AppMode } from '../../shared/connections';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { Db, OpenOptions } from '../core/store/database';
 import type { CoreDeps, Feature, FeatureFactory } from '../core/feature';
+import type { PictureSource } from '../core/pictures/picture-service';
 import { openDataStore } from './mode-stores';
 
 export interface ModeRuntimeDeps {
@@ -78,6 +79,11 @@ export class ModeRuntime {
     } finally {
       loaded.inFlight.delete(running);
     }
+  }
+
+  /** The current mode's features that name vendor pictures. */
+  pictureSources(): PictureSource[] {
+    return (this.current?.features ?? []).flatMap((f) => (f.pictures ? [f.pictures] : []));
   }
 
   /** What the current mode still has on its way or waiting for a person. */

@@ -1,6 +1,7 @@
 import type { AppHandlers } from '../../shared/contract';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { VendorHttp } from './http/vendor-http';
+import type { PictureSource } from './pictures/picture-service';
 import type { Db, Migration } from './store/database';
 import type { SettingsRepo } from './store/settings-repo';
 import type { Simulator } from '../training/simulator';
@@ -29,6 +30,8 @@ export interface Feature {
   stop?: () => Promise<void>;
   /** What is still on its way or waiting for a person in this mode, in a sentence each (shown before a mode switch). */
   pendingWork?: () => Promise<string[]> | string[];
+  /** The vendor pictures this feature names, which the app fetches for the window (`pictures:get`). */
+  pictures?: PictureSource;
 }
 
 export type FeatureFactory = (core: CoreDeps) => Feature;

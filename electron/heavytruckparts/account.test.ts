@@ -76,6 +76,19 @@ describe('logging calls', () => {
     expect(h.sim.endUsers.logs[0].body).toMatchObject({ contact: { contact: 'Alex Morgan', phone_number: '402-555-0100', preferred_contact_method: 'phone' }, vendor_id: '101', vendor_store_id: '1', comments: 'Asked about the ISX' });
   });
 
+  it('says what HeavyTruckParts answered in words, whichever way it answers, and keeps the raw answer', async () => {
+    const seen = new Set<string>();
+    for (let i = 1; i <= 12; i++) {
+      const logged = await h.parts.logInteraction(call);
+      expect(logged.state).toBe('logged');
+      expect(logged.answerWords).not.toMatch(/[{}"]/);
+      seen.add(logged.answer === 'OK' ? 'text' : Object.keys(JSON.parse(logged.answer!)).sort().join());
+      if (logged.answer !== 'OK') expect(logged.answerWords).toMatch(new RegExp(`^Logged, number ${i}\\b`));
+      else expect(logged.answerWords).toBe('HeavyTruckParts answered “OK”.');
+    }
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
   it('never sends again by itself after a lost answer; the clerk decides', async () => {
     h.core.simHost.injectFault('heavytruckparts', faultSchema.parse({ kind: 'drop-after-apply', count: 1 }));
     const lost = await h.parts.logInteraction(call);

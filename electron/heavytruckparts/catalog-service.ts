@@ -7,7 +7,7 @@ import type { ItemDetail, ItemKey, SearchPage } from '../../shared/heavytruckpar
 import { AppError } from '../core/app-error';
 import type { HtpClient, Query } from './client';
 import { onConfiguredHost, segment } from './connection';
-import type { ImageFetcher } from './images';
+import type { PartsPictures } from './images';
 import { sanitizeDescription } from './sanitize';
 
 /** The query string of a search, in the document's names; defaults are left to HeavyTruckParts. */
@@ -29,16 +29,13 @@ export function searchQuery(s: SearchInput): Query {
   };
 }
 
-export const searchPath = (s: Pick<SearchInput, 'partType' | 'make' | 'model'>) => `/inventory/search/${segment(s.partType)}/${segment(s.make)}/${segment(s.model)}`;
-
-/** Pictures fetched at the same time for one call. */
-const PICTURES_AT_ONCE = 4;
+export const searchPath = (s: Pick<SearchInput, 'partType' | 'make' | 'model'>) => `/inventory/search/${segment(s.partType, 'part type')}/${segment(s.make, 'make')}/${segment(s.model, 'model')}`;
 
 /** Search, details, whole units, mapped types and function groups. */
 export class CatalogService {
   constructor(
     private readonly client: HtpClient,
-    private readonly images: ImageFetcher,
+    private readonly images: PartsPictures,
   ) {}
 
   private seen(page: SearchPage): SearchPage {
@@ -69,7 +66,7 @@ export class CatalogService {
     let body: unknown;
     if (ref.key) {
       const { vendorId, store, inventoryId } = ref.key;
-      body = await this.client.call(conn, `/inventory/details/${segment(vendorId)}/${segment(store)}/${segment(inventoryId)}`, { userid: ref.userId });
+      body = await this.client.call(conn, `/inventory/details/${segment(vendorId, 'vendor id')}/${segment(store, 'store id')}/${segment(inventoryId, 'inventory id')}`, { userid: ref.userId });
     } else {
       const url = onConfiguredHost(ref.uri!, conn);
       if (!url.pathname.includes('/inventory/details/')) throw new AppError('invalid-input', 'That address is not a HeavyTruckParts item.');
@@ -79,47 +76,32 @@ export class CatalogService {
     // Some answers wrap the item in a one-element list.
     const obj = Array.isArray(body) ? body.find(isObj) : body;
     if (!isObj(obj)) throw new AppError('not-found', 'HeavyTruckParts sent no details for that item.');
-    const detail = readDetail(obj, sanitizeDescription, ref.userId || null);
+    // Pictures inside the description are fetched by the app like the item's own.
+    const inDescription: string[] = [];
+    const sanitize = (html: string) => {
+      const safe = sanitizeDescription(html);
+      inDescription.push(...safe.pictures);
+      return safe.html;
+    };
+    const detail = readDetail(obj, sanitize, ref.userId || null);
     const key = detail.key ?? ref.key ?? null;
-    this.images.remember(detail.images);
+    this.images.remember([...detail.images, ...inDescription]);
     return { ...detail, key };
   }
 
   async wholeUnit(vendorId: string, store: string, vehicleId: string, userId: string) {
     const conn = await this.client.connection();
-    const body = await this.client.call(conn, `/inventory/wholeunitparts/${segment(vendorId)}/${segment(store)}/${segment(vehicleId)}`, { userid: userId });
+    const body = await this.client.call(conn, `/inventory/wholeunitparts/${segment(vendorId, 'vendor id')}/${segment(store, 'store id')}/${segment(vehicleId, 'whole unit id')}`, { userid: userId });
     return { parts: readWholeUnitParts(body) };
   }
 
   async mappedTypes(mappedType: string) {
     const conn = await this.client.connection();
-    return { types: readMappedTypes(await this.client.call(conn, `/inventory/mappingtypes/${segment(mappedType)}`)) };
+    return { types: readMappedTypes(await this.client.call(conn, `/inventory/mappingtypes/${segment(mappedType, 'mapped type')}`)) };
   }
 
   async functionGroups(category: string, parent: string) {
     const conn = await this.client.connection();
     return { groups: readFunctionGroups(await this.client.call(conn, '/inventory/functiongroup', { category, parent })) };
-  }
-
-  /**
-   * Each picture on its own: one that cannot be loaded says why and does not hold up the others.
-   * A few at a time, so a search asked for meanwhile waits behind a handful of pictures, not a page of them.
-   */
-  async pictures(urls: string[]): Promise<{ images: { url: string; dataUrl: string | null; problem: string | null }[] }> {
-    const conn = await this.client.connection();
-    const unique = [...new Set(urls)];
-    const images: { url: string; dataUrl: string | null; problem: string | null }[] = new Array(unique.length);
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < unique.length; i = next++) {
-        const url = unique[i];
-        images[i] = await this.images.dataUrl(url, conn).then(
-          (dataUrl) => ({ url, dataUrl, problem: null }),
-          (error: unknown) => ({ url, dataUrl: null, problem: error instanceof AppError ? error.message : 'The picture could not be loaded.' }),
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PICTURES_AT_ONCE, unique.length) }, worker));
-    return { images };
   }
 }

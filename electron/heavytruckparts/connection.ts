@@ -1,3 +1,4 @@
+import { dotSegmentProblem } from '../../shared/heavytruckparts/inputs';
 import { AppError } from '../core/app-error';
 import type { ConnectionsService, ResolvedConnection } from '../connections/connections-service';
 import { TRAINING_USER } from './sim';
@@ -51,5 +52,13 @@ export function onConfiguredHost(uri: string, conn: HtpConnection): URL {
   return u;
 }
 
-/** A path segment written so that spaces, slashes and the rest arrive as typed ("*" stays the wildcard). */
-export const segment = (s: string) => (s.trim() === '' ? '*' : encodeURIComponent(s.trim()));
+/**
+ * A path segment written so that spaces, slashes and the rest arrive as typed ("*" stays the wildcard).
+ * "." and ".." cannot be written at all (address rules drop them, even as %2E): refused, never sent.
+ */
+export function segment(s: string, label = 'value'): string {
+  const v = s.trim();
+  const problem = dotSegmentProblem(label, v);
+  if (problem) throw new AppError('invalid-input', problem);
+  return v === '' ? '*' : encodeURIComponent(v);
+}

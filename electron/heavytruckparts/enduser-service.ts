@@ -29,7 +29,7 @@ export class EndUserService {
 
   async templates(type: string) {
     const conn = await this.client.connection();
-    return { templates: readTemplates(await this.client.call(conn, `/enduser/templates${type ? `/${segment(type)}` : ''}`, {}, { feature: 'templates' })) };
+    return { templates: readTemplates(await this.client.call(conn, `/enduser/templates${type ? `/${segment(type, 'template type')}` : ''}`, {}, { feature: 'templates' })) };
   }
 
   async templateTypes() {
@@ -39,13 +39,13 @@ export class EndUserService {
 
   async assign(type: string, userId: string, template: string) {
     const conn = await this.client.connection();
-    await this.client.call(conn, `/enduser/templates/${segment(type)}`, { userid: userId, template }, { method: 'POST', feature: 'templates', retries: 0, acceptText: true });
+    await this.client.call(conn, `/enduser/templates/${segment(type, 'template type')}`, { userid: userId, template }, { method: 'POST', feature: 'templates', retries: 0, acceptText: true });
     return { message: `Template “${template}” assigned to end user ${userId} for ${type === 'all' ? 'every template type' : `${type}`}.` };
   }
 
   async remove(type: string, userId: string) {
     const conn = await this.client.connection();
-    await this.client.call(conn, `/enduser/templates/${segment(type)}`, { userid: userId }, { method: 'DELETE', feature: 'templates', retries: 0, acceptText: true });
+    await this.client.call(conn, `/enduser/templates/${segment(type, 'template type')}`, { userid: userId }, { method: 'DELETE', feature: 'templates', retries: 0, acceptText: true });
     return { message: `End user ${userId} is back to the default ${type === 'all' ? 'for every template type' : `${type} template`}.` };
   }
 }

@@ -5,7 +5,7 @@ import { CatalogService } from './catalog-service';
 import { HtpClient } from './client';
 import { EndUserService } from './enduser-service';
 import { FeedExport } from './feed-export';
-import { ImageFetcher } from './images';
+import { PartsPictures } from './images';
 import { InteractionsService } from './interactions-service';
 import { ListsService } from './lists-service';
 import { RecordsRepo } from './records-repo';
@@ -18,7 +18,8 @@ export const makeHeavyTruckPartsFeature = (opts: { seed?: number } = {}): Featur
   const client = new HtpClient({ http: core.http, connections: core.connections });
   const repo = new RecordsRepo(core.db);
   const lists = new ListsService(core.db, client, core.now);
-  const catalog = new CatalogService(client, new ImageFetcher(core.http));
+  const pictures = new PartsPictures(() => client.connection());
+  const catalog = new CatalogService(client, pictures);
   const endUsers = new EndUserService(client);
   const interactions = new InteractionsService(client, repo, core.now);
   const sales = new HtpSalesService(client, repo, core.now);
@@ -34,7 +35,6 @@ export const makeHeavyTruckPartsFeature = (opts: { seed?: number } = {}): Featur
         searchSuggested: ({ uri, userId }) => catalog.searchUri(uri, userId),
         getItem: (ref) => catalog.item(ref),
         getWholeUnit: ({ vendorId, store, vehicleId, userId }) => catalog.wholeUnit(vendorId, store, vehicleId, userId),
-        getImages: ({ urls }) => catalog.pictures(urls),
         lookupEndUser: (q) => endUsers.lookup(q),
         listEndUsers: ({ refresh }) => endUsers.listAll(refresh),
         listTemplates: ({ type }) => endUsers.templates(type),
@@ -59,6 +59,7 @@ export const makeHeavyTruckPartsFeature = (opts: { seed?: number } = {}): Featur
     },
     simulators: [new HeavyTruckPartsSim({ now: core.now, seed: opts.seed })],
     start: () => repo.markInterruptedUnknown(core.now()),
+    pictures,
   };
 };
 

@@ -1,46 +1,32 @@
-import { AppError } from '../core/app-error';
-import { VendorError } from '../core/http/vendor-error';
-import type { VendorHttp } from '../core/http/vendor-http';
+import type { PictureFetchPlan, PictureSource } from '../core/pictures/picture-service';
 import { VENDOR, type HtpConnection } from './connection';
 
 const MAX_KNOWN = 20_000;
-const MAX_CACHED = 300;
 
 /**
- * Vendor pictures are fetched here and handed to the window as data, because they may be plain
- * http or on any host and the window's content policy stays strict. Only addresses that came in a
- * HeavyTruckParts answer are fetched (the window cannot use this to reach anything else), and the
- * API credentials go with a request only when it is for the configured host over https or loopback.
+ * The pictures HeavyTruckParts answers named (results, details, pictures inside descriptions). They
+ * may be plain http or on any host; the app fetches them for the window (core/pictures). The API
+ * credentials go with a request only when it is for the configured host and scheme.
  */
-export class ImageFetcher {
+export class PartsPictures implements PictureSource {
   private readonly known = new Set<string>();
-  private readonly cache = new Map<string, string>();
 
-  constructor(private readonly http: VendorHttp) {}
+  constructor(private readonly connection: () => Promise<HtpConnection>) {}
 
   remember(urls: Iterable<string>): void {
     for (const u of urls) {
+      if (this.known.has(u)) continue;
       if (this.known.size >= MAX_KNOWN) this.known.delete(this.known.values().next().value!);
       this.known.add(u);
     }
   }
 
-  async dataUrl(url: string, conn: HtpConnection): Promise<string> {
-    if (!this.known.has(url)) throw new AppError('not-found', 'That picture was not part of a HeavyTruckParts answer, so it was not fetched.');
-    const hit = this.cache.get(url);
-    if (hit) return hit;
+  async planFor(url: string): Promise<PictureFetchPlan | null> {
+    if (!this.known.has(url)) return null;
+    const conn = await this.connection();
     const u = new URL(url);
     const base = new URL(conn.base);
     const sameHost = u.host === base.host && u.protocol === base.protocol;
-    try {
-      const { contentType, bytes } = await this.http.fetchBinary({ vendor: VENDOR, url, accept: 'image/', basicAuth: sameHost ? { user: conn.user, password: conn.password } : undefined, timeoutMs: 20_000, maxBytes: 8 * 1024 * 1024 });
-      const data = `data:${contentType};base64,${Buffer.from(bytes).toString('base64')}`;
-      if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(url, data);
-      return data;
-    } catch (error) {
-      if (error instanceof VendorError) throw new AppError('vendor-error', `The picture could not be loaded: ${error.message}`);
-      throw error;
-    }
+    return { vendor: VENDOR, basicAuth: sameHost ? { user: conn.user, password: conn.password } : undefined };
   }
 }

@@ -1,4 +1,5 @@
 import type { LogInput, LogKind } from '../../shared/heavytruckparts/inputs';
+import { logAnswerWords } from '../../shared/heavytruckparts/log-answer';
 import type { Interaction } from '../../shared/heavytruckparts/records';
 import { AppError } from '../core/app-error';
 import type { HtpClient } from './client';
@@ -63,12 +64,18 @@ export class InteractionsService {
   private async send(conn: HtpConnection, id: number, kind: LogKind, body: unknown): Promise<Interaction> {
     try {
       const answer = await this.client.send(conn, `/enduser/log/${kind}`, body);
-      return this.repo.setInteraction(id, 'logged', answer === null || answer === undefined ? '' : JSON.stringify(answer, null, 1), null, this.now());
+      return this.answered(id, answer, answer === null || answer === undefined ? '' : JSON.stringify(answer, null, 1));
     } catch (error) {
       const o = outcomeOf(error, conn, 'logging');
-      if (o.kind === 'answered') return this.repo.setInteraction(id, 'logged', o.text, null, this.now());
+      if (o.kind === 'answered') return this.answered(id, o.text, o.text ?? '');
       return this.repo.setInteraction(id, o.kind, null, o.message, this.now());
     }
+  }
+
+  /** An answer that says it did not log leaves the log failed (to send again); any other is logged, in words. */
+  private answered(id: number, answer: unknown, raw: string): Interaction {
+    const { words, refused } = logAnswerWords(answer);
+    return this.repo.setInteraction(id, refused ? 'failed' : 'logged', { raw, words }, refused ? words : null, this.now());
   }
 
   list() {
@@ -78,9 +85,9 @@ export class InteractionsService {
   async resolve(id: number, action: 'send-again' | 'mark-logged' | 'dismiss'): Promise<Interaction> {
     const cur = this.repo.interaction(id);
     if (!cur) throw new AppError('not-found', 'That logged call is no longer on this computer.');
-    if (action === 'dismiss') return this.repo.setInteraction(id, 'dismissed', cur.answer, cur.message, this.now());
+    if (action === 'dismiss') return this.repo.setInteraction(id, 'dismissed', undefined, cur.message, this.now());
     if (cur.state !== 'unknown' && cur.state !== 'failed') throw new AppError('conflict', 'Only a log that failed or whose answer was lost can be sent again or marked.');
-    if (action === 'mark-logged') return this.repo.setInteraction(id, 'logged', cur.answer, 'Marked as logged by the clerk.', this.now());
+    if (action === 'mark-logged') return this.repo.setInteraction(id, 'logged', undefined, 'Marked as logged by the clerk.', this.now());
     const conn = await this.client.connection();
     const stored = this.repo.interactionBody(id) as { kind: LogKind; body: unknown };
     this.repo.setInteraction(id, 'sending', null, null, this.now());

@@ -14,15 +14,26 @@ interface Cached {
 /** Whose lists these are: the lists are customised per API user (and the training port changes per run). */
 const accountOf = (c: HtpConnection) => (c.training ? `training|${c.user}` : `${c.base}|${c.user}`);
 
+export interface ListsCacheLimits {
+  /** A list older than this is fetched again when next asked for. */
+  maxAgeMs: number;
+  /** Lists kept per API user (one per part type for makes, per part type and make for models); the oldest go first. */
+  maxLists: number;
+}
+
+export const defaultListLimits: ListsCacheLimits = { maxAgeMs: 24 * 60 * 60_000, maxLists: 200 };
+
 /**
- * The search pickers' lists, kept in SQLite: shown at once from the cache, fetched when missing or
- * when the clerk refreshes. A failed refresh keeps the older lists and says why.
+ * The search pickers' lists, kept in SQLite: shown at once from the cache, fetched when missing,
+ * older than a day, or when the clerk refreshes. A failed fetch keeps the older list and says why.
+ * The cache is bounded: makes and models are kept for the part types and makes actually chosen.
  */
 export class ListsService {
   constructor(
     private readonly db: Db,
     private readonly client: HtpClient,
     private readonly now: () => number,
+    private readonly limits: ListsCacheLimits = defaultListLimits,
   ) {}
 
   private read(account: string, key: string): Cached | null {
@@ -32,7 +43,12 @@ export class ListsService {
 
   private write(account: string, key: string, body: unknown): Cached {
     const at = this.now();
-    this.db.prepare('INSERT INTO htp_lists (account, list_key, body, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT (account, list_key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at').run(account, key, JSON.stringify(body), at);
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO htp_lists (account, list_key, body, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT (account, list_key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at').run(account, key, JSON.stringify(body), at);
+      this.db
+        .prepare('DELETE FROM htp_lists WHERE account = ? AND list_key NOT IN (SELECT list_key FROM htp_lists WHERE account = ? ORDER BY fetched_at DESC, list_key LIMIT ?)')
+        .run(account, account, this.limits.maxLists);
+    })();
     return { body, fetchedAt: at };
   }
 
@@ -40,7 +56,7 @@ export class ListsService {
   private async list(conn: HtpConnection, key: string, path: string, query: Record<string, string>, refresh: boolean): Promise<{ cached: Cached | null; problem: string | null }> {
     const account = accountOf(conn);
     const cached = this.read(account, key);
-    if (cached && !refresh) return { cached, problem: null };
+    if (cached && !refresh && this.now() - cached.fetchedAt < this.limits.maxAgeMs) return { cached, problem: null };
     try {
       return { cached: this.write(account, key, await this.client.call(conn, path, query)), problem: null };
     } catch (error) {

@@ -43,4 +43,11 @@ export const heavyTruckPartsMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 41,
+    name: 'heavytruckparts log answers in words beside the raw answer',
+    up: (db) => {
+      db.exec('ALTER TABLE htp_interactions ADD COLUMN answer_words TEXT');
+    },
+  },
 ];

@@ -11,6 +11,7 @@ interface InteractionRow {
   summary: string;
   body: string;
   answer: string | null;
+  answer_words: string | null;
   message: string | null;
   created_at: number;
   updated_at: number;
@@ -31,7 +32,17 @@ interface SaleRow {
   updated_at: number;
 }
 
-const toInteraction = (r: InteractionRow): Interaction => ({ id: r.id, kind: r.kind, state: r.state, summary: r.summary, answer: r.answer, message: r.message, createdAt: r.created_at, updatedAt: r.updated_at });
+const toInteraction = (r: InteractionRow): Interaction => ({
+  id: r.id,
+  kind: r.kind,
+  state: r.state,
+  summary: r.summary,
+  answer: r.answer,
+  answerWords: r.answer_words,
+  message: r.message,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 function toSale(r: SaleRow): LocalSale {
   const draft = JSON.parse(r.draft) as SaleDraft;
@@ -42,7 +53,22 @@ function toSale(r: SaleRow): LocalSale {
     poNumber: r.po_number,
     totalCents: r.total_cents,
     lineCount: draft.lines.length,
-    lines: draft.lines.map((l) => ({ vendorId: l.vendorId, store: l.store, inventoryId: l.inventoryId, label: l.label, quantity: l.quantity, priceCents: l.priceCents })),
+    lines: draft.lines.map((l) => ({
+      vendorId: l.vendorId,
+      store: l.store,
+      inventoryId: l.inventoryId,
+      label: l.label,
+      quantity: l.quantity,
+      priceCents: l.priceCents,
+      corePriceCents: l.corePriceCents,
+      shippingCents: l.shippingCents,
+      taxCents: l.taxCents,
+    })),
+    saleDate: draft.saleDate,
+    shippingMethod: draft.shippingMethod,
+    comments: draft.comments,
+    billing: draft.billing,
+    shipping: draft.shipping,
     onlineTransactionId: r.online_transaction_id,
     answer: r.answer ? (JSON.parse(r.answer) as CreateAnswer) : null,
     message: r.message,
@@ -70,8 +96,10 @@ export class RecordsRepo {
     return r === undefined ? undefined : JSON.parse(r);
   }
 
-  setInteraction(id: number, state: Interaction['state'], answer: string | null, message: string | null, now: number): Interaction {
-    this.db.prepare('UPDATE htp_interactions SET state = ?, answer = ?, message = ?, updated_at = ? WHERE id = ?').run(state, answer, message, now, id);
+  /** `answer` is the raw answer and its words; undefined leaves both as they are. */
+  setInteraction(id: number, state: Interaction['state'], answer: { raw: string; words: string } | null | undefined, message: string | null, now: number): Interaction {
+    if (answer === undefined) this.db.prepare('UPDATE htp_interactions SET state = ?, message = ?, updated_at = ? WHERE id = ?').run(state, message, now, id);
+    else this.db.prepare('UPDATE htp_interactions SET state = ?, answer = ?, answer_words = ?, message = ?, updated_at = ? WHERE id = ?').run(state, answer?.raw ?? null, answer?.words ?? null, message, now, id);
     return this.interaction(id)!;
   }
 

@@ -84,10 +84,15 @@ describe('item details', () => {
     const item = await h.parts.getItem({ key: { vendorId: '101', store: '1', inventoryId: '70001' }, userId: '' });
     expect(item).toMatchObject({ partName: 'Engine Assembly', partManufacturer: 'CUMMINS', partModel: 'ISX', year: '2014', priceCents: 1250050, corePriceCents: 200000 });
     expect(item.safeHtmlDescription).toContain('<strong>');
-    expect(item.safeHtmlDescription).not.toMatch(/script|onerror|javascript:|<style/i);
+    expect(item.safeHtmlDescription).not.toMatch(/<script|onerror|javascript:|<style/i);
+    // Its picture is for the app to fetch; the tracking pixel is gone; its link opens outside the app.
+    expect(item.safeHtmlDescription).not.toMatch(/\ssrc=|tracker\.example/);
+    const inDescription = /data-picture="([^"]+)"/.exec(item.safeHtmlDescription!)![1].replace(/&amp;/g, '&');
+    expect(inDescription).toBe(item.images[0]);
+    expect(item.safeHtmlDescription).toContain('<a href="https://www.heavytruckparts.net/" target="_blank" rel="noopener noreferrer">');
     expect(item.qa.length + item.extra.length).toBeGreaterThan(0);
     expect(item.images).toHaveLength(2);
-    const { images } = await h.parts.getImages({ urls: [...item.images, 'http://127.0.0.1:1/elsewhere.png'] });
+    const { images } = await h.getPictures([...item.images, 'http://127.0.0.1:1/elsewhere.png']);
     expect(images.map((i) => i.url)).toEqual([...item.images, 'http://127.0.0.1:1/elsewhere.png']);
     for (const image of images.slice(0, -1)) expect(pngSize(Buffer.from(image.dataUrl!.replace(/^data:image\/png;base64,/, ''), 'base64'))).toEqual({ width: 240, height: 180 });
     // Pictures on another host never get the API credentials.
@@ -96,7 +101,7 @@ describe('item details', () => {
     const elsewhere = item.images.filter((u) => u.includes('//localhost')).length;
     expect(pictureRequests.filter((r) => r.headers.authorization === undefined)).toHaveLength(elsewhere);
     // Only addresses from an answer are fetched; one refused picture does not hold up the others.
-    expect(images.at(-1)).toMatchObject({ dataUrl: null, problem: expect.stringContaining('not part of a HeavyTruckParts answer') });
+    expect(images.at(-1)).toMatchObject({ dataUrl: null, problem: expect.stringContaining('not part of a vendor answer') });
   });
 
   it('lists the other parts from the same whole unit, each opening its own details', async () => {

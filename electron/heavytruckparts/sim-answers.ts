@@ -18,6 +18,19 @@ export interface Style {
 export const vary = (s: Style, v: number): number | string => (s.rand() < 0.5 ? v : String(v));
 export const money = (s: Style, cents: number): number | string => (s.rand() < 0.5 ? Number(centsToDecimal(cents)) : centsToDecimal(cents));
 
+/** Tracking pixels as vendors' e-mail and listing tools paste them (seeded). */
+const pixels = [
+  '<img src="http://tracker.example/pixel.gif" width="1" height="1" onerror="window.__htpInjected = true">',
+  '<img src="https://tracker.example/p.gif?id=1" style="display:none" alt="">',
+  '<img src="http://tracker.example/open" width="0" height="0" border="0">',
+];
+
+/** The item's HTML description with a picture of its own (on the simulator's host) and a tracking pixel. */
+function descriptionHtml(s: Style, it: SimItem): string {
+  const picture = it.images.length > 0 ? `<p><img src="${imageUrls(s, it)[0]}" width="240" height="180"></p>` : '';
+  return it.html.replace('{{picture}}', picture).replace('{{pixel}}', pixels[Math.floor(s.rand() * pixels.length)]);
+}
+
 export function storeOf(it: Pick<SimItem, 'vendorId' | 'store'>) {
   const v = vendorSpecs.find((x) => x.id === it.vendorId)!;
   return { v, s: v.stores.find((x) => x.id === it.store)! };
@@ -89,7 +102,7 @@ export function detailJson(s: Style, it: SimItem) {
     core_price: money(s, it.coreCents),
     price: money(s, priceFor(it, s.pricing)),
     description: it.description,
-    html_description: it.html,
+    html_description: descriptionHtml(s, it),
     condition: it.condition,
     category: it.category,
     available_quantity: vary(s, it.available ? it.quantity : 0),

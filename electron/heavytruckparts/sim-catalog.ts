@@ -62,7 +62,8 @@ function wholeUnits(rand: () => number): Unit[] {
 function describe(item: Omit<SimItem, 'description' | 'html'>): { description: string; html: string } {
   const text = `${item.condition} ${item.partType.name.toLowerCase()}, ${item.make} ${item.model}${item.year ? `, ${item.year}` : ''}. Tested and ready to ship; warranty 90 days. OEM ${item.oem}.`;
   // The HTML description carries markup a vendor might paste: it must be sanitized before it is shown.
-  const html = `<p><strong>${item.condition}</strong> ${item.partType.name} for <em>${item.make} ${item.model}</em>.</p><ul><li>OEM ${item.oem}</li><li>Warranty 90 days</li></ul><script>window.__htpInjected = true</script><img src="http://tracker.example/pixel.gif" onerror="window.__htpInjected = true"><a href="javascript:alert(1)">details</a><style>body{display:none}</style>`;
+  // {{picture}} and {{pixel}} are filled in per answer: the item's own picture on the simulator's host, and a tracking pixel.
+  const html = `<h2>${item.partType.name}</h2><p><strong>${item.condition}</strong> ${item.partType.name} for <em>${item.make} ${item.model}</em>.</p><ul><li>OEM ${item.oem}</li><li>Warranty 90 days</li></ul>{{picture}}<p>See <a href="https://www.heavytruckparts.net/" target="_self">the listing on HeavyTruckParts.net</a>.</p><script>window.__htpInjected = true</script>{{pixel}}<a href="javascript:alert(1)">details</a><style>body{display:none}</style>`;
   return { description: text, html };
 }
 

@@ -3,14 +3,14 @@ import { detailJson, feedJson, hitJson, storeOf, vary, type Style } from './sim-
 import type { SimItem } from './sim-catalog';
 import { functionGroups, partTypes, vendorSpecs } from './sim-data';
 import { partTypeIds, simSearch } from './sim-search';
-import type { Caller, HeavyTruckPartsSim } from './sim';
+import type { Caller, SimContext } from './sim-context';
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 const any = (s: string | null) => !s || s === '*';
 const eq = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The search answer, in one of the two shapes the document's sketch allows (seeded). */
-function searchAnswer(sim: HeavyTruckPartsSim, req: SimRequest, s: Style, segs: string[]): SimResponse {
+function searchAnswer(sim: SimContext, req: SimRequest, s: Style, segs: string[]): SimResponse {
   const [partType = '*', make = '*', model = '*'] = segs;
   const r = simSearch(sim.catalog.items, { partType, make, model, query: req.query, pricing: s.pricing, zipOf: (it) => storeOf(it).s.zip, vendorName: (it) => sim.vendorName(it.vendorId) });
   const hits = r.items.map((it) => hitJson(s, it, r.page));
@@ -27,7 +27,7 @@ function searchAnswer(sim: HeavyTruckPartsSim, req: SimRequest, s: Style, segs: 
   return json(200, body);
 }
 
-function available(sim: HeavyTruckPartsSim, what: string, q: URLSearchParams): SimResponse | null {
+function available(sim: SimContext, what: string, q: URLSearchParams): SimResponse | null {
   const all = q.get('all_results') === 'true';
   const types = partTypeIds(q.get('part_type') ?? '*');
   const pool = sim.catalog.items.filter((it) => !types || types.has(it.partType.id));
@@ -54,14 +54,14 @@ function functionGroupLevel(q: URLSearchParams) {
   return functionGroups.filter((g) => g.parent === parent && (!category || eq(g.category, category))).map((g) => ({ function_group_id: g.id, function_grup_name: g.name }));
 }
 
-function wholeUnit(sim: HeavyTruckPartsSim, s: Style, segs: string[]): SimResponse {
+function wholeUnit(sim: SimContext, s: Style, segs: string[]): SimResponse {
   const [vendor, store, vehicle] = segs;
   const items: SimItem[] = sim.catalog.items.filter((it) => String(it.vendorId) === vendor && String(it.store) === store && it.vehicleId === vehicle);
   return json(200, items.map((it) => ({ part_name: it.partType.name, vendor_part_name: it.partType.name.toUpperCase().slice(0, 18), make_model: `${it.make} ${it.model}`, vendor_sku: it.sku, details_uri: `${s.base}/inventory/details/${it.vendorId}/${it.store}/${it.inventoryId}`, price: vary(s, it.priceCents / 100) })));
 }
 
 /** `/inventory/...`: search, details, available lists, whole units, mapped types, function groups, feed. */
-export function routeInventory(sim: HeavyTruckPartsSim, req: SimRequest, caller: Caller, action: string, rest: string[]): SimResponse {
+export function routeInventory(sim: SimContext, req: SimRequest, caller: Caller, action: string, rest: string[]): SimResponse {
   if (req.method !== 'GET') return sim.error(405, 'Method Not Allowed');
   const s = caller.style;
   switch (action) {

@@ -5,6 +5,7 @@ import { seededRandom } from '../../shared/seeded-random';
 import { vendorSpecs } from './sim-data';
 import { EndUserError, SimEndUsers } from './sim-endusers';
 import { drawPartImage } from './sim-images';
+import type { Caller, SimContext } from './sim-context';
 import { routeInventory } from './sim-inventory';
 import { SaleRequestError, SimSales } from './sim-sales';
 import type { Style } from './sim-answers';
@@ -23,18 +24,13 @@ export interface HtpSimOptions {
   now?: () => number;
 }
 
-export interface Caller {
-  user: string;
-  style: Style;
-}
-
 /**
  * HeavyTruckParts.net (ITrack) in training: a seeded catalog behind every documented endpoint,
  * HTTP Basic on every call, the documented filters, sorting, paging and result_size rules, sales
  * documents that close later with a tracking number, and the XML-configured user. Where the
  * document is silent (numbers or strings, answer shapes, error statuses) answers vary, seeded.
  */
-export class HeavyTruckPartsSim implements Simulator {
+export class HeavyTruckPartsSim implements Simulator, SimContext {
   readonly id = HTP_SIMULATOR_ID;
   readonly prefix = '/heavytruckparts';
   readonly name: string;
@@ -94,6 +90,13 @@ export class HeavyTruckPartsSim implements Simulator {
     return { status: 200, body: drawPartImage(name), headers: { 'Content-Type': 'image/png' } };
   }
 
+  /** Requests by what they ask for, so tests and the training panel can count pictures and lists. */
+  requestKind(req: SimRequest): string {
+    if (req.path.startsWith('/images/')) return 'picture';
+    const [area = '', action = '', what = ''] = req.path.split('/').filter(Boolean);
+    return area === 'inventory' && action === 'available' ? `inventory/available/${what}` : `${area}/${action}`;
+  }
+
   handle(req: SimRequest): SimResponse {
     if (req.path.startsWith('/images/')) return this.image(req);
     const who = this.caller(req);
@@ -139,8 +142,20 @@ export class HeavyTruckPartsSim implements Simulator {
       return json(200, m === 'HEAD' ? { userid: u.userid } : u);
     }
     if (action === 'listall' && m === 'GET') return json(200, this.endUsers.listAll(req.query.get('refresh_list') === 'true'));
-    if (action === 'log' && (m === 'POST' || m === 'PUT') && ['part_request', 'part_inquiry', 'phone_call', 'email'].includes(rest[0])) return json(200, this.endUsers.log(rest[0], req.json));
+    if (action === 'log' && (m === 'POST' || m === 'PUT') && ['part_request', 'part_inquiry', 'phone_call', 'email'].includes(rest[0])) return this.logAnswer(this.endUsers.log(rest[0], req.json));
     return this.error(m === 'GET' ? 404 : 405, 'Not Found');
+  }
+
+  /** The log answers are not documented: the simulator answers in one of several plausible ways (seeded). */
+  private logAnswer(logged: { log_id: number }): SimResponse {
+    const n = logged.log_id;
+    const shapes: SimResponse[] = [
+      json(200, { success: true, log_id: n, message: 'Logged; the vendor was e-mailed.' }),
+      json(200, { id: String(n) }),
+      json(200, { status: 'logged', LogID: n }),
+      { status: 200, body: 'OK' },
+    ];
+    return shapes[Math.floor(this.rand() * shapes.length)];
   }
 
   private routeSale(req: SimRequest, action: string): SimResponse {

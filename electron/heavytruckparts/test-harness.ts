@@ -1,14 +1,20 @@
 import type { AppHandlers } from '../../shared/contract';
+import type { Feature } from '../core/feature';
 import { makeTestCore, type TestCore } from '../simpleconsign/transactions-test-core';
 import { makeHeavyTruckPartsFeature } from './feature';
 import type { HeavyTruckPartsSim } from './sim';
 import type { SimRequest } from '../training/simulator';
+import { PictureService, type PictureAnswer } from '../core/pictures/picture-service';
 
 export interface PartsHarness {
   core: TestCore;
   parts: AppHandlers['parts'];
   sim: HeavyTruckPartsSim;
   clock: { t: number };
+  /** The app's `pictures:get` over this feature's pictures. */
+  getPictures(urls: string[]): Promise<{ images: PictureAnswer[] }>;
+  pictures: PictureService;
+  feature: Feature;
   /** Every request the simulator received. */
   requests: SimRequest[];
   /** Sets the API user on the connection card (training keeps its password). */
@@ -30,7 +36,11 @@ export async function startParts(seed = 1): Promise<PartsHarness> {
   };
   core.simHost.register(sim);
   feature.start?.();
+  const pictures = new PictureService(core.http);
   return {
+    pictures,
+    feature,
+    getPictures: (urls) => pictures.get(urls, [feature.pictures!]),
     core,
     parts: feature.handlers.parts!,
     sim,

@@ -52,6 +52,11 @@ describe('inventory feature in training mode', () => {
     expect(picture.status).toBe(200);
     expect(picture.headers.get('content-type')).toBe('image/png');
     expect(pngSize(Buffer.from(await picture.arrayBuffer()))?.width).toBeGreaterThan(0);
+    // The window gets the pictures from the app, as data; the app fetches nothing outside the copy's image store.
+    const outside = withPicture.thumbnailUrl!.replace(/\/images\/.*$/, '/images/../inventory');
+    const { images } = await call<{ images: { url: string; dataUrl: string | null; problem: string | null }[] }>('pictures:get', { urls: [withPicture.thumbnailUrl, outside, 'http://127.0.0.1:1/x.png'] });
+    expect(images[0].dataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(images.slice(1).map((i) => i.problem)).toEqual(['That picture was not part of a vendor answer, so it was not fetched.', 'That picture was not part of a vendor answer, so it was not fetched.']);
 
     const lookup = await call<{ item: { sku: string } | null }>('inventory:lookup-sku', { sku: withPicture.sku.toLowerCase() });
     expect(lookup.item?.sku).toBe(withPicture.sku);

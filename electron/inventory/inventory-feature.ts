@@ -5,6 +5,7 @@ import { SimpleConsignInventorySimulator, type InventorySimOptions } from '../si
 import { simulatorSeed } from '../simpleconsign/transactions-feature';
 import { SimpleConsignImagesSimulator } from '../simpleconsign/inventory-sim-images';
 import { InventoryService } from './inventory-service';
+import { inventoryPictures } from './inventory-pictures';
 
 /** Items in the training store unless BACKOFFICE_SC_SIM_ITEMS says otherwise. */
 export function trainingStoreSize(env: Record<string, string | undefined> = process.env): number {
@@ -54,6 +55,7 @@ export const createInventoryFeature: FeatureFactory = (core): Feature => {
         listCategories: () => ({ categories: service.search.categories() }),
       },
     },
+    pictures: inventoryPictures(() => service.imageBase()),
     start: () => service.start(),
     stop: () => service.stop(),
   };

@@ -46,6 +46,11 @@ export class InventoryService {
     this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => this.sync.start('scheduled'), now: core.now, log: core.log });
   }
 
+  /** Where the copy's pictures come from (they are fetched by the app for the window). */
+  imageBase(): string {
+    return imageBase(this.core, this.repo.state().source);
+  }
+
   /** The copy's own pause or the key's shared one, whichever ends later. */
   private pausedUntil(state: { pausedUntil: number | null }): number | null {
     const shared = allowanceFor(this.core).pausedAt(this.core.now())?.until ?? null;

@@ -31,11 +31,11 @@ type Fake = { preventDefault(): void; defaultPrevented: boolean; url: string };
 
 function fakeContents() {
   const emitter = new EventEmitter();
-  let openHandler: (() => { action: string }) | undefined;
+  let openHandler: ((details: { url: string }) => { action: string }) | undefined;
   let permissionHandler: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | undefined;
   let checkHandler: ((wc: unknown, permission: string) => boolean) | undefined;
   const contents = Object.assign(emitter, {
-    setWindowOpenHandler: (h: () => { action: string }) => (openHandler = h),
+    setWindowOpenHandler: (h: (details: { url: string }) => { action: string }) => (openHandler = h),
     session: {
       setPermissionRequestHandler: (h: typeof permissionHandler) => (permissionHandler = h),
       setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
@@ -52,7 +52,7 @@ function fakeContents() {
     refused,
     navigate: (url: string) => refused('will-navigate', url),
     webview: () => refused('will-attach-webview', 'about:blank'),
-    openHandler: () => openHandler!(),
+    openHandler: (url = 'about:blank') => openHandler!({ url }),
     permission: (p: string) => new Promise<boolean>((r) => permissionHandler!(null, p, r)),
     check: (p: string) => checkHandler!(null, p),
   };
@@ -85,15 +85,37 @@ describe('lockDown', () => {
   });
 });
 
+describe('links that ask for a new window', () => {
+  it('open in the system browser or mail program after the URL-trust check, never in the app', () => {
+    const wc = fakeContents();
+    const opened: string[] = [];
+    lockDown(wc.contents, async (url) => void opened.push(url));
+    for (const url of ['https://www.heavytruckparts.net/', 'mailto:parts@vendor.example', 'javascript:alert(1)', 'file:///etc/passwd', 'http://127.0.0.1:4000/', 'ms-settings:privacy']) {
+      expect(wc.openHandler(url)).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual(['https://www.heavytruckparts.net/', 'mailto:parts@vendor.example']);
+  });
+
+  it('a refused hand-over leaves the app as it was', async () => {
+    const wc = fakeContents();
+    lockDown(wc.contents, () => Promise.reject(new Error('no browser')));
+    expect(wc.openHandler('https://www.heavytruckparts.net/')).toEqual({ action: 'deny' });
+    await new Promise((r) => setImmediate(r));
+  });
+});
+
 describe('lockDownEveryContents', () => {
   it('applies the same rules to every web contents the app creates, not only the main window', async () => {
     const app = new EventEmitter();
-    lockDownEveryContents(app as unknown as App);
+    const opened: string[] = [];
+    lockDownEveryContents(app as unknown as App, async (url) => void opened.push(url));
     const other = fakeContents();
     app.emit('web-contents-created', {}, other.contents);
     expect(other.navigate('https://evil.example/')).toBe(true);
     expect(other.webview()).toBe(true);
     expect(other.openHandler()).toEqual({ action: 'deny' });
+    expect(other.openHandler('https://www.heavytruckparts.net/')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://www.heavytruckparts.net/']);
     expect(other.check('media')).toBe(false);
     expect(await other.permission('media')).toBe(false);
   });

@@ -1,4 +1,8 @@
 import type { App, Event, IpcMainInvokeEvent, WebContents } from 'electron';
+import { isTrustedExternalUrl } from './url-trust';
+
+/** Hands a link to the system (Electron's `shell.openExternal`); passed in so this module stays testable without Electron. */
+export type OpenExternal = (url: string) => Promise<void>;
 
 /** The only origin the window may show; everything else is refused. */
 export const APP_ORIGIN = 'app://renderer';
@@ -25,19 +29,24 @@ function keepOnApp(details: Event<{ url: string }>): void {
 
 /**
  * No navigation away (by link, redirect or frame), no new windows, no webviews, no permissions
- * (neither prompts nor checks: camera, notifications, clipboard, …).
+ * (neither prompts nor checks: camera, notifications, clipboard, …). A link that asks for a new
+ * window (a vendor description's, a vendor's e-mail address) opens in the system's own browser or
+ * mail program instead, once it passes the URL-trust check; the app's page is never replaced.
  */
-export function lockDown(contents: WebContents): void {
+export function lockDown(contents: WebContents, openExternal?: OpenExternal): void {
   contents.on('will-navigate', keepOnApp);
   contents.on('will-redirect', keepOnApp);
   contents.on('will-frame-navigate', keepOnApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (openExternal && isTrustedExternalUrl(url)) void openExternal(url).catch(() => undefined);
+    return { action: 'deny' };
+  });
   contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   contents.session.setPermissionCheckHandler(() => false);
 }
 
 /** Applies the same rules to every web contents the app ever creates (windows, frames, devtools, anything). */
-export function lockDownEveryContents(app: App): void {
-  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+export function lockDownEveryContents(app: App, openExternal?: OpenExternal): void {
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, openExternal));
 }

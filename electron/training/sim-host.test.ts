@@ -19,6 +19,7 @@ function counter(): Simulator & { applied: number } {
     reset() {
       this.applied = 0;
     },
+    requestKind: (req) => req.path.split('/')[1] ?? '',
   };
 }
 
@@ -41,6 +42,16 @@ describe('SimHost', () => {
     expect(await (await post('/counter/x', { a: 1 })).json()).toEqual({ applied: 1, path: '/x', got: { a: 1 } });
     expect(await (await post('/counter/deeper/y')).json()).toEqual({ nested: true });
     expect((await post('/nothing')).status).toBe(404);
+  });
+
+  it('counts requests by what they asked for, faults included, until reset', async () => {
+    await post('/counter/pictures/1');
+    await post('/counter/pictures/2');
+    host.injectFault('counter', fault({ kind: 'server-error', count: 1 }));
+    await post('/counter/search');
+    expect(host.status().simulators.find((s) => s.id === 'counter')).toMatchObject({ requestCount: 3, requestsByKind: { pictures: 2, search: 1 } });
+    host.reset('counter');
+    expect(host.status().simulators.find((s) => s.id === 'counter')!.requestsByKind).toEqual({});
   });
 
   it('answers 429 with Retry-After for the given number of requests, then recovers', async () => {

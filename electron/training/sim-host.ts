@@ -10,6 +10,7 @@ interface Entry {
   sim: Simulator;
   faults: FaultPlan;
   requestCount: number;
+  byKind: Map<string, number>;
 }
 
 function send(res: http.ServerResponse, out: SimResponse): void {
@@ -77,7 +78,7 @@ export class SimHost {
 
   register(sim: Simulator): void {
     if (this.entries.has(sim.id)) throw new Error(`simulator "${sim.id}" registered twice`);
-    this.entries.set(sim.id, { sim, faults: new FaultPlan(), requestCount: 0 });
+    this.entries.set(sim.id, { sim, faults: new FaultPlan(), requestCount: 0, byKind: new Map() });
   }
 
   async start(port = 0): Promise<string> {
@@ -143,6 +144,7 @@ export class SimHost {
     for (const e of this.select(id)) {
       e.faults.clear();
       e.requestCount = 0;
+      e.byKind.clear();
       e.sim.reset();
     }
   }
@@ -151,7 +153,7 @@ export class SimHost {
     return {
       running: this.baseUrl !== null,
       baseUrl: this.baseUrl,
-      simulators: [...this.entries.values()].map((e) => ({ id: e.sim.id, name: e.sim.name, requestCount: e.requestCount, counters: e.sim.counters?.() ?? {}, faults: e.faults.list() })),
+      simulators: [...this.entries.values()].map((e) => ({ id: e.sim.id, name: e.sim.name, requestCount: e.requestCount, requestsByKind: Object.fromEntries(e.byKind), counters: e.sim.counters?.() ?? {}, faults: e.faults.list() })),
     };
   }
 
@@ -195,6 +197,8 @@ export class SimHost {
     }
     entry.requestCount += 1;
     const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname.slice(entry.sim.prefix.length) || '/', query: url.searchParams, headers: req.headers, body, raw, json: parsed, mount: `/${this.token}` };
+    const kind = entry.sim.requestKind?.(simReq);
+    if (kind) entry.byKind.set(kind, (entry.byKind.get(kind) ?? 0) + 1);
     const fault = entry.faults.take();
     try {
       if (fault && (await this.applyBefore(fault, res, entry.sim))) return;

@@ -38,6 +38,8 @@ export interface Simulator {
   reset(): void;
   /** Credentials the simulator accepts; tests may add more. */
   acceptKey?(key: string): void;
+  /** What a request asks for, counted in the training status (e.g. "picture", "inventory/search"). */
+  requestKind?(req: SimRequest): string;
   /** The vendor's own rate-cap refusal, in its words, for the "rate-cap" fault; a plain 429 when absent. */
   capRefusal?(): SimResponse;
   /** What it counts beyond requests (e.g. uploads received), by a label a person reads. */

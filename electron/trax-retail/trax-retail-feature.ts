@@ -4,6 +4,7 @@ import { traxRetailMigrations } from './migrations';
 import { FileStore } from './file-store';
 import { ImportsService } from './imports-service';
 import { SheetsService } from './sheets-service';
+import { sheetPictures } from './sheet-pictures';
 import { traxTester } from './trax-tester';
 import { TraxRetailSim } from './trax-sim';
 
@@ -30,6 +31,7 @@ export const createTraxRetailFeature: FeatureFactory = (core): Feature => {
   let ticking: Promise<void> = Promise.resolve();
   return {
     simulators: [simulator],
+    pictures: sheetPictures,
     handlers: {
       sheets: {
         listDrafts: () => ({ drafts: sheets.drafts.list() }),

@@ -1,5 +1,6 @@
 import { appContract } from './app';
 import { connectionsContract } from './connections';
+import { picturesContract } from './pictures';
 import { trainingContract } from './training';
 import { salesContract } from '../sales/contract';
 import { inventoryContract } from '../inventory/contract';
@@ -13,6 +14,7 @@ export const contract = {
   app: appContract,
   connections: connectionsContract,
   training: trainingContract,
+  pictures: picturesContract,
   sales: salesContract,
   inventory: inventoryContract,
   ifpos: ifposContract,

@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { channel } from '../contract/channel';
-import { itemRefSchema, logInputSchema, saleListInputSchema, saleLookupInputSchema, searchInputSchema } from './inputs';
+import { itemRefSchema, logInputSchema, pathValue, saleListInputSchema, saleLookupInputSchema, searchInputSchema } from './inputs';
 import { feedStatusSchema, interactionSchema, listsSchema, localSaleSchema, namesSchema, reconcileResultSchema } from './records';
 import { saleDraftSchema } from './sale';
 import { salesDocumentSchema } from './sales-doc';
 import { endUserRowSchema, endUserSchema, functionGroupSchema, idSchema, itemDetailSchema, mappedTypeSchema, searchPageSchema, templateSchema, wholeUnitPartSchema } from './types';
 
 const none = z.object({}).strict();
-/** A page of results asks for its thumbnails in one call. */
-export const MAX_IMAGES_PER_CALL = 100;
 const refresh = z.object({ refresh: z.boolean().default(false) }).strict();
 const message = z.object({ message: z.string() });
-const templateType = z.string().trim().min(1, 'Choose a template type, or “all”.').max(60);
+const templateType = pathValue('template type', 60).pipe(z.string().min(1, 'Choose a template type, or “all”.'));
 const userId = z.string().trim().min(1, 'Enter the end user id.').max(40);
 
 export const partsContract = {
@@ -21,18 +19,13 @@ export const partsContract = {
   search: channel('One page of HeavyTruckParts search results with totals and suggested part types.', searchInputSchema, searchPageSchema),
   searchSuggested: channel('Runs a suggested part type’s search (only when its address is on the configured API host).', z.object({ uri: z.string().trim().min(1).max(2000), userId: z.string().trim().max(40).default('') }).strict(), searchPageSchema),
   getItem: channel('Every detail of one item (by vendor, store and inventory id, or by its details address on the API host).', itemRefSchema, itemDetailSchema),
-  getWholeUnit: channel('The other parts taken off the same whole unit.', z.object({ vendorId: idSchema, store: idSchema, vehicleId: z.string().trim().min(1).max(40), userId: z.string().trim().max(40).default('') }).strict(), z.object({ parts: z.array(wholeUnitPartSchema) })),
-  getImages: channel(
-    'Vendor pictures (a page of thumbnails at once) fetched by the app and handed over as data, so the window loads nothing from elsewhere.',
-    z.object({ urls: z.array(z.string().trim().min(1).max(2000)).min(1).max(MAX_IMAGES_PER_CALL) }).strict(),
-    z.object({ images: z.array(z.object({ url: z.string(), dataUrl: z.string().nullable(), problem: z.string().nullable() })) }),
-  ),
+  getWholeUnit: channel('The other parts taken off the same whole unit.', z.object({ vendorId: idSchema, store: idSchema, vehicleId: pathValue('whole unit id', 40).pipe(z.string().min(1, 'Give the whole unit id.')), userId: z.string().trim().max(40).default('') }).strict(), z.object({ parts: z.array(wholeUnitPartSchema) })),
   lookupEndUser: channel('Finds an end user by e-mail address or id.', z
       .object({ email: z.string().trim().max(200).default(''), userId: z.string().trim().max(40).default('') })
       .strict()
       .refine((q) => (q.email === '') !== (q.userId === ''), { message: 'Enter an e-mail address or an end user id.' }), z.object({ user: endUserSchema.nullable() })),
   listEndUsers: channel('Every end user with their template; refresh asks HeavyTruckParts to regenerate the associations.', refresh, z.object({ users: z.array(endUserRowSchema) })),
-  listTemplates: channel('Templates that can be assigned, optionally of one type.', z.object({ type: z.string().trim().max(60).default('') }).strict(), z.object({ templates: z.array(templateSchema) })),
+  listTemplates: channel('Templates that can be assigned, optionally of one type.', z.object({ type: pathValue('template type', 60).default('') }).strict(), z.object({ templates: z.array(templateSchema) })),
   listTemplateTypes: channel('The template types.', none, z.object({ types: z.array(z.string()) })),
   assignTemplate: channel('Assigns a template to an end user for one type or “all”.', z.object({ type: templateType, userId, template: z.string().trim().min(1, 'Choose a template.').max(100) }).strict(), message),
   removeTemplate: channel('Removes an end user’s template for one type or “all”.', z.object({ type: templateType, userId }).strict(), message),
@@ -45,7 +38,7 @@ export const partsContract = {
   resolveSale: channel('Settles a sale whose answer was lost: it was created (with its transaction id), send it again, or abandon it.', z.object({ id: z.number().int(), action: z.enum(['matched', 'send-again', 'abandon']), onlineTransactionId: z.string().trim().max(40).default('') }).strict(), localSaleSchema),
   listSalesDocuments: channel('Sales documents from /sale/list with its filters.', saleListInputSchema, z.object({ documents: z.array(salesDocumentSchema) })),
   lookupSalesDocument: channel('One sales document with its lines, adjustments and state.', saleLookupInputSchema, z.object({ document: salesDocumentSchema })),
-  listMappedTypes: channel('The HeavyTruckParts part types behind one of your mapped types.', z.object({ mappedType: z.string().trim().min(1, 'Enter a mapped type.').max(100) }).strict(), z.object({ types: z.array(mappedTypeSchema) })),
+  listMappedTypes: channel('The HeavyTruckParts part types behind one of your mapped types.', z.object({ mappedType: pathValue('mapped type', 100).pipe(z.string().min(1, 'Enter a mapped type.')) }).strict(), z.object({ types: z.array(mappedTypeSchema) })),
   listFunctionGroups: channel('One level of the function-group hierarchy, optionally under a parent and within a category.', z.object({ category: z.string().trim().max(60).default(''), parent: z.string().trim().max(40).default('') }).strict(), z.object({ groups: z.array(functionGroupSchema) })),
   exportFeed: channel('Starts writing the advertising feed to a CSV or Excel file; poll getFeedExport for progress.', z.object({ format: z.enum(['csv', 'xlsx']) }).strict(), feedStatusSchema),
   getFeedExport: channel('Progress of the advertising feed export.', none, feedStatusSchema),

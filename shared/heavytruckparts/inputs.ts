@@ -4,7 +4,28 @@ import { idSchema, itemKeySchema } from './types';
 /** The columns the document lets results be sorted by. */
 export const sortColumns = ['part_name', 'make_model', 'year', 'oem_number', 'vendor_sku', 'description', 'price', 'coreprice', 'condition', 'type', 'distance', 'vendor', 'date_added'] as const;
 
-const segment = (label: string) => z.string().trim().max(100, `The ${label} may have at most 100 characters.`).default('*');
+/**
+ * Web address rules drop a path part of "." or ".." (also written %2E), so such a value would reach
+ * another address than the one meant: it is refused here, where the clerk typed it.
+ */
+export function dotSegmentProblem(label: string, value: string): string | null {
+  const v = value.trim();
+  if (v !== '.' && v !== '..') return null;
+  return `The ${label} cannot be just “${v}”: a web address cannot carry it as a value. Leave it empty (or *) for any ${label}.`;
+}
+
+/** A value sent as one part of a web address path. */
+export const pathValue = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `The ${label} may have at most ${max} characters.`)
+    .superRefine((v, ctx) => {
+      const problem = dotSegmentProblem(label, v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+const segment = (label: string) => pathValue(label, 100).default('*');
 const year = z.number().int('Years are whole numbers.').min(0).max(2100, 'That year is too far ahead.');
 const idList = (label: string) =>
   z

@@ -42,9 +42,11 @@ export function readSearchPage(body: unknown, asked: SearchAsked): SearchPage {
   const totalResults = intOf(pick(totals, ['total_results', 'totalresults', 'total'])) ?? hits.length;
   const totalPages = intOf(pick(totals, ['total_pages', 'totalpages', 'pages'])) ?? (hits.length > 0 ? 1 : 0);
   const page = intOf(pick(totals, ['page_number', 'page'])) ?? hits[0]?.pageNumber ?? asked.page;
-  // The API may ignore result_size (and page with it); a full page of another size says it did.
+  // The API may ignore result_size (and page with it): a full page of another size says it did, and
+  // for "all", an answer holding fewer rows than its total or more than one page.
   const lastPage = page >= totalPages;
-  const resultSizeIgnored = asked.resultSize !== null && hits.length !== asked.resultSize && !(lastPage && hits.length < asked.resultSize);
+  const resultSizeIgnored =
+    asked.resultSize === null ? hits.length < totalResults || totalPages > 1 : hits.length !== asked.resultSize && !(lastPage && hits.length < asked.resultSize);
   return {
     totalResults,
     totalPages,

@@ -28,6 +28,14 @@ describe('search answers', () => {
     expect(p.suggested).toEqual([{ partName: 'Hood', partTypeId: '7', uri: 'https://api.example/inventory/search/Hood/*/*' }]);
   });
 
+  it('says when "all" was asked for and a page of the default size came back', () => {
+    const hits = Array.from({ length: 25 }, (_, i) => item({ vendor_inventory_id: i + 1 }));
+    expect(readSearchPage({ total_results: 126, total_pages: 6, results: hits }, { page: 1, resultSize: null, userId: null }).resultSizeIgnored).toBe(true);
+    expect(readSearchPage({ total_results: 126, results: hits }, { page: 1, resultSize: null, userId: null }).resultSizeIgnored).toBe(true);
+    expect(readSearchPage({ total_results: 25, total_pages: 1, results: hits }, { page: 1, resultSize: null, userId: null }).resultSizeIgnored).toBe(false);
+    expect(readSearchPage({ results: hits }, { page: 1, resultSize: null, userId: null }).resultSizeIgnored).toBe(false);
+  });
+
   it('takes the ids from the details address when the item lacks them', () => {
     const p = readSearchPage([item({ vendor: {}, vendor_inventory_id: undefined, details_uri: 'https://api.heavytruckparts.net/inventory/details/5/6/7?userid=1' })], { page: 1, resultSize: 25, userId: null });
     expect(p.hits[0].key).toEqual({ vendorId: '5', store: '6', inventoryId: '7' });

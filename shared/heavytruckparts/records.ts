@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { logKinds } from './inputs';
+import { addressSchema } from './sale';
 import { createAnswerSchema, salesDocumentSchema } from './sales-doc';
 import { partTypeOptionSchema, vendorOptionSchema } from './types';
 
@@ -12,8 +13,10 @@ export const interactionSchema = z.object({
   kind: z.enum(logKinds),
   state: z.enum(['sending', 'logged', 'failed', 'unknown', 'dismissed']),
   summary: z.string(),
-  /** The vendor's answer as it came (the document does not describe it). */
+  /** The vendor's answer as it came (the document does not describe it), for the details. */
   answer: z.string().nullable(),
+  /** The answer in words ("Logged, number 12"). */
+  answerWords: z.string().nullable(),
   message: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -32,7 +35,25 @@ export const localSaleSchema = z.object({
   poNumber: z.string(),
   totalCents: z.number().int(),
   lineCount: z.number().int(),
-  lines: z.array(z.object({ vendorId: z.string(), store: z.string(), inventoryId: z.string(), label: z.string(), quantity: z.number().int(), priceCents: z.number().int() })),
+  lines: z.array(
+    z.object({
+      vendorId: z.string(),
+      store: z.string(),
+      inventoryId: z.string(),
+      label: z.string(),
+      quantity: z.number().int(),
+      priceCents: z.number().int(),
+      corePriceCents: z.number().int().nullable(),
+      shippingCents: z.number().int().nullable(),
+      taxCents: z.number().int().nullable(),
+    }),
+  ),
+  /** The rest of what was asked for, so a quote or confirmation can be printed from the record. */
+  saleDate: z.string(),
+  shippingMethod: z.string(),
+  comments: z.string(),
+  billing: addressSchema,
+  shipping: addressSchema,
   onlineTransactionId: z.string().nullable(),
   answer: createAnswerSchema.nullable(),
   message: z.string().nullable(),

@@ -71,7 +71,7 @@ export type SaleDraft = z.infer<typeof saleDraftSchema>;
 export type SaleDraftInput = z.input<typeof saleDraftSchema>;
 
 /** Each unit carries its price, core, shipping and tax, so a line's total is their sum times the quantity. */
-export function lineAmount(line: CartLine): Cents {
+export function lineAmount(line: Pick<CartLine, 'priceCents' | 'quantity'> & Partial<Pick<CartLine, 'corePriceCents' | 'shippingCents' | 'taxCents'>>): Cents {
   return lineTotal(line.priceCents + (line.corePriceCents ?? 0) + (line.shippingCents ?? 0) + (line.taxCents ?? 0), line.quantity);
 }
 

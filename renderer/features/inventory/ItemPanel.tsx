@@ -3,6 +3,7 @@ import type { ItemDetail } from '../../../shared/inventory/schemas';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { money, orDash, when, yesNo } from './format';
 import { useItem } from './queries';
+import { VendorPicture } from '../../ui/VendorPicture';
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -20,13 +21,13 @@ function Pictures({ item }: { item: ItemDetail }) {
   return (
     <div className="inventory-pictures">
       <a href={current.originalUrl} target="_blank" rel="noreferrer noopener">
-        <img src={current.largeUrl} alt={`${item.name ?? item.sku}, picture ${shown + 1}`} className="inventory-picture" data-testid="inventory-item-image" />
+        <VendorPicture url={current.largeUrl} alt={`${item.name ?? item.sku}, picture ${shown + 1}`} className="inventory-picture" testId="inventory-item-image" />
       </a>
       {item.images.length > 1 && (
         <div className="inventory-picture-strip">
           {item.images.map((img, i) => (
             <button type="button" key={img.name} className={i === shown ? 'active' : ''} onClick={() => setShown(i)} aria-label={`Picture ${i + 1}`}>
-              <img src={img.thumbnailUrl} alt="" width={56} height={42} />
+              <VendorPicture url={img.thumbnailUrl} alt="" width={56} height={42} />
             </button>
           ))}
         </div>

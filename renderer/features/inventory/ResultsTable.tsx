@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref, type RefObject } from 'react';
 import type { ItemRow, SearchFilters, SearchResult } from '../../../shared/inventory/schemas';
+import { VendorPicture } from '../../ui/VendorPicture';
 import { money, orDash } from './format';
 import { PAGE_SIZE, usePages } from './queries';
 
@@ -43,8 +44,8 @@ const Row = memo(function Row({ item, index, selected, active, picture, onOpen }
       aria-rowindex={index + 2}
     >
       <span role="cell" className="inventory-thumb">
-        {/* SimpleConsign's 125-pixel thumbnail, drawn at 40×30: decoded off the main thread, fetched when near. */}
-        {item.thumbnailUrl && picture ? <img src={item.thumbnailUrl} alt="" loading="lazy" decoding="async" width={40} height={30} /> : null}
+        {/* SimpleConsign's 125-pixel thumbnail, drawn at 40×30: fetched by the app for the rows on screen, decoded off the main thread. */}
+        {item.thumbnailUrl && picture ? <VendorPicture url={item.thumbnailUrl} alt="" decoding="async" width={40} height={30} /> : null}
       </span>
       <span role="cell" className="inventory-sku">
         {item.sku}

@@ -1,6 +1,6 @@
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { when } from './format';
-import { kindLabels } from './LogForm';
+import { kindLabels, RawAnswer } from './LogForm';
 import { useInteractions, useResolveInteraction } from './queries';
 
 const stateText = { sending: 'Sending…', logged: 'Logged', failed: 'Not logged', unknown: 'Answer lost: may have been logged', dismissed: 'Dismissed' } as const;
@@ -19,7 +19,8 @@ export function CallsView() {
           <li key={x.id} className={`state-${x.state}`} data-testid={`parts-call-${x.id}`}>
             <strong>{stateText[x.state]}</strong> · {kindLabels[x.kind]} · {x.summary} <span className="muted">{when(x.createdAt)}</span>
             {x.message && <p className="warning">{x.message}</p>}
-            {x.answer && <pre className="parts-answer">{x.answer}</pre>}
+            {x.answerWords && <p data-testid={`parts-call-answer-${x.id}`}>{x.answerWords}</p>}
+            <RawAnswer answer={x.answer} />
             {(x.state === 'unknown' || x.state === 'failed') && (
               <p>
                 {x.state === 'unknown' && <span>HeavyTruckParts may already have e-mailed the vendor. </span>}

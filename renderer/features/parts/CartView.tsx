@@ -8,9 +8,13 @@ import { money } from './format';
 import { useParts } from './parts-store';
 import { useCreateSale } from './queries';
 import { SaleResult } from './SaleResult';
+import { SaleSheetActions } from './SaleSheet';
 
 type Money = 'priceCents' | 'corePriceCents' | 'shippingCents' | 'taxCents';
-const moneyFields: [Money, string][] = [['priceCents', 'Price'], ['corePriceCents', 'Core'], ['shippingCents', 'Shipping'], ['taxCents', 'Tax']];
+const moneyFields: [Money, string][] = [['priceCents', 'Price'], ['corePriceCents', 'Core charge'], ['shippingCents', 'Shipping'], ['taxCents', 'Tax']];
+
+/** What a screen reader says for a cart line: its part and tag number, not the row's position. */
+const partOf = (l: CartLine) => l.label || `item ${l.inventoryId}`;
 
 /** Price is required; core, shipping and tax may be left empty. */
 function MoneyCell({ line, field, label, index }: { line: CartLine; field: Money; label: string; index: number }) {
@@ -24,7 +28,7 @@ function MoneyCell({ line, field, label, index }: { line: CartLine; field: Money
         optional={!required}
         value={line[field]}
         onValue={(c) => (required ? c !== null && update(index, { priceCents: c }) : update(index, { [field]: c }))}
-        aria-label={`${label} of ${line.label}`}
+        aria-label={`${label} each, ${partOf(line)}`}
         testId={`parts-cart-${field}-${index}`}
       />
     </td>
@@ -38,15 +42,15 @@ function Lines() {
   return (
     <table className="table parts-cart-lines" data-testid="parts-cart-lines">
       <thead>
-        <tr><th>Part</th><th>Qty</th>{moneyFields.map(([, l]) => <th key={l}>{l} (each)</th>)}<th /></tr>
+        <tr><th>Part</th><th>Qty</th>{moneyFields.map(([, l]) => <th key={l}>{l} (each)</th>)}<th>Remove</th></tr>
       </thead>
       <tbody>
         {cart.map((l, i) => (
           <tr key={`${l.vendorId}/${l.store}/${l.inventoryId}`} data-testid={`parts-cart-line-${i}`}>
             <td>{l.label}<small className="muted"> {l.vendorId}/{l.store}/{l.inventoryId}</small></td>
-            <td><CountField className="qty" min={1} max={999} value={l.quantity} onValue={(quantity) => update(i, { quantity })} aria-label={`Quantity of ${l.label}`} testId={`parts-cart-qty-${i}`} /></td>
+            <td><CountField className="qty" min={1} max={999} value={l.quantity} onValue={(quantity) => update(i, { quantity })} aria-label={`Quantity of ${partOf(l)}`} testId={`parts-cart-qty-${i}`} /></td>
             {moneyFields.map(([f, label]) => <MoneyCell key={f} line={l} field={f} label={label} index={i} />)}
-            <td><button type="button" className="link" onClick={() => remove(i)}>Remove</button></td>
+            <td><button type="button" className="link" onClick={() => remove(i)} aria-label={`Remove ${partOf(l)} from the cart`} data-testid={`parts-cart-remove-${i}`}>Remove</button></td>
           </tr>
         ))}
       </tbody>
@@ -54,20 +58,28 @@ function Lines() {
   );
 }
 
+const emptyMeta = { saleDate: '', shippingMethod: 'Standard' as (typeof shippingMethods)[number], poNumber: '', comments: '' };
+
 /** The cart and its sales document (addresses start from the attached customer): Ctrl+Enter creates it (once; a lost answer is settled under Sales documents). */
 export function CartView() {
   const { cart, endUser, clearCart } = useParts();
   const [billing, setBilling] = useState<AddressText>(() => addressOf(endUser));
   const [shipping, setShipping] = useState<AddressText>(emptyAddress);
   const [sameAddress, setSameAddress] = useState(true);
-  const [meta, setMeta] = useState({ saleDate: '', shippingMethod: 'Standard' as (typeof shippingMethods)[number], poNumber: '', comments: '' });
+  const [meta, setMeta] = useState(emptyMeta);
   const create = useCreateSale();
+  const draft = { lines: cart, userId: endUser?.userId ?? '', ...meta, billing, shipping: sameAddress ? billing : shipping };
+  /** The next caller starts from an empty cart, PO number and addresses. */
+  const forNextCaller = () => {
+    clearCart();
+    setMeta(emptyMeta);
+    setBilling(emptyAddress);
+    setShipping(emptyAddress);
+    setSameAddress(true);
+  };
   const submit = () => {
     if (cart.length === 0 || create.isPending) return;
-    create.mutate(
-      { lines: cart, userId: endUser?.userId ?? '', ...meta, billing, shipping: sameAddress ? billing : shipping },
-      { onSuccess: (sale) => (sale.state === 'created' || sale.state === 'partial') && clearCart() },
-    );
+    create.mutate(draft, { onSuccess: (sale) => (sale.state === 'created' || sale.state === 'partial') && forNextCaller() });
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -98,6 +110,7 @@ export function CartView() {
           {create.isPending ? 'Creating…' : 'Create sales document (Ctrl+Enter)'}
         </button>
       </form>
+      {cart.length > 0 && <SaleSheetActions kind="quote" source={draft} />}
       <ErrorMessage error={create.error} testId="parts-cart-error" />
       {create.data && <SaleResult sale={create.data} />}
     </div>

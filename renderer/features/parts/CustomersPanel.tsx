@@ -17,7 +17,7 @@ export function CustomersPanel() {
   const types = [...new Set((templates.data?.templates ?? []).map((t) => t.type).filter((t): t is string => !!t))];
   return (
     <section className="card" data-testid="parts-customers">
-      <h3>End users and templates</h3>
+      <h2>End users and templates</h2>
       <button type="button" className="secondary" onClick={() => setRefresh(true)} data-testid="parts-endusers-refresh">Refresh associations</button>
       <ErrorMessage error={users.error} testId="parts-endusers-error" />
       <table className="table">

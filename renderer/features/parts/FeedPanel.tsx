@@ -23,7 +23,7 @@ export function FeedPanel() {
   const running = s?.state === 'requesting' || s?.state === 'writing';
   return (
     <section className="card" data-testid="parts-feed">
-      <h3>Advertising feed</h3>
+      <h2>Advertising feed</h2>
       <button type="button" disabled={running} onClick={() => start.mutate('csv')} data-testid="parts-feed-csv">Export to CSV</button>{' '}
       <button type="button" disabled={running} onClick={() => start.mutate('xlsx')} data-testid="parts-feed-xlsx">Export to Excel</button>
       {s && s.state !== 'idle' && (

@@ -44,9 +44,9 @@ export function VendorCard({ vendor }: { vendor: Vendor }) {
     <address className="parts-vendor card" data-testid="parts-vendor-card">
       <strong>{orDash(vendor.company)}</strong>
       {vendor.contact && <span>Contact: {vendor.contact}</span>}
-      {vendor.phone && <span>Phone: <a href={`tel:${vendor.phone}`}>{vendor.phone}</a></span>}
+      {vendor.phone && <span>Phone: <a href={`tel:${vendor.phone}`} target="_blank" rel="noopener noreferrer">{vendor.phone}</a></span>}
       {vendor.fax && <span>Fax: {vendor.fax}</span>}
-      {vendor.email && <span>E-mail: <a href={`mailto:${vendor.email}`}>{vendor.email}</a></span>}
+      {vendor.email && <span>E-mail: <a href={`mailto:${vendor.email}`} target="_blank" rel="noopener noreferrer">{vendor.email}</a></span>}
       <span>{[vendor.street, vendor.city, vendor.state, vendor.postalCode, vendor.country].filter(Boolean).join(', ') || '—'}</span>
       <span className="muted">Vendor {orDash(vendor.vendorId)}, store {orDash(vendor.store)}</span>
     </address>

@@ -2,11 +2,12 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ItemDetail, ItemKey } from '../../../shared/heavytruckparts/types';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { focusTestId, isTyping, money, orDash } from './format';
+import { isTyping, money, orDash, showView } from './format';
 import { ItemFields, VendorCard } from './ItemFields';
 import { LogForm } from './LogForm';
 import { PartImage } from './PartImage';
 import { useParts } from './parts-store';
+import { usePicturesIn } from '../../ui/use-picture';
 import { useItem, useWholeUnit } from './queries';
 
 function Gallery({ item, shown }: { item: ItemDetail; shown: number }) {
@@ -41,6 +42,37 @@ function WholeUnit({ item, userId }: { item: ItemDetail; userId: string }) {
   );
 }
 
+/**
+ * The vendor's description: HTML sanitized in the main process (no script, style or handlers; links
+ * open outside the app), its pictures fetched by the app like every other; or the plain text.
+ */
+function Description({ item }: { item: ItemDetail }) {
+  const box = useRef<HTMLDivElement>(null);
+  usePicturesIn(box, item.safeHtmlDescription ?? '');
+  if (!item.safeHtmlDescription) return <p className="parts-description" data-testid="parts-item-description">{orDash(item.description)}</p>;
+  return <div ref={box} className="parts-description" data-testid="parts-item-description" dangerouslySetInnerHTML={{ __html: item.safeHtmlDescription }} />;
+}
+
+/** What the clerk reads out first: the price, the core charge, what the customer pays with it, and how many there are. */
+function PriceLine({ item }: { item: ItemDetail }) {
+  const core = item.corePriceCents ?? 0;
+  const total = item.priceCents === null ? null : item.priceCents + core;
+  const available = item.availableQuantity === null ? 'Quantity not given' : `${item.availableQuantity} available`;
+  return (
+    <p className="parts-price-line" data-testid="parts-price-line">
+      <span>
+        Price <strong data-testid="parts-head-price">{money(item.priceCents)}</strong>
+      </span>
+      <span>{core > 0 ? <>+ core <strong data-testid="parts-head-core">{money(core)}</strong></> : 'No core charge'}</span>
+      <span>
+        = <strong data-testid="parts-head-total">{money(total)}</strong> {core > 0 ? 'with the core' : 'in all'}
+      </span>
+      <span className={item.availableQuantity === 0 ? 'warning' : undefined} data-testid="parts-head-available">{available}</span>
+      {item.userId && <span className="muted">for end user {item.userId}</span>}
+    </p>
+  );
+}
+
 /** One item: every field, Q&A, pictures, the vendor's card, parts from the same unit, logging and the cart. */
 export function ItemView({ itemRef }: { itemRef: ItemKey | { uri: string } }) {
   const endUser = useParts((s) => s.endUser);
@@ -63,7 +95,7 @@ export function ItemView({ itemRef }: { itemRef: ItemKey | { uri: string } }) {
   const onKey = (e: KeyboardEvent) => {
     if (isTyping(e.target) && e.key !== 'Escape') return;
     const keys: Record<string, () => void> = {
-      Escape: () => (setView('search'), focusTestId('parts-results')),
+      Escape: () => showView(setView, 'search', 'parts-results'),
       a: add,
       l: () => logInput.current?.focus(),
       ArrowRight: () => setShown((s) => (d ? (s + 1) % Math.max(1, d.images.length) : s)),
@@ -86,8 +118,8 @@ export function ItemView({ itemRef }: { itemRef: ItemKey | { uri: string } }) {
         <>
           <h2 data-testid="parts-item-title">
             {orDash(d.partName)} · {[d.partManufacturer ?? d.vehicleMake, d.partModel ?? d.vehicleModel].filter(Boolean).join(' ') || orDash(d.makeModel)} · {orDash(d.year)}
-            <span className="parts-item-price">{money(d.priceCents)}</span>
           </h2>
+          <PriceLine item={d} />
           <div className="parts-item-actions">
             <button type="button" onClick={add} disabled={!d.key} data-testid="parts-add-to-cart">Add to cart (A)</button>
             {added && <span className="ok" data-testid="parts-added">In the cart. F6 opens it.</span>}
@@ -99,12 +131,7 @@ export function ItemView({ itemRef }: { itemRef: ItemKey | { uri: string } }) {
             </div>
             <div>
               <ItemFields item={d} />
-              {d.safeHtmlDescription ? (
-                // Sanitized in the main process with sanitize-html: no script, style, handlers or non-https images.
-                <div className="parts-description" data-testid="parts-item-description" dangerouslySetInnerHTML={{ __html: d.safeHtmlDescription }} />
-              ) : (
-                <p className="parts-description" data-testid="parts-item-description">{orDash(d.description)}</p>
-              )}
+              <Description item={d} />
             </div>
             <div>
               <LogForm ref={logInput} item={d} endUser={endUser} onDone={() => box.current?.focus()} />

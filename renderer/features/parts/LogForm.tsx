@@ -4,6 +4,17 @@ import type { EndUser, ItemDetail } from '../../../shared/heavytruckparts/types'
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useLogInteraction } from './queries';
 
+/** The vendor's answer as it came, for whoever needs the detail; the words above it are what the clerk reads. */
+export function RawAnswer({ answer }: { answer: string | null }) {
+  if (!answer) return null;
+  return (
+    <details className="parts-raw">
+      <summary>What HeavyTruckParts sent</summary>
+      <pre className="parts-answer">{answer}</pre>
+    </details>
+  );
+}
+
 export const kindLabels: Record<LogKind, string> = { phone_call: 'Phone call', email: 'E-mail', part_inquiry: 'Part inquiry', part_request: 'Part request (not found)' };
 
 export function contactOf(user: EndUser | null, name: string, phone: string) {
@@ -52,7 +63,14 @@ export const LogForm = forwardRef<HTMLInputElement, { item: ItemDetail; endUser:
         <input ref={ref} value={comments} onChange={(e) => setComments(e.target.value)} data-testid="parts-log-comments" />
       </label>
       <button type="submit" disabled={log.isPending} data-testid="parts-log-submit">{log.isPending ? 'Logging…' : 'Log it'}</button>
-      {r?.state === 'logged' && <p className="ok" data-testid="parts-log-done">Logged: {r.summary}. {r.answer ? `HeavyTruckParts answered: ${r.answer}` : ''}</p>}
+      {r?.state === 'logged' && (
+        <div className="ok" data-testid="parts-log-done">
+          <p>
+            {r.summary}. <span data-testid="parts-log-answer">{r.answerWords ?? 'Logged.'}</span>
+          </p>
+          <RawAnswer answer={r.answer} />
+        </div>
+      )}
       {r && (r.state === 'unknown' || r.state === 'failed') && (
         <p className="warning" data-testid="parts-log-problem">
           {r.message} {r.state === 'unknown' ? 'It was not sent again: check under Calls (F8) and send it again only if the vendor did not get it.' : 'Send it again under Calls (F8).'}

@@ -1,5 +1,6 @@
 import type { LocalSale } from '../../../shared/heavytruckparts/records';
 import { money } from './format';
+import { SaleSheetActions } from './SaleSheet';
 
 const stateText: Record<LocalSale['state'], string> = {
   sending: 'Sending…',
@@ -35,6 +36,7 @@ export function SaleResult({ sale }: { sale: LocalSale }) {
           );
         })}
       </ul>
+      {(sale.state === 'created' || sale.state === 'partial') && <SaleSheetActions kind="confirmation" source={sale} sale={sale} />}
     </section>
   );
 }

@@ -1,17 +1,39 @@
 import { useEffect, useRef } from 'react';
 import { sortColumns } from '../../../shared/heavytruckparts/inputs';
 import { useParts, type Criteria } from './parts-store';
-import { useLists, useMakes, useModels, useRefreshLists, useSearchNow } from './queries';
+import { usePickerLists } from './picker-lists';
+import { useLists, useRefreshLists, useSearchNow } from './queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { when } from './format';
 
 type Setter = (patch: Partial<Criteria>) => void;
 
-function Text({ label, field, c, set, list, width, testId, inputRef }: { label: string; field: keyof Criteria; c: Criteria; set: Setter; list?: string; width?: string; testId: string; inputRef?: React.Ref<HTMLInputElement> }) {
+interface TextProps {
+  label: string;
+  field: keyof Criteria;
+  c: Criteria;
+  set: Setter;
+  list?: string;
+  width?: string;
+  testId: string;
+  inputRef?: React.Ref<HTMLInputElement>;
+  onTyped?: (value: string) => void;
+  onFocus?: () => void;
+}
+
+function Text({ label, field, c, set, list, width, testId, inputRef, onTyped, onFocus }: TextProps) {
   return (
     <label style={width ? { flex: `0 0 ${width}` } : undefined}>
       {label}
-      <input ref={inputRef} value={String(c[field])} onChange={(e) => set({ [field]: e.target.value })} list={list} data-testid={testId} autoComplete="off" />
+      <input
+        ref={inputRef}
+        value={String(c[field])}
+        onChange={(e) => (set({ [field]: e.target.value }), onTyped?.(e.target.value))}
+        onFocus={onFocus}
+        list={list}
+        data-testid={testId}
+        autoComplete="off"
+      />
     </label>
   );
 }
@@ -74,10 +96,8 @@ export function SearchForm() {
   const c = useParts((s) => s.criteria);
   const set = useParts((s) => s.setCriteria);
   const runSearch = useSearchNow();
-  const lists = useLists();
+  const { lists, makes, models, typedPartType, typedMake, enteredMake, enteredModel } = usePickerLists(c);
   const refresh = useRefreshLists();
-  const makes = useMakes(c.partType);
-  const models = useModels(c.partType, c.make);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
     first.current?.focus();
@@ -85,9 +105,9 @@ export function SearchForm() {
   return (
     <form className="parts-search card" role="search" aria-label="Parts search" onSubmit={(e) => (e.preventDefault(), runSearch(c))} data-testid="parts-search-form">
       <div className="parts-search-row">
-        <Text label="Part type" field="partType" c={c} set={set} list="parts-part-types" testId="parts-part-type" inputRef={first} />
-        <Text label="Make or manufacturer" field="make" c={c} set={set} list="parts-makes" testId="parts-make" />
-        <Text label="Model" field="model" c={c} set={set} list="parts-models" testId="parts-model" />
+        <Text label="Part type" field="partType" c={c} set={set} list="parts-part-types" testId="parts-part-type" inputRef={first} onTyped={typedPartType} />
+        <Text label="Make or manufacturer" field="make" c={c} set={set} list="parts-makes" testId="parts-make" onTyped={typedMake} onFocus={enteredMake} />
+        <Text label="Model" field="model" c={c} set={set} list="parts-models" testId="parts-model" onFocus={enteredModel} />
         <Text label="Year from" field="yearFrom" c={c} set={set} width="84px" testId="parts-year-from" />
         <Text label="Year to" field="yearTo" c={c} set={set} width="84px" testId="parts-year-to" />
       </div>

@@ -36,10 +36,10 @@ export function TypesPanel() {
   const searchAs = (partType: string) => search({ ...emptyCriteria, partType });
   return (
     <section className="card" data-testid="parts-types">
-      <h3>Function groups</h3>
+      <h2>Function groups</h2>
       <label>Category (empty for all)<input value={category} onChange={(e) => setCategory(e.target.value)} data-testid="parts-group-category" /></label>
       <GroupLevel key={category} category={category} parent={null} onSearch={searchAs} />
-      <h3>Mapped type</h3>
+      <h2>Mapped type</h2>
       <form className="parts-search-row" onSubmit={(e) => (e.preventDefault(), types.mutate())}>
         <label>Your mapped type<input value={mapped} onChange={(e) => setMapped(e.target.value)} data-testid="parts-mapped-type" /></label>
         <button type="submit" data-testid="parts-mapped-submit">Show its part types</button>

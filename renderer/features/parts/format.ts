@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { currentFormats } from '../../../shared/locale/current';
 
 export const money = (cents: number | null | undefined) => (cents === null || cents === undefined ? '—' : currentFormats().money(cents));
@@ -12,7 +13,25 @@ export function isTyping(target: EventTarget | null): boolean {
   return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
 
-/** Moves focus to an element by test id after React has drawn it. */
+/**
+ * Moves focus to an element by test id at once, so keys typed right after a shortcut land in it;
+ * only an element React has not drawn yet is focused a frame later.
+ */
 export function focusTestId(testId: string): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.focus());
+  const find = () => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+  const el = find();
+  if (el) el.focus();
+  else requestAnimationFrame(() => find()?.focus());
+}
+
+/** Shows a view and focuses a field in it within the same key press: the view is drawn synchronously first. */
+export function showView<V>(setView: (view: V) => void, view: V, testId: string): void {
+  flushSync(() => setView(view));
+  focusTestId(testId);
+}
+
+/** Selects the text of the field that has the focus. */
+export function selectFocused(): void {
+  const el = document.activeElement;
+  if (el instanceof HTMLInputElement) el.select();
 }

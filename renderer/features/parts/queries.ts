@@ -4,7 +4,6 @@ import type { LogInputRaw } from '../../../shared/heavytruckparts/inputs';
 import type { SaleDraftInput } from '../../../shared/heavytruckparts/sale';
 import type { ItemKey } from '../../../shared/heavytruckparts/types';
 import { api, unwrap } from '../../api/bridge';
-import { createImageLoader } from './image-batch';
 import { toSearchInput, useParts, type Criteria, type RunSearch } from './parts-store';
 
 export const partsKeys = {
@@ -15,7 +14,6 @@ export const partsKeys = {
   search: (run: RunSearch | null, userId: string) => [...partsKeys.all, 'search', run, userId] as const,
   item: (ref: ItemKey | { uri: string } | null, userId: string) => [...partsKeys.all, 'item', ref, userId] as const,
   wholeUnit: (vendorId: string, store: string, vehicleId: string, userId: string) => [...partsKeys.all, 'whole-unit', vendorId, store, vehicleId, userId] as const,
-  image: (url: string) => [...partsKeys.all, 'image', url] as const,
   interactions: () => [...partsKeys.all, 'interactions'] as const,
   localSales: () => [...partsKeys.all, 'local-sales'] as const,
   endUsers: () => [...partsKeys.all, 'end-users'] as const,
@@ -39,12 +37,21 @@ export function useRefreshLists() {
   });
 }
 
-export function useMakes(partType: string) {
-  return useQuery({ queryKey: partsKeys.makes(partType), queryFn: () => unwrap(api.parts.listMakes({ partType: partType || '*', refresh: false })), staleTime: Infinity });
+/** Makes for a chosen part type ("" for any); nothing is asked until one is chosen. */
+export function useMakes(partType: string | null) {
+  const pt = partType === null ? null : partType || '*';
+  return useQuery({ queryKey: partsKeys.makes(pt?.toLowerCase() ?? ''), queryFn: () => unwrap(api.parts.listMakes({ partType: pt!, refresh: false })), staleTime: Infinity, enabled: pt !== null });
 }
 
-export function useModels(partType: string, make: string) {
-  return useQuery({ queryKey: partsKeys.models(partType, make), queryFn: () => unwrap(api.parts.listModels({ partType: partType || '*', make: make || '*', refresh: false })), staleTime: Infinity, enabled: make !== '' });
+/** Models for a chosen part type and make; nothing is asked until a make is chosen. */
+export function useModels(chosen: { partType: string; make: string } | null) {
+  const pt = chosen?.partType || '*';
+  return useQuery({
+    queryKey: partsKeys.models(pt.toLowerCase(), chosen?.make.toLowerCase() ?? ''),
+    queryFn: () => unwrap(api.parts.listModels({ partType: pt, make: chosen!.make, refresh: false })),
+    staleTime: Infinity,
+    enabled: chosen !== null && chosen.make !== '',
+  });
 }
 
 function searchOptions(run: RunSearch | null, userId: string) {
@@ -89,13 +96,6 @@ export function useWholeUnit(vendorId: string, store: string, vehicleId: string 
     enabled: vehicleId !== null && vehicleId !== '',
     staleTime: 60_000,
   });
-}
-
-const loadImage = createImageLoader((urls) => unwrap(api.parts.getImages({ urls })));
-
-/** A vendor picture as data from the main process; kept for the session. */
-export function useImage(url: string | undefined) {
-  return useQuery({ queryKey: partsKeys.image(url ?? ''), queryFn: async () => ({ dataUrl: await loadImage(url!) }), enabled: !!url, staleTime: Infinity, gcTime: 10 * 60_000, retry: false });
 }
 
 export function useLookupEndUser() {

@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { isUrl } from '../../../shared/trax-retail/rules';
 import type { LocalImage } from '../../../shared/trax-retail/sheet';
 import { useImagePreview } from './queries';
+import { VendorPicture } from '../../ui/VendorPicture';
 
 /**
  * A picture column's cell: its thumbnail (a public address as is, a local file through the main
@@ -14,7 +15,8 @@ export function ImageCell(props: { draftId: string; value: string; image: LocalI
   const [over, setOver] = useState(false);
   const local = value !== '' && !isUrl(value) && image ? value : null;
   const preview = useImagePreview(draftId, local);
-  const src = value !== '' && /^https:\/\//i.test(value) ? value : (preview.data?.dataUrl ?? null);
+  const remote = value !== '' && /^https:\/\//i.test(value) ? value : null;
+  const src = preview.data?.dataUrl ?? null;
   const original = image && image.originalName.replace(/\.[^.]+$/, '') !== image.name ? image.originalName : null;
   const drop = (e: DragEvent) => {
     e.preventDefault();
@@ -34,7 +36,14 @@ export function ImageCell(props: { draftId: string; value: string; image: LocalI
       onDrop={drop}
       data-testid={`${testId}-drop`}
     >
-      {src ? <img src={src} alt="" className="thumb" data-testid={`${testId}-thumb`} /> : <span className="thumb empty" />}
+      {remote ? (
+        // A public address: the app fetches the picture; the window loads nothing from elsewhere.
+        <VendorPicture url={remote} alt="" className="thumb" testId={`${testId}-thumb`} placeholderClass="empty" />
+      ) : src ? (
+        <img src={src} alt="" className="thumb" data-testid={`${testId}-thumb`} />
+      ) : (
+        <span className="thumb empty" />
+      )}
       <span className="image-name">
         {value}
         {original && <span className="image-original" data-testid={`${testId}-original`}> ({original})</span>}

@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { downloadBytes, winAnsi, wrap } from '../../ui/pdf-text';
 import { orderBarcode } from './receipt-barcode';
 import type { ReceiptModel } from './receipt-model';
 
@@ -6,31 +7,6 @@ import type { ReceiptModel } from './receipt-model';
 const WIDTH = 227;
 const MARGIN = 14;
 const LINE = 13;
-
-/** The standard PDF fonts know only WinAnsi; anything else becomes a plain look-alike. */
-function winAnsi(text: string): string {
-  return text
-    .replace(/[\u202f\u2009\u2007]/g, '\u00a0')
-    .replace(/[\u2212\u2013]/g, '-')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[^\u0020-\u007e\u00a0-\u00ff\u2014\u2026\u20ac]/g, '?');
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const word of winAnsi(text).split(' ')) {
-    const next = current ? `${current} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) <= width || !current) {
-      current = next;
-    } else {
-      out.push(current);
-      current = word;
-    }
-  }
-  return [...out, current];
-}
 
 /** The order number's Code 128 bars, centred, `height` points tall; answers the height used. */
 function drawBarcode(page: PDFPage | null, orderNumber: string, top: number): number {
@@ -103,13 +79,5 @@ export async function receiptPdf(r: ReceiptModel): Promise<Uint8Array> {
 
 /** Offers the PDF as a download named after the order. */
 export async function downloadReceiptPdf(r: ReceiptModel): Promise<void> {
-  const bytes = await receiptPdf(r);
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${r.title === 'Receipt' ? 'receipt' : 'refund'}-${r.orderNumber}.pdf`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBytes(await receiptPdf(r), `${r.title === 'Receipt' ? 'receipt' : 'refund'}-${r.orderNumber}.pdf`, 'application/pdf');
 }

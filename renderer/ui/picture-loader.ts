@@ -1,4 +1,4 @@
-import { MAX_IMAGES_PER_CALL } from '../../../shared/heavytruckparts/contract';
+import { MAX_PICTURES_PER_CALL, type PictureAnswer } from '../../shared/contract/pictures';
 
 interface Waiting {
   resolve(dataUrl: string): void;
@@ -7,10 +7,14 @@ interface Waiting {
 
 /**
  * Pictures asked for in the same moment (a page of thumbnails) go to the app in one call, so they
- * never queue ahead of the clerk's next search on the window's few connections.
+ * never queue ahead of the clerk's next search on the window's few connections. Each address is
+ * sent once: an ask for an address already on its way waits for that call's answer.
  */
-export function createImageLoader(fetchImages: (urls: string[]) => Promise<{ images: { url: string; dataUrl: string | null; problem: string | null }[] }>) {
+export function createPictureLoader(fetchPictures: (urls: string[]) => Promise<{ images: PictureAnswer[] }>) {
+  /** Every address asked for and not yet answered, with whoever is waiting for it. */
   const waiting = new Map<string, Waiting[]>();
+  /** The addresses of `waiting` that no call has carried yet. */
+  const unsent = new Set<string>();
   let scheduled = false;
 
   const settle = (url: string, outcome: (w: Waiting) => void) => {
@@ -20,7 +24,7 @@ export function createImageLoader(fetchImages: (urls: string[]) => Promise<{ ima
 
   const send = async (urls: string[]) => {
     try {
-      const { images } = await fetchImages(urls);
+      const { images } = await fetchPictures(urls);
       for (const image of images) settle(image.url, (w) => (image.dataUrl !== null ? w.resolve(image.dataUrl) : w.reject(new Error(image.problem ?? 'The picture could not be loaded.'))));
       for (const url of urls) settle(url, (w) => w.reject(new Error('The app sent no picture for this address.')));
     } catch (error) {
@@ -30,15 +34,17 @@ export function createImageLoader(fetchImages: (urls: string[]) => Promise<{ ima
 
   const flush = () => {
     scheduled = false;
-    const urls = [...waiting.keys()];
-    for (let i = 0; i < urls.length; i += MAX_IMAGES_PER_CALL) void send(urls.slice(i, i + MAX_IMAGES_PER_CALL));
+    const urls = [...unsent];
+    unsent.clear();
+    for (let i = 0; i < urls.length; i += MAX_PICTURES_PER_CALL) void send(urls.slice(i, i + MAX_PICTURES_PER_CALL));
   };
 
   return (url: string): Promise<string> =>
     new Promise((resolve, reject) => {
       const list = waiting.get(url);
-      if (list) list.push({ resolve, reject });
-      else waiting.set(url, [{ resolve, reject }]);
+      if (list) return void list.push({ resolve, reject });
+      waiting.set(url, [{ resolve, reject }]);
+      unsent.add(url);
       if (!scheduled) {
         scheduled = true;
         setTimeout(flush, 0);
