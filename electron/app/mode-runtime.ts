@@ -3,22 +3,30 @@ import type { AppMode } from '../../shared/connections';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { Db, OpenOptions } from '../core/store/database';
 import type { CoreDeps, Feature, FeatureFactory } from '../core/feature';
+import { aloneLink, type StoreLink } from '../core/store-link';
+import type { SimHost } from '../training/sim-host';
 import type { PictureSource } from '../core/pictures/picture-service';
 import { openDataStore } from './mode-stores';
 
 export interface ModeRuntimeDeps {
   dataDir: string;
-  /** Everything a feature gets except its mode's store and connections. */
-  base: Omit<CoreDeps, 'db' | 'connections'>;
+  /** Everything a feature gets except its mode's store and connections; the simulator host takes their simulators. */
+  base: Omit<CoreDeps, 'db' | 'connections' | 'simHost' | 'store'> & { simHost: SimHost };
+  /** The store server as this mode sees it; closed when the mode's features stop. Alone when absent. */
+  storeLink?: (mode: AppMode) => ModeStoreLink;
   connections: ConnectionsService;
   factories: FeatureFactory[];
   /** How the mode's store is watched after it opens (damage found by the background check). */
   store?: Pick<OpenOptions, 'onDamage' | 'checkAtStartBytes'>;
 }
 
+/** A mode's view of the store server, with what the runtime needs to let it go. */
+export type ModeStoreLink = StoreLink & { close?(): Promise<void> };
+
 interface Loaded {
   mode: AppMode;
   db: Db;
+  store: ModeStoreLink;
   features: Feature[];
   handlers: Record<string, Record<string, (input: unknown) => unknown>>;
   inFlight: Set<Promise<unknown>>;
@@ -39,7 +47,8 @@ export class ModeRuntime {
   /** Opens a mode's store and starts its features; throws StoreOpenError when the file cannot be used. */
   open(mode: AppMode): void {
     const db = openDataStore(this.deps.dataDir, mode, this.deps.store);
-    const core: CoreDeps = { ...this.deps.base, db, connections: this.deps.connections.pinned(mode) };
+    const store = this.deps.storeLink?.(mode) ?? aloneLink;
+    const core: CoreDeps = { ...this.deps.base, db, store, connections: this.deps.connections.pinned(mode) };
     const features = this.deps.factories.map((make) => make(core));
     if (!this.simulatorsRegistered) {
       // The simulators stand in for the vendors, which do not change with the mode: registered once.
@@ -47,7 +56,7 @@ export class ModeRuntime {
       this.simulatorsRegistered = true;
     }
     const handlers = Object.assign({}, ...features.map((f) => f.handlers)) as Loaded['handlers'];
-    this.current = { mode, db, features, handlers, inFlight: new Set() };
+    this.current = { mode, db, store, features, handlers, inFlight: new Set() };
     for (const f of features) f.start?.();
   }
 
@@ -124,6 +133,7 @@ export class ModeRuntime {
     if (!loaded) return;
     await Promise.all(loaded.features.map((f) => f.stop?.()));
     await Promise.allSettled([...loaded.inFlight]);
+    await loaded.store.close?.();
     loaded.db.close();
     this.current = null;
   }

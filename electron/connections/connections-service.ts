@@ -1,6 +1,7 @@
 import { connectionSettingsSchemas, type AppMode, type ConnectionHealth, type ConnectionSettings, type ConnectionView, type SecretStatus } from '../../shared/connections';
 import { endpointProblem } from '../../shared/endpoint-policy';
 import { vendorIds, vendors, type VendorId } from '../../shared/vendors';
+import type { ConnectionTester, FeatureConnections, ResolvedConnection } from '../core/feature-connections';
 import { describeIssues } from '../core/input-problems';
 import { AppError } from '../core/app-error';
 import { secretRedactor } from '../core/secrets/redact';
@@ -10,17 +11,7 @@ import type { SimHost } from '../training/sim-host';
 import { trainingCredentials, trainingPrefixes } from '../training/credentials';
 import { ConnectionsRepo } from './connections-repo';
 
-/** Everything a vendor client needs to make a call: where, with what, and whether it is training. */
-export interface ResolvedConnection<V extends VendorId = VendorId> {
-  id: V;
-  training: boolean;
-  enabled: boolean;
-  settings: ConnectionSettings[V];
-  secrets: Record<string, string>;
-}
-
-/** Checks a connection for real; supplied by the vendor's feature. */
-export type ConnectionTester = (conn: ResolvedConnection) => Promise<{ ok: boolean; message: string }>;
+export type { ConnectionTester, ResolvedConnection } from '../core/feature-connections';
 
 /** Shorter secrets show no characters at all. */
 export const LAST_FOUR_MIN_LENGTH = 12;
@@ -51,7 +42,7 @@ export interface ConnectionsDeps {
   pinnedMode?: AppMode;
 }
 
-export class ConnectionsService {
+export class ConnectionsService implements FeatureConnections {
   private readonly repo: ConnectionsRepo;
 
   constructor(

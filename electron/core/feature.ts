@@ -1,11 +1,11 @@
 import type { AppHandlers } from '../../shared/contract';
-import type { ConnectionsService } from '../connections/connections-service';
+import type { FeatureConnections } from './feature-connections';
 import type { VendorHttp } from './http/vendor-http';
+import type { Simulator, SimulatorHost } from './simulator';
 import type { PictureSource } from './pictures/picture-service';
 import type { Db, Migration } from './store/database';
 import type { SettingsRepo } from './store/settings-repo';
-import type { Simulator } from '../training/simulator';
-import type { SimHost } from '../training/sim-host';
+import type { StoreLink, StoreMigration } from './store-link';
 
 /** What the core hands every feature: the store, vendor HTTP, connections and a clock. */
 export interface CoreDeps {
@@ -14,8 +14,10 @@ export interface CoreDeps {
   /** Settings shared by both modes (in the core store). */
   settings: SettingsRepo;
   http: VendorHttp;
-  connections: ConnectionsService;
-  simHost: SimHost;
+  connections: FeatureConnections;
+  simHost: SimulatorHost;
+  /** The store server this workstation shares with the store's others, seen from this mode (`aloneLink` when none). */
+  store: StoreLink;
   now: () => number;
   log: (message: string) => void;
 }
@@ -45,5 +47,7 @@ export interface FeatureModule {
   /** The versions this feature owns, inclusive (null: it keeps no records); every one of its migrations falls inside. */
   versions: [number, number] | null;
   migrations: Migration[];
+  /** Its tables on the store server, in the same version range (run once per mode's schema). */
+  storeMigrations?: StoreMigration[];
   create: FeatureFactory;
 }

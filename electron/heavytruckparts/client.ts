@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { objSchema } from '../../shared/heavytruckparts/fields';
-import type { ConnectionsService } from '../connections/connections-service';
+import type { FeatureConnections } from '../core/feature-connections';
 import { VendorError } from '../core/http/vendor-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { toAppError, type Feature } from './client-errors';
@@ -44,7 +44,7 @@ export function queryString(q: Query): string {
 export class HtpClient {
   private readonly accepted = new Set<string>();
 
-  constructor(private readonly deps: { http: VendorHttp; connections: ConnectionsService }) {}
+  constructor(private readonly deps: { http: VendorHttp; connections: FeatureConnections }) {}
 
   connection(): Promise<HtpConnection> {
     return resolveHtp(this.deps.connections);

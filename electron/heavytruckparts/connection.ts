@@ -1,6 +1,6 @@
 import { dotSegmentProblem } from '../../shared/heavytruckparts/inputs';
 import { AppError } from '../core/app-error';
-import type { ConnectionsService, ResolvedConnection } from '../connections/connections-service';
+import type { FeatureConnections, ResolvedConnection } from '../core/feature-connections';
 import { TRAINING_USER } from './sim';
 
 export const VENDOR = 'HeavyTruckParts';
@@ -33,7 +33,7 @@ export function toHtpConnection(conn: ResolvedConnection): HtpConnection {
   return { base, host: new URL(base).host, user, password, training: conn.training };
 }
 
-export async function resolveHtp(connections: ConnectionsService): Promise<HtpConnection> {
+export async function resolveHtp(connections: FeatureConnections): Promise<HtpConnection> {
   return toHtpConnection(await connections.resolve('heavytruckparts'));
 }
 

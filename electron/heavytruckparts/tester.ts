@@ -1,6 +1,6 @@
 import { currentFormats } from '../../shared/locale/current';
 import { AppError } from '../core/app-error';
-import type { ConnectionTester } from '../connections/connections-service';
+import type { ConnectionTester } from '../core/feature-connections';
 import { readPartTypes } from '../../shared/heavytruckparts/read-lists';
 import type { HtpClient } from './client';
 import { toHtpConnection } from './connection';

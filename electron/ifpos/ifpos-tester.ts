@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConnectionTester, ResolvedConnection } from '../connections/connections-service';
+import type { ConnectionTester, ResolvedConnection } from '../core/feature-connections';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { VendorError } from '../core/http/vendor-error';
 import { answerSummary, payloadFor, postIfpos, postUrl, sampleSale, schemaSourceNames, settingsProblems, type IfposSettings } from './ifpos-client';

@@ -1,6 +1,6 @@
 import { currentFormats } from '../../shared/locale/current';
 import type { SyncMode, SyncProgress, SyncRun, SyncSettings, SyncTrigger } from '../../shared/inventory/schemas';
-import type { ResolvedConnection } from '../connections/connections-service';
+import type { ResolvedConnection } from '../core/feature-connections';
 import { AppError } from '../core/app-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { storeWriteProblem } from '../core/store/store-errors';

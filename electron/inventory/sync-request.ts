@@ -1,5 +1,5 @@
 import type { SyncMode, SyncSettings } from '../../shared/inventory/schemas';
-import type { ResolvedConnection } from '../connections/connections-service';
+import type { ResolvedConnection } from '../core/feature-connections';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { arraySource, fetchInventory, openInventory, type InventoryQuery, type ItemSource } from '../simpleconsign/inventory-client';
 import { vendorClock } from './sync-clocks';

@@ -2,8 +2,6 @@ import crypto from 'node:crypto';
 import type { CoreDeps, Feature, FeatureFactory, FeatureModule } from '../core/feature';
 import { salesMigrations } from './migrations';
 import { counterMigrations } from './counter-migrations';
-import { createIfposDestination } from '../ifpos/ifpos-destination';
-import { createSimpleConsignDestination } from '../simpleconsign/transactions-destination';
 import { CounterRepo } from './counter-repo';
 import { CounterService } from './counter-service';
 import { DeliveryWorker, type Timers } from './delivery-worker';
@@ -92,11 +90,11 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
   };
 }
 
-/** The vendors every recorded sale and return goes to, when the store has them enabled. */
-export function salesDestinations(core: CoreDeps): Destination[] {
-  return [createSimpleConsignDestination(core), createIfposDestination(core)];
+/**
+ * Sales as the app registers it, delivering to the destinations `destinationsFor` builds over each mode's core.
+ * Which vendors those are is assembly, decided in `electron/app/`: sales itself knows no vendor.
+ */
+export function salesModule(destinationsFor: (core: CoreDeps) => Destination[]): FeatureModule {
+  const create: FeatureFactory = (core) => buildSalesFeature(core, destinationsFor(core));
+  return { name: 'Sales', versions: [10, 19], migrations: [...salesMigrations, ...counterMigrations], create };
 }
-
-export const createSalesFeature: FeatureFactory = (core) => buildSalesFeature(core, salesDestinations(core));
-
-export const salesModule: FeatureModule = { name: 'Sales', versions: [10, 19], migrations: [...salesMigrations, ...counterMigrations], create: createSalesFeature };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreDeps } from '../core/feature';
+import { aloneLink } from '../core/store-link';
 import { ConnectionsRepo } from '../connections/connections-repo';
 import { ConnectionsService } from '../connections/connections-service';
 import { VendorHttp } from '../core/http/vendor-http';
@@ -112,7 +113,7 @@ export function deferred<T>() {
 }
 
 export interface SalesHarness {
-  core: CoreDeps;
+  core: CoreDeps & { connections: ConnectionsService; simHost: SimHost };
   clock: { now: number };
   timers: ManualTimers;
   feature: SalesFeature;
@@ -131,7 +132,7 @@ export function makeSalesHarness(destinations: Destination[], opts: { start?: bo
   const simHost = new SimHost();
   const now = () => clock.now;
   const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets: new MemorySecretStore(), simHost, now });
-  const core: CoreDeps = { db, settings, http: new VendorHttp({ now }), connections, simHost, now, log: () => {} };
+  const core: SalesHarness['core'] = { db, settings, http: new VendorHttp({ now }), connections, simHost, store: aloneLink, now, log: () => {} };
   const timers = new ManualTimers(clock);
   const make = (dests: Destination[]) => buildSalesFeature(core, dests, { timers, random: () => 0.5 });
   const harness: SalesHarness = {

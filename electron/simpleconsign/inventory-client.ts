@@ -1,4 +1,4 @@
-import type { ResolvedConnection } from '../connections/connections-service';
+import type { ResolvedConnection } from '../core/feature-connections';
 import { VendorError } from '../core/http/vendor-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-import type { ResolvedConnection } from '../connections/connections-service';
+import type { ResolvedConnection } from '../core/feature-connections';
 
 /** SimpleConsign's image store over https, as its document gives it. */
 export const LIVE_IMAGE_BASE = 'https://s3.amazonaws.com/image.traxia.com';

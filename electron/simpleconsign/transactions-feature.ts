@@ -1,12 +1,12 @@
 import { seededRandom } from '../../shared/seeded-random';
 import type { Feature, FeatureFactory, FeatureModule } from '../core/feature';
-import type { SimHost } from '../training/sim-host';
+import type { SimulatorHost } from '../core/simulator';
 import type { SimpleConsignCatalog } from './catalog';
 import { simpleConsignTester } from './transactions-tester';
 import { SimpleConsignTransactionsSim } from './transactions-sim';
 
 /** The inventory simulator, when it is registered and speaks the catalog interface; looked up per request. */
-export function simulatorCatalog(simHost: SimHost): SimpleConsignCatalog | null {
+export function simulatorCatalog(simHost: SimulatorHost): SimpleConsignCatalog | null {
   try {
     const sim = simHost.simulator('simpleconsign-inventory') as unknown as Partial<SimpleConsignCatalog>;
     return typeof sim.hasSku === 'function' && typeof sim.adjustQuantity === 'function' ? (sim as SimpleConsignCatalog) : null;

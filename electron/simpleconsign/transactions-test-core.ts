@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreDeps } from '../core/feature';
+import { aloneLink } from '../core/store-link';
 import { ConnectionsRepo } from '../connections/connections-repo';
 import { ConnectionsService } from '../connections/connections-service';
 import { VendorHttp } from '../core/http/vendor-http';
@@ -13,6 +14,9 @@ import type { Simulator } from '../training/simulator';
 import { SimHost } from '../training/sim-host';
 
 export interface TestCore extends CoreDeps {
+  /** The real services, so tests can change settings and inject faults as a person or the app would. */
+  connections: ConnectionsService;
+  simHost: SimHost;
   secrets: MemorySecretStore;
   close(): Promise<void>;
 }
@@ -38,6 +42,7 @@ export async function makeTestCore(simulators: Simulator[], opts: { fetch?: type
     http,
     connections,
     simHost,
+    store: aloneLink,
     now,
     log: () => {},
     secrets,

@@ -1,5 +1,5 @@
 import { currentFormats } from '../../shared/locale/current';
-import type { ConnectionTester, ResolvedConnection } from '../connections/connections-service';
+import type { ConnectionTester, ResolvedConnection } from '../core/feature-connections';
 import type { VendorHttp } from '../core/http/vendor-http';
 import type { SettingsRepo } from '../core/store/settings-repo';
 import { fetchInventory, InventoryFetchError } from './inventory-client';

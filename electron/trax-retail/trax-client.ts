@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ResolvedConnection } from '../connections/connections-service';
+import type { ResolvedConnection } from '../core/feature-connections';
 import { AppError } from '../core/app-error';
 import { VendorError } from '../core/http/vendor-error';
 import type { VendorHttp } from '../core/http/vendor-http';

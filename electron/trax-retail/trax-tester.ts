@@ -1,4 +1,4 @@
-import type { ConnectionTester } from '../connections/connections-service';
+import type { ConnectionTester } from '../core/feature-connections';
 import { AppError } from '../core/app-error';
 import { VendorError } from '../core/http/vendor-error';
 import type { VendorHttp } from '../core/http/vendor-http';

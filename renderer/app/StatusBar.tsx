@@ -1,6 +1,7 @@
 import type { AppStatus } from '../../shared/contract/app';
 import { SchemaMismatchBadge } from '../features/ifpos/SchemaMismatch';
 import { WaitingCount } from '../features/sales/WaitingCount';
+import { StoreStatusBadge } from '../features/store/StoreStatusBadge';
 
 const healthLabel = { ok: 'working', failing: 'failing', unknown: 'not tested', disabled: 'off' } as const;
 /** Short names, so the line fits at 1024 wide; the full name and last answer are in the tooltip. */
@@ -30,6 +31,7 @@ export function StatusBar({ status }: { status: AppStatus }) {
           {off} off
         </span>
       )}
+      <StoreStatusBadge />
       <WaitingCount />
       {!status.keychain.available && (
         <span className="health health-failing" title={status.keychain.message}>

@@ -7,6 +7,7 @@ import { inventoryContract } from '../inventory/contract';
 import { ifposContract } from '../ifpos/contract';
 import { importsContract, productSheetsContract } from '../trax-retail/contract';
 import { partsContract } from '../heavytruckparts/contract';
+import { storeContract } from '../store/contract';
 import type { Bridge, Handlers } from './channel';
 
 /** Every call the renderer can make, one domain per key. Each channel is `domain:verb-noun`. */
@@ -21,6 +22,7 @@ export const contract = {
   sheets: productSheetsContract,
   imports: importsContract,
   parts: partsContract,
+  store: storeContract,
 };
 
 export type AppContract = typeof contract;

@@ -1,5 +1,6 @@
 import { useAppStatus } from '../../app/app-queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { StoreSection } from '../store/StoreSection';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { ConnectionCard } from './ConnectionCard';
 import { ModeSwitch } from './ModeSwitch';
@@ -29,6 +30,7 @@ export function ConnectionsScreen() {
           <ConnectionCard key={`${c.id}-${JSON.stringify(c.settings)}`} conn={c} training={mode === 'training'} />
         ))}
       </div>
+      <StoreSection />
       {mode === 'training' && <TrainingPanel />}
     </div>
   );
