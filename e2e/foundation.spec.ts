@@ -38,6 +38,8 @@ async function recordBridgeAnswers(page: Page, seen: string[]) {
 }
 
 test('a credential is saved to the keychain and only its last four characters reach the renderer', async ({ page, shell, browser }) => {
+  // The app is started twice (the second time to read the credential back), each start taking its share of a busy machine.
+  test.setTimeout(150_000);
   const secret = `sc-live-${Date.now()}-Z9Q7`;
   const seen: string[] = [];
   await recordBridgeAnswers(page, seen);

@@ -3,13 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Papa from 'papaparse';
+import { readReport, type Finding } from './electronegativity-report';
 
 /**
  * `npm run lint:electron`: Electronegativity over the app's sources (main process, preload, renderer and shared code
  * scanned together, so its global checks see the whole app). Fails on any finding not listed, with its reason, in
  * scripts/electronegativity-accepted.json. The check that downloads Electron's release list is skipped: it needs the
  * network and only says whether a newer Electron exists.
+ *
+ * The report is read as SARIF (JSON, written in one go): the CSV report is written by two unawaited
+ * writes racing each other (header, then rows), which sometimes left a row without its file name, or
+ * the rows lost altogether. A report that cannot be read, or a finding without its rule or file, fails
+ * the check rather than passing unseen.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ELECTRON_VERSION = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
@@ -19,12 +24,6 @@ interface Accepted {
   file: string;
   reason: string;
 }
-interface Finding {
-  issue: string;
-  filename: string;
-  location: string;
-  description: string;
-}
 
 function copySources(into: string): void {
   for (const dir of ['electron', 'renderer', 'shared']) {
@@ -32,18 +31,17 @@ function copySources(into: string): void {
   }
 }
 
-function scan(input: string, csv: string): Finding[] {
+function scan(input: string, out: string): Finding[] {
   const bin = path.join(root, 'node_modules/.bin/electronegativity');
-  const run = spawnSync(bin, ['-i', input, '-r', '-v', 'false', '-e', ELECTRON_VERSION, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv], { encoding: 'utf8' });
-  if (run.status !== 0 || !fs.existsSync(csv)) throw new Error(`Electronegativity did not run:\n${run.stdout}\n${run.stderr}`);
-  const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(csv, 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
-  return parsed.data.map((r) => ({ issue: r.issue, filename: r.filename.replace(/\\/g, '/'), location: r.location, description: r.description }));
+  const run = spawnSync(bin, ['-i', input, '-r', '-v', 'false', '-e', ELECTRON_VERSION, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out], { encoding: 'utf8' });
+  if (run.status !== 0 || !fs.existsSync(out)) throw new Error(`Electronegativity did not run:\n${run.stdout}\n${run.stderr}`);
+  return readReport(fs.readFileSync(out, 'utf8'));
 }
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
 try {
   copySources(path.join(work, 'src'));
-  const findings = scan(path.join(work, 'src'), path.join(work, 'findings.csv'));
+  const findings = scan(path.join(work, 'src'), path.join(work, 'findings.sarif'));
   const accepted = JSON.parse(fs.readFileSync(path.join(root, 'scripts/electronegativity-accepted.json'), 'utf8')) as Accepted[];
   const explained = (f: Finding) => accepted.some((a) => a.issue === f.issue && a.file === f.filename);
   const open = findings.filter((f) => !explained(f));

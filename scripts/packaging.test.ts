@@ -41,6 +41,7 @@ describe('the packaged app', () => {
     });
   });
 
+  // Two full bundles of the main process, each taking its share of a busy machine.
   it('is bundled without source maps in production, with them in development', async () => {
     const prod = tempDir();
     const dev = tempDir();
@@ -49,7 +50,7 @@ describe('the packaged app', () => {
     expect(fs.readdirSync(prod).sort()).toEqual(['main.cjs', 'preload.cjs']);
     expect(fs.readFileSync(path.join(prod, 'main.cjs'), 'utf8')).not.toMatch(/^\/\/# sourceMappingURL=/m);
     expect(fs.readdirSync(dev)).toContain('main.cjs.map');
-  });
+  }, 120_000);
 
   it('ignores BACKOFFICE_* overrides of the data folder and keychain service in a production build only', async () => {
     const probe = async (production: boolean) => {

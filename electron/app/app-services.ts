@@ -36,6 +36,8 @@ export interface AppServicesOptions {
   fetch?: typeof fetch;
   /** Store files above this size are checked in the background after start (tests lower it). */
   checkStoresAtStartBytes?: number;
+  /** How often a status request re-checks a keychain found working (tests lower it). */
+  keychainRecheckMs?: number;
   /** How often this workstation tells the store server it is alive (tests shorten it). */
   storeHeartbeatMs?: number;
   /** How the workstation writes numbers and dates: Electron asks the operating system, the browser shell its environment. */
@@ -80,7 +82,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const now = opts.now ?? Date.now;
   const log = safeLog(opts.log ?? ((m: string) => console.error(m)));
   // Each secret is read once per run and kept in memory; every call has a deadline; every value feeds the scrubber.
-  const secrets = new CachedSecretStore(opts.secrets, { onSecret: (v) => secretRedactor.add(v) });
+  const secrets = new CachedSecretStore(opts.secrets, { onSecret: (account, v) => secretRedactor.add(v, account), recheckMs: opts.keychainRecheckMs });
   const simHost = new SimHost([], { log });
   let db: Db | null = null;
   let startupError: StartupError | null = null;
@@ -88,9 +90,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   let damage: StartupError | null = null;
   let stopFeatures = async () => {};
   const onDamage = (info: StartupError) => {
+    if (damage) return;
     damage = info;
     log(`store: ${info.message}`);
-    void stopFeatures();
+    // Nothing more is written anywhere: the other store stops too, and the features with their store.
+    if (db?.open) db.pragma('query_only = ON');
+    void stopFeatures().catch((error: unknown) => log(`store: stopping after the damage: ${error instanceof Error ? error.message : String(error)}`));
   };
   try {
     db = openDatabase(path.join(opts.dataDir, CORE_STORE_FILE), coreStoreMigrations, { owns: ownedByCoreStore, onDamage, checkAtStartBytes: opts.checkStoresAtStartBytes });

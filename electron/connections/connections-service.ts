@@ -170,7 +170,7 @@ export class ConnectionsService implements FeatureConnections {
 
   async setSecret(id: VendorId, field: string, value: string): Promise<ConnectionView> {
     this.secretField(id, field);
-    secretRedactor.add(value);
+    secretRedactor.add(value, this.account(id, field));
     await this.keychain(() => this.deps.secrets.set(this.account(id, field), value));
     this.deps.settings.set(`secretOrigin.${id}`, this.endpointOrigin(id));
     return this.view(id);
@@ -210,7 +210,7 @@ export class ConnectionsService implements FeatureConnections {
     for (const f of vendors[id].secrets) {
       const value = await this.keychain(() => this.deps.secrets.get(this.account(id, f.id)));
       if (value !== null) secrets[f.id] = value;
-      if (value !== null) secretRedactor.add(value);
+      if (value !== null) secretRedactor.add(value, this.account(id, f.id));
     }
     return { id, training: false, enabled: this.repo.get(id).enabled, settings, secrets };
   }

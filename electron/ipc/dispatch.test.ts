@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { channel } from '../../shared/contract/channel';
 import { AppError } from '../core/app-error';
+import { secretRedactor } from '../core/secrets/redact';
 import { createDispatch } from './dispatch';
 
 const contract = {
@@ -9,8 +10,11 @@ const contract = {
     addNumbers: channel('adds', z.object({ a: z.number(), b: z.number() }).strict(), z.object({ sum: z.number() })),
     explode: channel('fails', z.object({}).strict(), z.object({})),
     refuse: channel('refuses', z.object({}).strict(), z.object({})),
+    echo: channel('answers a vendor text as it came', z.object({}).strict(), z.object({ text: z.string(), list: z.array(z.string()) })),
   },
 };
+
+const ECHOED = 'dispatch/echo+key 42';
 
 function make() {
   const logs: string[] = [];
@@ -25,6 +29,7 @@ function make() {
         refuse: () => {
           throw new AppError('conflict', 'Already there.');
         },
+        echo: () => ({ text: `Unknown key ${encodeURIComponent(ECHOED)}`, list: [`&lt;${ECHOED.replace(/\//g, '&#x2F;')}&gt;`] }),
       },
     },
     (m) => logs.push(m),
@@ -44,6 +49,12 @@ describe('dispatch', () => {
     expect(result.error.code).toBe('invalid-input');
     expect(result.error.details?.join('\n')).toMatch(/a: .*number/);
     expect(result.error.details?.join('\n')).toMatch(/extra/);
+  });
+
+  it('blanks out a known credential in any form before an answer leaves for the screen', async () => {
+    secretRedactor.add(ECHOED, 'dispatch-test:key');
+    const result = await make().dispatch('demo:echo', {});
+    expect(result).toEqual({ ok: true, value: { text: 'Unknown key [hidden]', list: ['&lt;[hidden]&gt;'] } });
   });
 
   it('refuses channels outside the contract', async () => {
@@ -71,6 +82,7 @@ describe('createDispatch and the store', () => {
         addNumbers: () => (db.prepare('INSERT INTO notes (text) VALUES (?)').run('x'.repeat(100_000)), { sum: 0 }),
         explode: () => ({}),
         refuse: () => ({}),
+        echo: () => ({ text: '', list: [] }),
       },
     });
     const result = await dispatch('demo:add-numbers', { a: 1, b: 2 });
@@ -87,6 +99,7 @@ describe('createDispatch and the store', () => {
         },
         explode: () => ({}),
         refuse: () => ({}),
+        echo: () => ({ text: '', list: [] }),
       },
     }, (m) => logs.push(m));
     await dispatch('demo:add-numbers', { a: 1, b: 2 });

@@ -3,7 +3,17 @@ import { fail, ok, type Result } from '../../shared/result';
 import { AppError } from '../core/app-error';
 import { describeIssues } from '../core/input-problems';
 import { logLine } from '../core/log-line';
+import { secretRedactor } from '../core/secrets/redact';
 import { storeFailure } from '../core/store/store-errors';
+
+/**
+ * The last look before an answer leaves for the screen: a vendor's text that echoed a credential in any
+ * form (and was not stored, so the store's guard never saw it) is blanked out here.
+ */
+function withoutSecrets<T>(output: T): T {
+  if (!secretRedactor.active || output === undefined) return output;
+  return secretRedactor.holdsSecret(JSON.stringify(output)) ? secretRedactor.scrubDeep(output) : output;
+}
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
 
@@ -34,7 +44,7 @@ export function createDispatch<C extends ContractDef>(
     }
     try {
       const output = entry.def.output.parse(await entry.fn(parsed.data));
-      return ok(output);
+      return ok(withoutSecrets(output));
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
       const store = storeFailure(error);

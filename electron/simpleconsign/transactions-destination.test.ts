@@ -203,6 +203,17 @@ describe('SimpleConsign destination', () => {
     expect(outcome).toMatchObject({ reason: expect.not.stringContaining('internet') });
   });
 
+  it('names a refused redirect as a redirect, and never as a sale or return SimpleConsign may have recorded', async () => {
+    core.simHost.register({ id: 'moved', name: 'Moved', prefix: '/moved', reset() {}, handle: () => ({ status: 301, headers: { Location: 'https://new.example.com/api/transaction?x=1' } }) });
+    await goLive('live-key-0001', core.simHost.url('/moved'));
+    const dest = createSimpleConsignDestination(core);
+    for (const t of [tx(), returnTx()]) {
+      const outcome = await dest.deliver(t);
+      expect(outcome).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('answered with a redirect (HTTP 301) to https://new.example.com/api/transaction, which the app does not follow') });
+      expect(JSON.stringify(outcome)).not.toMatch(/may have recorded|dropped the connection/);
+    }
+  });
+
   it('maps a time-out after sending like any answer that may have been applied', () => {
     const timeout = new VendorError('SimpleConsign', 'timeout', 'SimpleConsign did not answer within 30 seconds.', { mayHaveApplied: true });
     expect(outcomeOfError(tx(), timeout)).toMatchObject({ kind: 'retry', mayHaveApplied: true });

@@ -40,7 +40,8 @@ export interface SimHostOptions {
 
 // Above the largest product-sheet upload the app stages (200 MB); callers without the token are refused before any body is read.
 export const SIM_MAX_BODY_BYTES = 256 * 1024 * 1024;
-export const SIM_MAX_CONNECTIONS = 200;
+/** The app itself calls the simulators a few connections at a time; the rest of the cap is headroom. */
+export const SIM_MAX_CONNECTIONS = 64;
 
 class BodyTooLarge extends Error {}
 

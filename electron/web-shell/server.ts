@@ -37,8 +37,12 @@ const TYPES: Record<string, string> = {
 };
 
 const MAX_BODY = 5 * 1024 * 1024;
-/** A browser opens a handful of connections; far more means a local process is hoarding descriptors. */
-export const WEB_SHELL_MAX_CONNECTIONS = 128;
+/**
+ * A browser opens at most six connections to one host, plus the bridge socket; far more means a local
+ * process is hoarding descriptors. Kept low with the simulators' own cap, so a flood of both leaves the
+ * app well below the descriptor numbers where the keychain's D-Bus library fails (select(), 1,024).
+ */
+export const WEB_SHELL_MAX_CONNECTIONS = 48;
 
 function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });

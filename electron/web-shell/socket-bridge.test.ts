@@ -72,6 +72,19 @@ describe('the bridge over a WebSocket', () => {
     expect(await second.closed).toBe(4401);
   });
 
+  it('cuts a socket that sends more than a short first message before its token, without reading it whole', async () => {
+    const first = await connect();
+    const sockets = [first, ...(await Promise.all(Array.from({ length: 9 }, () => connect())))];
+    for (const { ws } of sockets) ws.send(JSON.stringify({ hello: shell!.token, padding: 'x'.repeat(256 * 1024) }));
+    // Cut as the bytes pass the limit (1006, no closing handshake), not answered once the message is complete (4401).
+    expect(await Promise.all(sockets.map((s) => s.closed))).toEqual(Array(10).fill(1006));
+    expect(sockets.every((s) => s.messages.length === 0)).toBe(true);
+    const { ws, received } = await connect();
+    ws.send(JSON.stringify({ hello: shell!.token }));
+    await received(1);
+    ws.close();
+  });
+
   it('closes a socket that sends something other than a call, or more than the size limit', async () => {
     const bad = await connect();
     bad.ws.send(JSON.stringify({ hello: shell!.token }));

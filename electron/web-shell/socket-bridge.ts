@@ -8,6 +8,8 @@ import type { Dispatch } from '../ipc/dispatch';
 
 /** Time a socket has to show the token before it is closed. */
 const HELLO_MS = 5_000;
+/** Bytes a socket may send before it has shown the token: the token's message is under a hundred. */
+export const HELLO_MAX_BYTES = 1024;
 
 const helloSchema = z.object({ hello: z.string() }).strict();
 const callSchema = z.object({ id: z.number().int().nonnegative(), channel: z.string().max(200), input: z.unknown() }).strict();
@@ -35,7 +37,7 @@ export function attachSocketBridge(server: http.Server, opts: SocketBridgeOption
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws, opts));
+    wss.handleUpgrade(req, socket, head, (ws) => serve(ws, socket, opts));
   });
   return {
     close: () => {
@@ -46,10 +48,26 @@ export function attachSocketBridge(server: http.Server, opts: SocketBridgeOption
   };
 }
 
-function serve(ws: WebSocket, opts: SocketBridgeOptions): void {
+/**
+ * Until the token is shown, the raw bytes are counted as they arrive: more than a token's message and
+ * the connection is cut at once, before the library gathers a large message (up to the size limit) for
+ * a socket that has proved nothing.
+ */
+function limitBeforeHello(socket: Duplex, ws: WebSocket): () => void {
+  let received = 0;
+  const count = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > HELLO_MAX_BYTES) ws.terminate();
+  };
+  socket.on('data', count);
+  return () => socket.off('data', count);
+}
+
+function serve(ws: WebSocket, socket: Duplex, opts: SocketBridgeOptions): void {
   let trusted = false;
+  const stopCounting = limitBeforeHello(socket, ws);
   const hello = setTimeout(() => ws.close(4401, 'No token'), HELLO_MS);
-  ws.on('close', () => clearTimeout(hello));
+  ws.on('close', () => (clearTimeout(hello), stopCounting()));
   // A frame over the size limit or malformed: the library closes the socket (1009, 1002); the shell goes on.
   ws.on('error', () => {});
   ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -59,6 +77,7 @@ function serve(ws: WebSocket, opts: SocketBridgeOptions): void {
       if (!h.success || !opts.tokenMatches(h.data.hello)) return ws.close(4401, 'This socket did not carry the browser shell’s token.');
       trusted = true;
       clearTimeout(hello);
+      stopCounting();
       ws.send(JSON.stringify({ ready: true }));
       return;
     }

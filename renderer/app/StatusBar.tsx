@@ -34,8 +34,8 @@ export function StatusBar({ status }: { status: AppStatus }) {
       <StoreStatusBadge />
       <WaitingCount />
       {!status.keychain.available && (
-        <span className="health health-failing" title={status.keychain.message}>
-          Keychain unavailable
+        <span className="health health-failing" title={status.keychain.message} data-testid="status-keychain">
+          The keychain is not available
         </span>
       )}
     </footer>

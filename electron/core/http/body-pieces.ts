@@ -6,16 +6,6 @@ function firstByte(pieces: Uint8Array[]): number | undefined {
   return undefined;
 }
 
-function concatPieces(pieces: Uint8Array[]): ArrayBuffer {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out.buffer;
-}
-
 type Read = ReadableStreamDefaultReader<Uint8Array>['read'];
 
 /** The body's pieces: those already read, then the rest as it arrives; leaving early cancels the rest. */
@@ -35,12 +25,13 @@ async function* bodyPieces(head: Uint8Array[], done: boolean, read: Read, reader
 
 /**
  * Reads a body as far as its first meaningful byte. An answer that starts like JSON (an object or a
- * list) is handed over as its pieces, to be read as they arrive; anything else is read whole.
+ * list) is handed over as its pieces, to be read as they arrive; anything else is handed back as a
+ * stream of the whole body (what was read, then the rest), for the caller to read within its limit.
  * Receiving errors are passed through `failed` (the caller words them).
  */
 export async function readHead(
   body: ReadableStream<Uint8Array>, failed: (error: unknown) => Error,
-): Promise<{ kind: 'pieces'; pieces: AsyncIterable<Uint8Array> } | { kind: 'bytes'; bytes: ArrayBuffer }> {
+): Promise<{ kind: 'pieces'; pieces: AsyncIterable<Uint8Array> } | { kind: 'other'; rest: ReadableStream<Uint8Array> }> {
   const reader = body.getReader();
   const read: Read = () => reader.read().catch((error: unknown) => {
     throw failed(error);
@@ -54,6 +45,18 @@ export async function readHead(
   }
   const first = firstByte(head);
   if (first === 0x7b || first === 0x5b) return { kind: 'pieces', pieces: bodyPieces(head, done, read, reader) };
-  for (let r = done ? null : await read(); r && !r.done; r = await read()) head.push(r.value);
-  return { kind: 'bytes', bytes: concatPieces(head) };
+  const pieces = bodyPieces(head, done, read, reader);
+  return {
+    kind: 'other',
+    rest: new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const r = await pieces.next();
+        if (r.done) controller.close();
+        else controller.enqueue(r.value);
+      },
+      async cancel() {
+        await pieces.return(undefined);
+      },
+    }),
+  };
 }

@@ -5,7 +5,8 @@ import { faultSchema } from '../../../shared/contract/training';
 import { SimHost } from '../../training/sim-host';
 import { json, type Simulator } from '../../training/simulator';
 import { backoffDelay, parseRetryAfter, VendorError } from './vendor-error';
-import { transportMessage, VendorHttp } from './vendor-http';
+import { transportMessage } from './transport';
+import { VendorHttp } from './vendor-http';
 
 let answer = json(200, { success: true });
 const echo: Simulator = { id: 'echo', name: 'Echo', prefix: '/echo', handle: () => answer, reset() {} };

@@ -6,6 +6,9 @@ import { readHead } from './body-pieces';
 import { readJsonBody, type ReadBody } from './parse-json';
 import { encodeBody, type RequestBody } from './request-body';
 import { saveBody } from './download';
+import { fetchBinary, type BinaryRequest } from './fetch-binary';
+import { readBounded, sizeWords } from './read-bounded';
+import { isRedirect, refusedRedirect, transportError } from './transport';
 import { backoffDelay, parseRetryAfter, VendorError } from './vendor-error';
 
 export interface VendorRequest<T extends z.ZodType> {
@@ -29,6 +32,8 @@ export interface VendorRequest<T extends z.ZodType> {
   streamBody?: boolean;
   /** Only idempotent calls, or calls the caller has made safe, are retried here. */
   retries?: number;
+  /** Largest answer read whole (a streamed answer is the caller's to bound); larger ones are refused as they arrive. */
+  maxBytes?: number;
   signal?: AbortSignal;
   /** A multipart or binary body, streamed (instead of `json`). */
   body?: RequestBody;
@@ -60,6 +65,11 @@ export interface VendorResponse<T> {
   /** The vendor's clock when it answered (its Date header, to the second), or null without one. */
   serverDate: number | null;
 }
+
+/** Answers read whole are held to this (streamed ones, such as a full inventory, are read as they come). */
+export const MAX_ANSWER_BYTES = 256 * 1024 * 1024;
+/** An error answer is read this far, for the vendor's words; the rest is left unread. */
+const ERROR_BODY_BYTES = 1024 * 1024;
 
 export interface HttpOptions {
   fetch?: typeof fetch;
@@ -96,52 +106,12 @@ function vendorText(body: unknown): string | undefined {
   return undefined;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'the configured address';
-  }
-}
-
-/**
- * What went wrong on the way, naming what to check: a refused connection or an unknown host is the
- * address (which one), not the internet. Whether the app tries again is for the caller to say.
- */
-export function transportMessage(vendor: string, host: string, code: string): string {
-  const where = `Check the address ${host} on the ${vendor} connection.`;
-  switch (code) {
-    case 'ECONNREFUSED':
-      return `${vendor} could not be reached: ${host} refused the connection (nothing accepts calls there). ${where}`;
-    case 'ENOTFOUND':
-      return `${vendor} could not be reached: the host ${host} does not exist (unknown host). ${where}`;
-    case 'EAI_AGAIN':
-      return `${vendor} could not be reached: the name ${host} could not be looked up just now. ${where} If it is right, check this computer’s network connection.`;
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return `${vendor} could not be reached: no route to ${host} from this computer. Check this computer’s network connection, then the address ${host}.`;
-    default:
-      return `${vendor} dropped the connection before answering${code ? ` (${code})` : ''}.`;
-  }
-}
-
 /** XML is told from HTML by its declaration or its content type; both start with "<". */
 export function bodyFormatOf(text: string, contentType: string | null): 'html' | 'xml' | 'text' {
   const type = (contentType ?? '').toLowerCase();
   if (/^\s*<!doctype html|<html[\s>]/i.test(text) || type.includes('html')) return 'html';
   if (/^\s*<\?xml/i.test(text) || type.includes('xml')) return 'xml';
   return /^\s*</.test(text) ? 'html' : 'text';
-}
-
-export interface BinaryRequest {
-  vendor: string;
-  url: string;
-  /** Only sent to an address that passes the https rule. */
-  basicAuth?: { user: string; password: string };
-  timeoutMs?: number;
-  maxBytes?: number;
-  /** Content types accepted, by prefix ("image/"). */
-  accept: string;
 }
 
 /** Every vendor call goes through here: https rule, timeout, response validation, plain-language errors. */
@@ -167,7 +137,7 @@ export class VendorHttp {
       const timeoutMs = req.timeoutMs ?? 120_000;
       const res = await this.send(req, timeoutMs, { Accept: '*/*' });
       if (!res.ok) {
-        const bytes = await res.arrayBuffer().catch(() => new ArrayBuffer(0));
+        const bytes = await readBounded(res, ERROR_BODY_BYTES, () => new Error('too large'), () => new Error('cut')).catch(() => new ArrayBuffer(0));
         this.interpret({ ...req, schema: undefined as unknown as z.ZodType }, res, await readJsonBody(bytes));
       }
       const written = await saveBody(res, req.toFile, req.maxBytes).catch((error) => {
@@ -207,15 +177,17 @@ export class VendorHttp {
     if (req.streamBody && res.ok && res.body) {
       const body = await readHead(res.body, (error) => this.transportError(req, error, timeoutMs));
       if (body.kind === 'pieces') return answer(req.schema.parse(body.pieces));
-      return answer(this.interpret(req, res, await readJsonBody(body.bytes)));
+      return answer(this.interpret(req, res, await readJsonBody(await this.readWhole(req, new Response(body.rest, res), timeoutMs))));
     }
-    let bytes: ArrayBuffer;
-    try {
-      bytes = await res.arrayBuffer();
-    } catch (error) {
-      throw this.transportError(req, error, timeoutMs);
-    }
+    const bytes = await this.readWhole(req, res, timeoutMs);
     return answer(this.interpret(req, res, await readJsonBody(bytes)));
+  }
+
+  /** The whole body, up to the request's limit: a larger answer is refused as it arrives, never held. */
+  private readWhole(req: VendorRequest<z.ZodType>, res: Response, timeoutMs: number): Promise<ArrayBuffer> {
+    const maxBytes = req.maxBytes ?? MAX_ANSWER_BYTES;
+    const tooLarge = () => new VendorError(req.vendor, 'invalid-response', `${req.vendor} sent an answer larger than the app reads (${sizeWords(maxBytes)}); it was not read.`, { status: res.status, mayHaveApplied: true });
+    return readBounded(res, maxBytes, tooLarge, (error) => this.transportError(req, error, timeoutMs));
   }
 
   /** Sends the request (following redirects only as `req.redirect` allows) and answers the response, body unread. */
@@ -233,6 +205,10 @@ export class VendorHttp {
         throw this.transportError(req, error, timeoutMs);
       }
       const next = nextHop(req, url, res, hop);
+      if (next === null && isRedirect(res)) {
+        await res.body?.cancel().catch(() => {});
+        throw refusedRedirect(req.vendor, url, res);
+      }
       if (next === null) return res;
       await res.body?.cancel().catch(() => {});
       const problem = endpointProblem(next);
@@ -244,7 +220,6 @@ export class VendorHttp {
   }
 
   private initFor(req: Omit<VendorRequest<z.ZodType>, 'schema'>, headers: Record<string, string>, signal: AbortSignal): RequestInit & { duplex?: 'half' } {
-    const manual = req.redirect === 'follow-safely';
     if (req.body) {
       const encoded = encodeBody(req.body, req.onUploadProgress);
       return {
@@ -253,23 +228,16 @@ export class VendorHttp {
         body: encoded.body as RequestInit['body'],
         duplex: 'half',
         signal,
-        redirect: 'error',
+        // Never followed (a body cannot be sent twice), but seen, so it is named as a redirect.
+        redirect: 'manual',
       };
     }
     const h = req.json !== undefined ? { ...headers, 'Content-Type': 'application/json' } : headers;
-    return { method: req.method, headers: h, body: req.json === undefined ? undefined : JSON.stringify(req.json), signal, redirect: manual ? 'manual' : 'error' };
+    return { method: req.method, headers: h, body: req.json === undefined ? undefined : JSON.stringify(req.json), signal, redirect: 'manual' };
   }
 
-  private transportError(req: Pick<VendorRequest<z.ZodType>, 'vendor'> & Partial<VendorRequest<z.ZodType>>, error: unknown, timeoutMs: number): VendorError {
-    const name = (error as { name?: string }).name;
-    if (name === 'TimeoutError') {
-      return new VendorError(req.vendor, 'timeout', `${req.vendor} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} seconds`}.`, { mayHaveApplied: true });
-    }
-    if (name === 'AbortError') return new VendorError(req.vendor, 'network', `The call to ${req.vendor} was cancelled.`, { mayHaveApplied: true });
-    const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
-    // Refused or unresolvable means the request never left: safe to repeat. Anything else may have landed.
-    const neverSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code);
-    return new VendorError(req.vendor, 'network', transportMessage(req.vendor, hostOf(req.url ?? ''), code), { mayHaveApplied: !neverSent, code: code || undefined });
+  private transportError(req: Pick<VendorRequest<z.ZodType>, 'vendor' | 'url'>, error: unknown, timeoutMs: number): VendorError {
+    return transportError(req.vendor, req.url, error, timeoutMs);
   }
 
   private interpret<T extends z.ZodType>(req: VendorRequest<T>, res: Response, { head: text, body, isJson }: ReadBody): z.output<T> {
@@ -304,35 +272,8 @@ export class VendorHttp {
     throw new VendorError(req.vendor, 'http', message, { status, ...opts, mayHaveApplied });
   }
 
-  /**
-   * Fetches a file (a vendor's picture). Without credentials plain http and other hosts are allowed,
-   * as vendors' pictures often live there; with credentials the https rule applies and redirects are refused.
-   */
-  async fetchBinary(req: BinaryRequest): Promise<{ contentType: string; bytes: Uint8Array }> {
-    let u: URL;
-    try {
-      u = new URL(req.url);
-    } catch {
-      throw new VendorError(req.vendor, 'insecure-endpoint', `"${req.url.slice(0, 100)}" is not a web address.`);
-    }
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new VendorError(req.vendor, 'insecure-endpoint', `Only web addresses can be fetched (got ${u.protocol}).`);
-    const problem = req.basicAuth ? endpointProblem(req.url) : u.username || u.password ? 'Credentials in an address are refused.' : null;
-    if (problem) throw new VendorError(req.vendor, 'insecure-endpoint', problem);
-    const timeoutMs = req.timeoutMs ?? 20_000;
-    const headers: Record<string, string> = { Accept: `${req.accept}*` };
-    if (req.basicAuth) headers.Authorization = `Basic ${Buffer.from(`${req.basicAuth.user}:${req.basicAuth.password}`).toString('base64')}`;
-    let res: Response;
-    let bytes: ArrayBuffer;
-    try {
-      res = await this.fetchImpl(req.url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: req.basicAuth ? 'error' : 'follow' });
-      bytes = await res.arrayBuffer();
-    } catch (error) {
-      throw this.transportError({ vendor: req.vendor, method: 'GET', url: req.url, schema: undefined as never }, error, timeoutMs);
-    }
-    if (!res.ok) throw new VendorError(req.vendor, 'http', `${req.vendor} answered HTTP ${res.status} for ${u.host}${u.pathname}.`, { status: res.status });
-    const contentType = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    if (!contentType.startsWith(req.accept)) throw new VendorError(req.vendor, 'invalid-response', `${u.host} sent ${contentType || 'an unnamed type'}, not ${req.accept.replace('/', '')}.`);
-    if (bytes.byteLength > (req.maxBytes ?? 10 * 1024 * 1024)) throw new VendorError(req.vendor, 'invalid-response', `${u.host} sent a file too large to show.`);
-    return { contentType, bytes: new Uint8Array(bytes) };
+  /** Fetches a file (a vendor's picture), bounded in size: see `fetch-binary.ts`. */
+  fetchBinary(req: BinaryRequest): Promise<{ contentType: string; bytes: Uint8Array }> {
+    return fetchBinary(this.fetchImpl, req);
   }
 }

@@ -30,7 +30,7 @@ describe('OsKeychain', () => {
     });
     const { status, setError } = JSON.parse(out) as { status: { available: boolean; message: string }; setError: string };
     expect(status.available).toBe(false);
-    expect(status.message).toMatch(/is not available .*credentials cannot be saved/);
+    expect(status.message).toMatch(/^The keychain is not available: .*credentials cannot be read or saved/);
     expect(setError).toMatch(/^KeychainUnavailableError: .*could not be used, so the credential was not saved/);
   });
 });

@@ -1,5 +1,5 @@
-import { AsyncEntry } from '@napi-rs/keyring';
-import { KeychainUnavailableError, type SecretStore } from './secret-store';
+import { KeychainWorker } from './keychain-worker';
+import { KeychainUnavailableError, type KeychainAction, type SecretStore } from './secret-store';
 
 function backendName(platform: NodeJS.Platform): string {
   if (platform === 'darwin') return 'macOS Keychain';
@@ -7,50 +7,71 @@ function backendName(platform: NodeJS.Platform): string {
   return 'Secret Service (GNOME Keyring / KWallet)';
 }
 
-/** Credentials in the operating system's keychain, under one service name per installation. */
+const PROBE = '__probe__';
+
+/**
+ * Credentials in the operating system's keychain, under one service name per installation. The calls
+ * run in a worker thread (`KeychainWorker`) that ends when they stop, so no connection outlives its
+ * calls and a stuck call never holds the main thread. On Linux only the Secret Service is used: the
+ * kernel keyring the module would otherwise fall back to forgets everything at logout.
+ */
 export class OsKeychain implements SecretStore {
   private readonly backend = backendName(process.platform);
+  private readonly worker: KeychainWorker;
+  /** Set once a write has shown a store is there; later checks only read. */
+  private proven = false;
 
-  constructor(private readonly service: string) {}
-
-  private entry(account: string): AsyncEntry {
-    return new AsyncEntry(this.service, account);
+  constructor(service: string) {
+    this.worker = new KeychainWorker(service);
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
+  private async guard<T>(action: KeychainAction, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      throw new KeychainUnavailableError(this.backend, error);
+      this.proven = false;
+      throw new KeychainUnavailableError(this.backend, error, action);
     }
   }
 
   async describe() {
     try {
-      // A read can answer "nothing stored" without reaching any store; a write proves one is there.
-      const probe = this.entry('__probe__');
-      await probe.setPassword('probe');
-      await probe.deleteCredential();
+      // A write proves a store is there to keep credentials; afterwards a read shows it still answers.
+      if (this.proven) await this.worker.run({ op: 'get', account: PROBE });
+      else {
+        await this.worker.run({ op: 'set', account: PROBE, value: 'probe' });
+        await this.worker.run({ op: 'delete', account: PROBE });
+        this.proven = true;
+      }
       return { available: true, backend: this.backend, message: `Credentials are kept in the ${this.backend}.` };
     } catch (error) {
+      this.proven = false;
       const reason = error instanceof Error ? error.message : String(error);
       return {
         available: false,
         backend: this.backend,
-        message: `The ${this.backend} is not available (${reason}), so credentials cannot be saved. Unlock or install the system keychain; the app never stores them anywhere weaker.`,
+        message: `The keychain is not available: the ${this.backend} could not be reached (${reason}), so credentials cannot be read or saved. Everything that needs no credential goes on working. Unlock or install the system keychain; the app never stores credentials anywhere weaker.`,
       };
     }
   }
 
   get(account: string) {
-    return this.guard(() => this.entry(account).getPassword());
+    return this.guard('read', () => this.worker.run({ op: 'get', account }));
   }
 
-  set(account: string, value: string) {
-    return this.guard(() => this.entry(account).setPassword(value));
+  async set(account: string, value: string) {
+    await this.guard('save', () => this.worker.run({ op: 'set', account, value }));
   }
 
   async delete(account: string) {
-    await this.guard(() => this.entry(account).deleteCredential());
+    await this.guard('remove', () => this.worker.run({ op: 'delete', account }));
+  }
+
+  idle(): void {
+    this.worker.idle();
+  }
+
+  abandon(): void {
+    this.worker.abandon();
   }
 }

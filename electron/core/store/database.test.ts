@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -173,6 +175,82 @@ describe('openDatabase guards the file', () => {
     db.prepare('INSERT INTO t (x, y) VALUES (@x, @y)').run({ x: 2, y: 'store-guard-secret-42' });
     expect(db.prepare('SELECT y FROM t ORDER BY x').pluck().all()).toEqual(['vendor said: bad key [hidden]', '[hidden]']);
     db.close();
+  });
+});
+
+/** Runs SQL in another process that ends without closing its connection, as a killed program would: its -wal and -shm stay. */
+function leftByKilledWriter(file: string, sql: string): void {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const code = `const D = require(${JSON.stringify(driver)}); const db = new D(${JSON.stringify(file)}); db.exec(${JSON.stringify(sql)}); process.exit(0);`;
+  execFileSync(process.execPath, ['-e', code]);
+}
+
+/** Every byte of the file and its -wal and -shm, and which of them exist. */
+function snapshot(file: string): Record<string, string | null> {
+  return Object.fromEntries(['', '-wal', '-shm'].map((s) => [s || 'main', fs.existsSync(file + s) ? fs.readFileSync(file + s).toString('base64') : null]));
+}
+
+describe('openDatabase leaves a refused file as it found it', () => {
+  it('refuses a damaged file left with a write-ahead log after a kill, keeping its bytes, -wal and -shm', () => {
+    const file = tempFile();
+    filledStore(file);
+    overwritePages(file, [20, 40, 60]);
+    leftByKilledWriter(file, "PRAGMA journal_mode = WAL; INSERT INTO t (x, y) VALUES (9001, 'written after the damage, still in the log');");
+    const before = snapshot(file);
+    expect(before['-wal']).not.toBeNull();
+    expect(openError(file, [m1, m2]).info.kind).toBe('corrupt');
+    const after = snapshot(file);
+    expect(after.main).toBe(before.main);
+    expect(after['-wal']).toBe(before['-wal']);
+    expect(after['-shm']).not.toBeNull();
+  });
+
+  it('refuses another program’s database in WAL mode, keeping its bytes, -wal and -shm', () => {
+    const file = tempFile();
+    leftByKilledWriter(file, "PRAGMA journal_mode = WAL; CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Ann');");
+    const before = snapshot(file);
+    expect(openError(file, [m1]).info.kind).toBe('foreign-file');
+    const after = snapshot(file);
+    expect(after.main).toBe(before.main);
+    expect(after['-wal']).toBe(before['-wal']);
+    expect(after['-shm']).not.toBeNull();
+    // The refused program's rows are all there, log included.
+    const other = new Database(file, { readonly: true });
+    expect(other.prepare('SELECT name FROM customers').pluck().all()).toEqual(['Ann']);
+    other.close();
+  });
+
+  it('leaves no -wal or -shm behind a refused file that had none', () => {
+    const file = tempFile();
+    const other = new Database(file);
+    other.pragma('journal_mode = WAL');
+    other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY)');
+    other.close();
+    const before = snapshot(file);
+    expect(before['-wal']).toBeNull();
+    expect(openError(file, [m1]).info.kind).toBe('foreign-file');
+    expect(snapshot(file)).toEqual(before);
+  });
+});
+
+describe('damage found while the store is in use', () => {
+  it('stops every write on the first statement that meets it, and says so once', () => {
+    const file = tempFile();
+    filledStore(file);
+    const reports: string[] = [];
+    const db = openDatabase(file, [m1, m2], { onDamage: (info) => reports.push(info.message) });
+    try {
+      db.pragma('cache_size = 1');
+      overwritePages(file, [20, 40, 60]);
+      expect(() => db.prepare('SELECT count(*), sum(length(y)) FROM t').get()).toThrow(/malformed|corrupt/i);
+      expect(reports).toHaveLength(1);
+      expect(reports[0]).toMatch(/damaged .*Nothing more is written to it/);
+      expect(() => db.prepare('INSERT INTO t (x) VALUES (1)').run()).toThrow(/readonly|read-only|query_only/i);
+      expect(() => db.exec('CREATE TABLE other (x)')).toThrow(/readonly|read-only|query_only/i);
+      expect(reports).toHaveLength(1);
+    } finally {
+      db.close();
+    }
   });
 });
 

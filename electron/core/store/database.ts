@@ -4,17 +4,13 @@ import path from 'node:path';
 import type { StartupError } from '../../../shared/contract/app';
 import { secretRedactor } from '../secrets/redact';
 import { quickCheckInBackground } from './background-check';
+import { watchForDamage } from './damage-watch';
+import type { Migration } from './migration';
 import { APPLICATION_ID, CHECK_AT_START_BYTES, damagedFile, inspectExisting, quickCheck, writeAccessProblem } from './store-check';
 import { guardWrites } from './write-guard';
 
 export type Db = Database.Database;
-
-export interface Migration {
-  /** Unique and never reused; applied in ascending order, each once. */
-  version: number;
-  name: string;
-  up: (db: Db) => void;
-}
+export type { Migration } from './migration';
 
 export class StoreOpenError extends Error {
   constructor(readonly info: StartupError) {
@@ -23,7 +19,7 @@ export class StoreOpenError extends Error {
   }
 }
 
-function classify(error: unknown, file: string): StartupError {
+function classify(error: unknown, file: string, inspecting = false): StartupError {
   const code = (error as { code?: string }).code ?? '';
   const raw = error instanceof Error ? error.message : String(error);
   const untouched = 'The file has been left untouched.';
@@ -31,6 +27,8 @@ function classify(error: unknown, file: string): StartupError {
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return { kind: 'disk-full', file, message: `The disk holding the local data file is full. Free some space and start the app again. ${untouched}` };
   }
+  // A read-only look that meets another program's unfinished write (a hot journal) is not a read-only disk.
+  if (inspecting && code.startsWith('SQLITE_READONLY')) return { kind: 'cannot-open', file, message: `The local data file could not be opened (${raw}). ${untouched}` };
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
     return { kind: 'read-only', file, message: `The app may not write to its data folder (${raw}). Check the folder’s permissions and start the app again. ${untouched}` };
   }
@@ -53,7 +51,7 @@ function applyMigrations(db: Db, migrations: Migration[]): void {
 export interface OpenOptions {
   /** Versions this file's migrations may have applied; others belong to another store and are left alone. */
   owns?: (version: number) => boolean;
-  /** Told when the background check of a large file finds damage; the store has stopped writing by then. */
+  /** Told when damage is found (by the background check of a large file, or by any statement); the store has stopped writing by then. */
   onDamage?: (info: StartupError) => void;
   /** Files above this size are checked in the background (tests lower it). */
   checkAtStartBytes?: number;
@@ -69,18 +67,50 @@ function admit(db: Db, file: string, migrations: Migration[], opts: OpenOptions)
   return large;
 }
 
-/** A large file is checked after start; on damage the store stops writing and the app is told. */
-function checkLater(db: Db, file: string, onDamage: OpenOptions['onDamage']): void {
+/**
+ * Looks at an existing file through a read-only connection, so a refused file keeps every byte (a
+ * read-write connection would replay and remove its write-ahead log on closing). The -wal and -shm
+ * files that a read-only connection creates where there were none are removed again; existing ones
+ * are left in place.
+ */
+function inspectReadOnly(file: string, migrations: Migration[], opts: OpenOptions): boolean {
+  const created = ['-wal', '-shm'].map((suffix) => `${file}${suffix}`).filter((f) => !fs.existsSync(f));
+  let ro: Db | undefined;
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true });
+    return admit(ro, file, migrations, opts);
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw error;
+    throw new StoreOpenError(classify(error, file, true));
+  } finally {
+    ro?.close();
+    for (const f of created) fs.rmSync(f, { force: true });
+  }
+}
+
+/** Damage found later (by the background check, or by a statement): the store stops writing and the app is told. */
+function stopOnDamage(db: Db, file: string, onDamage: OpenOptions['onDamage']): (reason: string) => void {
+  let told = false;
+  return (reason) => {
+    if (told || !db.open) return;
+    told = true;
+    onDamage?.(damagedFile(file, reason));
+  };
+}
+
+/** A large file is checked after start, in the background. */
+function checkLater(db: Db, file: string, damaged: (reason: string) => void): void {
   void quickCheckInBackground(file).then((problem) => {
     if (!problem || !db.open) return;
     db.pragma('query_only = ON');
-    onDamage?.(damagedFile(file, problem));
+    damaged(problem);
   });
 }
 
 /**
- * Opens (or creates) the store. An existing file is first checked, unchanged, for being this app's (its
- * application_id), of a version this app knows, and sound (`quick_check`); only then is anything set.
+ * Opens (or creates) the store. An existing file is first checked through a read-only connection, for
+ * being this app's (its application_id), of a version this app knows, and sound (`quick_check`); only
+ * then is it opened for writing and anything set.
  * WAL with synchronous=FULL: a committed write survives a crash or power loss before any vendor call is
  * made. Never deletes or recreates an existing file. The folder is created readable by its owner only.
  */
@@ -93,8 +123,10 @@ export function openDatabase(file: string, migrations: Migration[], opts: OpenOp
     const readOnly = writeAccessProblem(file);
     if (readOnly) throw new StoreOpenError(readOnly);
     const existing = fs.existsSync(file) && fs.statSync(file).size > 0;
+    const large = existing && inspectReadOnly(file, migrations, opts);
     db = new Database(file);
-    const large = existing && admit(db, file, migrations, opts);
+    const damaged = stopOnDamage(db, file, opts.onDamage);
+    watchForDamage(db, damaged);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -102,7 +134,7 @@ export function openDatabase(file: string, migrations: Migration[], opts: OpenOp
     applyMigrations(db, migrations);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     guardWrites(db, secretRedactor);
-    if (large) checkLater(db, file, opts.onDamage);
+    if (large) checkLater(db, file, damaged);
     return db;
   } catch (error) {
     db?.close();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { StartupError } from '../../../shared/contract/app';
-import type { Migration } from './database';
+import type { Migration } from './migration';
 
 /** Marks the file as this app's in SQLite's header ("PBO1"), so a foreign database is never adopted. */
 export const APPLICATION_ID = 0x50424f31;

@@ -16,7 +16,7 @@ export function guardWrites(db: Database.Database, redactor: SecretRedactor): vo
     if (statement.reader && !/\bRETURNING\b/i.test(sql)) return statement;
     for (const method of ['run', 'get', 'all', 'iterate', 'bind'] as const) {
       const original = (statement[method] as (...args: Params) => unknown).bind(statement);
-      Object.defineProperty(statement, method, { value: (...args: Params) => original(...scrubParams(args)) });
+      Object.defineProperty(statement, method, { value: (...args: Params) => original(...scrubParams(args)), configurable: true, writable: true });
     }
     return statement;
   }) as typeof db.prepare;
