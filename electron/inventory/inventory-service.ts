@@ -4,7 +4,9 @@ import { AppError } from '../core/app-error';
 import { imageBaseFor } from '../simpleconsign/inventory-images';
 import { allowanceFor } from '../simpleconsign/rate-allowance';
 import { InventoryRepo } from './inventory-repo';
+import { CopyWorkers } from './copy-load';
 import { InventorySearch } from './inventory-search';
+import { SearchFactsStore } from './search-facts';
 import { InventorySync } from './inventory-sync';
 import { nextRunAt, SyncScheduler, SyncSettingsStore } from './sync-schedule';
 
@@ -28,10 +30,14 @@ export class InventoryService {
   private readonly settings: SyncSettingsStore;
   private readonly sync: InventorySync;
   private readonly scheduler: SyncScheduler;
+  /** Workers for the copy's loads and for reading its search facts, one started ahead of each job. */
+  private readonly workers: CopyWorkers;
 
   constructor(private readonly core: Core) {
     this.repo = new InventoryRepo(core.db);
     this.settings = new SyncSettingsStore(core.settings);
+    this.workers = new CopyWorkers(core.db);
+    this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source), undefined, new SearchFactsStore(core.db, this.workers));
     this.sync = new InventorySync({
       repo: this.repo,
       http: core.http,
@@ -41,8 +47,9 @@ export class InventoryService {
       log: core.log,
       allowance: allowanceFor(core),
       health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
+      facts: { install: (slot, dataVersion, facts) => this.search.facts.install(slot, dataVersion, facts), changed: () => this.search.prepare() },
+      workers: this.workers,
     });
-    this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source));
     this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => this.sync.start('scheduled'), now: core.now, log: core.log });
   }
 
@@ -102,6 +109,8 @@ export class InventoryService {
 
   start(): void {
     this.repo.closeAbandonedRuns(this.core.now());
+    // The copy's filter flags and sort orders are read in a worker now, not by the first search.
+    this.search.prepare();
     this.scheduler.start();
   }
 
