@@ -1,6 +1,6 @@
 import type { SearchFilters } from '../shared/inventory/schemas';
 
-export type BenchQuery = { label: string; f: Partial<SearchFilters> & { offset?: number } };
+export type BenchQuery = { label: string; f: Partial<SearchFilters> & { offset?: number }; prefix?: boolean };
 
 /** The fixed query set: browsing, common and rare words, filters, typing a word letter by letter, a typo. */
 export function benchQueries(sample: { sku: string; consignorId: string }): BenchQuery[] {
@@ -23,6 +23,16 @@ export function benchQueries(sample: { sku: string; consignorId: string }): Benc
     { label: 'typing "blaz"', f: { query: 'blaz' } },
     { label: 'a typo: "blazr"', f: { query: 'blazr' } },
   ];
+}
+
+/** Three letters and more, as a person types a word: each a prefix of words of the store (and a filter or a sort now and then). */
+export function prefixQueries(): BenchQuery[] {
+  const typed = ['car', 'card', 'cardi', 'leat', 'leath', 'swe', 'swea', 'jea', 'jack', 'boo', 'snea', 'nec', 'pat', 'pata', 'mad', 'eil', 'bro', 'gre', 'vint', 'wool'];
+  return typed.map((w, i) => ({
+    label: `prefix "${w}"${i % 4 === 1 ? ' in stock' : i % 4 === 3 ? ' by price' : ''}`,
+    f: { query: w, ...(i % 4 === 1 ? { inStockOnly: true } : {}), ...(i % 4 === 3 ? { sort: 'price-asc' as const } : {}) },
+    prefix: true,
+  }));
 }
 
 export const baseFilters: SearchFilters & { offset: number; limit: number } = {

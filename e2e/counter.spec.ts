@@ -16,11 +16,11 @@ test('a scan always lands as a SKU: unknown codes wait for a choice, and a scan 
   await page.keyboard.press('Enter');
   await expect(counter.entryNote).toContainText('Enter cannot add anything yet');
 
-  await counter.scanFast('NOSUCH123');
+  await counter.scan('NOSUCH123');
   await expect(counter.unknown('NOSUCH123')).toContainText('is not in the inventory copy');
   await expect(counter.sku).toBeFocused();
   // The scans that follow still land as SKUs, not in a name field.
-  await counter.scanFast(a.sku);
+  await counter.scan(a.sku);
   await expect(counter.line(a.sku)).toBeVisible();
   await expect(counter.sku).toHaveValue('');
 
@@ -28,7 +28,7 @@ test('a scan always lands as a SKU: unknown codes wait for a choice, and a scan 
   await expect(page.getByTestId('sale-manual-name')).toBeFocused();
   await counter.typeSlowly('Hand');
   // A scan while the cursor is in the name field: the item is added, the name keeps what the person typed.
-  await counter.scanFast(b.sku);
+  await counter.scan(b.sku);
   await expect(counter.line(b.sku)).toBeVisible();
   await expect(page.getByTestId('sale-manual-name')).toHaveValue('Hand');
   await page.getByTestId('sale-manual-name').focus();
@@ -59,7 +59,7 @@ test('a scan always lands as a SKU: unknown codes wait for a choice, and a scan 
 
   // Skipping an unknown code.
   await counter.sku.focus();
-  await counter.scanFast('ZZUNKNOWN9');
+  await counter.scan('ZZUNKNOWN9');
   await counter.unknown('ZZUNKNOWN9').getByTestId('sale-unknown-skip').click();
   await expect(counter.unknown('ZZUNKNOWN9')).toHaveCount(0);
   await expect(counter.lines).toHaveCount(3);
@@ -86,7 +86,7 @@ test('selling more than is on hand is warned on the line and asks before recordi
   const [a] = await plainItems(shell, 1);
   const counter = new CounterPage(page);
   await counter.open();
-  for (let i = 0; i <= a.quantity!; i++) await counter.scanFast(a.sku);
+  for (let i = 0; i <= a.quantity!; i++) await counter.scan(a.sku);
   await expect(counter.line(a.sku).getByTestId('line-quantity')).toHaveValue(String(a.quantity! + 1));
   await expect(counter.line(a.sku).getByTestId('line-stock-warning')).toHaveText(`Only ${a.quantity} on hand`);
 
@@ -111,8 +111,8 @@ test('a sale in progress survives a reload, and can be parked, resumed and voide
   const [a, b] = await plainItems(shell, 2);
   const counter = new CounterPage(page);
   await counter.open();
-  await counter.scanFast(a.sku);
-  await counter.scanFast(b.sku);
+  await counter.scan(a.sku);
+  await counter.scan(b.sku);
   await page.getByTestId('sale-tax-rate').fill('7.5');
   await expect(counter.lines).toHaveCount(2);
   await expect.poll(async () => (await callValue<{ current: { lines: unknown[]; taxRate: string } | null }>(shell, 'sales:get-drafts')).current).toMatchObject({ taxRate: '7.5' });
@@ -126,7 +126,7 @@ test('a sale in progress survives a reload, and can be parked, resumed and voide
   await expect(counter.lines).toHaveCount(0);
   await expect(page.getByTestId('parked-sale')).toHaveCount(1);
   await counter.sku.focus();
-  await counter.scanFast(a.sku);
+  await counter.scan(a.sku);
   await page.getByTestId('parked-resume').click();
   // The parked sale comes back; the one on the counter is parked in its place.
   await expect(counter.lines).toHaveCount(2);
@@ -169,7 +169,7 @@ test('the receipt prints and saves as a PDF with the store name and order number
   await counter.open();
   await counter.setCounter({ taxRate: '8.25' });
   await counter.sku.focus();
-  await counter.scanFast(a.sku);
+  await counter.scan(a.sku);
   await counter.line(a.sku).getByTestId('line-taxable').check();
   const tax = Math.round((a.currentPriceCents! * 8250) / 100_000);
   const total = a.currentPriceCents! + tax;

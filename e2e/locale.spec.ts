@@ -10,7 +10,7 @@ const cases = [
 
 async function oneItemSale(counter: CounterPage, item: StockItem) {
   await counter.open();
-  await counter.scanFast(item.sku);
+  await counter.scan(item.sku);
   await expect(counter.line(item.sku)).toBeVisible();
 }
 

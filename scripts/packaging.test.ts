@@ -47,7 +47,7 @@ describe('the packaged app', () => {
     const dev = tempDir();
     await bundleElectron({ production: true, outdir: prod });
     await bundleElectron({ production: false, outdir: dev });
-    expect(fs.readdirSync(prod).sort()).toEqual(['main.cjs', 'preload.cjs']);
+    expect(fs.readdirSync(prod).sort()).toEqual(['inventory-worker.cjs', 'main.cjs', 'preload.cjs']);
     expect(fs.readFileSync(path.join(prod, 'main.cjs'), 'utf8')).not.toMatch(/^\/\/# sourceMappingURL=/m);
     expect(fs.readdirSync(dev)).toContain('main.cjs.map');
   }, 120_000);

@@ -42,12 +42,6 @@ export class CounterPage extends SalesPage {
     super(page);
   }
 
-  /** A barcode scanner: the whole code and Enter in a burst, into whatever field has the cursor. */
-  async scanFast(code: string) {
-    await this.page.keyboard.type(code);
-    await this.page.keyboard.press('Enter');
-  }
-
   /** A person typing, a key every 120 ms. */
   typeSlowly(text: string) {
     return this.page.keyboard.type(text, { delay: 120 });

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AppFrame } from './app-frame';
+import { scanCode } from './scanner';
 
 /** The Sales screen (ringing up, history) and the Returns screen. */
 export class SalesPage {
@@ -35,10 +36,9 @@ export class SalesPage {
     return this.page.getByTestId('sale-error');
   }
 
-  /** Types like a barcode scanner: the code, then Enter, into whatever has focus. */
-  async scan(code: string) {
-    await this.page.keyboard.type(code);
-    await this.page.keyboard.press('Enter');
+  /** A barcode scanner: the code, then Enter, into whatever has focus. */
+  scan(code: string) {
+    return scanCode(this.page, code);
   }
 
   /** One vendor's delivery box inside a sale, a return, or a history row. */

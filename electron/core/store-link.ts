@@ -59,6 +59,8 @@ export interface StoreLink {
   hold(name: string): Promise<StoreHold | null>;
   /** The name of the workstation holding the lock `name` of this mode, or null when none does. */
   holder(name: string): Promise<string | null>;
+  /** Something about the store a person must see (shown on the Store screen until this workstation restarts). */
+  warn(message: string): void;
 }
 
 /** The lock the one workstation that loads the SimpleConsign inventory for the store holds. */
@@ -86,6 +88,7 @@ export const aloneLink: StoreLink = {
   notifySql: () => 'SELECT 1',
   hold: () => Promise.reject(new StoreAwayError('This workstation is not part of a store server.')),
   holder: () => Promise.resolve(null),
+  warn: () => {},
 };
 
 /**

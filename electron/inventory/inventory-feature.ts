@@ -54,7 +54,7 @@ export const createInventoryFeature: FeatureFactory = (core): Feature => {
         updateSettings: (input) => service.saveSettings(input),
         search: (input) => service.search.search(input),
         getItem: ({ sku }) => ({ item: service.search.getItem(sku) }),
-        listCategories: () => ({ categories: service.search.categories() }),
+        listCategories: async () => ({ categories: await service.search.categories() }),
       },
     },
     pictures: inventoryPictures(() => service.imageBase()),

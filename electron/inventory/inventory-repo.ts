@@ -91,9 +91,17 @@ class SlotStatements {
 /** The inventory copy's tables: items by generation (each in its slot), the sync state and the run history. */
 export class InventoryRepo {
   private readonly slots: [SlotStatements, SlotStatements];
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly db: Db) {
     this.slots = [new SlotStatements(db, 0), new SlotStatements(db, 1)];
+  }
+
+  /** A statement prepared once (the status is read every few hundred milliseconds while a load runs). */
+  private sql(text: string): Database.Statement {
+    let s = this.statements.get(text);
+    if (!s) this.statements.set(text, (s = this.db.prepare(text)));
+    return s;
   }
 
   private at(gen: number): SlotStatements {
@@ -133,7 +141,7 @@ export class InventoryRepo {
 
   /** Whether a generation's rows lack the E-commerce flag (a store sends it for every item or for none: a sample tells). */
   lacksEcommerceFlag(gen: number): boolean {
-    return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM (SELECT ecommerce FROM ${itemsTable(slotOf(gen))} LIMIT 1000) WHERE ecommerce IS NULL)`).pluck().get() === 1;
+    return this.sql(`SELECT EXISTS (SELECT 1 FROM (SELECT ecommerce FROM ${itemsTable(slotOf(gen))} LIMIT 1000) WHERE ecommerce IS NULL)`).pluck().get() === 1;
   }
 
   /** Sets the E-commerce flag of a generation's unflagged rows from SimpleConsign's list of E-commerce SKUs (lower case). */
@@ -144,11 +152,11 @@ export class InventoryRepo {
 
   /** Whether a slot other than the current generation's holds rows (an abandoned or replaced copy). */
   otherSlotHasRows(gen: number): boolean {
-    return this.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${itemsTable(slotOf(gen + 1))})`).pluck().get() === 1;
+    return this.sql(`SELECT EXISTS (SELECT 1 FROM ${itemsTable(slotOf(gen + 1))})`).pluck().get() === 1;
   }
 
   state(): SyncState {
-    const r = this.db.prepare('SELECT * FROM inventory_state WHERE id = 1').get() as Record<string, number | string | null>;
+    const r = this.sql('SELECT * FROM inventory_state WHERE id = 1').get() as Record<string, number | string | null>;
     return {
       gen: r.gen as number,
       itemCount: r.item_count as number,
@@ -200,8 +208,8 @@ export class InventoryRepo {
   /** Makes `gen` the copy searches read, moves the watermark and closes the run: one transaction's last step. */
   commit(gen: number, info: CommitInfo): void {
     const itemCount = info.itemCount ?? this.count(gen);
-    this.db
-      .prepare(
+    this
+      .sql(
         `UPDATE inventory_state SET gen = ?, item_count = ?, watermark = ?, source = ?, options = ?, data_version = data_version + 1,
            last_success_at = ?, paused_until = NULL, clock_start = ?, newest_stamp = ? WHERE id = 1`,
       )
@@ -210,11 +218,11 @@ export class InventoryRepo {
   }
 
   setPausedUntil(ms: number | null): void {
-    this.db.prepare('UPDATE inventory_state SET paused_until = ? WHERE id = 1').run(ms);
+    this.sql('UPDATE inventory_state SET paused_until = ? WHERE id = 1').run(ms);
   }
 
   startRun(mode: SyncMode, trigger: SyncTrigger, startedAt: number): number {
-    return Number(this.db.prepare("INSERT INTO inventory_runs (mode, trigger, started_at, outcome) VALUES (?, ?, ?, 'running')").run(mode, trigger, startedAt).lastInsertRowid);
+    return Number(this.sql("INSERT INTO inventory_runs (mode, trigger, started_at, outcome) VALUES (?, ?, ?, 'running')").run(mode, trigger, startedAt).lastInsertRowid);
   }
 
   finishRun(
@@ -224,20 +232,20 @@ export class InventoryRepo {
       message: string; details?: string[]; warnings?: string[];
     },
   ): void {
-    this.db
-      .prepare('UPDATE inventory_runs SET outcome = ?, finished_at = ?, received = ?, inserted = ?, updated = ?, deleted = ?, skipped = ?, message = ?, details = ?, warnings = ? WHERE id = ?')
+    this
+      .sql('UPDATE inventory_runs SET outcome = ?, finished_at = ?, received = ?, inserted = ?, updated = ?, deleted = ?, skipped = ?, message = ?, details = ?, warnings = ? WHERE id = ?')
       .run(r.outcome, r.finishedAt, r.received ?? 0, r.inserted ?? 0, r.updated ?? 0, r.deleted ?? 0, r.skipped ?? 0, r.message, JSON.stringify(r.details ?? []), JSON.stringify(r.warnings ?? []), id);
   }
 
   /** A run left "running" by a crash or a forced quit is recorded as interrupted. */
   closeAbandonedRuns(now: number): void {
-    this.db
-      .prepare("UPDATE inventory_runs SET outcome = 'interrupted', finished_at = ?, message = ? WHERE outcome = 'running'")
+    this
+      .sql("UPDATE inventory_runs SET outcome = 'interrupted', finished_at = ?, message = ? WHERE outcome = 'running'")
       .run(now, 'The app stopped before this load finished; the copy and the watermark were left as they were.');
   }
 
   recentRuns(limit: number): SyncRun[] {
-    const rows = this.db.prepare('SELECT * FROM inventory_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[];
+    const rows = this.sql('SELECT * FROM inventory_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[];
     return rows.map((r) => ({
       id: r.id,
       mode: r.mode as SyncRun['mode'],
@@ -258,6 +266,6 @@ export class InventoryRepo {
 
   /** Failed runs since the last good one, for backing off. */
   failuresSinceSuccess(): number {
-    return this.db.prepare("SELECT count(*) FROM inventory_runs WHERE outcome = 'failed' AND id > coalesce((SELECT max(id) FROM inventory_runs WHERE outcome = 'ok'), 0)").pluck().get() as number;
+    return this.sql("SELECT count(*) FROM inventory_runs WHERE outcome = 'failed' AND id > coalesce((SELECT max(id) FROM inventory_runs WHERE outcome = 'ok'), 0)").pluck().get() as number;
   }
 }

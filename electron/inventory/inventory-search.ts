@@ -2,11 +2,11 @@ import type { SkuLookup } from '../../shared/inventory/contract';
 import type { ItemDetail, SearchResult } from '../../shared/inventory/schemas';
 import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
-import { FilterFlags } from './filter-flags';
+import { hasFilters } from './filter-flags';
 import { listColumns, toItemDetail, toItemRow, toSkuLookup, type Row } from './item-rows';
-import { OrderRanks } from './order-ranks';
 import { SearchPlanner, type Found, type Page, type SearchLimits } from './search-plan';
-import { ftsQuery, parseQuery } from './search-query';
+import { ftsQuery, matchExpression, parseQuery, type ParsedQuery } from './search-query';
+import { SearchFactsStore, type SearchFacts } from './search-facts';
 import { itemsTable, slotOf, type Slot } from './slot-schema';
 import { TypoFixer } from './typo-fix';
 
@@ -27,14 +27,12 @@ interface Copy {
 /**
  * Reads of the local copy: searches, one item, the SKU lookup for the sale screen, category counts.
  * One reader lives as long as the app; what it keeps between calls is prepared statements and, for
- * one data version of the copy, its filter flags and sort orders: never a previous answer.
+ * one data version of the copy, its filter flags and sort orders (search-facts.ts): never a previous answer.
  */
 export class InventorySearch {
   private readonly state;
   private readonly planner: SearchPlanner;
   private readonly statements = new Map<string, Database.Statement>();
-  /** What this reader knows of one version of the copy, each part read on first use. */
-  private facts: { key: string; flags: FilterFlags | null; ranks: OrderRanks } | null = null;
   private typos: TypoFixer | null = null;
 
   constructor(
@@ -42,6 +40,8 @@ export class InventorySearch {
     /** Where item pictures come from for the copy being read. */
     private readonly imageBase: () => string,
     limits: SearchLimits = { countCap: COUNT_CAP, narrow: NARROW },
+    /** The filter flags and sort orders of the copy's current version. */
+    readonly facts: SearchFactsStore = new SearchFactsStore(db),
   ) {
     this.state = db.prepare('SELECT gen, data_version, item_count FROM inventory_state WHERE id = 1');
     this.planner = new SearchPlanner(db, limits);
@@ -58,16 +58,19 @@ export class InventorySearch {
     return s;
   }
 
-  private factsOf(copy: Copy) {
-    const key = `${copy.slot}:${copy.dataVersion}`;
-    if (this.facts?.key !== key) this.facts = { key, flags: null, ranks: new OrderRanks(this.db, itemsTable(copy.slot)) };
-    return this.facts;
+  /** Words ranked by relevance with no filters read no facts; everything else does. */
+  private async factsFor(copy: Copy, q: ParsedQuery, f: Page): Promise<SearchFacts | null> {
+    if (matchExpression(q) !== null && f.sort === 'relevance' && !hasFilters(f)) return null;
+    return this.facts.of(copy.slot, copy.dataVersion);
   }
 
-  private find(copy: Copy, q: ReturnType<typeof parseQuery>, f: Page): Found {
-    const facts = this.factsOf(copy);
-    const flags = () => (facts.flags ??= FilterFlags.read(this.db, copy.slot));
-    return this.planner.find({ slot: copy.slot, q, f, itemCount: copy.itemCount, flags, ranks: () => facts.ranks });
+  private async find(copy: Copy, q: ParsedQuery, f: Page): Promise<Found> {
+    const facts = await this.factsFor(copy, q, f);
+    const need = () => {
+      if (!facts) throw new Error('a search planned without facts asked for them');
+      return facts;
+    };
+    return this.planner.find({ slot: copy.slot, q, f, itemCount: copy.itemCount, flags: () => need().flags, ranks: () => need().ranks });
   }
 
   /** A page's rows, read as one JSON value (building a JavaScript object per row costs more than the read). */
@@ -84,15 +87,15 @@ export class InventorySearch {
     return ids.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
   }
 
-  search(f: Page): SearchResult {
+  async search(f: Page): Promise<SearchResult> {
     const copy = this.current();
     const typed = parseQuery(f.query);
-    let found = this.find(copy, typed, f);
+    let found = await this.find(copy, typed, f);
     let correctedQuery: string | null = null;
     if (found.total === 0 && typed.words.length > 0) {
       this.typos ??= new TypoFixer(this.db);
       const fixed = this.typos.fix(copy.slot, typed);
-      const again = fixed && this.find(copy, fixed, f);
+      const again = fixed && (await this.find(copy, fixed, f));
       if (fixed && again && again.total > 0) {
         found = again;
         correctedQuery = [...fixed.words, ...(fixed.consignor ? [`consignor ${fixed.consignor}`] : [])].join(' ');
@@ -118,8 +121,15 @@ export class InventorySearch {
     return r ? toSkuLookup(r, this.imageBase) : null;
   }
 
-  categories(): { name: string; count: number }[] {
-    const { slot } = this.current();
-    return this.stmt(`SELECT category AS name, count(*) AS count FROM ${itemsTable(slot)} WHERE category IS NOT NULL GROUP BY category ORDER BY category`).all() as { name: string; count: number }[];
+  /** Categories of the copy with their item counts, by name. */
+  async categories(): Promise<{ name: string; count: number }[]> {
+    const copy = this.current();
+    return (await this.facts.of(copy.slot, copy.dataVersion)).flags.categoryCounts();
+  }
+
+  /** Starts reading the current version's facts, ahead of the first search that needs them. */
+  prepare(): void {
+    const copy = this.current();
+    this.facts.prepare(copy.slot, copy.dataVersion);
   }
 }

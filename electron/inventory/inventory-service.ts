@@ -6,7 +6,9 @@ import { allowanceFor } from '../simpleconsign/rate-allowance';
 import { InventoryFetchError } from '../simpleconsign/inventory-client';
 import { storeAllowanceFor } from '../simpleconsign/store-allowance';
 import { InventoryRepo } from './inventory-repo';
+import { CopyWorkers } from './copy-load';
 import { InventorySearch } from './inventory-search';
+import { SearchFactsStore } from './search-facts';
 import { InventorySync } from './inventory-sync';
 import { StoreCopy } from './store-copy';
 import type { KnownCopy } from './store-copy-server';
@@ -35,10 +37,14 @@ export class InventoryService {
   private readonly scheduler: SyncScheduler;
   /** The store's one inventory load, when this workstation is part of a store. */
   readonly copy: StoreCopy;
+  /** Workers for the copy's loads and for reading its search facts, one started ahead of each job. */
+  private readonly workers: CopyWorkers;
 
   constructor(private readonly core: Core) {
     this.repo = new InventoryRepo(core.db);
     this.settings = new SyncSettingsStore(core.settings);
+    this.workers = new CopyWorkers(core.db);
+    this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source), undefined, new SearchFactsStore(core.db, this.workers));
     this.sync = new InventorySync({
       repo: this.repo,
       http: core.http,
@@ -48,6 +54,8 @@ export class InventoryService {
       log: core.log,
       allowance: allowanceFor(core),
       health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
+      facts: { install: (slot, dataVersion, facts) => this.search.facts.install(slot, dataVersion, facts), changed: () => this.search.prepare() },
+      workers: this.workers,
       loaded: (change) => void this.copy.published(change),
       spend: async (apiKey) => {
         const spent = await storeAllowanceFor(core)?.take('inventory', apiKey);
@@ -64,7 +72,6 @@ export class InventoryService {
       log: core.log,
       onLead: () => this.scheduler.arm(),
     });
-    this.search = new InventorySearch(core.db, () => imageBase(core, this.repo.state().source));
     this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => (this.copy.mayLoad() ? this.sync.start('scheduled') : undefined), now: core.now, log: core.log });
   }
 
@@ -137,6 +144,8 @@ export class InventoryService {
   start(): void {
     this.repo.closeAbandonedRuns(this.core.now());
     this.copy.start();
+    // The copy's filter flags and sort orders are read in a worker now, not by the first search.
+    this.search.prepare();
     this.scheduler.start();
   }
 

@@ -4,14 +4,20 @@ import type { ResolvedConnection } from '../core/feature-connections';
 import { AppError } from '../core/app-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { storeWriteProblem } from '../core/store/store-errors';
-import { InventoryFetchError, type ItemSource } from '../simpleconsign/inventory-client';
-import type { BulkStep } from './bulk-worker';
+import { InventoryFetchError } from '../simpleconsign/inventory-client';
 import { ChunkSizer } from './chunk-sizer';
+import type { CopyFacts } from './copy-facts';
+import { feedInFull, type CopyFeed, type CopyMark } from './copy-feed';
+import { CopyWorkers } from './copy-load';
+import { loadInFull } from './full-load';
 import type { InventoryRepo, SyncState } from './inventory-repo';
-import { appendIntoGeneration, applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
+import type { ItemSource } from './item-source';
+import type { LoadOutcome } from './load-job';
+import { slotOf, type Slot } from './slot-schema';
+import { applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, SyncInterrupted, type ApplyContext, type Counts } from './sync-apply';
 import { nextWatermark, stampWarnings } from './sync-clocks';
 import { describeCounts, minutesFrom } from './sync-messages';
-import { askFlagsEarly, askForItems, flaggedSkus, type FlagsAhead } from './sync-request';
+import { askForItems, type Asked } from './sync-request';
 
 export { queryFor } from './sync-request';
 
@@ -22,10 +28,16 @@ export interface SyncDeps {
   settings: () => SyncSettings;
   now: () => number;
   log: (message: string) => void;
-  /** Items read or written between two yields to the event loop, at first (small: the first chunks run code not yet optimised). */
+  /** Items read or written per chunk at first (small: the first chunks run code not yet optimised). */
   chunkSize?: number;
   /** Chunks grow or shrink to take about this long; null keeps chunkSize fixed. */
   chunkBudgetMs?: number | null;
+  /** Told when a full load's worker has emptied the slot it writes into (tests put faults there). */
+  onSlotReady?: (gen: number) => void;
+  /** Told each time a load's progress moves (tests and the bench follow a load with it). */
+  onProgress?: (p: SyncProgress) => void;
+  /** The copy's workers (shared with the search's facts); the sync keeps its own when none are given. */
+  workers?: CopyWorkers;
   pause?: () => Promise<void>;
   /** Above this many changes an incremental load is applied to a copy of the copy, in chunks. */
   largeChangeSet?: number;
@@ -33,20 +45,12 @@ export interface SyncDeps {
   allowance?: { pausedAt(now: number): { until: number } | null; pause(until: number, reason: string): void };
   /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
   health?: (ok: boolean, message: string) => void;
+  /** Where searches keep the copy's filter flags and sort orders: a full load hands over those it built; changes in place make them be read again. */
+  facts?: { install(slot: Slot, dataVersion: number, facts: CopyFacts): void; changed(): void };
   /** Counts a call against the key's allowance before it is made (the store's, when in a store); throws when it is spent. */
   spend?: (apiKey: string) => Promise<void>;
   /** A load from SimpleConsign was applied: its changed SKUs (null: the whole copy), for the store server. */
   loaded?: (change: { mode: SyncMode; skus: string[] | null }) => void;
-}
-
-/**
- * Items that come from the store server rather than SimpleConsign (another workstation loaded them):
- * applied the same way as an answer, and committed with that workstation's watermark.
- */
-export interface FromStore {
-  mode: SyncMode;
-  source: ItemSource;
-  state: { watermark: number | null; clockStart: number | null; newestStamp: number | null; source: string; options: string };
 }
 
 const MINUTE = 60_000;
@@ -86,8 +90,8 @@ interface Job {
   /** When SimpleConsign answered, on the same clock. */
   answeredAt: number;
   notes: string[];
-  /** Items from the store server instead of SimpleConsign. */
-  from: FromStore | null;
+  /** Items from another source (a store server) instead of SimpleConsign's. */
+  feed: CopyFeed | null;
   /** The SKUs a change set from SimpleConsign touched. */
   skus: string[];
 }
@@ -104,7 +108,11 @@ export class InventorySync {
   /** A failed run the store could not record (disk full, read-only): shown from memory instead. */
   unrecorded: SyncRun | null = null;
 
-  constructor(private readonly deps: SyncDeps) {}
+  private readonly workers: CopyWorkers;
+
+  constructor(private readonly deps: SyncDeps) {
+    this.workers = deps.workers ?? new CopyWorkers(deps.repo.db);
+  }
 
   progress(): SyncProgress | null {
     return this.running ? { ...this.running.progress } : null;
@@ -123,41 +131,43 @@ export class InventorySync {
    * Starts a run and answers its completion. Refuses (AppError) when one is running or the
    * request cap is in force; the run's own failures are recorded, never thrown.
    */
-  start(trigger: SyncTrigger, opts: { since?: number; from?: FromStore } = {}): Promise<void> {
+  start(trigger: SyncTrigger, opts: { since?: number; feed?: CopyFeed } = {}): Promise<void> {
     if (this.running) {
       if (trigger !== 'reload') return this.running.done;
       throw new AppError('conflict', 'A load is already running. Start the full reload when it has finished.');
     }
     const now = this.deps.now();
     const paused = Math.max(this.deps.repo.state().pausedUntil ?? 0, this.deps.allowance?.pausedAt(now)?.until ?? 0) || null;
-    if (paused !== null && paused > now && !opts.from) {
+    if (paused !== null && paused > now && !opts.feed) {
       throw new AppError('conflict', `SimpleConsign’s request limit was reached. The next load can start in ${minutesFrom(now, paused)}.`);
     }
     const controller = new AbortController();
     // The connection is read once the run starts; until then the copy's state tells which load it will be.
     const state = this.deps.repo.state();
-    const mode: SyncMode = opts.from?.mode ?? (trigger === 'reload' || this.needsFullLoad(state, null) ? 'full' : 'incremental');
+    const mode: SyncMode = opts.feed?.mode ?? (trigger === 'reload' || this.needsFullLoad(state, null) ? 'full' : 'incremental');
     const progress: SyncProgress = { mode, phase: 'requesting', startedAt: now, received: 0, applied: 0 };
     const running: Running = { progress, controller, done: Promise.resolve() };
-    running.done = this.run(trigger, running, opts.since ?? null, opts.from ?? null).finally(() => {
+    running.done = this.run(trigger, running, opts.since ?? null, opts.feed ?? null).finally(() => {
       this.running = null;
     });
     this.running = running;
     return running.done;
   }
 
-  /** Stops a run in progress (closing the app) and waits for it to settle. */
+  /** Stops a run in progress (closing the app) and waits for it to settle; ends the spare worker. */
   async stop(): Promise<void> {
     const r = this.running;
-    if (!r) return;
-    r.controller.abort();
-    await r.done;
+    if (r) {
+      r.controller.abort();
+      await r.done;
+    }
+    await this.workers.close();
   }
 
-  private async run(trigger: SyncTrigger, running: Running, since: number | null, from: FromStore | null): Promise<void> {
+  private async run(trigger: SyncTrigger, running: Running, since: number | null, feed: CopyFeed | null): Promise<void> {
     this.unrecorded = null;
     try {
-      await this.attempt(trigger, running, since, from);
+      await this.attempt(trigger, running, since, feed);
     } catch (e) {
       // Even the failure could not be written (the disk is full, the file read-only): keep it in memory.
       const { mode, startedAt } = running.progress;
@@ -167,14 +177,16 @@ export class InventorySync {
     }
   }
 
-  private async attempt(trigger: SyncTrigger, running: Running, since: number | null, from: FromStore | null): Promise<void> {
+  private async attempt(trigger: SyncTrigger, running: Running, since: number | null, feed: CopyFeed | null): Promise<void> {
+    // A worker starts while SimpleConsign is asked: the load writes through it, or the search facts are read with it after changes.
+    this.workers.warm();
     const state = this.deps.repo.state();
-    const conn = from ? null : await this.connection();
-    const mode: SyncMode = from?.mode ?? (trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental');
+    const conn = feed ? null : await this.connection();
+    const mode: SyncMode = feed?.mode ?? (trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental');
     running.progress.mode = mode;
     const job: Job = {
       runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0),
-      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, answeredAt: running.progress.startedAt, notes: [], from, skus: [],
+      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, answeredAt: running.progress.startedAt, notes: [], feed, skus: [],
     };
     try {
       await this.load(job, conn);
@@ -194,34 +206,104 @@ export class InventorySync {
 
   /** Asks SimpleConsign, applies the answer, then clears what the previous copy left behind. */
   private async load(job: Job, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
-    if (!conn && !job.from) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
-    if (conn && !conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
+    if (job.feed) await this.loadFeed(job, job.feed);
+    else await this.loadSimpleConsign(job, conn);
+    this.retryAt = null;
+    job.running.progress.phase = 'cleaning';
+    await this.clearOtherSlot();
+    if (!job.feed) this.deps.loaded?.({ mode: job.mode, skus: job.mode === 'full' ? null : job.skus });
+  }
+
+  private async loadSimpleConsign(job: Job, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
+    if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
+    if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
+    if (job.mode === 'full') await this.loadInFull(job, conn);
+    else await this.loadChanges(job, conn);
+  }
+
+  /** Items from another source, through the same bulk path as SimpleConsign's (see copy-feed.ts). */
+  private async loadFeed(job: Job, feed: CopyFeed): Promise<void> {
     const { running } = job;
-    // A full load's slot is emptied while SimpleConsign builds its answer; a failed request waits for it.
-    const preparing = job.mode === 'full' ? prepareGeneration(this.deps.repo, job.state.gen + 1, null) : null;
-    preparing?.catch(() => undefined);
-    const asked = await (job.from ? Promise.resolve(storeAnswer(job.from, job.startedAt)) : askForItems(this.deps, conn!, job, running.controller.signal)).catch(async (e: unknown) => {
-      await preparing?.catch(() => undefined);
-      throw e;
-    });
-    // A change set's SKUs are noted as they are read, for the store server.
-    const source = job.from || job.mode === 'full' ? asked.source : notingSkus(asked.source, job.skus);
-    if (!job.from) this.deps.health?.(true, `Inventory loaded: ${currentFormats().count(source.total, 'item', 'items')} received.`);
-    Object.assign(job, { startedAt: asked.startedAt, answeredAt: asked.answeredAt, notes: asked.notes, counts: emptyCounts(source.total) });
-    Object.assign(running.progress, { phase: 'applying', received: source.total });
+    if (job.mode === 'incremental') return this.applyChanges(job, feed.source, null, null);
+    const gen = job.state.gen + 1;
+    const { repo } = this.deps;
+    const outcome = await feedInFull({ db: repo.db, workers: this.workers, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk: this.chunk(), onSlotReady: this.deps.onSlotReady, onProgress: this.deps.onProgress }, feed.source);
+    this.switchTo(job, null, gen, outcome, feed.source.total);
+  }
+
+  /** What SimpleConsign's answer tells of the run, once it has answered. */
+  private answered(job: Job, asked: Asked, received: number): void {
+    this.deps.health?.(true, `Inventory loaded: ${currentFormats().count(received, 'item', 'items')} received.`);
+    Object.assign(job, { startedAt: asked.startedAt, answeredAt: asked.answeredAt, notes: asked.notes });
     if (asked.notes.length > 0) this.deps.log(`inventory: ${asked.notes.join(' ')}`);
-    const full = job.mode === 'full';
-    // The store server's items are applied with this workstation's own filters.
-    const ctx = { ...this.context(job.settings, running), vendorFiltered: full && !job.from, ecommerceSkus: asked.ecommerceSkus, previousStart: full ? null : job.state.clockStart, conn };
+  }
+
+  /** Everything into the other slot through the copy's worker, then one switch (see full-load.ts). */
+  private async loadInFull(job: Job, conn: ResolvedConnection<'simpleconsign'>): Promise<void> {
+    const { running } = job;
+    const gen = job.state.gen + 1;
+    const { asked, outcome, received } = await loadInFull({ deps: this.deps, workers: this.workers, conn, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk: this.chunk() });
+    this.answered(job, asked, received);
+    this.switchTo(job, conn, gen, outcome, received);
+  }
+
+  /** Rows and transactions of a full load's worker at first. */
+  private chunk(): { rows: number; budgetMs: number | null } {
+    return { rows: this.deps.chunkSize ?? 500, budgetMs: this.deps.chunkBudgetMs === undefined ? 30 : this.deps.chunkBudgetMs };
+  }
+
+  /** A new copy written: the switch to it with the watermark, and its search facts handed to the searches. */
+  private switchTo(job: Job, conn: ResolvedConnection<'simpleconsign'> | null, gen: number, outcome: LoadOutcome, received: number): void {
+    const { running } = job;
+    const counts = emptyCounts(received);
+    Object.assign(counts, { inserted: outcome.itemCount, updated: outcome.duplicates, leftOut: outcome.leftOut, skipped: outcome.skipped, skipReasons: new Map(outcome.skipReasons) });
+    counts.stamps.newest = outcome.newestStamp;
+    job.counts = counts;
+    running.progress.phase = 'committing';
+    const { repo } = this.deps;
+    repo.db.transaction(() => this.commit(job, conn, gen, outcome.itemCount))();
+    this.deps.facts?.install(slotOf(gen), repo.state().dataVersion, outcome.facts);
+  }
+
+  /** SimpleConsign's change set since the watermark. */
+  private async loadChanges(job: Job, conn: ResolvedConnection<'simpleconsign'>): Promise<void> {
+    const asked = await askForItems(this.deps, conn, job, job.running.controller.signal);
+    if (asked.answer.kind !== 'items') throw new Error('a change set is read whole');
+    this.answered(job, asked, asked.answer.source.total);
+    // A change set's SKUs are noted as they are read, for the store server.
+    await this.applyChanges(job, notingSkus(asked.answer.source, job.skus), asked.ecommerceSkus, conn);
+  }
+
+  /** A change set's items: applied in place in one transaction, or when large, to a copy of the copy in the other slot. */
+  private async applyChanges(job: Job, source: ItemSource, ecommerceSkus: Set<string> | null, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
+    const { running, state } = job;
+    job.counts = emptyCounts(source.total);
+    Object.assign(running.progress, { phase: 'applying', received: source.total });
+    const ctx = { ...this.context(job.settings, running), vendorFiltered: false, ecommerceSkus, previousStart: state.clockStart };
     try {
-      await this.apply(job, source, ctx, preparing, (gen, itemCount) => this.commit(job, conn, gen, itemCount));
+      if (source.total <= (this.deps.largeChangeSet ?? 5000)) {
+        const records = await readAll(source, ctx, job.counts);
+        running.progress.phase = 'committing';
+        applyAtOnce(ctx, state.gen, records, job.counts, () => this.commit(job, conn, state.gen));
+        this.deps.facts?.changed();
+        return;
+      }
+      // A new generation in the other slot, written while searches keep reading the current one:
+      // rows first, then every index in one pass off the main thread, then one switch.
+      const { repo } = this.deps;
+      const next = state.gen + 1;
+      await prepareGeneration(repo, next, state.gen);
+      await streamIntoGeneration(source, ctx, next, job.counts);
+      checkAbort(ctx.signal);
+      running.progress.phase = 'indexing';
+      const itemCount = await finishGeneration(repo, next, false, job.counts);
+      checkAbort(ctx.signal);
+      running.progress.phase = 'committing';
+      repo.db.transaction(() => this.commit(job, conn, next, itemCount))();
+      this.deps.facts?.changed();
     } finally {
       source.close();
     }
-    this.retryAt = null;
-    running.progress.phase = 'cleaning';
-    await this.clearOtherSlot();
-    if (!job.from) this.deps.loaded?.({ mode: job.mode, skus: full ? null : job.skus });
   }
 
   /** Empties the slot searches do not read (the replaced copy, or an abandoned load) to give its disk space back. */
@@ -232,49 +314,32 @@ export class InventorySync {
   }
 
   /**
-   * The run's last write: the new generation, the watermark (the older of the run's start and the
-   * newest change stamp the copy has seen, minus the overlap) and the run record.
+   * The run's last write: the new generation, the watermark and the run record. A feed brings its
+   * watermark; SimpleConsign's is the older of the run's start and the newest change stamp the copy
+   * has seen, minus the overlap.
    */
   private commit(job: Job, conn: ResolvedConnection<'simpleconsign'> | null, gen: number, itemCount?: number): void {
-    if (job.from) return this.commitFromStore(job, job.from, gen, itemCount);
-    const { stamps } = job.counts;
-    const known = job.mode === 'full' ? null : job.state.newestStamp;
-    const newestStamp = known === null || stamps.newest === null ? (stamps.newest ?? known) : Math.max(known, stamps.newest);
-    const overlap = job.settings.overlapMinutes;
+    const mark = job.feed?.mark ?? this.markOf(job, conn!);
+    const stampNotes = job.feed ? [] : stampWarnings(job.counts.stamps, job.answeredAt, job.settings.overlapMinutes);
     this.deps.repo.commit(gen, {
+      ...mark,
       itemCount,
       runId: job.runId,
-      watermark: nextWatermark(job.startedAt, newestStamp, overlap),
-      clockStart: job.startedAt,
-      newestStamp,
-      source: sourceOf(conn!),
-      options: optionsKey(job.settings),
       finishedAt: this.deps.now(),
       counts: job.counts,
       message: describeCounts(job.mode, job.counts),
       details: skipDetails(job.counts),
-      warnings: [...job.notes, ...stampWarnings(stamps, job.answeredAt, overlap)],
+      warnings: [...job.notes, ...stampNotes],
     });
   }
 
-  /** Items from the store server: the copy takes the loading workstation's watermark with them. */
-  private commitFromStore(job: Job, from: FromStore, gen: number, itemCount?: number): void {
-    const s = from.state;
-    this.deps.repo.commit(gen, {
-      itemCount,
-      runId: job.runId,
-      // A copy without a watermark yet (the server was seeded with none) is still a copy: the next load is a full one.
-      watermark: s.watermark ?? 0,
-      clockStart: s.clockStart ?? 0,
-      newestStamp: s.newestStamp,
-      source: s.source,
-      options: s.options,
-      finishedAt: this.deps.now(),
-      counts: job.counts,
-      message: `From the store server: ${describeCounts(job.mode, job.counts)}`,
-      details: skipDetails(job.counts),
-      warnings: [],
-    });
+  /** Where a load from SimpleConsign leaves the copy's clocks. */
+  private markOf(job: Job, conn: ResolvedConnection<'simpleconsign'>): CopyMark {
+    const { stamps } = job.counts;
+    const known = job.mode === 'full' ? null : job.state.newestStamp;
+    const newestStamp = known === null || stamps.newest === null ? (stamps.newest ?? known) : Math.max(known, stamps.newest);
+    const watermark = nextWatermark(job.startedAt, newestStamp, job.settings.overlapMinutes);
+    return { watermark, clockStart: job.startedAt, newestStamp, source: sourceOf(conn), options: optionsKey(job.settings) };
   }
 
   private sizer(): ChunkSizer {
@@ -290,49 +355,6 @@ export class InventorySync {
       signal: running.controller.signal,
       onApplied: (n) => (running.progress.applied += n),
     };
-  }
-
-  private async apply(
-    job: Job, source: ItemSource, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> | null }, preparing: Promise<void> | null, commit: (gen: number, itemCount?: number) => void,
-  ): Promise<void> {
-    const { state, counts, running } = job;
-    if (job.mode === 'incremental' && source.total <= (this.deps.largeChangeSet ?? 5000)) {
-      const records = await readAll(source, ctx, counts);
-      running.progress.phase = 'committing';
-      applyAtOnce(ctx, state.gen, records, counts, () => commit(state.gen));
-      return;
-    }
-    // A new generation in the other slot, written while searches keep reading the current one:
-    // rows first, then every index in one pass off the main thread, then one switch.
-    const { repo } = this.deps;
-    const next = state.gen + 1;
-    const full = job.mode === 'full';
-    await (full && preparing ? preparing : prepareGeneration(repo, next, full ? null : state.gen));
-    // The search screen's E-commerce filter needs the flag, which the document does not list.
-    const learn = full && !job.settings.includeOnlyEcommerceItems && !job.from;
-    const { conn } = ctx;
-    const early = learn && conn ? askFlagsEarly(source, (signal) => flaggedSkus(this.deps, conn, job.settings, signal), ctx.signal) : null;
-    try {
-      if (full) await appendIntoGeneration(early?.source ?? source, ctx, next, counts);
-      else await streamIntoGeneration(source, ctx, next, counts);
-      checkAbort(ctx.signal);
-      const flags = learn && conn ? await this.flagScripts(next, early?.ahead() ?? null, { ...ctx, conn }) : [];
-      running.progress.phase = 'indexing';
-      const itemCount = await finishGeneration(repo, next, full, counts, flags);
-      checkAbort(ctx.signal);
-      running.progress.phase = 'committing';
-      repo.db.transaction(() => commit(next, itemCount))();
-    } finally {
-      early?.ahead()?.cancel();
-    }
-  }
-
-  /** Sets the E-commerce flag of a new generation's rows when its items did not carry it (asked early, or now). */
-  private async flagScripts(gen: number, ahead: FlagsAhead | null, ctx: ApplyContext & { conn: ResolvedConnection<'simpleconsign'> }): Promise<BulkStep[]> {
-    const { repo } = this.deps;
-    if (!ahead && !repo.lacksEcommerceFlag(gen)) return [];
-    const skus = ahead ? await ahead.skus : await flaggedSkus(this.deps, ctx.conn, ctx.settings, ctx.signal);
-    return [repo.flagScript(gen, skus)];
   }
 
   private async recordFailure(runId: number, e: unknown, counts: Counts, running: Running): Promise<void> {
@@ -376,12 +398,7 @@ function skipDetails(c: Counts): string[] {
   return [...c.skipReasons.entries()].slice(0, 5).map(([reason, n]) => `Skipped ${n} × ${reason}.`);
 }
 
-/** The store server's items as if SimpleConsign had answered them when the run began. */
-function storeAnswer(from: FromStore, at: number): Awaited<ReturnType<typeof askForItems>> {
-  return { source: from.source, startedAt: at, answeredAt: at, notes: [], ecommerceSkus: null };
-}
-
-/** A source that notes the SKUs of the items it hands over. */
+/** Passes a source's items on, noting each one's SKU. */
 function notingSkus(source: ItemSource, into: string[]): ItemSource {
   return {
     total: source.total,

@@ -1,59 +1,97 @@
-import type { Db } from '../core/store/database';
+import type { SearchSort } from '../../shared/inventory/schemas';
+import type { CopyFacts, OrderKey } from './copy-facts';
 
 const NOWHERE = 0xffffffff;
 
-/** One sort order of the copy: the row ids in that order, and each row id's position in it. */
-export interface Ranked {
-  order: Uint32Array;
-  rank: Uint32Array;
+/** Which kept order a sort follows, and whether it walks it backwards (ties then by id, descending). */
+export function orderOf(sort: SearchSort): { key: OrderKey; desc: boolean } {
+  switch (sort) {
+    case 'sku':
+      return { key: 'sku', desc: false };
+    case 'price-asc':
+      return { key: 'price', desc: false };
+    case 'price-desc':
+      return { key: 'price', desc: true };
+    case 'quantity':
+      return { key: 'quantity', desc: true };
+    case 'newest':
+      return { key: 'created', desc: true };
+    case 'updated':
+      return { key: 'updated', desc: true };
+    default:
+      return { key: 'name', desc: false };
+  }
 }
 
 /**
- * Sort orders of one version of the copy, each read on first use from the order's own index
- * (ids only, ~25 ms per 100,000 rows). Sorting found rows is then a sort of their positions in
- * memory, never a row lookup each, and filtered browsing walks the order testing the filter flags.
+ * The sort orders of one version of the copy (see copy-facts.ts), and each row id's position in
+ * an order, worked out on first use. Sorting found rows is a sort of their positions in memory,
+ * never a row lookup each; browsing, filtered or not, walks an order.
  */
 export class OrderRanks {
-  private readonly orders = new Map<string, Ranked>();
+  private readonly ranks = new Map<OrderKey, Uint32Array>();
 
-  constructor(
-    private readonly db: Db,
-    private readonly table: string,
-  ) {}
+  constructor(private readonly facts: Pick<CopyFacts, 'orders' | 'flags'>) {}
 
-  /** `orderBy` is the ORDER BY of an order over the items table aliased `i`, ties broken by id. */
-  of(orderBy: string): Ranked {
-    let r = this.orders.get(orderBy);
-    if (!r) {
-      const order = Uint32Array.from(this.db.prepare(`SELECT i.id FROM ${this.table} i ORDER BY ${orderBy}`).pluck().all() as number[]);
-      // Ids with no row (none should come) have no position and are left out of a page.
-      const rank = new Uint32Array(order.reduce((max, id) => Math.max(max, id), 0) + 1).fill(NOWHERE);
-      order.forEach((id, pos) => (rank[id] = pos));
-      this.orders.set(orderBy, (r = { order, rank }));
-    }
-    return r;
+  /** How many rows each order holds. */
+  get size(): number {
+    return this.facts.orders.name.length;
   }
 
-  /** A page of these row ids in this order. */
-  page(orderBy: string, ids: number[], offset: number, limit: number): number[] {
-    const { order, rank } = this.of(orderBy);
-    const positions = new Uint32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) positions[i] = rank[ids[i]] ?? NOWHERE;
-    positions.sort();
+  private rankOf(key: OrderKey): Uint32Array {
+    let rank = this.ranks.get(key);
+    if (!rank) {
+      const order = this.facts.orders[key];
+      rank = new Uint32Array(this.facts.flags.length).fill(NOWHERE);
+      for (let pos = 0; pos < order.length; pos++) rank[order[pos]] = pos;
+      this.ranks.set(key, rank);
+    }
+    return rank;
+  }
+
+  /** The sort as a function from a position (0 = first shown) to a row id. */
+  positions(sort: SearchSort): (pos: number) => number {
+    const { key, desc } = orderOf(sort);
+    const order = this.facts.orders[key];
+    const last = order.length - 1;
+    return desc ? (pos) => order[last - pos] : (pos) => order[pos];
+  }
+
+  /** A page of the whole copy in this sort. */
+  slice(sort: SearchSort, offset: number, limit: number): number[] {
+    const at = this.positions(sort);
     const out: number[] = [];
-    for (let i = offset; i < Math.min(positions.length, offset + limit) && positions[i] !== NOWHERE; i++) out.push(order[positions[i]]);
+    for (let pos = offset; pos < Math.min(this.size, offset + limit); pos++) out.push(at(pos));
     return out;
   }
 
-  /** A page of the rows passing `keep`, walking the order from its start. */
-  walk(orderBy: string, keep: (id: number) => boolean, offset: number, limit: number): number[] {
-    const { order } = this.of(orderBy);
+  /** A page of these row ids in this sort; ids with no row are left out. */
+  page(sort: SearchSort, ids: number[], offset: number, limit: number): number[] {
+    const { key, desc } = orderOf(sort);
+    const order = this.facts.orders[key];
+    const rank = this.rankOf(key);
+    const positions = new Uint32Array(ids.length);
+    let n = 0;
+    for (const id of ids) {
+      const p = id < rank.length ? rank[id] : NOWHERE;
+      if (p !== NOWHERE) positions[n++] = p;
+    }
+    const found = positions.subarray(0, n).sort();
+    const out: number[] = [];
+    for (let i = offset; i < Math.min(n, offset + limit); i++) out.push(order[found[desc ? n - 1 - i : i]]);
+    return out;
+  }
+
+  /** A page of the rows passing `keep`, walking the sort from its start. */
+  walk(sort: SearchSort, keep: (id: number) => boolean, offset: number, limit: number): number[] {
+    const at = this.positions(sort);
     const out: number[] = [];
     let skip = offset;
-    for (let pos = 0; pos < order.length && out.length < limit; pos++) {
-      if (!keep(order[pos])) continue;
+    for (let pos = 0; pos < this.size && out.length < limit; pos++) {
+      const id = at(pos);
+      if (!keep(id)) continue;
       if (skip > 0) skip -= 1;
-      else out.push(order[pos]);
+      else out.push(id);
     }
     return out;
   }

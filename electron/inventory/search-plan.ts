@@ -1,4 +1,4 @@
-import type { SearchFilters, SearchSort } from '../../shared/inventory/schemas';
+import type { SearchFilters } from '../../shared/inventory/schemas';
 import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import { hasFilters, type FilterFlags } from './filter-flags';
@@ -8,18 +8,6 @@ import { ftsColumns, ftsTable, itemsTable, type Slot } from './slot-schema';
 
 /** Relevance weights per FTS column (sku, name, description, brand, category, color, size, consignor). */
 const bm25 = (fts: string) => `bm25(${fts}, 10.0, 5.0, 1.0, 3.0, 2.0, 1.5, 1.0, 4.0)`;
-
-/** Each order follows an index on its column, ties broken by row id in the index's own direction. */
-const orders: Record<Exclude<SearchSort, 'relevance'>, string> = {
-  name: 'i.name COLLATE NOCASE, i.id',
-  sku: 'i.sku COLLATE NOCASE, i.id',
-  'price-asc': 'i.current_price_cents, i.id',
-  'price-desc': 'i.current_price_cents DESC, i.id DESC',
-  quantity: 'i.quantity DESC, i.id DESC',
-  newest: 'i.date_created DESC, i.id DESC',
-  updated: 'i.last_updated DESC, i.id DESC',
-};
-const orderOf = (sort: SearchSort) => orders[sort === 'relevance' ? 'name' : sort];
 
 export interface SearchLimits {
   /** Exact totals up to this many matches of the words. */
@@ -91,11 +79,10 @@ export class SearchPlanner {
     return match === null ? this.browse(input) : this.words(input, match);
   }
 
-  /** No words: the order's index; with filters, the order walked in memory testing the filter flags, counted exactly. */
-  private browse({ slot, f, itemCount, flags, ranks }: PlanInput): Found {
-    if (hasFilters(f)) return { ids: ranks().walk(orderOf(f.sort), flags().test(f), f.offset, f.limit), total: flags().count(f), exact: true };
-    const sql = `SELECT i.id FROM ${itemsTable(slot)} i ORDER BY ${orderOf(f.sort)} LIMIT ? OFFSET ?`;
-    return { ids: this.stmt(sql).pluck().all(f.limit, f.offset) as number[], total: itemCount, exact: true };
+  /** No words: a page of the order in memory; with filters, the order walked testing the filter flags, counted exactly. */
+  private browse({ f, itemCount, flags, ranks }: PlanInput): Found {
+    if (hasFilters(f)) return { ids: ranks().walk(f.sort, flags().test(f), f.offset, f.limit), total: flags().count(f), exact: true };
+    return { ids: ranks().slice(f.sort, f.offset, f.limit), total: itemCount, exact: true };
   }
 
   /** The first `cap` row ids the words match, in the full-text index's order, read as one value. */
@@ -129,7 +116,7 @@ export class SearchPlanner {
     const n = passing?.length ?? count;
     const found = { total: Math.min(n, countCap), exact: all && n <= countCap };
     if (f.sort === 'relevance') return { ...found, ids: this.relevance(input, match, count, passing, all) };
-    if (all && passing && n <= (this.limits.sortable ?? readable)) return { ...found, ids: input.ranks().page(orderOf(f.sort), passing, f.offset, f.limit) };
+    if (all && passing && n <= (this.limits.sortable ?? readable)) return { ...found, ids: input.ranks().page(f.sort, passing, f.offset, f.limit) };
     return { ...found, ids: this.walk(input) };
   }
 
@@ -157,14 +144,18 @@ export class SearchPlanner {
   private walk({ slot, q, f, flags, ranks }: PlanInput): number[] {
     const test = rowMatcher(q);
     const keep = hasFilters(f) ? flags().test(f) : () => true;
-    const { order } = ranks().of(orderOf(f.sort));
+    const order = ranks();
+    const at = order.positions(f.sort);
     const read = this.stmt(`SELECT json_group_array(json_array(id, ${ftsColumns.join(', ')})) FROM ${itemsTable(slot)} WHERE id IN (SELECT value FROM json_each(?))`).pluck();
     const out: number[] = [];
     let skip = f.offset;
     // Broad matches fill a page within a few times its length; the batches double from there.
-    for (let pos = 0, batch = 2 * (f.offset + f.limit); out.length < f.limit && pos < order.length; batch = Math.min(2 * batch, 20_000)) {
+    for (let pos = 0, batch = 2 * (f.offset + f.limit); out.length < f.limit && pos < order.size; batch = Math.min(2 * batch, 20_000)) {
       const ids: number[] = [];
-      for (; ids.length < batch && pos < order.length; pos++) if (keep(order[pos])) ids.push(order[pos]);
+      for (; ids.length < batch && pos < order.size; pos++) {
+        const id = at(pos);
+        if (keep(id)) ids.push(id);
+      }
       const rows = new Map((JSON.parse(read.get(JSON.stringify(ids)) as string) as unknown[][]).map((r) => [r[0], r]));
       for (const id of ids) {
         const row = rows.get(id);

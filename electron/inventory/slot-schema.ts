@@ -58,19 +58,19 @@ export function skuIndex(slot: Slot): string {
 }
 
 /**
- * The sort and filter indexes. Each sort walks its own index; the filter index covers every filter
- * column so testing a filter never reads the row.
+ * The name order's index: sorting by name needs the store's collation, so that order is read from
+ * here; the others (price, quantity, dates) are sorted in memory, and filters are tested on flags
+ * in memory, so no index serves them (see copy-facts.ts).
  */
-export function secondaryIndexes(slot: Slot): string {
+export function nameIndex(slot: Slot): string {
   const t = itemsTable(slot);
-  return `
-    CREATE INDEX IF NOT EXISTS ${t}_name ON ${t} (name COLLATE NOCASE);
-    CREATE INDEX IF NOT EXISTS ${t}_price ON ${t} (current_price_cents);
-    CREATE INDEX IF NOT EXISTS ${t}_quantity ON ${t} (quantity);
-    CREATE INDEX IF NOT EXISTS ${t}_created ON ${t} (date_created);
-    CREATE INDEX IF NOT EXISTS ${t}_updated ON ${t} (last_updated);
-    CREATE INDEX IF NOT EXISTS ${t}_filters ON ${t} (category, consignment, ecommerce, quantity, status);
-  `;
+  return `CREATE INDEX IF NOT EXISTS ${t}_name ON ${t} (name COLLATE NOCASE);`;
+}
+
+/** Indexes earlier versions kept for sorts and filters now served in memory. */
+export function formerIndexes(slot: Slot): string {
+  const t = itemsTable(slot);
+  return ['price', 'quantity', 'created', 'updated', 'filters'].map((n) => `DROP INDEX IF EXISTS ${t}_${n};`).join(' ');
 }
 
 /**
@@ -100,5 +100,5 @@ export function rebuildFts(slot: Slot): string {
 
 /** Everything a slot's rows need before searches may read them. */
 export function finishSlot(slot: Slot): string[] {
-  return [skuIndex(slot), secondaryIndexes(slot), ftsTriggers(slot), rebuildFts(slot)];
+  return [skuIndex(slot), nameIndex(slot), ftsTriggers(slot), rebuildFts(slot)];
 }

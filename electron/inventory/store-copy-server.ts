@@ -1,6 +1,6 @@
 import type { Db } from '../core/store/database';
 import type { StoreQuery } from '../core/store-link';
-import type { ItemSource } from '../simpleconsign/inventory-client';
+import type { ItemSource } from './item-source';
 import type { InventoryRepo } from './inventory-repo';
 import { currentRows, goneItem, rowsOfSkus, rowToItem } from './store-copy-items';
 

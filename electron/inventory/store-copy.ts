@@ -1,7 +1,7 @@
 import type { SyncMode } from '../../shared/inventory/schemas';
 import type { Db } from '../core/store/database';
 import { INVENTORY_LOADER_LOCK, StoreAwayError, type StoreHold, type StoreLink } from '../core/store-link';
-import { arraySource } from '../simpleconsign/inventory-client';
+import { arraySource } from './item-source';
 import type { InventoryRepo } from './inventory-repo';
 import type { InventorySync } from './inventory-sync';
 import { changedItems, INVENTORY_TOPIC, readServerCopy, wholeCopySource, writeChanges, writeWholeCopy, type KnownCopy } from './store-copy-server';
@@ -190,7 +190,9 @@ export class StoreCopy {
       const source = whole ? wholeCopySource(q, server.itemCount) : arraySource(await changedItems(q, known.change));
       const before = repo.state().dataVersion;
       const { watermark, clockStart, newestStamp, source: from, options } = server;
-      await sync.start('store', { from: { mode: whole ? 'full' : 'incremental', source, state: { watermark, clockStart, newestStamp, source: from, options } } });
+      // A copy without a watermark yet (the server was seeded with none) is still a copy: the next load is a full one.
+      const mark = { watermark: watermark ?? 0, clockStart: clockStart ?? 0, newestStamp, source: from, options };
+      await sync.start('store', { feed: { mode: whole ? 'full' : 'incremental', source, mark } });
       if (repo.state().dataVersion !== before) this.deps.known.set({ copyId: server.copyId, change: server.change, pending: false });
     });
   }

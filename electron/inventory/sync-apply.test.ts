@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSyncSettings } from '../../shared/inventory/schemas';
 import type { Db } from '../core/store/database';
-import { arraySource } from '../simpleconsign/inventory-client';
+import { arraySource } from './item-source';
 import { ChunkSizer } from './chunk-sizer';
 import { InventoryRepo } from './inventory-repo';
 import { slotOf, itemsTable, ftsTable } from './slot-schema';

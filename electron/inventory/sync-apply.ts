@@ -1,11 +1,14 @@
 import type { SyncSettings } from '../../shared/inventory/schemas';
-import type { ItemSource } from '../simpleconsign/inventory-client';
+import type { ItemSource } from './item-source';
 import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
 import type { ChunkSizer } from './chunk-sizer';
 import { runBulk, type BulkStep } from './bulk-worker';
 import type { InventoryRepo } from './inventory-repo';
 import { finishSlot, slotOf } from './slot-schema';
 import { noStamps, noteStamp, type StampFacts } from './sync-clocks';
+import { belongsInCopy } from './copy-filter';
+
+export { belongsInCopy };
 
 /** A load stopped on purpose (the app is closing): nothing it wrote is visible. */
 export class SyncInterrupted extends Error {
@@ -49,20 +52,6 @@ export interface Counts {
 export const emptyCounts = (received: number): Counts => ({
   received, inserted: 0, updated: 0, deleted: 0, skipped: 0, leftOut: 0, unchanged: 0, skipReasons: new Map(), stamps: noStamps(),
 });
-
-/**
- * Inactive items are deleted; sold-out ones too when the settings leave quantity-zero items out.
- * When SimpleConsign did not filter the answer, the category, consignor and E-commerce filters
- * are applied here, so an item that no longer matches them leaves the copy.
- */
-export function belongsInCopy(r: InventoryRecord, s: SyncSettings, vendorFiltered = true): boolean {
-  if (r.state === 'I') return false;
-  if (!s.includeItemsWithQuantityZero && r.quantity !== null && r.quantity <= 0) return false;
-  if (vendorFiltered) return true;
-  if (s.category && r.category?.toLowerCase() !== s.category.toLowerCase()) return false;
-  if (s.consignorId && r.consignorId !== s.consignorId) return false;
-  return !s.includeOnlyEcommerceItems || r.ecommerce !== false;
-}
 
 export function checkAbort(signal: AbortSignal): void {
   if (signal.aborted) throw new SyncInterrupted();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { VendorHttp } from '../core/http/vendor-http';
 import { checkAndClose, copyDiff, expectedSkus, startHarness, type Harness } from './test-harness';
 
 const MINUTE = 60_000;
@@ -58,7 +59,7 @@ describe('the E-commerce flag, which the document does not list', () => {
       // Without the flag in the items, one more request, for E-commerce items only, tells them apart.
       expect(h.bodies.map((b) => b.includeOnlyEcommerceItems)).toEqual(sendsEcommerceFlag ? [undefined] : [undefined, 'true']);
       const flagged = h.sim.store.query({ ecommerceOnly: true, includeZero: false, includeInactive: false }).map((i) => String(i.sku)).sort();
-      const found = h.search.search({ query: '', category: null, stock: 'all', ecommerceOnly: true, inStockOnly: false, activeOnly: false, sort: 'sku', offset: 0, limit: 500 });
+      const found = (await h.search.search({ query: '', category: null, stock: 'all', ecommerceOnly: true, inStockOnly: false, activeOnly: false, sort: 'sku', offset: 0, limit: 500 }));
       expect(found.items.map((i) => i.sku).sort()).toEqual(flagged);
     });
   }
@@ -66,18 +67,37 @@ describe('the E-commerce flag, which the document does not list', () => {
 
 describe('the E-commerce request of a store that does not send the flag', () => {
   it('is sent while the rows are still being written, not after them', async () => {
-    const seen: number[] = [];
-    h = await startHarness({ sim: { sendsEcommerceFlag: false }, sync: { pause: async () => {
-      // Lets the request reach the simulator if it was sent, without waiting on any clock.
-      for (let i = 0; i < 1000 && h.bodies.length < 2; i++) await new Promise((r) => setImmediate(r));
-      seen.push(h.bodies.length);
-    } } });
+    // The items' answer arrives in two halves; the second only once the E-commerce request has gone out.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let appliedWhenAsked = -1;
+    const gated: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if ((JSON.parse(String(init?.body)) as Record<string, string>).includeOnlyEcommerceItems === 'true') {
+        appliedWhenAsked = h.sync.progress()?.applied ?? -1;
+        release();
+        return res;
+      }
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const half = Math.floor(bytes.length / 2);
+      const body = new ReadableStream<Uint8Array>({
+        async start(c) {
+          c.enqueue(bytes.slice(0, half));
+          await released;
+          c.enqueue(bytes.slice(half));
+          c.close();
+        },
+      });
+      return new Response(body, { status: res.status, headers: res.headers });
+    };
+    h = await startHarness({ sim: { sendsEcommerceFlag: false }, sync: { http: new VendorHttp({ fetch: gated }) } });
     await h.run();
     expect(lastRun(h)).toMatchObject({ mode: 'full', outcome: 'ok' });
     expect(h.bodies.map((b) => b.includeOnlyEcommerceItems)).toEqual([undefined, 'true']);
-    // After the first chunk of rows, with more to write.
-    expect(seen[0]).toBe(2);
-    expect(seen.length).toBeGreaterThan(2);
+    // It went out as the first items were read, with most rows still to write (half the answer had not even arrived).
+    expect(appliedWhenAsked).toBeGreaterThanOrEqual(0);
+    expect(appliedWhenAsked).toBeLessThan(lastRun(h).received / 2);
+    expect(copyDiff(h)).toEqual({ missing: [], extra: [], wrong: [] });
   });
 });
 

@@ -1,7 +1,8 @@
 import type { SyncMode, SyncSettings } from '../../shared/inventory/schemas';
 import type { ResolvedConnection } from '../core/feature-connections';
 import type { VendorHttp } from '../core/http/vendor-http';
-import { arraySource, fetchInventory, openInventory, type InventoryQuery, type ItemSource } from '../simpleconsign/inventory-client';
+import { fetchInventory, openInventory, type InventoryQuery, type OpenedAnswer } from '../simpleconsign/inventory-client';
+import { arraySource, type ItemSource } from './item-source';
 import { vendorClock } from './sync-clocks';
 
 /**
@@ -19,8 +20,8 @@ export function queryFor(mode: SyncMode, s: SyncSettings, since: number | null):
 }
 
 export interface Asked {
-  /** The answer's items: a full load reads them a slice at a time from the answer's bytes. */
-  source: ItemSource;
+  /** A full load's answer as it arrives (read in the copy's worker), or a change set's items, read whole. */
+  answer: { kind: 'stream'; opened: OpenedAnswer } | { kind: 'items'; source: ItemSource };
   /** The run's start on SimpleConsign's clock (or ours without its Date header). */
   startedAt: number;
   /** When SimpleConsign answered, on its clock (or ours without its Date header). */
@@ -33,7 +34,7 @@ export interface Asked {
 const lacksFlag = (item: unknown) => !!item && typeof item === 'object' && (item as Record<string, unknown>).ecommerceItem === undefined;
 const skuOf = (item: unknown) => String((item as Record<string, unknown> | null)?.sku ?? '').trim().toLowerCase();
 
-/** Asks for the run's items; an unfiltered "E-commerce only" load whose items lack the flag also asks which ones have it. */
+/** Asks for the run's items; an unfiltered "E-commerce only" change set whose items lack the flag also asks which ones have it. */
 export async function askForItems(
   deps: { http: VendorHttp; now: () => number; spend?: (apiKey: string) => Promise<void> },
   conn: ResolvedConnection<'simpleconsign'>,
@@ -46,7 +47,7 @@ export async function askForItems(
     const opened = await openInventory(deps.http, conn, query, { signal, spend: deps.spend });
     const answeredAt = deps.now();
     const clock = vendorClock(sentAt, answeredAt, opened.serverDate, run.settings.overlapMinutes);
-    return { source: opened.source, startedAt: clock.start, answeredAt: opened.serverDate ?? answeredAt, notes: clock.note ? [clock.note] : [], ecommerceSkus: null };
+    return { answer: { kind: 'stream', opened }, startedAt: clock.start, answeredAt: opened.serverDate ?? answeredAt, notes: clock.note ? [clock.note] : [], ecommerceSkus: null };
   }
   const answer = await fetchInventory(deps.http, conn, query, { signal, spend: deps.spend });
   const answeredAt = deps.now();
@@ -56,76 +57,18 @@ export async function askForItems(
     const flagged = await fetchInventory(deps.http, conn, { ...query, includeOnlyEcommerceItems: true }, { signal, spend: deps.spend });
     ecommerceSkus = new Set(flagged.results.map(skuOf));
   }
-  return { source: arraySource(answer.results), startedAt: clock.start, answeredAt: answer.serverDate ?? answeredAt, notes: clock.note ? [clock.note] : [], ecommerceSkus };
+  return {
+    answer: { kind: 'items', source: arraySource(answer.results) }, startedAt: clock.start, answeredAt: answer.serverDate ?? answeredAt,
+    notes: clock.note ? [clock.note] : [], ecommerceSkus,
+  };
 }
 
 /**
  * A full load whose items do not say whether they are E-commerce items asks once more, for those
- * only, and answers their SKUs (lower case) as one JSON list, read and written out a slice at a
- * time (only the SKUs leave the reader; a million-item store lists hundreds of thousands).
+ * only; its answer goes to the copy's worker, which keeps their SKUs.
  */
-export async function flaggedSkus(
-  deps: { http: VendorHttp; spend?: (apiKey: string) => Promise<void> },
-  conn: ResolvedConnection<'simpleconsign'>,
-  settings: SyncSettings,
-  signal: AbortSignal,
-): Promise<string> {
-  const { source } = await openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal, pick: 'sku', spend: deps.spend });
-  const lists: string[] = [];
-  try {
-    for (let part = await source.next(5000); part; part = await source.next(5000)) {
-      const skus: string[] = [];
-      for (const sku of part) {
-        const s = String(sku ?? '').trim().toLowerCase();
-        if (s !== '') skus.push(s);
-      }
-      if (skus.length > 0) lists.push(JSON.stringify(skus).slice(1, -1));
-    }
-  } finally {
-    source.close();
-  }
-  return `[${lists.join(',')}]`;
-}
-
-/** The E-commerce SKUs, asked for while the rows are still being written. */
-export interface FlagsAhead {
-  /** The SKUs as a JSON list. */
-  skus: Promise<string>;
-  /** Stops the request when the load ends without needing it; nothing once it has finished. */
-  cancel(): void;
-}
-
-/**
- * Watches a full load's first slice: when its items do not say whether they are E-commerce items,
- * the request for those items starts at once, so its answer is on its way while the rows are written
- * instead of after. `ahead()` answers that request, or null when none was needed.
- */
-export function askFlagsEarly(
-  source: ItemSource, ask: (signal: AbortSignal) => Promise<string>, signal: AbortSignal,
-): { source: ItemSource; ahead: () => FlagsAhead | null } {
-  let ahead: FlagsAhead | null = null;
-  let first = true;
-  const watched: ItemSource = {
-    total: source.total,
-    close: () => source.close(),
-    next: async (max) => {
-      const part = await source.next(max);
-      if (first && part && part.length > 0) {
-        first = false;
-        if (part.some(lacksFlag)) ahead = startAhead(ask, signal);
-      }
-      return part;
-    },
-  };
-  return { source: watched, ahead: () => ahead };
-}
-
-function startAhead(ask: (signal: AbortSignal) => Promise<string>, signal: AbortSignal): FlagsAhead {
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  signal.addEventListener('abort', stop, { once: true });
-  const skus = ask(AbortSignal.any([signal, controller.signal])).finally(() => signal.removeEventListener('abort', stop));
-  // Read only if the load gets that far; a failure meanwhile is not left unhandled.
-  skus.catch(() => undefined);
-  return { skus, cancel: stop };
+export function askForFlagged(
+  deps: { http: VendorHttp; spend?: (apiKey: string) => Promise<void> }, conn: ResolvedConnection<'simpleconsign'>, settings: SyncSettings, signal: AbortSignal,
+): Promise<OpenedAnswer> {
+  return openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal, spend: deps.spend });
 }

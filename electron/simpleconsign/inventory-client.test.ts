@@ -52,6 +52,33 @@ describe('the request', () => {
   });
 });
 
+describe('a dropped connection', () => {
+  /** Fails the first `drops` requests as a connection closed before any answer, then answers. */
+  function dropping(drops: number) {
+    let calls = 0;
+    const fetchImpl = (async () => {
+      calls += 1;
+      if (calls <= drops) throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+      return new Response('{"results":[{"sku":"A"}]}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    return { http: new VendorHttp({ fetch: fetchImpl, sleep: async () => {} }), calls: () => calls };
+  }
+
+  it('is asked once more, since the request only reads', async () => {
+    const d = dropping(1);
+    expect((await fetchInventory(d.http, conn, {})).results).toEqual([{ sku: 'A' }]);
+    expect(d.calls()).toBe(2);
+  });
+
+  it('twice in a row is a failure in its own words', async () => {
+    const d = dropping(2);
+    const error = await fetchInventory(d.http, conn, {}).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InventoryFetchError);
+    expect((error as Error).message).toContain('ECONNRESET');
+    expect(d.calls()).toBe(2);
+  });
+});
+
 describe('each failure in its own words', () => {
   it('an invalid key, whatever the status', async () => {
     expect(await failure(401, { success: false, error: 'Invalid API key' })).toMatchObject({ kind: 'invalid-key', message: expect.stringContaining('refused the API key') });

@@ -2,7 +2,6 @@ import type { ResolvedConnection } from '../core/feature-connections';
 import { VendorError } from '../core/http/vendor-error';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { z } from 'zod';
-import { openJsonArray } from '../core/http/json-array-stream';
 import { inventoryAnswerSchema, type InventoryAnswer } from './inventory-response';
 
 /** The request options the document lists. Booleans travel as "true"/"false" and modifiedSince as a string, as in its examples. */
@@ -99,9 +98,10 @@ export interface InventoryAnswerRead {
 async function ask<T extends z.ZodType>(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions, schema: T, streamBody: boolean) {
   const apiKey = conn.secrets.apiKey;
   if (!apiKey) throw new InventoryFetchError('setup', 'Enter the SimpleConsign Location API key on the Connections screen first.');
-  await opts.spend?.(apiKey);
-  try {
-    return await http.request({
+  // Every call is counted against the key's allowance before it is made, a second try too.
+  const send = async () => {
+    await opts.spend?.(apiKey);
+    return http.request({
       vendor: 'SimpleConsign',
       method: 'POST',
       url: `${conn.settings.baseUrl.replace(/\/+$/, '')}/inventory`,
@@ -112,6 +112,14 @@ async function ask<T extends z.ZodType>(http: VendorHttp, conn: ResolvedConnecti
       retries: 0,
       signal: opts.signal,
       streamBody,
+    });
+  };
+  try {
+    // The request only reads: a connection dropped before any answer came (a kept-alive connection
+    // the server closed just as it was reused, say) is asked once more, at once.
+    return await send().catch((e: unknown) => {
+      if (e instanceof VendorError && e.kind === 'network' && !opts.signal?.aborted) return send();
+      throw e;
     });
   } catch (e) {
     if (e instanceof VendorError) throw fromVendorError(e, q);
@@ -133,31 +141,58 @@ export async function fetchInventory(http: VendorHttp, conn: ResolvedConnection<
   return { results: answerOf(res.data, q), serverDate: res.serverDate };
 }
 
-/** An answer's items, handed over a slice at a time. */
-export interface ItemSource {
-  total: number;
-  /** The next items (at most `max`), or null once all were read. */
-  next(max: number): Promise<unknown[] | null>;
-  close(): void;
+const asPieces = z.custom<AsyncIterable<Uint8Array>>((v) => !!v && typeof (v as Partial<AsyncIterable<Uint8Array>>)[Symbol.asyncIterator] === 'function');
+
+/** One piece holding a whole answer already read. */
+async function* onePiece(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
 }
 
-/** Items already in memory as a source; each slice is let go of once handed over. */
-export function arraySource(items: unknown[]): ItemSource {
-  let at = 0;
+/** A large answer as it arrives, and how to word what goes wrong while it is read. */
+export interface OpenedAnswer {
+  /** The answer's bytes as they arrive; a failure to receive them is thrown already worded. */
+  pieces: AsyncIterable<Uint8Array>;
+  /** SimpleConsign's clock when it answered (its Date header), or null when it sent none. */
+  serverDate: number | null;
+  /** A failure met while reading the answer, worded for the person (not JSON: its first bytes are quoted). */
+  problem(e: unknown): unknown;
+  /** The answer had no list: SimpleConsign's own refusal, from its other fields. */
+  refusal(shell: Record<string, unknown> | null): InventoryFetchError;
+}
+
+/**
+ * The same request for a large answer, handed over as its bytes arrive, to be read a slice at a
+ * time as it is applied (see electron/core/http/spooled-json-list.ts): the whole answer is never held.
+ */
+export async function openInventory(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions = {}): Promise<OpenedAnswer> {
+  const res = await ask(http, conn, q, opts, z.union([asPieces, inventoryAnswerSchema]), true);
+  const head: Uint8Array[] = [];
+  const streamed = asPieces.safeParse(res.data).success;
+  // An answer read whole (it did not start like a list) went through the schema: its list is handed on as one piece.
+  const pieces = streamed ? keepingHead(res.data as AsyncIterable<Uint8Array>, head) : onePiece(Buffer.from(JSON.stringify(answerOf(res.data as InventoryAnswer, q))));
   return {
-    total: items.length,
-    next: async (max) => {
-      if (at >= items.length) return null;
-      const slice = items.slice(at, at + max);
-      items.fill(undefined, at, at + max);
-      at += slice.length;
-      return slice;
+    pieces: worded(pieces, q),
+    serverDate: res.serverDate,
+    problem: (e) => {
+      if (!(e instanceof SyntaxError)) return e;
+      const began = Buffer.concat(head).toString('utf8').replace(/\s+/g, ' ').trim();
+      return new InventoryFetchError('invalid-response', `SimpleConsign sent data that is not valid JSON (${e.message}).${began ? ` Its answer began: “${began}”.` : ''} ${UNCHANGED}`);
     },
-    close: () => undefined,
+    refusal: (shell) => {
+      const parsed = inventoryAnswerSchema.safeParse(shell ?? {});
+      return vendorRefusal(parsed.success ? (parsed.data.error ?? 'no results') : 'The answer has neither a "results" list nor an error message.', q);
+    },
   };
 }
 
-const asPieces = z.custom<AsyncIterable<Uint8Array>>((v) => !!v && typeof (v as Partial<AsyncIterable<Uint8Array>>)[Symbol.asyncIterator] === 'function');
+/** The pieces, a failure to receive them worded as SimpleConsign's. */
+async function* worded(pieces: AsyncIterable<Uint8Array>, q: InventoryQuery): AsyncGenerator<Uint8Array> {
+  try {
+    yield* pieces;
+  } catch (e) {
+    throw e instanceof VendorError ? fromVendorError(e, q) : e;
+  }
+}
 
 /** The pieces as they pass, keeping the answer's first bytes to quote when it is not JSON. */
 async function* keepingHead(pieces: AsyncIterable<Uint8Array>, head: Uint8Array[]): AsyncGenerator<Uint8Array> {
@@ -169,43 +204,4 @@ async function* keepingHead(pieces: AsyncIterable<Uint8Array>, head: Uint8Array[
     }
     yield piece;
   }
-}
-
-const pickFrom = (field: string) => (item: unknown) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : undefined);
-
-/**
- * The same request for a large answer: its items are read a slice at a time as they are applied,
- * and its bytes as they arrive, so the whole answer is never held as objects nor read whole
- * (see json-array-stream.ts). With `pick`, only that field of each item is handed over.
- */
-export async function openInventory(
-  http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions & { pick?: string } = {},
-): Promise<{ source: ItemSource; serverDate: number | null }> {
-  const res = await ask(http, conn, q, opts, z.union([asPieces, inventoryAnswerSchema]), true);
-  if (!asPieces.safeParse(res.data).success) {
-    const results = answerOf(res.data as InventoryAnswer, q);
-    return { source: arraySource(opts.pick ? results.map(pickFrom(opts.pick)) : results), serverDate: res.serverDate };
-  }
-  const head: Uint8Array[] = [];
-  let stream;
-  try {
-    stream = await openJsonArray(keepingHead(res.data as AsyncIterable<Uint8Array>, head), { pick: opts.pick });
-  } catch (e) {
-    if (e instanceof VendorError) throw fromVendorError(e, q);
-    if (!(e instanceof SyntaxError)) throw e;
-    const began = Buffer.concat(head).toString('utf8');
-    throw new InventoryFetchError('invalid-response', `SimpleConsign sent data that is not valid JSON (${e.message}). Its answer began: “${began.replace(/\s+/g, ' ').trim()}”. ${UNCHANGED}`);
-  }
-  const total = stream.total;
-  if (total === null) {
-    stream.close();
-    const parsed = inventoryAnswerSchema.safeParse(stream.shell ?? {});
-    throw vendorRefusal(parsed.success ? (parsed.data.error ?? 'no results') : 'The answer has neither a "results" list nor an error message.', q);
-  }
-  const next = (max: number) =>
-    stream.next(max).catch((e: unknown) => {
-      if (!(e instanceof SyntaxError)) throw e;
-      throw new InventoryFetchError('invalid-response', `SimpleConsign sent data that is not valid JSON (${e.message}). ${UNCHANGED}`);
-    });
-  return { source: { total, next, close: () => stream.close() }, serverDate: res.serverDate };
 }

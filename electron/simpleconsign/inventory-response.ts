@@ -106,7 +106,9 @@ const fieldSchemas = {
 type FieldName = keyof typeof fieldSchemas;
 type Fields = { [K in FieldName]?: z.output<(typeof fieldSchemas)[K]> | null };
 
-const known = new Set<string>(Object.keys(fieldSchemas));
+/** The fields the document lists (plus `state`, `ecommerceItem` and the sample's `dicsount`); others are kept as extra. */
+export const documentedFields: ReadonlySet<string> = new Set<string>(Object.keys(fieldSchemas));
+const known = documentedFields;
 const itemSchema = z.object(
   Object.fromEntries(Object.entries(fieldSchemas).map(([k, s]) => [k, s.nullish()])) as { [K in FieldName]: z.ZodOptional<z.ZodNullable<(typeof fieldSchemas)[K]>> },
 );
@@ -135,7 +137,7 @@ function errorText(b: Record<string, unknown>): string | null {
 export type ReadItem = { ok: true; record: InventoryRecord } | { ok: false; reason: string };
 
 /** The shape stores usually send: every field absent, null, or of its plain JSON type. */
-interface UsualItem {
+export interface UsualItem {
   sku: string | number;
   name?: string | null; description?: string | null; category?: string | null; brand?: string | null; size?: string | null;
   color?: string | null; familyGroup?: string | null; consignorId?: string | null; startDate?: string | null; expireDate?: string | null;
@@ -158,7 +160,7 @@ const isFiniteNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(
  * main thread between yields, and this costs a fraction of a schema's walk. Anything else goes to
  * the liberal schema, which reads the same values the same way (a test holds them equal).
  */
-function isUsual(o: Record<string, unknown>): o is Record<string, unknown> & UsualItem {
+export function isUsual(o: Record<string, unknown>): o is Record<string, unknown> & UsualItem {
   if (typeof o.sku !== 'string' && !isWhole(o.sku)) return false;
   for (const k of USUAL_TEXT) if (!absent(o[k]) && typeof o[k] !== 'string') return false;
   for (const k of USUAL_INTEGER) if (!absent(o[k]) && !isWhole(o[k])) return false;
@@ -170,7 +172,7 @@ function isUsual(o: Record<string, unknown>): o is Record<string, unknown> & Usu
   return absent(images) || typeof images === 'string' || (Array.isArray(images) && images.every((n) => typeof n === 'string'));
 }
 
-const trimmed = (v: string | null | undefined) => {
+export const trimmed = (v: string | null | undefined) => {
   const t = v?.trim();
   return t ? t : null;
 };

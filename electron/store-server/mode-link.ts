@@ -120,6 +120,12 @@ export class ModeLink implements StoreLink {
     return rows[0]?.name ?? null;
   }
 
+  warn(message: string): void {
+    const link = this.current();
+    if (!link) return;
+    link.warn(message);
+  }
+
   /** The mode's features stopped: their subscriptions go with them, and the connections are let go. */
   async close(): Promise<void> {
     this.topics.clear();
@@ -146,6 +152,8 @@ export class ModeLink implements StoreLink {
     const link = this.current();
     if (!link) throw new StoreAwayError('This workstation is not part of a store server.');
     if (link !== this.boundTo) await this.rebind(link);
+    // Announcements are listened for from the first statement on, including after pairing while running.
+    if (!this.listener && this.topics.size > 0) void this.listen();
     if (this.pool) return this.pool;
     const creds = await credentialsOf(link);
     const { Pool } = await postgres();
@@ -174,7 +182,10 @@ export class ModeLink implements StoreLink {
       link.markAway(error);
       return new StoreAwayError(describeConnectionError(error, link.config.endpoint, 'workstation'));
     }
-    return error instanceof Error ? new Error(secretRedactor.scrub(error.message)) : new Error(String(error));
+    if (!(error instanceof Error)) return new Error(String(error));
+    // The SQLSTATE and constraint stay with the message, so a feature can tell a clash from a failure.
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    return Object.assign(new Error(secretRedactor.scrub(error.message)), { code, constraint });
   }
 
   /** One connection LISTENs for this mode's announcements; a dropped one is made again when the server is back. */

@@ -106,6 +106,7 @@ export class StoreServerService {
       pairing: this.pairing,
       canPair: config?.role === 'server',
       listenChoices: networkAddresses(),
+      notices: [...(link?.notices ?? [])],
     };
   }
 

@@ -119,5 +119,7 @@ export const storeStatusSchema = z.object({
   canPair: z.boolean(),
   /** This computer's network addresses, for choosing where a bundled server listens. */
   listenChoices: z.array(z.string()),
+  /** What a person must see: an order number two sales share, numbering that was behind the server's. */
+  notices: z.array(z.string()),
 });
 export type StoreStatus = z.infer<typeof storeStatusSchema>;

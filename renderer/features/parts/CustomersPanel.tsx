@@ -20,7 +20,8 @@ export function CustomersPanel() {
       <h2>End users and templates</h2>
       <button type="button" className="secondary" onClick={() => setRefresh(true)} data-testid="parts-endusers-refresh">Refresh associations</button>
       <ErrorMessage error={users.error} testId="parts-endusers-error" />
-      <table className="table">
+      {/* A narrow window scrolls the table sideways by itself, so it takes the keyboard's focus to be scrolled. */}
+      <table className="table" tabIndex={0} aria-label="End users and their templates">
         <thead><tr><th>Id</th><th>Name</th><th>Company</th><th>E-mail</th><th>Template</th></tr></thead>
         <tbody>
           {(users.data?.users ?? []).map((u) => (

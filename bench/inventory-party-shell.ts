@@ -1,0 +1,184 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
+import type { SyncStatus } from '../shared/inventory/schemas';
+import { createAppServices } from '../electron/app/app-services';
+import { MemorySecretStore } from '../electron/core/secrets/memory-secret-store';
+import { itemsTable, slotOf } from '../electron/inventory/slot-schema';
+import { startWebShell } from '../electron/web-shell/server';
+import { percentile } from './harness';
+import { BENCH_KEY } from './inventory-party-sim';
+import { baseFilters, benchQueries, prefixQueries } from './inventory-queries';
+import { repoRoot, tempDir } from './bench-paths';
+
+const MB = 1024 * 1024;
+const root = repoRoot();
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Every request the app makes, in absolute ms (to line up with the simulator's): sent, headers in. */
+const requests: { sent: number; headers: number; read: number }[] = [];
+const abs = () => performance.timeOrigin + performance.now();
+const timedFetch: typeof fetch = async (input, init) => {
+  const r = { sent: abs(), headers: 0, read: 0 };
+  requests.push(r);
+  const res = await fetch(input, init);
+  r.headers = r.read = abs();
+  return res;
+};
+
+/**
+ * Watches the event loop while a load runs: the longest gap between 2 ms ticks (and where it
+ * ended), the highest RSS seen, the longest garbage collection.
+ */
+function watchLoop(phase: () => string) {
+  const worst = { ms: 0, atMs: 0, phase: '' };
+  const started = performance.now();
+  let last = started;
+  let rss = 0;
+  let ticks = 0;
+  const timer = setInterval(() => {
+    const t = performance.now();
+    if (t - last > worst.ms) Object.assign(worst, { ms: t - last, atMs: t - started, phase: phase() });
+    last = t;
+    // Reading the RSS is a system call: every 50 ms is often enough.
+    if (ticks++ % 25 === 0) rss = Math.max(rss, process.memoryUsage.rss() / MB);
+  }, 2);
+  const gc = { longest: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gc.longest = Math.max(gc.longest, e.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return { worst, gc, rss: () => rss, stop: () => (clearInterval(timer), observer.disconnect()) };
+}
+
+/**
+ * The app as the browser shell runs it, every feature loaded, in this process: its services and
+ * the shell's server, switched to live mode with SimpleConsign at the simulator's address in
+ * another process. Loads and searches go through the same bridge dispatch the screen's calls reach.
+ */
+export async function shellParty(args: Record<string, unknown>) {
+  const dir = tempDir('shell');
+  const services = await createAppServices({ dataDir: dir, secrets: new MemorySecretStore(), version: 'bench', fetch: timedFetch });
+  const shell = await startWebShell({ dispatch: services.dispatch, staticDir: path.join(root, 'dist/renderer'), port: 0 });
+  const call = async <T>(channel: string, input: unknown = {}): Promise<T> => {
+    const r = await services.dispatch(channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value as T;
+  };
+  await call('connections:update', { id: 'simpleconsign', enabled: true, settings: { baseUrl: String(args.url) } });
+  await call('connections:set-secret', { id: 'simpleconsign', field: 'apiKey', value: BENCH_KEY });
+  await call('connections:set-mode', { mode: 'live' });
+  // Past the first start's questions, as a store in use is.
+  await call('app:update-store-profile', { name: 'Bench Store', address: '1 High Street', phone: '555-0100', returnPolicy: '', receiptFooter: '', currency: 'USD', locale: '', receiptAfterSale: 'none' });
+  // Loads happen when the bench says, not on the five-minute timer.
+  const settings = (await call<SyncStatus>('inventory:get-status')).settings;
+  await call('inventory:update-settings', { ...settings, autoSync: false });
+  // A reader of its own on the live store: when a load commits (the data version moves) is seen without asking the app.
+  const store = new Database(path.join(dir, 'live.db'), { readonly: true });
+  const version = store.prepare('SELECT data_version FROM inventory_state');
+  const quiet = await noise();
+
+  const load = async (channel: 'inventory:sync-now' | 'inventory:full-reload') => {
+    requests.length = 0;
+    const before = version.pluck().get() as number;
+    const phases: Record<string, number> = {};
+    let phase = 'requesting';
+    const w = watchLoop(() => phase);
+    const cpu = cpuMs();
+    const rssBefore = process.memoryUsage().rss / MB;
+    const started = performance.now();
+    await call(channel);
+    let committedAt = 0;
+    let status: SyncStatus;
+    // The data version (read from a connection of the bench's own) shows the commit to the millisecond;
+    // the status, as the screen asks for it (every 400 ms there), every 50 ms here for the phases.
+    for (let polls = 0; ; polls++) {
+      await new Promise((r) => setTimeout(r, 2));
+      if (!committedAt && (version.pluck().get() as number) !== before) committedAt = performance.now() - started;
+      if (committedAt || polls % 25 === 0) {
+        status = await call<SyncStatus>('inventory:get-status');
+        const now = status.running?.phase ?? 'done';
+        if (now !== phase) phases[(phase = now)] = performance.now() - started;
+        if (!status.running) break;
+      }
+    }
+    const done = performance.now() - started;
+    // Right after the commit: the first filtered and the first sorted search, as a person would make them.
+    const first = await timed(() => call('inventory:search', { ...baseFilters, inStockOnly: true, category: 'CLOTHING' }));
+    const firstSorted = await timed(() => call('inventory:search', { ...baseFilters, query: 'black', sort: 'price-desc' }));
+    w.stop();
+    const run = status!.lastRun!;
+    if (run.outcome !== 'ok') throw new Error(`load failed: ${run.message}`);
+    return {
+      received: run.received, items: status!.itemCount, ms: committedAt || done, doneMs: done, cpuMs: cpuMs() - cpu, phases,
+      requestMs: phases.applying ?? null, indexingAtMs: phases.indexing ?? null,
+      worstStall: w.worst, longestGcMs: w.gc.longest, rssBeforeMb: rssBefore, peakRssMb: process.resourceUsage().maxRSS / 1024, highestRssMb: w.rss(),
+      firstFilteredMs: first.ms, firstSortedMs: firstSorted.ms, startedAt: performance.timeOrigin + started, requests: [...requests], quietStallMs: quiet,
+    };
+  };
+  const sample = () => {
+    const t = itemsTable(slotOf(store.prepare('SELECT gen FROM inventory_state').pluck().get() as number));
+    return store.prepare(`SELECT sku, consignor_id AS consignorId FROM ${t} WHERE consignor_id IS NOT NULL LIMIT 1`).get() as { sku: string; consignorId: string };
+  };
+  const searches = async (reps: number) => {
+    const out: { label: string; hits: number; exact: boolean; corrected: string | null; median: number }[] = [];
+    const all: number[] = [];
+    const prefixes: number[] = [];
+    const cpu = cpuMs();
+    const queries = [...benchQueries(sample()), ...prefixQueries()];
+    for (const q of queries) {
+      const times: number[] = [];
+      let r: { total: number; totalExact: boolean; correctedQuery: string | null } | null = null;
+      for (let i = 0; i < reps; i++) {
+        const t = await timed(() => call<{ total: number; totalExact: boolean; correctedQuery: string | null }>('inventory:search', { ...baseFilters, ...q.f }));
+        times.push(t.ms);
+        r = t.value;
+      }
+      all.push(...times);
+      if (q.prefix) prefixes.push(...times);
+      out.push({ label: q.label, hits: r!.total, exact: r!.totalExact, corrected: r!.correctedQuery, median: percentile([...times].sort((a, b) => a - b), 50) });
+    }
+    const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
+    return { queries: out, p95: percentile(sorted(all), 95), prefixP95: percentile(sorted(prefixes), 95), cpuPerSearchMs: (cpuMs() - cpu) / all.length };
+  };
+  const lookups = async () => {
+    const t = itemsTable(slotOf(store.prepare('SELECT gen FROM inventory_state').pluck().get() as number));
+    const skus = store.prepare(`SELECT sku FROM ${t} WHERE id % 97 = 0 LIMIT 500`).pluck().all() as string[];
+    const times: number[] = [];
+    for (const sku of skus) times.push((await timed(() => call('inventory:lookup-sku', { sku: sku.toLowerCase() }))).ms);
+    return { p95: percentile(times.sort((a, b) => a - b), 95), skus };
+  };
+  return async (c: Record<string, unknown>) => {
+    if (c.cmd === 'url') return shell.url;
+    if (c.cmd === 'load') return load('inventory:sync-now');
+    if (c.cmd === 'reload') return load('inventory:full-reload');
+    if (c.cmd === 'search') return searches(Number(c.reps ?? 25));
+    if (c.cmd === 'lookup') return lookups();
+    if (c.cmd === 'sample') return sample();
+    if (c.cmd === 'rss') return { peakRssMb: process.resourceUsage().maxRSS / 1024, rssMb: process.memoryUsage().rss / MB };
+    throw new Error(`unknown command ${String(c.cmd)}`);
+  };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await work();
+  return { ms: performance.now() - t, value };
+}
+
+/** The longest gap between 2 ms ticks over a second with nothing running: what this machine's load alone costs. */
+function noise(): Promise<number> {
+  return new Promise((resolve) => {
+    let last = performance.now();
+    let worst = 0;
+    const timer = setInterval(() => {
+      const t = performance.now();
+      worst = Math.max(worst, t - last);
+      last = t;
+    }, 2);
+    setTimeout(() => (clearInterval(timer), resolve(worst)), 1000);
+  });
+}

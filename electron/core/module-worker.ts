@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** Bundles made from source in this process, by entry file. */
+const fromSource = new Map<string, string>();
+
+/**
+ * The module bundled from its TypeScript source, once per process, with the esbuild the build uses
+ * (a development dependency: only runs from source come here).
+ */
+function bundleFromSource(file: string): string {
+  let code = fromSource.get(file);
+  if (code === undefined) {
+    const esbuild = createRequire(file)('esbuild') as typeof import('esbuild');
+    const out = esbuild.buildSync({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, external: ['electron', 'better-sqlite3'], logLevel: 'silent' });
+    code = out.outputFiles[0].text;
+    fromSource.set(file, code);
+  }
+  return code;
+}
+
+/**
+ * Starts a worker thread that runs one module of the app. A build bundles the module beside
+ * main.cjs (`dist/electron/<name>.cjs`, see scripts/electron-bundle.ts). Run from source (the browser
+ * shell, tests and benches run TypeScript through tsx), it is bundled the same way here, once per
+ * process. Either bundle is started as an eval'd script, which also works from inside an asar archive.
+ */
+export function startModuleWorker(bundleName: string, source: () => URL, workerData: unknown): Worker {
+  const bundled = typeof __dirname === 'string' ? path.join(__dirname, `${bundleName}.cjs`) : null;
+  const code = bundled && fs.existsSync(bundled) ? fs.readFileSync(bundled, 'utf8') : bundleFromSource(fileURLToPath(source()));
+  return new Worker(code, { eval: true, workerData });
+}
+
+/** Where better-sqlite3 lives, for a worker to load it by path (an eval'd worker resolves nothing relative to the app). */
+export function sqliteModulePath(): string {
+  return typeof require === 'function' ? require.resolve('better-sqlite3') : createRequire(import.meta.url).resolve('better-sqlite3');
+}

@@ -1,0 +1,24 @@
+import type { SyncSettings } from '../../shared/inventory/schemas';
+
+/** What decides whether an item is kept in the copy. */
+export interface KeptFields {
+  state: 'A' | 'I' | null;
+  quantity: number | null;
+  category: string | null;
+  consignorId: string | null;
+  ecommerce: boolean | null;
+}
+
+/**
+ * Inactive items are deleted; sold-out ones too when the settings leave quantity-zero items out.
+ * When SimpleConsign did not filter the answer, the category, consignor and E-commerce filters
+ * are applied here, so an item that no longer matches them leaves the copy.
+ */
+export function belongsInCopy(r: KeptFields, s: SyncSettings, vendorFiltered = true): boolean {
+  if (r.state === 'I') return false;
+  if (!s.includeItemsWithQuantityZero && r.quantity !== null && r.quantity <= 0) return false;
+  if (vendorFiltered) return true;
+  if (s.category && r.category?.toLowerCase() !== s.category.toLowerCase()) return false;
+  if (s.consignorId && r.consignorId !== s.consignorId) return false;
+  return !s.includeOnlyEcommerceItems || r.ecommerce !== false;
+}

@@ -1,0 +1,229 @@
+import type Database from 'better-sqlite3';
+import type { SyncSettings } from '../../shared/inventory/schemas';
+import { readRow, ROW, type ItemRow } from '../simpleconsign/inventory-row';
+import { ChunkSizer } from './chunk-sizer';
+import { FactsCollector, flagsSql, numericColumns, numericOrders, type CopyFacts, type FilterColumns } from './copy-facts';
+import { createSlot, dropSlot, ftsTriggers, itemColumns, itemsTable, nameIndex, rebuildFts, skuIndex, type Slot } from './slot-schema';
+import { belongsInCopy, type KeptFields } from './copy-filter';
+
+/** What a load writes, and how it reads what it is given. */
+export interface LoadSpec {
+  slot: Slot;
+  settings: SyncSettings;
+  /** The source applied the settings' filters itself (a full load from SimpleConsign). */
+  vendorFiltered: boolean;
+  /** Watch the first items for the E-commerce flag, which the document does not list (a full load of every item). */
+  learnFlags: boolean;
+  /** Rows per transaction at first, and the time a transaction aims at (null: the first size throughout). */
+  chunk?: { rows: number; budgetMs: number | null };
+}
+
+/** What a finished load tells the thread that commits it. */
+export interface LoadOutcome {
+  itemCount: number;
+  /** Rows kept (before a SKU sent twice collapsed into its last entry). */
+  written: number;
+  /** Earlier entries of SKUs sent twice, dropped. */
+  duplicates: number;
+  leftOut: number;
+  skipped: number;
+  skipReasons: [string, number][];
+  /** The newest `lastUpdated` among the items read. */
+  newestStamp: number | null;
+  facts: CopyFacts;
+}
+
+const lacksFlag = (item: unknown) => !!item && typeof item === 'object' && (item as Record<string, unknown>).ecommerceItem === undefined;
+
+/**
+ * Writes a new copy into a slot no search reads, on a connection of its own (a worker's): bare rows
+ * in short transactions as they come, then the SKU key, the name order's index and the full-text
+ * index in one pass, then the search facts (flags and orders). Rows may be given already read (a
+ * store server, tests) or as SimpleConsign's raw items, which are read here.
+ */
+export class LoadJob {
+  private readonly insert: Database.Statement;
+  private readonly facts = new FactsCollector();
+  private readonly chunks: ChunkSizer;
+  private readonly table: string;
+  private written = 0;
+  private leftOut = 0;
+  private skipped = 0;
+  private readonly skipReasons = new Map<string, number>();
+  private newestStamp: number | null = null;
+  private watched = false;
+  private flagsTable = false;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly spec: LoadSpec,
+    /** Told once when the first items lack the E-commerce flag, so their list is asked for. */
+    private readonly lacksFlag: () => void,
+  ) {
+    this.table = itemsTable(spec.slot);
+    // Each transaction holds the store's write lock: a sale recorded meanwhile waits at most about this long.
+    this.chunks = new ChunkSizer(spec.chunk?.rows ?? 500, spec.chunk === undefined ? 30 : spec.chunk.budgetMs, 1, 20_000);
+    db.exec(dropSlot(spec.slot) + createSlot(spec.slot));
+    this.insert = db.prepare(`INSERT INTO ${this.table} (${itemColumns.join(', ')}) VALUES (${itemColumns.map(() => '?').join(', ')})`);
+  }
+
+  /** Whether the load still waits for its first items to tell whether they carry the E-commerce flag. */
+  get watching(): boolean {
+    return this.spec.learnFlags && !this.watched;
+  }
+
+  /** Items taken in so far: written, left out or skipped. */
+  get applied(): number {
+    return this.written + this.leftOut + this.skipped;
+  }
+
+  /** Rows to write per transaction now: they follow a time budget, so another writer never waits long. */
+  get chunkRows(): number {
+    return this.chunks.rows;
+  }
+
+  /** SimpleConsign's raw items: read, filtered, written. Unusable entries are counted, not fatal. */
+  addItems(raw: unknown[]): void {
+    if (this.spec.learnFlags && !this.watched && raw.length > 0) {
+      this.watched = true;
+      if (raw.some(lacksFlag)) this.lacksFlag();
+    }
+    const rows: ItemRow[] = [];
+    for (const entry of raw) {
+      const read = readRow(entry);
+      if (read.ok) rows.push(read.row);
+      else {
+        this.skipped += 1;
+        this.skipReasons.set(read.reason, (this.skipReasons.get(read.reason) ?? 0) + 1);
+      }
+    }
+    this.addRows(rows);
+  }
+
+  /** Rows already read, in the copy's column order: those that belong are written in one transaction. */
+  addRows(rows: ItemRow[]): void {
+    const { settings, vendorFiltered } = this.spec;
+    // An item from an "E-commerce only" answer is an E-commerce item.
+    const allEcommerce = vendorFiltered && settings.includeOnlyEcommerceItems;
+    this.chunks.run(rows.length, () => this.db.transaction(() => {
+      for (const row of rows) {
+        const stamp = row[ROW.lastUpdated] as number | null;
+        if (stamp !== null && (this.newestStamp === null || stamp > this.newestStamp)) this.newestStamp = stamp;
+        if (allEcommerce && row[ROW.ecommerce] === null) row[ROW.ecommerce] = 1;
+        if (!belongsInCopy(keptFields(row), settings, vendorFiltered)) {
+          this.leftOut += 1;
+          continue;
+        }
+        const id = Number(this.insert.run(row).lastInsertRowid);
+        this.written += 1;
+        this.facts.add(id, filterColumns(row), [row[ROW.currentPrice], row[ROW.quantity], row[ROW.dateCreated], row[ROW.lastUpdated]] as (number | null)[]);
+      }
+    })());
+  }
+
+  /** SKUs of SimpleConsign's E-commerce items (an answer of those items alone), kept aside until the load is finished. */
+  addFlaggedItems(raw: unknown[]): void {
+    if (!this.flagsTable) {
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS ecommerce_skus (sku TEXT PRIMARY KEY COLLATE NOCASE) WITHOUT ROWID; DELETE FROM temp.ecommerce_skus;');
+      this.flagsTable = true;
+    }
+    const add = this.db.prepare('INSERT OR IGNORE INTO temp.ecommerce_skus (sku) VALUES (?)');
+    this.db.transaction(() => {
+      for (const item of raw) {
+        const sku = item !== null && typeof item === 'object' ? (item as Record<string, unknown>).sku : undefined;
+        const text = typeof sku === 'string' || typeof sku === 'number' ? String(sku).trim() : '';
+        if (text !== '') add.run(text);
+      }
+    })();
+  }
+
+  /**
+   * Builds the SKU key (the last entry of a SKU sent twice wins), the name order's index and the
+   * full-text index in one transaction that waits for the disk, then reads the search facts.
+   */
+  finish(): LoadOutcome {
+    const t = this.table;
+    let duplicates = 0;
+    this.db.pragma('synchronous = FULL');
+    this.db.transaction(() => {
+      if (this.flagsTable) this.setFlags();
+      // Stores rarely send a SKU twice: the unique key is tried first, and only if it fails are the
+      // earlier entries of a SKU removed (a pass that sorts every row).
+      try {
+        this.db.transaction(() => this.db.exec(skuIndex(this.spec.slot)))();
+      } catch {
+        const dropped = this.db
+          .prepare(`DELETE FROM ${t} WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY sku COLLATE NOCASE ORDER BY id DESC) AS n FROM ${t}) WHERE n > 1) RETURNING id`)
+          .pluck()
+          .all() as number[];
+        for (const id of dropped) this.facts.drop(id);
+        duplicates = dropped.length;
+        this.db.exec(skuIndex(this.spec.slot));
+      }
+      this.db.exec(nameIndex(this.spec.slot) + ftsTriggers(this.spec.slot) + rebuildFts(this.spec.slot));
+    })();
+    // The big transaction left the log long: copy it back here, not at the next commit on the main thread.
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+    const facts = this.facts.finish(...readOrders(this.db, this.spec.slot));
+    return {
+      itemCount: this.written - duplicates, written: this.written, duplicates, leftOut: this.leftOut, skipped: this.skipped,
+      skipReasons: [...this.skipReasons], newestStamp: this.newestStamp, facts,
+    };
+  }
+
+  /** The rows that did not say whether they are E-commerce items take it from SimpleConsign's list. */
+  private setFlags(): void {
+    const t = this.table;
+    this.db.exec(`UPDATE ${t} SET ecommerce = (sku COLLATE NOCASE IN (SELECT sku FROM temp.ecommerce_skus)) WHERE ecommerce IS NULL`);
+    for (const id of this.db.prepare(`SELECT id FROM ${t} WHERE ecommerce = 1`).pluck().all() as number[]) this.facts.setEcommerce(id, true);
+  }
+}
+
+function keptFields(row: ItemRow): KeptFields {
+  return {
+    state: row[ROW.state] as 'A' | 'I' | null,
+    quantity: row[ROW.quantity] as number | null,
+    category: row[ROW.category] as string | null,
+    consignorId: row[ROW.consignorId] as string | null,
+    ecommerce: row[ROW.ecommerce] === null ? null : row[ROW.ecommerce] === 1,
+  };
+}
+
+function filterColumns(row: ItemRow): FilterColumns {
+  return {
+    category: row[ROW.category] as string | null,
+    consignment: row[ROW.consignment] as number | null,
+    ecommerce: row[ROW.ecommerce] as number | null,
+    quantity: row[ROW.quantity] as number | null,
+    status: row[ROW.status] as string | null,
+  };
+}
+
+/** One value of JSON text read from the store, parsed. */
+const json = <T>(db: Database.Database, sql: string, ...params: unknown[]): T => JSON.parse(db.prepare(sql).pluck().get(...params) as string) as T;
+
+/** The name and SKU orders, read from their indexes (ids only, as one value each). */
+function readOrders(db: Database.Database, slot: Slot): [Uint32Array, Uint32Array] {
+  const t = itemsTable(slot);
+  const read = (orderBy: string) => Uint32Array.from(json<number[]>(db, `SELECT json_group_array(id) FROM (SELECT id FROM ${t} ORDER BY ${orderBy}, id)`));
+  return [read('name COLLATE NOCASE'), read('sku COLLATE NOCASE')];
+}
+
+const BATCH = 200_000;
+
+/**
+ * The search facts of a stored copy, read back a range of row ids at a time, each column as one
+ * JSON value (at app start, and after a load changed the copy in place).
+ */
+export function factsOfStore(db: Database.Database, slot: Slot): CopyFacts {
+  const t = itemsTable(slot);
+  const facts = new FactsCollector();
+  const keys = numericOrders.map((k) => `json_group_array(${numericColumns[k]})`).join(', ');
+  const read = db.prepare(`SELECT json_group_array(id), json_group_array(${flagsSql}), json_group_array(category), ${keys}, max(id) FROM ${t} WHERE id > ? AND id <= ?`).raw();
+  const top = (db.prepare(`SELECT coalesce(max(id), 0) FROM ${t}`).pluck().get() as number) ?? 0;
+  for (let after = 0; after < top; after += BATCH) {
+    const [ids, bits, categories, ...rest] = read.get(after, after + BATCH) as string[];
+    facts.addColumns(JSON.parse(ids) as number[], JSON.parse(bits) as number[], JSON.parse(categories) as (string | null)[], rest.slice(0, numericOrders.length).map((k) => JSON.parse(k) as (number | null)[]));
+  }
+  return facts.finish(...readOrders(db, slot));
+}

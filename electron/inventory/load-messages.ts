@@ -1,0 +1,28 @@
+import type { ItemRow } from '../simpleconsign/inventory-row';
+import type { CopyFacts } from './copy-facts';
+import type { LoadOutcome, LoadSpec } from './load-job';
+import type { Slot } from './slot-schema';
+
+/** The answers a load takes in: the items, and (when they lack it) the list of E-commerce items. */
+export type AnswerStream = 'items' | 'flags';
+
+/** What the main thread tells the copy's worker (load-worker.ts). */
+export type ToWorker =
+  | { kind: 'load'; spec: LoadSpec }
+  | { kind: 'bytes'; stream: AnswerStream; bytes: ArrayBuffer }
+  | { kind: 'end'; stream: AnswerStream }
+  | { kind: 'rows'; rows: ItemRow[] }
+  | { kind: 'items'; items: unknown[] }
+  | { kind: 'finish' }
+  | { kind: 'facts'; slot: Slot };
+
+/** What the copy's worker answers. */
+export type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'lacks-flag' }
+  | { kind: 'progress'; received: number; applied: number }
+  | { kind: 'ended'; stream: AnswerStream; total: number | null; shell: Record<string, unknown> | null }
+  | { kind: 'rows-written'; applied: number }
+  | { kind: 'done'; outcome: LoadOutcome }
+  | { kind: 'facts'; facts: CopyFacts }
+  | { kind: 'failed'; message: string; code?: string; syntax: boolean; stream?: AnswerStream };
