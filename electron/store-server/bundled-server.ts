@@ -123,7 +123,9 @@ export class BundledServer {
       authMethod: 'scram-sha-256',
       persistent: true,
       createPostgresUser: asRoot,
-      initdbFlags: ['--encoding=UTF8'],
+      // The C locale is on every computer; the app's own locale (LANG) may name one the system has not installed,
+      // and initdb refuses to make a cluster then.
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
       postgresFlags: ['-c', `listen_addresses=${listen}`, '-c', 'unix_socket_directories=', '-c', 'password_encryption=scram-sha-256', ...tls],
       onLog: (m: string) => this.note(m),
       onError: (e: unknown) => this.note(e instanceof Error ? e.message : String(e)),
