@@ -40,6 +40,7 @@ test('two workstations joined to one store server: a sale rung up on one is in t
   await expect(other.workstation('02')).toContainText('Register 2 (this one)');
   await expect(first.workstation('02')).toContainText('Register 2', { timeout: 15_000 });
   for (const s of [first, other]) await expect(s.inventoryLoader).toContainText('loaded from SimpleConsign by Back office', { timeout: 30_000 });
+  await expect(first.section.getByTestId('store-allowance')).toContainText(/SimpleConsign calls in the last 10 minutes: \d+ of the store’s 80/);
 
   // A sale rung up on the first, at its counter.
   const sales = new SalesPage(page);
