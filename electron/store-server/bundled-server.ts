@@ -123,8 +123,8 @@ export class BundledServer {
       authMethod: 'scram-sha-256',
       persistent: true,
       createPostgresUser: asRoot,
-      // The C locale is on every computer; the app's own locale (LANG) may name one the system has not installed,
-      // and initdb refuses to make a cluster then.
+      // The C locale: initdb otherwise takes the computer's LANG, and fails when that locale is not installed.
+      // The server compares text (keys, prefixes) byte by byte, the same on every computer.
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
       postgresFlags: ['-c', `listen_addresses=${listen}`, '-c', 'unix_socket_directories=', '-c', 'password_encryption=scram-sha-256', ...tls],
       onLog: (m: string) => this.note(m),
