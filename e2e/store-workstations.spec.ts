@@ -4,7 +4,7 @@ import { watchBridgeCalls } from './fixtures/bridge-calls';
 import { loadInventory, plainItems } from './pages/counter-page';
 import { SalesPage } from './pages/sales-page';
 import { StorePage } from './pages/store-page';
-import { freePort } from './fixtures/free-port';
+import { closedPort as freePort } from '../electron/testing/closed-port';
 
 let second: RunningShell | null = null;
 test.afterEach(async () => {
@@ -19,7 +19,8 @@ test('two workstations joined to one store server: a sale rung up on one is in t
   const [item] = await plainItems(shell, 1);
   const first = new StorePage(page);
   await first.open();
-  await first.makeServer({ storeName: 'Main Street', workstationName: 'Back office', port: await freePort() });
+  await first.setUpBundledServer({ storeName: 'Main Street', workstationName: 'Back office', port: await freePort() });
+  await expect(first.serverState).toHaveAttribute('data-state', 'connected', { timeout: 120_000 });
   await expect(first.prefix).toHaveText('01');
   const { code, address } = await first.pairingCode();
   expect(address).toMatch(/^127\.0\.0\.1:\d+$/);

@@ -3,7 +3,7 @@ import type { ServerState } from '../../shared/store/schemas';
 import { formatServerAddress } from '../../shared/store/rules';
 import type { StoreMigration } from '../core/store-link';
 import type { LinkConfig } from './link-config';
-import { clientConfig, describeConnectionError, isUnreachable, postgres, storePool, type Credentials } from './server-connection';
+import { clientConfig, describeConnectionError, isUnreachable, storePool, type Credentials } from './server-connection';
 import { readSchemaState, unknownVersions } from './server-migrations';
 
 /** How often a workstation tells the server it is alive, and looks again when the server is away. */
