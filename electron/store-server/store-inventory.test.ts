@@ -68,7 +68,7 @@ describe('one inventory load per store', () => {
     expect(Number((await serverState()).watermark)).toBe(first.repo.state().watermark);
     expect(await holder()).toBe('Back office');
     expect(first.requests).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('fills a joining workstation’s copy from the server, with no inventory call', async () => {
     second = workstation(members[1]);
