@@ -6,7 +6,7 @@ import { CounterRepo } from './counter-repo';
 import { CounterService } from './counter-service';
 import { DeliveryWorker, type Timers } from './delivery-worker';
 import type { Destination } from './destination';
-import { OutboxRepo } from './outbox-repo';
+import { OutboxRepo, type OutboxRow } from './outbox-repo';
 import { SalesRepo } from './sales-repo';
 import { SalesService } from './sales-service';
 import { SalesViews } from './sales-views';
@@ -15,6 +15,7 @@ import { OrderNumbers } from './order-numbers';
 import { shareMigrations } from './share-migrations';
 import { StoreShare } from './store-share';
 import { salesStoreMigrations } from './store-migrations';
+import { leaseMigrations, leaseStoreMigrations } from './store-lease-migrations';
 
 /** The counter's calls: settings, drafts, finding a sale to return, retrying at once. */
 function counterHandlers(counter: CounterService) {
@@ -38,6 +39,8 @@ export interface SalesFeatureOptions {
   shareIntervalMs?: number;
   /** Test hook: runs after the store server committed a forwarded record, before it is noted here. */
   shareAfterCommit?: (uid: string) => void | Promise<void>;
+  /** Seconds a workstation may be silent before another takes its deliveries over (tests); the store's setting otherwise. */
+  takeoverSeconds?: number;
 }
 
 export interface SalesFeature extends Feature {
@@ -53,13 +56,34 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
   const sales = new SalesRepo(core.db);
   const outbox = new OutboxRepo(core.db);
   const orderNumbers = new OrderNumbers({ db: core.db, store: core.store });
-  const share = new StoreShare({ db: core.db, store: core.store, orderNumbers, now: core.now, log: core.log, intervalMs: opts.shareIntervalMs, afterCommit: opts.shareAfterCommit });
+  const load = (entry: OutboxRow) => buildTransaction(sales, entry);
+  const share = new StoreShare({
+    db: core.db,
+    store: core.store,
+    orderNumbers,
+    outbox,
+    destinations,
+    payloadOf: load,
+    now: core.now,
+    log: core.log,
+    intervalMs: opts.shareIntervalMs,
+    afterCommit: opts.shareAfterCommit,
+    takeoverSeconds: opts.takeoverSeconds,
+    // The worker looks again at what waited for the server.
+    afterRound: () => worker.nudge(),
+  });
   // A mode's features are built over that mode's own store, so every record here belongs to this mode.
   const views = new SalesViews({ sales, outbox, destinations, now: core.now, mode: core.connections.mode(), store: () => share.view() });
   const worker = new DeliveryWorker({
     outbox,
     destinations,
-    load: (entry) => buildTransaction(sales, entry),
+    load,
+    gate: (entry) => share.deliveries.gate(entry),
+    onDelivered: (entry, summary) => {
+      share.deliveries.delivered(entry.id, summary).catch(() => {
+        // Away: the next round of sharing tells the server.
+      });
+    },
     now: core.now,
     random: opts.random,
     timers: opts.timers,
@@ -116,5 +140,5 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
  */
 export function salesModule(destinationsFor: (core: CoreDeps) => Destination[]): FeatureModule {
   const create: FeatureFactory = (core) => buildSalesFeature(core, destinationsFor(core));
-  return { name: 'Sales', versions: [10, 19], migrations: [...salesMigrations, ...shareMigrations, ...counterMigrations], storeMigrations: salesStoreMigrations, create };
+  return { name: 'Sales', versions: [10, 19], migrations: [...salesMigrations, ...shareMigrations, ...leaseMigrations, ...counterMigrations], storeMigrations: [...salesStoreMigrations, ...leaseStoreMigrations], create };
 }
