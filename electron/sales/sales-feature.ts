@@ -13,6 +13,7 @@ import { SalesViews } from './sales-views';
 import { buildTransaction } from './transaction-builder';
 import { OrderNumbers } from './order-numbers';
 import { shareMigrations } from './share-migrations';
+import { StoreConflicts } from './store-conflicts';
 import { StoreShare } from './store-share';
 import { salesStoreMigrations } from './store-migrations';
 import { leaseMigrations, leaseStoreMigrations } from './store-lease-migrations';
@@ -49,6 +50,7 @@ export interface SalesFeature extends Feature {
   worker: DeliveryWorker;
   counter: CounterService;
   share: StoreShare;
+  conflicts: StoreConflicts;
 }
 
 /** Sales and returns with their delivery worker, over the given destinations (tests pass their own). */
@@ -102,6 +104,7 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
     orderNumbers,
     shared: () => share.nudge(),
   });
+  const conflicts = new StoreConflicts(core.store);
   const counter = new CounterService({ counter: new CounterRepo(core.db), outbox, settings: core.settings, service, views, now: core.now, nudge: () => worker.nudge() });
   return {
     service,
@@ -109,6 +112,7 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
     worker,
     counter,
     share,
+    conflicts,
     handlers: {
       sales: {
         recordSale: (input) => counter.recordSale(input),
@@ -119,6 +123,8 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
         cancel: ({ deliveryId }) => service.cancel(deliveryId),
         markDelivered: ({ deliveryId, by }) => service.markDelivered(deliveryId, by),
         getSummary: () => views.summary(),
+        getConflicts: () => conflicts.list(),
+        settleConflict: (input) => conflicts.settle(input),
         ...counterHandlers(counter),
       },
     },

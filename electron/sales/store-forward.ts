@@ -75,7 +75,10 @@ export class StoreForwarder {
         if (counter !== null) await q.query('SELECT raise_counter($1)', [counter]);
         // A one-off item another sale sold too is flagged for a person, and both sales are kept.
         const [flagged] = added.length > 0 ? await q.query<{ n: number }>('SELECT flag_one_offs($1) AS n', [sale.uid]) : [];
-        if (flagged && flagged.n > 0) await q.query(this.deps.store.notifySql('conflicts'));
+        if (flagged && flagged.n > 0) {
+          await q.query(this.deps.store.notifySql('conflicts'));
+          this.deps.warn(`Sale ${String(sale.order_number)} sold a one-off item another sale sold too. Both are kept; settle it under Sales → History.`);
+        }
         await q.query(this.deps.store.notifySql('sales'));
       });
     } catch (error) {
