@@ -86,7 +86,7 @@ afterAll(async () => {
   for (const h of harnesses) await h.close();
   await register?.close();
   await server?.close();
-});
+}, 60_000);
 
 describe('sales shared through the store server', () => {
   it('numbers each workstation’s sales from its own prefix and counter', async () => {

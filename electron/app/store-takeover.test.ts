@@ -129,7 +129,7 @@ afterAll(async () => {
   await doomed?.close();
   await counter?.close();
   await server?.close();
-});
+}, 60_000);
 
 describe('deliveries of a store under a lease', () => {
   it('delivers once when the recorder dies after the vendors accepted and before the server was told; coming back, it sends nothing', async () => {
