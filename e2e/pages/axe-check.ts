@@ -64,10 +64,18 @@ export class PresentationCheck {
     private readonly page: Page,
     private readonly cdp: CDPSession,
     private readonly testInfo: TestInfo,
+    /** The window the test had, given back by `done`. */
+    private readonly before: Presentation,
   ) {}
 
   static async start(page: Page, testInfo: TestInfo): Promise<PresentationCheck> {
-    return new PresentationCheck(page, await page.context().newCDPSession(page), testInfo);
+    const viewport = page.viewportSize() ?? presentations[0].viewport;
+    return new PresentationCheck(page, await page.context().newCDPSession(page), testInfo, { name: 'before', viewport, fontSize: 16 });
+  }
+
+  /** The window and text size as they were before the check, for a test that goes on. */
+  done(): Promise<void> {
+    return this.present(this.before);
   }
 
   private async present(p: Presentation): Promise<void> {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { RunningShell } from '../fixtures/web-shell';
 import { screenIds } from './app-frame';
@@ -17,11 +19,19 @@ const screen = (id: (typeof screenIds)[number]): OpenedState => ({
   },
 });
 
-/** The inventory copy loaded and one sale recorded (order A11Y1), so lists and forms have something to show. */
+/** The inventory copy loaded and two sales recorded (orders A11Y1 and A11Y2), so lists and forms have something to show. */
 export async function prepareStore(shell: RunningShell): Promise<void> {
   await loadInventory(shell);
   const [a] = await plainItems(shell, 1);
-  await callValue(shell, 'sales:record-sale', { orderNumber: 'A11Y1', lines: [{ sku: a.sku, name: a.name!, unitPriceCents: a.currentPriceCents!, quantity: 1, taxable: false }], taxCents: 0 });
+  for (const orderNumber of ['A11Y1', 'A11Y2']) {
+    await callValue(shell, 'sales:record-sale', { orderNumber, lines: [{ sku: a.sku, name: a.name!, unitPriceCents: a.currentPriceCents!, quantity: 1, taxable: false }], taxCents: 0 });
+  }
+}
+
+/** Opens a `<details>` panel by its summary. */
+async function expand(page: Page, testId: string) {
+  await page.getByTestId(testId).locator('summary').first().click();
+  await expect(page.getByTestId(testId)).toHaveAttribute('open', '');
 }
 
 /** The counter and returns, from an empty sale to the printed receipt and a refund. */
@@ -40,6 +50,60 @@ export const counterStates: OpenedState[] = [
     },
   },
   {
+    name: 'name-suggestions',
+    open: async (page, shell) => {
+      const [a] = await plainItems(shell, 1);
+      await page.getByTestId('sale-sku').fill(a.name!);
+      await expect(page.getByTestId('sale-suggestions')).toBeVisible();
+    },
+  },
+  {
+    name: 'unknown-sku-choice',
+    open: async (page) => {
+      await page.getByTestId('sale-sku').fill('NOSUCH123');
+      await page.getByTestId('sale-sku').press('Enter');
+      await expect(page.getByTestId('sale-unknown')).toBeVisible();
+    },
+  },
+  {
+    name: 'manual-item-form',
+    open: async (page) => {
+      await page.getByTestId('sale-unknown-manual').click();
+      await expect(page.getByTestId('sale-manual')).toBeVisible();
+    },
+  },
+  {
+    name: 'oversell-confirmation',
+    open: async (page) => {
+      // The manual item added, then more of the first line than is on hand, recorded: the sale asks first.
+      await page.getByTestId('sale-manual-name').fill('Hand mirror');
+      await page.getByTestId('sale-manual-price').fill('12.50');
+      await page.getByTestId('sale-manual-price').press('Enter');
+      await expect(page.getByTestId('sale-line')).toHaveCount(2);
+      await page.getByTestId('line-quantity').first().fill('9999');
+      await expect(page.getByTestId('line-stock-warning').first()).toBeVisible();
+      await page.keyboard.press('Control+Enter');
+      await expect(page.getByTestId('sale-confirm')).toBeVisible();
+    },
+  },
+  {
+    name: 'customer-fields',
+    open: async (page) => {
+      await page.getByTestId('sale-confirm-cancel').click();
+      await expect(page.getByTestId('sale-confirm')).toHaveCount(0);
+      await page.getByTestId('line-quantity').first().fill('1');
+      await expand(page, 'sale-customer');
+    },
+  },
+  {
+    name: 'parked-sales',
+    open: async (page) => {
+      await page.getByTestId('sale-park').click();
+      await expect(page.getByTestId('parked-sale')).toHaveCount(1);
+      await expect(page.getByTestId('sale-line')).toHaveCount(0);
+    },
+  },
+  {
     name: 'sales-history',
     open: async (page) => {
       await page.getByTestId('nav-sales').click();
@@ -50,11 +114,18 @@ export const counterStates: OpenedState[] = [
     },
   },
   {
-    name: 'returns-form',
+    name: 'returns-matches',
     open: async (page) => {
       await page.getByTestId('nav-returns').click();
-      await page.getByTestId('return-find-order').fill('A11Y1');
+      await page.getByTestId('return-find-order').fill('A11Y');
       await page.getByTestId('return-find').click();
+      await expect(page.getByTestId('return-matches').getByTestId('recent-sale')).toHaveCount(2);
+    },
+  },
+  {
+    name: 'returns-form',
+    open: async (page) => {
+      await page.locator('[data-testid="recent-sale"][data-order="A11Y1"]').click();
       await expect(page.getByTestId('return-form')).toBeVisible();
     },
   },
@@ -72,15 +143,17 @@ export const counterStates: OpenedState[] = [
     open: async (page) => {
       await page.getByTestId('nav-sales').click();
       await page.getByTestId('sales-tab-record').click();
-      await page.getByTestId('counter-settings').locator('summary').click();
-      await page.getByTestId('store-details').locator('summary').click();
+      // The parked sale back on the counter, to be paid next.
+      await page.getByTestId('parked-resume').click();
+      await expect(page.getByTestId('sale-line')).toHaveCount(2);
+      await expand(page, 'counter-settings');
+      await expand(page, 'store-details');
       await expect(page.getByTestId('store-profile-form')).toBeVisible();
     },
   },
   {
     name: 'payment-step',
     open: async (page) => {
-      await expect(page.getByTestId('sale-line')).not.toHaveCount(0);
       await page.keyboard.press('F4');
       await expect(page.getByTestId('payment-step')).toBeVisible();
     },
@@ -107,12 +180,77 @@ export const counterStates: OpenedState[] = [
 export const backOfficeStates: OpenedState[] = [
   ...(['inventory', 'product-sheets', 'imports', 'parts', 'connections'] as const).map(screen),
   {
-    name: 'inventory-item',
+    name: 'inventory-sync-settings',
     open: async (page) => {
       await page.getByTestId('nav-inventory').click();
+      await expand(page, 'inventory-settings');
+    },
+  },
+  {
+    name: 'inventory-item',
+    open: async (page) => {
       await page.getByTestId('inventory-search').press('ArrowDown');
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('inventory-item-panel')).toBeVisible();
+    },
+  },
+  {
+    name: 'product-sheet-mapping-issues-export',
+    open: async (page, shell) => {
+      // An older-format sheet: the mapping to today's headers is offered, its problems listed, the export panel below.
+      const file = path.join(shell.dataDir, 'old-format.csv');
+      fs.writeFileSync(file, 'Product type;Action;Product local name;Brand local name;Manufacturer;Client category;UOM;EAN code\nSKU;Create;Tea;Leaf;Leaf Ltd;Drinks;g;0012345678905\nSKU;Create;Coffee;Bean;Bean Ltd;Drinks;;00400\n');
+      await page.getByTestId('nav-product-sheets').click();
+      await page.getByTestId('open-file').setInputFiles(file);
+      await expect(page.getByTestId('legacy-mapping')).toBeVisible();
+      await expect(page.getByTestId('issue-link').first()).toBeVisible();
+      await expect(page.getByTestId('upload')).toBeVisible();
+    },
+  },
+  {
+    name: 'product-sheet-mapped',
+    open: async (page) => {
+      await page.getByTestId('apply-mapping').click();
+      await expect(page.getByTestId('error-count')).toHaveText('0 errors');
+    },
+  },
+  {
+    name: 'parts-more-filters',
+    open: async (page) => {
+      await page.getByTestId('nav-parts').click();
+      await page.locator('.parts-more-filters > summary').click();
+      await expect(page.getByTestId('parts-filter-category')).toBeVisible();
+    },
+  },
+  {
+    name: 'ifpos-sample-payload',
+    open: async (page) => {
+      await page.getByTestId('nav-connections').click();
+      await page.getByTestId('ifpos-preview-toggle').click();
+      await expect(page.getByTestId('ifpos-preview-verdict')).toBeVisible();
+    },
+  },
+  {
+    name: 'mode-switch-confirmation',
+    open: async (page) => {
+      await page.getByTestId('switch-mode').click();
+      await expect(page.getByTestId('mode-switch-confirm')).toBeVisible({ timeout: 30_000 });
+    },
+  },
+  {
+    name: 'delivery-cancel-confirmation',
+    open: async (page, shell) => {
+      await page.getByTestId('mode-switch-confirm-back').click();
+      await expect(page.getByTestId('mode-switch-confirm')).toHaveCount(0);
+      // TRAX IFPOS asks to be left alone for five minutes, so the delivery waits while cancelling it is asked about.
+      await callValue(shell, 'training:inject-fault', { simulator: 'ifpos', fault: { kind: 'unavailable', count: 1, retryAfterSeconds: 300 } });
+      await callValue(shell, 'sales:record-sale', { orderNumber: 'WAIT1', lines: [{ sku: 'GFFY72', name: 'Jacket', unitPriceCents: 5400, quantity: 1, taxable: false }], taxCents: 0 });
+      await page.getByTestId('nav-sales').click();
+      await page.getByTestId('sales-tab-history').click();
+      const waiting = page.locator('[data-testid="history-row"][data-order="WAIT1"]').getByTestId('delivery-ifpos');
+      await expect(waiting).toHaveAttribute('data-state', 'retrying');
+      await waiting.getByTestId('delivery-cancel').click();
+      await expect(waiting.getByTestId('delivery-cancel-confirm')).toBeVisible();
     },
   },
 ];
