@@ -71,6 +71,8 @@ export async function shellParty(args: Record<string, unknown>) {
   await call('connections:update', { id: 'simpleconsign', enabled: true, settings: { baseUrl: String(args.url) } });
   await call('connections:set-secret', { id: 'simpleconsign', field: 'apiKey', value: BENCH_KEY });
   await call('connections:set-mode', { mode: 'live' });
+  // Past the first start's questions, as a store in use is.
+  await call('app:update-store-profile', { name: 'Bench Store', address: '1 High Street', phone: '555-0100', returnPolicy: '', receiptFooter: '', currency: 'USD', locale: '', receiptAfterSale: 'none' });
   // Loads happen when the bench says, not on the five-minute timer.
   const settings = (await call<SyncStatus>('inventory:get-status')).settings;
   await call('inventory:update-settings', { ...settings, autoSync: false });

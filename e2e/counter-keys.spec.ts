@@ -81,6 +81,8 @@ test('a store that chooses it gets the receipt printed by itself: Enter pays the
   const counter = new CounterPage(page);
   await counter.open();
   await counter.scan(a.sku);
+  // The scanned item is on the sale before payment opens.
+  await expect(counter.lines).toHaveCount(1);
   const keys = keyCounter(page);
   await keys.press('F4');
   await expect(page.getByTestId('payment-tendered')).toBeFocused();

@@ -8,10 +8,12 @@ test('the inventory is used from the keyboard: search, arrows into the rows, Ent
   const inventory = new InventoryPage(page);
   await inventory.open();
   const search = page.getByTestId('inventory-search');
-  await search.focus();
-  await page.keyboard.press('ArrowDown');
   const rows = page.locator('[data-testid="inventory-results"] [role="row"]');
   const first = rows.nth(0);
+  // The arrow moves into rows that are there: wait for the first search's answer.
+  await expect(first).toBeVisible();
+  await search.focus();
+  await page.keyboard.press('ArrowDown');
   await expect(first).toBeFocused();
   // The focused row shows an outline, not only a colour.
   expect(await first.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');

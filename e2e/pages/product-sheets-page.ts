@@ -1,6 +1,30 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import type { TrainingStatus } from '../../shared/contract/training';
 import { HEADERS } from '../../shared/trax-retail/columns';
+import { startShell, type RunningShell } from '../fixtures/web-shell';
 import { AppFrame } from './app-frame';
+
+/** Runs a test on its own app whose Trax simulator steps quickly (and, when given, with a fixed seed), on the Product sheets screen. */
+export async function withTraxShell(browser: Browser, run: (s: ProductSheetsPage, shell: RunningShell) => Promise<void>, env: Record<string, string> = {}) {
+  const shell = await startShell({ env: { BACKOFFICE_TRAX_SIM_STEP_MS: '700', ...env } });
+  try {
+    const page = await browser.newPage();
+    await page.goto(shell.url);
+    await expect(page.getByTestId('app-ready')).toBeVisible();
+    const sheets = new ProductSheetsPage(page);
+    await sheets.open();
+    await run(sheets, shell);
+  } finally {
+    await shell.stop();
+  }
+}
+
+/** How many uploads the Trax simulator has received, as the training status counts them. */
+export async function uploadsAtTrax(shell: RunningShell): Promise<number> {
+  const status = await shell.call<TrainingStatus>('training:get-status');
+  if (!status.ok) throw new Error(status.error.message);
+  return status.value.simulators.find((s) => s.id === 'trax-retail')!.counters['uploads received'];
+}
 
 /** The Product sheets screen: drafts, the grid, its problems and the save and upload panel. */
 export class ProductSheetsPage {
@@ -73,8 +97,34 @@ export class ProductSheetsPage {
     return this.page.getByTestId(`cell-${row}-${this.col(header)}-thumb`);
   }
 
+  get grid(): Locator {
+    return this.page.getByTestId('sheet-grid');
+  }
+
+  /** The data-testid of the cell the grid names as active (aria-activedescendant), e.g. "cell-2-5". */
+  async activeCell(): Promise<string | null> {
+    return this.grid.evaluate((g) => {
+      const id = g.getAttribute('aria-activedescendant');
+      return id ? (document.getElementById(id)?.getAttribute('data-testid') ?? `missing ${id}`) : null;
+    });
+  }
+
+  /** The data-testid of whatever has the keyboard focus. */
+  async focused(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+  }
+
   get errorCount() {
     return this.page.getByTestId('error-count');
+  }
+
+  get warningCount() {
+    return this.page.getByTestId('warning-count');
+  }
+
+  /** Fills a row's mandatory cells (and any others given) through the grid, as a user types. */
+  async fill(row: number, cells: Record<string, string>) {
+    for (const [header, value] of Object.entries(cells)) await this.type(row, header, value);
   }
 
   async saved() {

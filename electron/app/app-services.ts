@@ -11,6 +11,7 @@ import { PictureService } from '../core/pictures/picture-service';
 import { CachedSecretStore } from '../core/secrets/cached-secret-store';
 import { secretRedactor } from '../core/secrets/redact';
 import type { SecretStore } from '../core/secrets/secret-store';
+import { BackgroundChecks } from '../core/store/background-check';
 import { openDatabase, StoreOpenError, type Db } from '../core/store/database';
 import { ownedByCoreStore } from '../core/store/migrations';
 import { SettingsRepo } from '../core/store/settings-repo';
@@ -89,6 +90,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // Damage found by the background check of a large file: the store has stopped writing; the app says what to do.
   let damage: StartupError | null = null;
   let stopFeatures = async () => {};
+  const checks = new BackgroundChecks();
   const onDamage = (info: StartupError) => {
     if (damage) return;
     damage = info;
@@ -98,7 +100,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     void stopFeatures().catch((error: unknown) => log(`store: stopping after the damage: ${error instanceof Error ? error.message : String(error)}`));
   };
   try {
-    db = openDatabase(path.join(opts.dataDir, CORE_STORE_FILE), coreStoreMigrations, { owns: ownedByCoreStore, onDamage, checkAtStartBytes: opts.checkStoresAtStartBytes });
+    db = openDatabase(path.join(opts.dataDir, CORE_STORE_FILE), coreStoreMigrations, { owns: ownedByCoreStore, onDamage, checkAtStartBytes: opts.checkStoresAtStartBytes, checks });
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
     startupError = error.info;
@@ -113,7 +115,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // Kept across mode switches: an address names one picture whichever mode asked for it.
   const pictures = new PictureService(http);
   const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets, simHost, now });
-  const storeServer = new StoreServerService({ settings, secrets, dataDir: opts.dataDir, version: opts.version, features: storeMigrations, now, log, heartbeatMs: opts.storeHeartbeatMs });
+  const storeServer = new StoreServerService({ settings, secrets, dataDir: opts.dataDir, version: opts.version, features: storeMigrations, now, log, heartbeatMs: opts.storeHeartbeatMs, mode: () => connections.mode() });
   storeServer.start();
   const runtime = new ModeRuntime({
     dataDir: opts.dataDir,
@@ -122,7 +124,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     factories: features,
     storeLink: (mode) => storeServer.linkFor(mode),
     // The mode's own store (the large one, with the inventory copy) is watched the same way as the core store.
-    store: { onDamage, checkAtStartBytes: opts.checkStoresAtStartBytes },
+    store: { onDamage, checkAtStartBytes: opts.checkStoresAtStartBytes, checks },
   });
   try {
     const adopted = adoptLegacyRecords(db, settings, opts.dataDir, connections.mode());
@@ -130,6 +132,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     runtime.open(connections.mode());
   } catch (error) {
     await storeServer.stop();
+    await checks.stop();
     db.close();
     if (!(error instanceof StoreOpenError)) throw error;
     return createAppServicesWithoutStore(opts, error.info, simHost, keychainStatus);
@@ -205,6 +208,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await runtime.stop();
       await storeServer.stop();
       await simHost.stop();
+      await checks.stop();
       openDb.close();
     },
   };

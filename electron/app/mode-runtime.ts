@@ -17,7 +17,7 @@ export interface ModeRuntimeDeps {
   connections: ConnectionsService;
   factories: FeatureFactory[];
   /** How the mode's store is watched after it opens (damage found by the background check). */
-  store?: Pick<OpenOptions, 'onDamage' | 'checkAtStartBytes'>;
+  store?: Pick<OpenOptions, 'onDamage' | 'checkAtStartBytes' | 'checks'>;
 }
 
 /** A mode's view of the store server, with what the runtime needs to let it go. */
@@ -115,7 +115,7 @@ export class ModeRuntime {
   }
 
   private async replace(mode: AppMode, commit: () => Promise<void> | void): Promise<void> {
-    openDataStore(this.deps.dataDir, mode, { checkAtStartBytes: this.deps.store?.checkAtStartBytes }).close();
+    openDataStore(this.deps.dataDir, mode, { checkAtStartBytes: this.deps.store?.checkAtStartBytes, checks: this.deps.store?.checks }).close();
     const previous = this.current?.mode;
     await this.stop();
     try {

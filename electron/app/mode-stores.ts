@@ -14,7 +14,7 @@ export function dataStoreFile(dataDir: string, mode: AppMode): string {
   return path.join(dataDir, `${mode}.db`);
 }
 
-export function openDataStore(dataDir: string, mode: AppMode, watch: Pick<OpenOptions, 'onDamage' | 'checkAtStartBytes'> = {}): Db {
+export function openDataStore(dataDir: string, mode: AppMode, watch: Pick<OpenOptions, 'onDamage' | 'checkAtStartBytes' | 'checks'> = {}): Db {
   return openDatabase(dataStoreFile(dataDir, mode), dataStoreMigrations, { ...watch, owns: ownedByDataStore });
 }
 

@@ -13,7 +13,8 @@ let dir = '';
 afterEach(async () => {
   await services?.stop();
   services = null;
-  fs.rmSync(dir, { recursive: true, force: true });
+  // A closing SQLite connection may still be removing its -wal and -shm files as the folder goes.
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 const start = (checkStoresAtStartBytes?: number) => createAppServices({ dataDir: dir, secrets: new MemorySecretStore(), version: 'test', checkStoresAtStartBytes });

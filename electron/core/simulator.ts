@@ -42,6 +42,8 @@ export interface Simulator {
   requestKind?(req: SimRequest): string;
   /** The vendor's own rate-cap refusal, in its words, for the "rate-cap" fault; a plain 429 when absent. */
   capRefusal?(): SimResponse;
+  /** What it counts beyond requests (e.g. uploads received), by a label a person reads. */
+  counters?(): Record<string, number>;
 }
 
 /** What a feature may ask of the host that serves the simulators: another feature's simulator, by id. */

@@ -50,6 +50,29 @@ export interface StoreLink {
   onChange(topic: string, listener: () => void): () => void;
   /** Statements that announce a change to every workstation when the transaction commits. */
   notifySql(topic: string): string;
+  /**
+   * Takes the store-wide lock `name` of this mode (a PostgreSQL advisory lock on a connection of its
+   * own), or answers null when another workstation holds it. The lock is let go when this workstation
+   * releases it, dies or stops answering (the server then ends its connection within seconds).
+   * Throws StoreAwayError when the server cannot be reached.
+   */
+  hold(name: string): Promise<StoreHold | null>;
+  /** The name of the workstation holding the lock `name` of this mode, or null when none does. */
+  holder(name: string): Promise<string | null>;
+  /** Something about the store a person must see (shown on the Store screen until this workstation restarts). */
+  warn(message: string): void;
+}
+
+/** The lock the one workstation that loads the SimpleConsign inventory for the store holds. */
+export const INVENTORY_LOADER_LOCK = 'inventory-loader';
+
+/** A store-wide lock this workstation holds. */
+export interface StoreHold {
+  /** Whether it is still held. */
+  held(): boolean;
+  /** Resolves once the lock is no longer held (released, or the connection holding it was lost). */
+  readonly lost: Promise<void>;
+  release(): Promise<void>;
 }
 
 /** A workstation on its own: no server, nothing shared. */
@@ -63,6 +86,9 @@ export const aloneLink: StoreLink = {
   transaction: () => Promise.reject(new StoreAwayError('This workstation is not part of a store server.')),
   onChange: () => () => {},
   notifySql: () => 'SELECT 1',
+  hold: () => Promise.reject(new StoreAwayError('This workstation is not part of a store server.')),
+  holder: () => Promise.resolve(null),
+  warn: () => {},
 };
 
 /**

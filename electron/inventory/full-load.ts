@@ -11,7 +11,7 @@ import { checkAbort } from './sync-apply';
 import { askForFlagged, askForItems, type Asked } from './sync-request';
 
 export interface FullLoadRun {
-  deps: { repo: InventoryRepo; http: VendorHttp; now: () => number; onSlotReady?: (gen: number) => void; onProgress?: (p: SyncProgress) => void };
+  deps: { repo: InventoryRepo; http: VendorHttp; now: () => number; spend?: (apiKey: string) => Promise<void>; onSlotReady?: (gen: number) => void; onProgress?: (p: SyncProgress) => void };
   workers: CopyWorkers;
   conn: ResolvedConnection<'simpleconsign'>;
   settings: SyncSettings;

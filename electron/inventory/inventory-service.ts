@@ -3,14 +3,19 @@ import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { imageBaseFor } from '../simpleconsign/inventory-images';
 import { allowanceFor } from '../simpleconsign/rate-allowance';
+import { InventoryFetchError } from '../simpleconsign/inventory-client';
+import { storeAllowanceFor } from '../simpleconsign/store-allowance';
 import { InventoryRepo } from './inventory-repo';
 import { CopyWorkers } from './copy-load';
 import { InventorySearch } from './inventory-search';
 import { SearchFactsStore } from './search-facts';
 import { InventorySync } from './inventory-sync';
+import { StoreCopy } from './store-copy';
+import type { KnownCopy } from './store-copy-server';
+import { aloneLink } from '../core/store-link';
 import { nextRunAt, SyncScheduler, SyncSettingsStore } from './sync-schedule';
 
-type Core = Pick<CoreDeps, 'db' | 'settings' | 'http' | 'connections' | 'now' | 'log'>;
+type Core = Pick<CoreDeps, 'db' | 'settings' | 'http' | 'connections' | 'now' | 'log'> & Partial<Pick<CoreDeps, 'store'>>;
 
 /** Where the copy's pictures come from: the simulator for a training copy, SimpleConsign's image store otherwise. */
 function imageBase(core: Core, source: string | null): string {
@@ -30,6 +35,8 @@ export class InventoryService {
   private readonly settings: SyncSettingsStore;
   private readonly sync: InventorySync;
   private readonly scheduler: SyncScheduler;
+  /** The store's one inventory load, when this workstation is part of a store. */
+  readonly copy: StoreCopy;
   /** Workers for the copy's loads and for reading its search facts, one started ahead of each job. */
   private readonly workers: CopyWorkers;
 
@@ -49,8 +56,23 @@ export class InventoryService {
       health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
       facts: { install: (slot, dataVersion, facts) => this.search.facts.install(slot, dataVersion, facts), changed: () => this.search.prepare() },
       workers: this.workers,
+      loaded: (change) => void this.copy.published(change),
+      spend: async (apiKey) => {
+        const spent = await storeAllowanceFor(core)?.take('inventory', apiKey);
+        if (spent && !spent.ok) throw new InventoryFetchError('unavailable', spent.message, { retryAfterMs: spent.waitMs });
+      },
     });
-    this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => this.sync.start('scheduled'), now: core.now, log: core.log });
+    const knownKey = `inventory.storeCopy.${core.connections.mode()}`;
+    this.copy = new StoreCopy({
+      store: core.store ?? aloneLink,
+      db: core.db,
+      repo: this.repo,
+      sync: this.sync,
+      known: { get: () => core.settings.get<KnownCopy | null>(knownKey, null), set: (k) => core.settings.set(knownKey, k) },
+      log: core.log,
+      onLead: () => this.scheduler.arm(),
+    });
+    this.scheduler = new SyncScheduler({ due: () => this.due(), isRunning: () => this.sync.isRunning(), run: async () => (this.copy.mayLoad() ? this.sync.start('scheduled') : undefined), now: core.now, log: core.log });
   }
 
   /** Where the copy's pictures come from (they are fetched by the app for the window). */
@@ -65,6 +87,8 @@ export class InventoryService {
   }
 
   private due(): number | null {
+    // In a store, only the workstation holding its lock loads from SimpleConsign.
+    if (!this.copy.mayLoad()) return null;
     const state = { ...this.repo.state() };
     state.pausedUntil = this.pausedUntil(state);
     const lastRun = this.repo.recentRuns(5).find((r) => r.outcome !== 'running') ?? null;
@@ -93,11 +117,21 @@ export class InventoryService {
 
   /** Starts a load (from `since` instead of the watermark when given) and answers at once; the screen follows it through status(). */
   begin(trigger: 'manual' | 'reload', since?: number): SyncStatus {
+    if (!this.copy.mayLoad()) return this.fromStore(trigger);
     if (since !== undefined && since > this.core.now()) throw new AppError('invalid-input', 'Choose a moment in the past to reload changes since.');
     this.sync
       .start(trigger, { since })
       .catch((e: unknown) => this.core.log(`inventory load failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => this.scheduler.arm());
+    return this.status();
+  }
+
+  /** In a store another workstation loads: "load now" takes its latest rows from the server; reloads are started there. */
+  private fromStore(trigger: 'manual' | 'reload'): SyncStatus {
+    const role = this.copy.role;
+    if (role === 'away') throw new AppError('conflict', 'The store server does not answer, so the copy here stays as it is until it is back.');
+    if (trigger === 'reload' || role !== 'follower') throw new AppError('conflict', 'Another workstation of the store loads the inventory from SimpleConsign (see Connections › Store); start a full reload there.');
+    void this.copy.catchUp();
     return this.status();
   }
 
@@ -109,6 +143,7 @@ export class InventoryService {
 
   start(): void {
     this.repo.closeAbandonedRuns(this.core.now());
+    this.copy.start();
     // The copy's filter flags and sort orders are read in a worker now, not by the first search.
     this.search.prepare();
     this.scheduler.start();
@@ -116,6 +151,8 @@ export class InventoryService {
 
   async stop(): Promise<void> {
     this.scheduler.stop();
+    const copyStopped = this.copy.stop();
     await this.sync.stop();
+    await copyStopped;
   }
 }

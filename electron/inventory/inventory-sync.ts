@@ -47,6 +47,10 @@ export interface SyncDeps {
   health?: (ok: boolean, message: string) => void;
   /** Where searches keep the copy's filter flags and sort orders: a full load hands over those it built; changes in place make them be read again. */
   facts?: { install(slot: Slot, dataVersion: number, facts: CopyFacts): void; changed(): void };
+  /** Counts a call against the key's allowance before it is made (the store's, when in a store); throws when it is spent. */
+  spend?: (apiKey: string) => Promise<void>;
+  /** A load from SimpleConsign was applied: its changed SKUs (null: the whole copy), for the store server. */
+  loaded?: (change: { mode: SyncMode; skus: string[] | null }) => void;
 }
 
 const MINUTE = 60_000;
@@ -88,6 +92,8 @@ interface Job {
   notes: string[];
   /** Items from another source (a store server) instead of SimpleConsign's. */
   feed: CopyFeed | null;
+  /** The SKUs a change set from SimpleConsign touched. */
+  skus: string[];
 }
 
 /**
@@ -180,7 +186,7 @@ export class InventorySync {
     running.progress.mode = mode;
     const job: Job = {
       runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0),
-      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, answeredAt: running.progress.startedAt, notes: [], feed,
+      since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, answeredAt: running.progress.startedAt, notes: [], feed, skus: [],
     };
     try {
       await this.load(job, conn);
@@ -205,6 +211,7 @@ export class InventorySync {
     this.retryAt = null;
     job.running.progress.phase = 'cleaning';
     await this.clearOtherSlot();
+    if (!job.feed) this.deps.loaded?.({ mode: job.mode, skus: job.mode === 'full' ? null : job.skus });
   }
 
   private async loadSimpleConsign(job: Job, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
@@ -263,7 +270,8 @@ export class InventorySync {
     const asked = await askForItems(this.deps, conn, job, job.running.controller.signal);
     if (asked.answer.kind !== 'items') throw new Error('a change set is read whole');
     this.answered(job, asked, asked.answer.source.total);
-    await this.applyChanges(job, asked.answer.source, asked.ecommerceSkus, conn);
+    // A change set's SKUs are noted as they are read, for the store server.
+    await this.applyChanges(job, notingSkus(asked.answer.source, job.skus), asked.ecommerceSkus, conn);
   }
 
   /** A change set's items: applied in place in one transaction, or when large, to a copy of the copy in the other slot. */
@@ -388,4 +396,20 @@ export class InventorySync {
 
 function skipDetails(c: Counts): string[] {
   return [...c.skipReasons.entries()].slice(0, 5).map(([reason, n]) => `Skipped ${n} × ${reason}.`);
+}
+
+/** Passes a source's items on, noting each one's SKU. */
+function notingSkus(source: ItemSource, into: string[]): ItemSource {
+  return {
+    total: source.total,
+    close: () => source.close(),
+    next: async (max) => {
+      const part = await source.next(max);
+      for (const item of part ?? []) {
+        const sku = (item as { sku?: unknown } | null)?.sku;
+        if (typeof sku === 'string' || typeof sku === 'number') into.push(String(sku).trim());
+      }
+      return part;
+    },
+  };
 }

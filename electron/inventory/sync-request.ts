@@ -36,7 +36,7 @@ const skuOf = (item: unknown) => String((item as Record<string, unknown> | null)
 
 /** Asks for the run's items; an unfiltered "E-commerce only" change set whose items lack the flag also asks which ones have it. */
 export async function askForItems(
-  deps: { http: VendorHttp; now: () => number },
+  deps: { http: VendorHttp; now: () => number; spend?: (apiKey: string) => Promise<void> },
   conn: ResolvedConnection<'simpleconsign'>,
   run: { mode: SyncMode; settings: SyncSettings; since: number | null },
   signal: AbortSignal,
@@ -44,17 +44,17 @@ export async function askForItems(
   const query = queryFor(run.mode, run.settings, run.since);
   const sentAt = deps.now();
   if (query.modifiedSince === undefined) {
-    const opened = await openInventory(deps.http, conn, query, { signal });
+    const opened = await openInventory(deps.http, conn, query, { signal, spend: deps.spend });
     const answeredAt = deps.now();
     const clock = vendorClock(sentAt, answeredAt, opened.serverDate, run.settings.overlapMinutes);
     return { answer: { kind: 'stream', opened }, startedAt: clock.start, answeredAt: opened.serverDate ?? answeredAt, notes: clock.note ? [clock.note] : [], ecommerceSkus: null };
   }
-  const answer = await fetchInventory(deps.http, conn, query, { signal });
+  const answer = await fetchInventory(deps.http, conn, query, { signal, spend: deps.spend });
   const answeredAt = deps.now();
   const clock = vendorClock(sentAt, answeredAt, answer.serverDate, run.settings.overlapMinutes);
   let ecommerceSkus: Set<string> | null = null;
   if (run.settings.includeOnlyEcommerceItems && answer.results.some(lacksFlag)) {
-    const flagged = await fetchInventory(deps.http, conn, { ...query, includeOnlyEcommerceItems: true }, { signal });
+    const flagged = await fetchInventory(deps.http, conn, { ...query, includeOnlyEcommerceItems: true }, { signal, spend: deps.spend });
     ecommerceSkus = new Set(flagged.results.map(skuOf));
   }
   return {
@@ -67,6 +67,8 @@ export async function askForItems(
  * A full load whose items do not say whether they are E-commerce items asks once more, for those
  * only; its answer goes to the copy's worker, which keeps their SKUs.
  */
-export function askForFlagged(deps: { http: VendorHttp }, conn: ResolvedConnection<'simpleconsign'>, settings: SyncSettings, signal: AbortSignal): Promise<OpenedAnswer> {
-  return openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal });
+export function askForFlagged(
+  deps: { http: VendorHttp; spend?: (apiKey: string) => Promise<void> }, conn: ResolvedConnection<'simpleconsign'>, settings: SyncSettings, signal: AbortSignal,
+): Promise<OpenedAnswer> {
+  return openInventory(deps.http, conn, { ...queryFor('full', settings, null), includeOnlyEcommerceItems: true }, { signal, spend: deps.spend });
 }

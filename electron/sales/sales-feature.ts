@@ -11,6 +11,10 @@ import { SalesRepo } from './sales-repo';
 import { SalesService } from './sales-service';
 import { SalesViews } from './sales-views';
 import { buildTransaction } from './transaction-builder';
+import { OrderNumbers } from './order-numbers';
+import { shareMigrations } from './share-migrations';
+import { StoreShare } from './store-share';
+import { salesStoreMigrations } from './store-migrations';
 
 /** The counter's calls: settings, drafts, finding a sale to return, retrying at once. */
 function counterHandlers(counter: CounterService) {
@@ -30,6 +34,10 @@ function counterHandlers(counter: CounterService) {
 export interface SalesFeatureOptions {
   timers?: Timers;
   random?: () => number;
+  /** How often sharing with the store server looks without being woken (tests shorten it). */
+  shareIntervalMs?: number;
+  /** Test hook: runs after the store server committed a forwarded record, before it is noted here. */
+  shareAfterCommit?: (uid: string) => void | Promise<void>;
 }
 
 export interface SalesFeature extends Feature {
@@ -37,14 +45,17 @@ export interface SalesFeature extends Feature {
   views: SalesViews;
   worker: DeliveryWorker;
   counter: CounterService;
+  share: StoreShare;
 }
 
 /** Sales and returns with their delivery worker, over the given destinations (tests pass their own). */
 export function buildSalesFeature(core: CoreDeps, destinations: Destination[], opts: SalesFeatureOptions = {}): SalesFeature {
   const sales = new SalesRepo(core.db);
   const outbox = new OutboxRepo(core.db);
+  const orderNumbers = new OrderNumbers({ db: core.db, store: core.store });
+  const share = new StoreShare({ db: core.db, store: core.store, orderNumbers, now: core.now, log: core.log, intervalMs: opts.shareIntervalMs, afterCommit: opts.shareAfterCommit });
   // A mode's features are built over that mode's own store, so every record here belongs to this mode.
-  const views = new SalesViews({ sales, outbox, destinations, now: core.now, mode: core.connections.mode() });
+  const views = new SalesViews({ sales, outbox, destinations, now: core.now, mode: core.connections.mode(), store: () => share.view() });
   const worker = new DeliveryWorker({
     outbox,
     destinations,
@@ -64,6 +75,8 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
     now: core.now,
     randomIndex: (n) => crypto.randomInt(n),
     nudge: () => worker.nudge(),
+    orderNumbers,
+    shared: () => share.nudge(),
   });
   const counter = new CounterService({ counter: new CounterRepo(core.db), outbox, settings: core.settings, service, views, now: core.now, nudge: () => worker.nudge() });
   return {
@@ -71,6 +84,7 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
     views,
     worker,
     counter,
+    share,
     handlers: {
       sales: {
         recordSale: (input) => counter.recordSale(input),
@@ -85,8 +99,14 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
       },
     },
     pendingWork: () => views.pendingWork(),
-    start: () => worker.start(),
-    stop: () => worker.stop(),
+    start: () => {
+      worker.start();
+      share.start();
+    },
+    stop: async () => {
+      await share.stop();
+      await worker.stop();
+    },
   };
 }
 
@@ -96,5 +116,5 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
  */
 export function salesModule(destinationsFor: (core: CoreDeps) => Destination[]): FeatureModule {
   const create: FeatureFactory = (core) => buildSalesFeature(core, destinationsFor(core));
-  return { name: 'Sales', versions: [10, 19], migrations: [...salesMigrations, ...counterMigrations], create };
+  return { name: 'Sales', versions: [10, 19], migrations: [...salesMigrations, ...shareMigrations, ...counterMigrations], storeMigrations: salesStoreMigrations, create };
 }

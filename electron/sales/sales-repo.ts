@@ -1,5 +1,5 @@
-import type { HistoryInput, DeliveryState } from '../../shared/sales/schemas';
-import { attentionStates, pendingStates } from '../../shared/sales/schemas';
+import type { HistoryInput, DeliveryState, DestinationId } from '../../shared/sales/schemas';
+import { attentionStates, destinationIds, pendingStates } from '../../shared/sales/schemas';
 import type { Totals } from '../../shared/sales/totals';
 import { isEmptyCustomer, type SaleCustomer } from '../../shared/sales/customer';
 import type { Db } from '../core/store/database';
@@ -51,6 +51,8 @@ export interface HistoryBaseRow extends SaleRow {
   kind: 'SALE' | 'RETURN';
   saleId: number;
   itemCount: number;
+  /** The prefix of the workstation that recorded it, when another did. */
+  origin: string | null;
 }
 
 const SALE_COLUMNS = `id, order_number AS orderNumber, recorded_at AS recordedAt, nontaxable_cents AS nonTaxableCents,
@@ -67,11 +69,11 @@ const toLine = (r: Omit<SaleLineRow, 'taxable'> & { taxable: number }): SaleLine
 const TX_VIEW = `
   SELECT 'SALE' AS kind, s.id, s.id AS saleId, s.order_number AS orderNumber, s.recorded_at AS recordedAt,
     s.nontaxable_cents AS nonTaxableCents, s.taxable_cents AS taxableCents, s.tax_cents AS taxCents,
-    (SELECT SUM(quantity) FROM sale_lines WHERE sale_id = s.id) AS itemCount
+    (SELECT SUM(quantity) FROM sale_lines WHERE sale_id = s.id) AS itemCount, s.origin
   FROM sales s
   UNION ALL
   SELECT 'RETURN', r.id, r.sale_id, s.order_number, r.recorded_at, r.nontaxable_cents, r.taxable_cents, r.tax_cents,
-    (SELECT SUM(quantity) FROM return_lines WHERE return_id = r.id)
+    (SELECT SUM(quantity) FROM return_lines WHERE return_id = r.id), r.origin
   FROM returns r JOIN sales s ON s.id = r.sale_id`;
 
 function statesFor(filter: NonNullable<HistoryInput['state']>): readonly DeliveryState[] {
@@ -107,6 +109,22 @@ export class SalesRepo {
   /** Order numbers are unique without regard to case, so "a12" and "A12" cannot both be sales. */
   saleByOrderNumber(orderNumber: string): SaleRow | undefined {
     return toSale(this.db.prepare(`SELECT ${SALE_COLUMNS} FROM sales WHERE order_number = ?`).get(orderNumber) as Parameters<typeof toSale>[0]);
+  }
+
+  /**
+   * The vendors the workstation that recorded a sale delivers it to, when another workstation recorded it
+   * (null for this workstation's own sales: their deliveries are in the outbox).
+   */
+  originDestinations(saleId: number): DestinationId[] | null {
+    const row = this.db.prepare('SELECT origin, origin_destinations AS destinations FROM sales WHERE id = ?').get(saleId) as { origin: string | null; destinations: string | null } | undefined;
+    if (!row || row.origin === null) return null;
+    const named = row.destinations ? (JSON.parse(row.destinations) as unknown[]) : [];
+    return destinationIds.filter((id) => named.includes(id));
+  }
+
+  /** The workstation prefix a sale was recorded on, when it was another workstation. */
+  originOf(saleId: number): string | null {
+    return (this.db.prepare('SELECT origin FROM sales WHERE id = ?').pluck().get(saleId) as string | null | undefined) ?? null;
   }
 
   saleById(id: number): SaleRow | undefined {

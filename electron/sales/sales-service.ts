@@ -8,6 +8,7 @@ import { AppError } from '../core/app-error';
 import type { Db } from '../core/store/database';
 import { describeIssues } from '../core/input-problems';
 import type { DeliveryLine, Destination, TransactionToDeliver } from './destination';
+import type { OrderNumbers } from './order-numbers';
 import type { OutboxRepo } from './outbox-repo';
 import { returnProblems, type ReturnRequestLine } from './return-rules';
 import type { SaleRow, SalesRepo } from './sales-repo';
@@ -25,6 +26,10 @@ export interface SalesServiceDeps {
   randomIndex: (n: number) => number;
   /** Tells the delivery worker there is new work. */
   nudge: () => void;
+  /** Numbers from the store server's prefix when this workstation is in a store (random ones when alone). */
+  orderNumbers?: OrderNumbers;
+  /** Tells the store share there is a new record to forward. */
+  shared?: () => void;
 }
 
 function parse<T extends z.ZodType>(schema: T, raw: unknown, what: string): z.output<T> {
@@ -50,7 +55,9 @@ export class SalesService {
     const input = parse(recordSaleInputSchema, raw, 'The sale was not recorded.');
     const { sales, outbox, db } = this.deps;
     if (input.orderNumber && sales.saleByOrderNumber(input.orderNumber)) throw duplicateOrder(input.orderNumber);
-    const orderNumber = input.orderNumber ?? this.freeOrderNumber();
+    // In a store the number is taken from the counter when the sale is written; vendors check this one's form.
+    const orderNumber = input.orderNumber ?? this.deps.orderNumbers?.peek() ?? this.freeOrderNumber();
+    const numbered = !input.orderNumber && this.deps.orderNumbers?.prefix() != null;
     const recordedAt = this.deps.now();
     const lines: DeliveryLine[] = input.lines.map((l) => ({ sku: l.sku, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity, taxable: l.taxable }));
     const targets = await this.enabledDestinations();
@@ -58,17 +65,20 @@ export class SalesService {
     const sale = { orderNumber, recordedAt, lines, taxCents: input.taxCents, returns: [] };
     await this.check(targets, { ...sale, transactionId: 0, kind: 'SALE', sale, attempt: 0, previousAttemptUncertain: false, customer }, 'The sale was not recorded');
     let saleId: number;
+    let recordedNumber = orderNumber;
     try {
       saleId = db.transaction(() => {
-        const id = sales.insertSale({ orderNumber, recordedAt, lines, totals: totalsOf(lines, input.taxCents), customer });
+        if (numbered) recordedNumber = this.deps.orderNumbers?.take() ?? orderNumber;
+        const id = sales.insertSale({ orderNumber: recordedNumber, recordedAt, lines, totals: totalsOf(lines, input.taxCents), customer });
         outbox.enqueue(targets.map((d) => ({ kind: 'SALE' as const, saleId: id, returnId: null, destination: d.id })), recordedAt);
         return id;
       })();
     } catch (error) {
-      if (isUniqueViolation(error)) throw duplicateOrder(orderNumber);
+      if (isUniqueViolation(error)) throw duplicateOrder(recordedNumber);
       throw error;
     }
     this.deps.nudge();
+    this.deps.shared?.();
     return this.deps.views.sale({ saleId });
   }
 
@@ -90,6 +100,7 @@ export class SalesService {
       outbox.enqueue(targets.map((d) => ({ kind: 'RETURN' as const, saleId: sale.id, returnId, destination: d.id })), recordedAt);
     })();
     this.deps.nudge();
+    this.deps.shared?.();
     return views.sale({ saleId: sale.id });
   }
 
@@ -130,7 +141,9 @@ export class SalesService {
 
   /** A return goes to the enabled vendors that have (or are being sent) the sale; the others never saw it. */
   private async returnDestinations(saleId: number): Promise<Destination[]> {
-    const withSale = new Set(this.deps.outbox.forSale(saleId).filter((d) => d.kind === 'SALE' && d.state !== 'cancelled').map((d) => d.destination));
+    // A sale another workstation recorded was delivered by it, to the vendors it names.
+    const elsewhere = this.deps.sales.originDestinations(saleId);
+    const withSale = new Set(elsewhere ?? this.deps.outbox.forSale(saleId).filter((d) => d.kind === 'SALE' && d.state !== 'cancelled').map((d) => d.destination));
     return (await this.enabledDestinations()).filter((d) => withSale.has(d.id));
   }
 

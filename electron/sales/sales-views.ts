@@ -5,6 +5,7 @@ import { vendors } from '../../shared/vendors';
 import { AppError } from '../core/app-error';
 import type { Destination } from './destination';
 import type { OutboxRepo, OutboxRow } from './outbox-repo';
+import type { StoreView } from './store-share';
 import type { ReturnLineRow, ReturnRow, SaleLineRow, SaleRow, SalesRepo } from './sales-repo';
 
 const amountsOf = (r: Pick<SaleRow, 'nonTaxableCents' | 'taxableCents' | 'taxCents'>) => ({
@@ -17,7 +18,7 @@ const amountsOf = (r: Pick<SaleRow, 'nonTaxableCents' | 'taxableCents' | 'taxCen
 /** Read side of sales: what history, the sale view and the status bar show. */
 export class SalesViews {
   constructor(
-    private readonly deps: { sales: SalesRepo; outbox: OutboxRepo; destinations: Destination[]; now: () => number; mode: AppMode },
+    private readonly deps: { sales: SalesRepo; outbox: OutboxRepo; destinations: Destination[]; now: () => number; mode: AppMode; store?: () => StoreView | null },
   ) {}
 
   delivery(row: OutboxRow): Delivery {
@@ -95,6 +96,7 @@ export class SalesViews {
         saleId: r.saleId,
         orderNumber: r.orderNumber,
         recordedAt: r.recordedAt,
+        recordedOn: r.origin ?? null,
         itemCount: r.itemCount ?? 0,
         ...amountsOf(r),
         deliveries: deliveries
@@ -105,6 +107,7 @@ export class SalesViews {
       page: input.page,
       pageSize: input.pageSize,
       pending: this.deps.outbox.anyPending(),
+      store: this.deps.store?.() ?? null,
     };
   }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreDeps } from '../core/feature';
-import { aloneLink } from '../core/store-link';
+import { aloneLink, type StoreLink } from '../core/store-link';
 import { ConnectionsRepo } from '../connections/connections-repo';
 import { ConnectionsService } from '../connections/connections-service';
 import { VendorHttp } from '../core/http/vendor-http';
@@ -123,18 +123,30 @@ export interface SalesHarness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  start?: boolean;
+  /** The store server as this workstation sees it (alone when absent). */
+  store?: StoreLink;
+  /** A store file to start from (a restored backup). */
+  from?: string;
+  shareIntervalMs?: number;
+  afterCommit?: (uid: string) => void | Promise<void>;
+  log?: (message: string) => void;
+}
+
 /** A real store and connections over a temporary folder, the sales feature over the given destinations. */
-export function makeSalesHarness(destinations: Destination[], opts: { start?: boolean } = {}): SalesHarness {
+export function makeSalesHarness(destinations: Destination[], opts: HarnessOptions = {}): SalesHarness {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-test-'));
+  if (opts.from) fs.copyFileSync(opts.from, path.join(dataDir, 'test.db'));
   const db = openDatabase(path.join(dataDir, 'test.db'), allMigrations);
   const clock = { now: Date.UTC(2026, 2, 14, 15, 0, 0) };
   const settings = new SettingsRepo(db);
   const simHost = new SimHost();
   const now = () => clock.now;
   const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets: new MemorySecretStore(), simHost, now });
-  const core: SalesHarness['core'] = { db, settings, http: new VendorHttp({ now }), connections, simHost, store: aloneLink, now, log: () => {} };
+  const core: SalesHarness['core'] = { db, settings, http: new VendorHttp({ now }), connections, simHost, store: opts.store ?? aloneLink, now, log: opts.log ?? (() => {}) };
   const timers = new ManualTimers(clock);
-  const make = (dests: Destination[]) => buildSalesFeature(core, dests, { timers, random: () => 0.5 });
+  const make = (dests: Destination[]) => buildSalesFeature(core, dests, { timers, random: () => 0.5, shareIntervalMs: opts.shareIntervalMs, shareAfterCommit: opts.afterCommit });
   const harness: SalesHarness = {
     core,
     clock,

@@ -84,6 +84,8 @@ function fromVendorError(e: VendorError, q: InventoryQuery): InventoryFetchError
 export interface FetchOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Counts the call against the key's allowance before it is made; throws when the allowance is spent. */
+  spend?: (apiKey: string) => Promise<void>;
 }
 
 export interface InventoryAnswerRead {
@@ -96,18 +98,22 @@ export interface InventoryAnswerRead {
 async function ask<T extends z.ZodType>(http: VendorHttp, conn: ResolvedConnection<'simpleconsign'>, q: InventoryQuery, opts: FetchOptions, schema: T, streamBody: boolean) {
   const apiKey = conn.secrets.apiKey;
   if (!apiKey) throw new InventoryFetchError('setup', 'Enter the SimpleConsign Location API key on the Connections screen first.');
-  const send = () => http.request({
-    vendor: 'SimpleConsign',
-    method: 'POST',
-    url: `${conn.settings.baseUrl.replace(/\/+$/, '')}/inventory`,
-    json: buildQueryBody(apiKey, q),
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    schema,
-    timeoutMs: opts.timeoutMs ?? 120_000,
-    retries: 0,
-    signal: opts.signal,
-    streamBody,
-  });
+  // Every call is counted against the key's allowance before it is made, a second try too.
+  const send = async () => {
+    await opts.spend?.(apiKey);
+    return http.request({
+      vendor: 'SimpleConsign',
+      method: 'POST',
+      url: `${conn.settings.baseUrl.replace(/\/+$/, '')}/inventory`,
+      json: buildQueryBody(apiKey, q),
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      schema,
+      timeoutMs: opts.timeoutMs ?? 120_000,
+      retries: 0,
+      signal: opts.signal,
+      streamBody,
+    });
+  };
   try {
     // The request only reads: a connection dropped before any answer came (a kept-alive connection
     // the server closed just as it was reused, say) is asked once more, at once.

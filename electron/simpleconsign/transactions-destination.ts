@@ -5,6 +5,7 @@ import { AppError } from '../core/app-error';
 import { VendorError } from '../core/http/vendor-error';
 import type { DeliveryOutcome, Destination, TransactionToDeliver } from '../sales/destination';
 import { allowanceFor, RATE_CAP_PAUSE_MS } from './rate-allowance';
+import { storeAllowanceFor } from './store-allowance';
 import { postTransaction, type TransactionAnswer } from './transactions-client';
 
 const CONNECTIONS = 'Connections → SimpleConsign';
@@ -109,6 +110,9 @@ async function deliver(core: CoreDeps, tx: TransactionToDeliver, signal?: AbortS
   const key = conn.secrets.apiKey;
   if (!key) return rejected('No SimpleConsign API key is stored.', `Enter the Location API key in ${CONNECTIONS}, then resend.`);
   if (signal?.aborted) return { kind: 'retry', reason: 'Sending to SimpleConsign was cancelled before the call was made.' };
+  // Counted against the store's allowance for the key before it is made; sales may use all of it.
+  const spent = await storeAllowanceFor(core)?.take('sale', key);
+  if (spent && !spent.ok) return { kind: 'retry', reason: spent.message, retryAfterMs: spent.waitMs };
   try {
     return holdAllowance(core, outcomeOfAnswer(tx, await postTransaction(core.http, { baseUrl: conn.settings.baseUrl, key, body: built.body, signal })));
   } catch (error) {

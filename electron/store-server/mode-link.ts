@@ -1,8 +1,18 @@
 import type pg from 'pg';
-import { StoreAwayError, type StoreLink, type StoreQuery, type StoreWorkstation } from '../core/store-link';
+import { StoreAwayError, type StoreHold, type StoreLink, type StoreQuery, type StoreWorkstation } from '../core/store-link';
 import { secretRedactor } from '../core/secrets/redact';
-import { clientConfig, describeConnectionError, isUnreachable, postgres } from './server-connection';
+import { clientConfig, describeConnectionError, isUnreachable, postgres, type Credentials } from './server-connection';
 import type { ServerLink } from './server-link';
+import { AdvisoryHold, HOLD_CHECK_MS, HOLDER_SQL } from './store-lock';
+
+/** This workstation's sign-in; a password missing from the keychain counts as the server being out of reach. */
+async function credentialsOf(link: ServerLink): Promise<Credentials> {
+  try {
+    return await link.credentials();
+  } catch (error) {
+    throw new StoreAwayError((error as Error).message);
+  }
+}
 
 const TOPIC = /^[a-z][a-z0-9-]{0,40}$/;
 
@@ -91,6 +101,31 @@ export class ModeLink implements StoreLink {
     return `SELECT pg_notify('${this.channel()}', '${topic}')`;
   }
 
+  async hold(name: string): Promise<StoreHold | null> {
+    const link = this.current();
+    if (!link) throw new StoreAwayError('This workstation is not part of a store server.');
+    const creds = await credentialsOf(link);
+    const { Client } = await postgres();
+    // A check slower than this means the server may be letting the lock go: the hold ends here first.
+    const client = new Client({ ...clientConfig(link.config.endpoint, creds, this.schema), query_timeout: HOLD_CHECK_MS - 1_000 });
+    try {
+      return await AdvisoryHold.take(client, this.channel(), name);
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  async holder(name: string): Promise<string | null> {
+    const rows = await this.query<{ name: string }>(HOLDER_SQL, [this.channel(), name]);
+    return rows[0]?.name ?? null;
+  }
+
+  warn(message: string): void {
+    const link = this.current();
+    if (!link) return;
+    link.warn(message);
+  }
+
   /** The mode's features stopped: their subscriptions go with them, and the connections are let go. */
   async close(): Promise<void> {
     this.topics.clear();
@@ -117,13 +152,10 @@ export class ModeLink implements StoreLink {
     const link = this.current();
     if (!link) throw new StoreAwayError('This workstation is not part of a store server.');
     if (link !== this.boundTo) await this.rebind(link);
+    // Announcements are listened for from the first statement on, including after pairing while running.
+    if (!this.listener && this.topics.size > 0) void this.listen();
     if (this.pool) return this.pool;
-    let creds;
-    try {
-      creds = await link.credentials();
-    } catch (error) {
-      throw new StoreAwayError((error as Error).message);
-    }
+    const creds = await credentialsOf(link);
     const { Pool } = await postgres();
     const pool = new Pool({ ...clientConfig(link.config.endpoint, creds, this.schema), max: 4, idleTimeoutMillis: 30_000 });
     pool.on('error', () => {});
@@ -150,7 +182,10 @@ export class ModeLink implements StoreLink {
       link.markAway(error);
       return new StoreAwayError(describeConnectionError(error, link.config.endpoint, 'workstation'));
     }
-    return error instanceof Error ? new Error(secretRedactor.scrub(error.message)) : new Error(String(error));
+    if (!(error instanceof Error)) return new Error(String(error));
+    // The SQLSTATE and constraint stay with the message, so a feature can tell a clash from a failure.
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    return Object.assign(new Error(secretRedactor.scrub(error.message)), { code, constraint });
   }
 
   /** One connection LISTENs for this mode's announcements; a dropped one is made again when the server is back. */

@@ -39,6 +39,8 @@ export class ServerLink {
   lastContactAt: number | null = null;
   workstations: WorkstationRow[] = [];
   takeoverMinutes = 10;
+  /** What a person must see about the store, newest last, each once. */
+  readonly notices: string[] = [];
   private pool: pg.Pool | null = null;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -74,6 +76,13 @@ export class ServerLink {
     const password = await this.deps.password();
     if (password === null) throw Object.assign(new Error('This workstation’s store server password is missing from the keychain. Pair it again with a new code.'), { code: 'no-password' });
     return { user: this.config.workstation.roleName, password };
+  }
+
+  warn(message: string): void {
+    if (this.notices.includes(message)) return;
+    this.deps.log(`store server: ${message}`);
+    this.notices.push(message);
+    if (this.notices.length > 20) this.notices.shift();
   }
 
   /** A statement failed because the server is out of reach: say so now rather than at the next heartbeat. */

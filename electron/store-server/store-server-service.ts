@@ -7,7 +7,8 @@ import { bundledSetupInputSchema, existingSetupInputSchema, joinInputSchema } fr
 import { AppError } from '../core/app-error';
 import type { SecretStore } from '../core/secrets/secret-store';
 import type { SettingsRepo } from '../core/store/settings-repo';
-import type { StoreMigration } from '../core/store-link';
+import { INVENTORY_LOADER_LOCK, type StoreMigration } from '../core/store-link';
+import { ALLOWANCE_USAGE_SQL } from '../simpleconsign/store-allowance';
 import { BundledStore } from './bundled-store';
 import { LinkConfigStore, type LinkConfig } from './link-config';
 import { ModeLink } from './mode-link';
@@ -26,6 +27,8 @@ export interface StoreServerDeps {
   now: () => number;
   log: (message: string) => void;
   heartbeatMs?: number;
+  /** The mode the app is in: the Store section shows that mode's inventory loader. */
+  mode?: () => AppMode;
 }
 
 /** This computer's network addresses, for choosing where a bundled server listens (loopback last). */
@@ -97,12 +100,27 @@ export class StoreServerService {
       server: config && link ? { address: this.othersAddress(config), kind: config.kind, tls: config.kind === 'bundled' ? (config.othersTls ? 'require' : 'off') : config.endpoint.tls, listen: config.listen, state: link.state, message: link.message, lastContactAt: link.lastContactAt } : null,
       workstation: config ? { id: config.workstation.id, name: config.workstation.name, prefix: config.workstation.prefix } : null,
       workstations: (link?.workstations ?? []).map((w) => ({ ...w, thisOne: w.id === config?.workstation.id, silent: w.lastSeenAt === null || serverNow - w.lastSeenAt > silentMs })),
-      inventoryLoader: null,
+      inventoryLoader: await this.inventoryLoader(),
+      allowance: await this.allowance(),
       takeoverMinutes: link?.takeoverMinutes ?? this.configs.takeoverMinutes(),
       pairing: this.pairing,
       canPair: config?.role === 'server',
       listenChoices: networkAddresses(),
+      notices: [...(link?.notices ?? [])],
     };
+  }
+
+  /** The workstation holding the store's inventory lock in the current mode, when the server answers. */
+  private async inventoryLoader(): Promise<string | null> {
+    if (this.link?.state !== 'connected') return null;
+    return this.linkFor(this.deps.mode?.() ?? 'live').holder(INVENTORY_LOADER_LOCK).catch(() => null);
+  }
+
+  /** The SimpleConsign calls counted on the server in the last 10 minutes, in the current mode. */
+  private async allowance(): Promise<StoreStatus['allowance']> {
+    if (this.link?.state !== 'connected') return null;
+    const rows = await this.linkFor(this.deps.mode?.() ?? 'live').query<{ used: number; budget: number }>(ALLOWANCE_USAGE_SQL).catch(() => []);
+    return rows[0] ? { used: rows[0].used, budget: rows[0].budget } : null;
   }
 
   /** Starts PostgreSQL on this computer and sets the store up in it; on failure the new server is removed. */

@@ -154,7 +154,7 @@ export class SimHost {
     return {
       running: this.baseUrl !== null,
       baseUrl: this.baseUrl,
-      simulators: [...this.entries.values()].map((e) => ({ id: e.sim.id, name: e.sim.name, requestCount: e.requestCount, requestsByKind: Object.fromEntries(e.byKind), faults: e.faults.list() })),
+      simulators: [...this.entries.values()].map((e) => ({ id: e.sim.id, name: e.sim.name, requestCount: e.requestCount, requestsByKind: Object.fromEntries(e.byKind), counters: e.sim.counters?.() ?? {}, faults: e.faults.list() })),
     };
   }
 

@@ -34,21 +34,45 @@ function candidates(cells: string[], layout: Layout, written: WrittenRows): numb
   return out;
 }
 
-/** A row number means the n-th data row or the n-th line counting the header: both readings are tried. */
-function byNumber(n: number, pool: number[] | null, total: number): number | null {
-  for (const index of [n - 2, n - 1]) if (index >= 0 && index < total && (!pool || pool.includes(index))) return index;
-  return null;
+/** The row number written in an error row, or null. */
+function numberOf(cells: string[], layout: Layout): number | null {
+  if (layout.rowCol < 0) return null;
+  const n = Number((cells[layout.rowCol] ?? '').replace(/\D/g, ''));
+  return Number.isInteger(n) && n > 0 ? n : null;
 }
 
-function matchRow(cells: string[], layout: Layout, written: WrittenRows, used: Set<number>): number | null {
-  const pool = layout.keyCols.length > 0 ? candidates(cells, layout, written) : null;
-  const n = layout.rowCol >= 0 ? Number((cells[layout.rowCol] ?? '').replace(/\D/g, '')) : NaN;
-  if (Number.isInteger(n) && n > 0) {
-    const hit = byNumber(n, pool, written.rows.length);
-    if (hit !== null) return hit;
-  }
-  if (!pool) return null;
-  return pool.find((i) => !used.has(i)) ?? pool[0] ?? null;
+/**
+ * How the file counts rows, decided once for the whole file: the n-th line counting the header
+ * (index n - 2) or the n-th data row (index n - 1). Deciding row by row would put two identical
+ * rows' errors on one of them. A 1 can only be a data row; otherwise the reading whose rows agree
+ * with their identifying cells wins, the header-counting one when both do.
+ */
+function numberOffset(rows: string[][], layout: Layout, written: WrittenRows, pools: (number[] | null)[]): 1 | 2 {
+  const numbers = rows.map((r) => numberOf(r, layout));
+  if (numbers.includes(1)) return 1;
+  const fits = (offset: number) =>
+    numbers.filter((n, i) => n !== null && n - offset >= 0 && n - offset < written.rows.length && (!pools[i] || pools[i]!.includes(n - offset))).length;
+  return fits(1) > fits(2) ? 1 : 2;
+}
+
+/**
+ * The sheet row each error row came from, one to one: a row number when the file has one, else the
+ * first sheet row with the same identifying cells that no earlier error row took (so two identical
+ * refused rows each get their own errors).
+ */
+function matchRows(rows: string[][], layout: Layout, written: WrittenRows): (number | null)[] {
+  const pools = rows.map((cells) => (layout.keyCols.length > 0 ? candidates(cells, layout, written) : null));
+  const offset = numberOffset(rows, layout, written, pools);
+  const used = new Set<number>();
+  return rows.map((cells, i) => {
+    const n = numberOf(cells, layout);
+    const pool = pools[i];
+    let index: number | null = null;
+    if (n !== null && n - offset >= 0 && n - offset < written.rows.length && (!pool || pool.includes(n - offset))) index = n - offset;
+    else if (pool) index = pool.find((p) => !used.has(p)) ?? pool[0] ?? null;
+    if (index !== null) used.add(index);
+    return index;
+  });
 }
 
 /** Splits the vendor's text into single messages and says which column each speaks of, when it names one. */
@@ -72,11 +96,10 @@ export function readErrorFile(bytes: Buffer, written: WrittenRows): { headers: s
   const data = Papa.parse<string[]>(text, { delimitersToGuess: [';', ',', '\t', '|'], skipEmptyLines: 'greedy' }).data;
   const [headers = [], ...rows] = data;
   const layout = layoutOf(headers.map((h) => h.trim()), written);
-  const used = new Set<number>();
+  const matched = matchRows(rows, layout, written);
   const errors: VendorRowError[] = [];
-  for (const cells of rows) {
-    const index = matchRow(cells, layout, written, used);
-    if (index !== null) used.add(index);
+  for (const [i, cells] of rows.entries()) {
+    const index = matched[i];
     const rowId = index === null ? null : written.rows[index].id;
     const asWritten = Object.fromEntries(headers.map((h, i) => [h.trim() || `Column ${i + 1}`, cells[i] ?? '']));
     const errorText = layout.errorCols.map((i) => cells[i] ?? '').filter(Boolean).join('; ');

@@ -1,22 +1,20 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
-import { backoffDelay } from '../core/http/vendor-error';
-import { VendorError } from '../core/http/vendor-error';
+import { backoffDelay, VendorError } from '../core/http/vendor-error';
 import type { ImportView, SheetFormat } from '../../shared/trax-retail/contract';
 import { readStatus } from '../../shared/trax-retail/import-status';
 import { readErrorFile } from './error-file';
 import type { FileStore } from './file-store';
 import { ImportsRepo, type ImportRecord } from './imports-repo';
 import type { SheetsService } from './sheets-service';
-import { CONTENT_TYPES, writeSheet } from './sheet-writer';
-import { explain, targetOf, TraxClient, type ImportDetails } from './trax-client';
+import { ImportUploader, type UploadStarted } from './import-uploader';
+import { describeProblem, targetOf, TraxClient, type ImportDetails } from './trax-client';
 
 /** First poll soon after the upload, then less often while nothing changes; reviews take days. */
 const POLL_BASE_MS = 2_000;
 const POLL_MAX_MS = 10 * 60_000;
-const UPLOAD_TRIES = 4;
+const INTENTS_KEPT_MS = 24 * 3_600_000;
 
 export interface ImportsDeps {
   core: CoreDeps;
@@ -39,10 +37,15 @@ export class ImportsService {
   private busy = false;
   private readonly running = new Set<Promise<unknown>>();
   private readonly stopping = new AbortController();
+  private readonly uploader: ImportUploader;
 
   constructor(private readonly deps: ImportsDeps) {
     this.repo = new ImportsRepo(deps.core.db);
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.uploader = new ImportUploader({
+      deps, repo: this.repo, client: () => this.client(), track: (p) => this.track(p), signal: this.stopping.signal,
+      sleep: (ms) => this.sleep(ms), health: (ok, message) => this.health(ok, message),
+    });
   }
 
   list(): ImportView[] {
@@ -60,21 +63,14 @@ export class ImportsService {
     return new TraxClient(this.deps.core.http, targetOf(conn));
   }
 
-  /** Writes the file and starts its upload; answers at once with the new entry's id. */
-  async upload(draftId: string, format: SheetFormat, rowIds?: string[]): Promise<string> {
-    const d = this.deps.sheets.draft(draftId);
-    const client = await this.client();
-    const now = this.deps.core.now();
-    const w = await writeSheet({ draftId, name: d.name, model: d.model, format, rowIds, files: this.deps.files, now });
-    const id = crypto.randomUUID();
-    this.repo.create(
-      { id, draftId, sheetName: d.name, fileName: w.fileName, filePath: w.path, format: w.format, rowCount: w.written.rows.length, createdAt: now, phase: 'uploading',
-        uploadSent: 0, uploadTotal: w.size, importId: null, status: null, reviewStatus: null, parsed: null, total: null, errored: null, message: '', fileId: null,
-        errorId: null, problem: '', nextPollAt: null, endedAt: null, outcome: null },
-      w.written,
-    );
-    this.track(this.send(id, client, { path: w.path, name: w.fileName, contentType: CONTENT_TYPES[w.format] }));
-    return id;
+  /** Writes the file and starts its upload, once per intent; answers at once with the entry's id. */
+  upload(draftId: string, format: SheetFormat, rowIds: string[] | undefined, intentId: string): Promise<UploadStarted> {
+    return this.uploader.upload(draftId, format, rowIds, intentId);
+  }
+
+  /** Sends a failed upload's file again, once per intent. */
+  retry(id: string, intentId: string): Promise<UploadStarted> {
+    return this.uploader.retry(id, intentId);
   }
 
   private track(p: Promise<unknown>): void {
@@ -82,39 +78,9 @@ export class ImportsService {
     void p.finally(() => this.running.delete(p));
   }
 
-  private async send(id: string, client: TraxClient, file: { path: string; name: string; contentType: string }): Promise<void> {
-    const email = this.deps.sheets.settings().email;
-    let lastWrite = 0;
-    const progress = (sent: number, total: number) => {
-      const t = this.deps.core.now();
-      if (sent === total || t - lastWrite > 200) {
-        lastWrite = t;
-        this.repo.update(id, { uploadSent: sent, uploadTotal: total });
-      }
-    };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const importId = await client.upload(file, email, progress, this.stopping.signal);
-        this.repo.update(id, { phase: 'polling', importId, problem: '', nextPollAt: this.deps.core.now(), attempts: 0 });
-        return;
-      } catch (error) {
-        if (!(error instanceof VendorError)) {
-          this.repo.update(id, { phase: 'upload-failed', problem: 'The upload failed for an unexpected reason; the details were written to the log.' });
-          this.deps.core.log(`trax-retail upload failed: ${error instanceof Error ? error.message : String(error)}`);
-          return;
-        }
-        const refused = error.transient && !error.mayHaveApplied;
-        if (refused && attempt < UPLOAD_TRIES) {
-          const wait = backoffDelay(attempt, { retryAfterMs: error.retryAfterMs, random: this.deps.random });
-          this.repo.update(id, { problem: `${explain(error, '')} Trying again in ${Math.ceil(wait / 1000)} s.`, uploadSent: 0 });
-          await this.sleep(wait);
-          continue;
-        }
-        const maybe = error.mayHaveApplied ? ' Trax may have received the file anyway: check the Trax portal before uploading it again.' : '';
-        this.repo.update(id, { phase: 'upload-failed', problem: `${explain(error, '')}${maybe}` });
-        return;
-      }
-    }
+  /** Real calls say how the connection is, as sales and inventory do: the status bar follows them, not only "Test connection". */
+  private health(ok: boolean, message: string): void {
+    this.deps.core.connections.recordHealth('trax-retail', ok, message);
   }
 
   /** Polls every import that is due; one pass at a time. */
@@ -153,24 +119,28 @@ export class ImportsService {
       if (!(error instanceof VendorError)) throw error;
       const attempts = r.attempts + 1;
       const wait = Math.min(POLL_MAX_MS, backoffDelay(attempts, { baseMs: POLL_BASE_MS, maxMs: POLL_MAX_MS, retryAfterMs: error.retryAfterMs, random: this.deps.random }));
-      this.repo.update(r.id, { attempts, problem: `${explain(error, '')} Asking again in ${Math.ceil(wait / 1000)} s.`, nextPollAt: now + wait });
+      const { text, details } = describeProblem(error);
+      this.repo.update(r.id, { attempts, problem: `${text} Asking again in ${Math.ceil(wait / 1000)} s.`, problemDetails: details, nextPollAt: now + wait });
+      this.health(false, text);
       return;
     }
+    this.health(true, `Answered about “${r.sheetName}”: ${[d.status, d.reviewStatus].filter(Boolean).join(', ') || 'no status yet'}.`);
     const reading = readStatus(d.status, d.reviewStatus);
     const changed = d.status !== r.status || d.reviewStatus !== r.reviewStatus || d.errored !== r.errored;
     const attempts = changed ? 0 : r.attempts + 1;
     const wait = Math.min(POLL_MAX_MS, POLL_BASE_MS * 1.6 ** attempts);
     this.repo.update(r.id, {
       status: d.status, reviewStatus: d.reviewStatus, parsed: d.parsed, total: d.total, errored: d.errored, message: d.message ?? '',
-      fileId: d.fileId || r.fileId, errorId: d.errorId || null, problem: '', attempts,
+      fileId: d.fileId || r.fileId, errorId: d.errorId || null, problem: '', problemDetails: [], attempts,
       ...(reading.ended ? { phase: 'ended', endedAt: r.endedAt ?? now, outcome: reading.outcome, nextPollAt: null } : { nextPollAt: now + wait }),
     });
   }
 
   /** At start: resume polling at once; an upload cut short by a stop cannot be known to have arrived. */
   resume(): void {
+    this.uploader.intents.prune(this.deps.core.now() - INTENTS_KEPT_MS);
     for (const r of this.repo.interruptedUploads()) {
-      this.repo.update(r.id, { phase: 'upload-failed', problem: 'The app stopped during this upload; Trax may or may not have received the file. Check the Trax portal before uploading it again.' });
+      this.repo.update(r.id, { phase: 'upload-failed', mayHaveArrived: true, problem: 'The app stopped during this upload; the file may or may not have arrived. Check the portal before trying again.' });
     }
     for (const r of this.repo.polling()) this.repo.update(r.id, { nextPollAt: this.deps.core.now() });
   }
@@ -185,7 +155,10 @@ export class ImportsService {
       const res = await (await this.client()).download(fileId, out.path);
       return { fileId: out.fileId, fileName: out.path.split(/[\\/]/).pop()!, size: res.bytes };
     } catch (error) {
-      if (error instanceof VendorError) throw new AppError('vendor-error', explain(error, ''));
+      if (error instanceof VendorError) {
+        const { text, details } = describeProblem(error);
+        throw new AppError('vendor-error', text, details);
+      }
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import type { Migration } from '../core/store/database';
 
-/** Trax Retail product sheets (versions 30–39): drafts as the user works, and every upload followed to its end. */
+/** Trax Retail product sheets (versions 30–39): drafts as the user works, and every upload followed to its end, sent once per intent. */
 export const traxRetailMigrations: Migration[] = [
   {
     version: 30,
@@ -44,6 +44,25 @@ export const traxRetailMigrations: Migration[] = [
           written_rows TEXT NOT NULL
         );
         CREATE INDEX trax_imports_poll ON trax_imports (phase, next_poll_at);
+      `);
+    },
+  },
+  {
+    version: 31,
+    name: 'trax retail: one upload per intent; the contact and the problem details of each upload',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE trax_upload_intents (
+          intent_id TEXT PRIMARY KEY,
+          import_id TEXT NOT NULL,
+          draft_id TEXT,
+          content_key TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX trax_upload_intents_content ON trax_upload_intents (content_key, created_at);
+        ALTER TABLE trax_imports ADD COLUMN email TEXT NOT NULL DEFAULT '';
+        ALTER TABLE trax_imports ADD COLUMN problem_details TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE trax_imports ADD COLUMN may_have_arrived INTEGER NOT NULL DEFAULT 0;
       `);
     },
   },

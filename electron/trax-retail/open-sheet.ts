@@ -1,4 +1,5 @@
-import { HEADERS, legacyMapping, nearHeader, IMAGE_HEADERS } from '../../shared/trax-retail/columns';
+import { HEADERS, IMAGE_HEADERS } from '../../shared/trax-retail/columns';
+import { suggestMapping } from '../../shared/trax-retail/header-mapping';
 import type { OpenReport } from '../../shared/trax-retail/contract';
 import { isUrl } from '../../shared/trax-retail/rules';
 import type { LocalImage, SheetModel, SheetRow } from '../../shared/trax-retail/sheet';
@@ -8,21 +9,15 @@ const MAX_ROWS = 100_000;
 
 /**
  * A file's table as a draft: documented headers become their columns; every other header is kept as
- * an attribute column under its own name (unknown ones are reported; older-format ones and
- * mis-cased ones are offered a mapping the user may accept).
+ * an attribute column under its own name, and reported with the column suggested for it (a
+ * mis-cased, older-format or shop's name for a documented column, or one of the project's known
+ * attributes), which the user sees, may correct and applies.
  */
-export function tableToModel(table: RawTable, newRowId: () => string): { model: SheetModel; report: Omit<OpenReport, 'fileName' | 'imagesAdded'> } {
+export function tableToModel(table: RawTable, newRowId: () => string, knownAttributes: readonly string[] = []): { model: SheetModel; report: Omit<OpenReport, 'fileName' | 'imagesAdded'> } {
   const headers = table.headers.map((h, i) => h.trim() || `Column ${i + 1}`);
   const attributes: string[] = [];
-  const legacy: OpenReport['legacy'] = [];
-  const unknownHeaders: string[] = [];
-  for (const h of headers) {
-    if (HEADERS.includes(h) || attributes.includes(h)) continue;
-    attributes.push(h);
-    const to = nearHeader(h) ?? legacyMapping(h);
-    if (to && !headers.includes(to)) legacy.push({ from: h, to });
-    else unknownHeaders.push(h);
-  }
+  for (const h of headers) if (!HEADERS.includes(h) && !attributes.includes(h)) attributes.push(h);
+  const mapping = suggestMapping([...new Set(headers)], knownAttributes, 'keep');
   const rows: SheetRow[] = table.rows.slice(0, MAX_ROWS).map((cells) => {
     const out: Record<string, string> = {};
     headers.forEach((h, i) => {
@@ -31,7 +26,7 @@ export function tableToModel(table: RawTable, newRowId: () => string): { model: 
     });
     return { id: newRowId(), cells: out };
   });
-  return { model: { attributes, rows, images: {} }, report: { rowCount: rows.length, unknownHeaders, legacy } };
+  return { model: { attributes, rows, images: {} }, report: { rowCount: rows.length, mapping } };
 }
 
 /**

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { currentFormats } from '../../shared/locale/current';
 import { AppError } from '../core/app-error';
 import type { SheetFormat } from '../../shared/trax-retail/contract';
-import { validateRow, validateSheetLevel } from '../../shared/trax-retail/rules';
+import { validateRow, validateSheetLevel, type SheetContext } from '../../shared/trax-retail/rules';
 import type { SheetIssue, SheetModel } from '../../shared/trax-retail/sheet';
 import { csvStream } from './csv-builder';
 import type { FileStore } from './file-store';
@@ -39,12 +40,11 @@ export function withImagesOnDisk(draftId: string, model: SheetModel, files: File
 }
 
 /** The same checks as the editor, on the chosen rows, with the picture files as they are on disk. */
-export function checkForWriting(draftId: string, model: SheetModel, files: FileStore, rowIds?: readonly string[]): SheetIssue[] {
+export function checkForWriting(draftId: string, model: SheetModel, files: FileStore, rowIds?: readonly string[], context?: SheetContext): SheetIssue[] {
   const current = withImagesOnDisk(draftId, model, files);
   const wanted = rowIds ? new Set(rowIds) : null;
   const rows = current.rows.filter((r) => !wanted || wanted.has(r.id));
-  const issues = [...validateSheetLevel({ ...current, rows }), ...rows.flatMap((r) => validateRow(r, current))];
-  return issues;
+  return [...validateSheetLevel({ ...current, rows }, context), ...rows.flatMap((r) => validateRow(r, current))];
 }
 
 const stamp = (now: number) => new Date(now).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
@@ -58,7 +58,7 @@ export async function writeSheet(opts: { draftId: string; name: string; model: S
   const { draftId, model, files } = opts;
   const errors = checkForWriting(draftId, model, files, opts.rowIds).filter((i) => i.severity === 'error');
   if (errors.length > 0) {
-    throw new AppError('invalid-input', `The sheet has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first.`, errors.slice(0, 20).map((e) => e.message));
+    throw new AppError('invalid-input', `The sheet has ${currentFormats().count(errors.length, 'error', 'errors')}; fix ${errors.length === 1 ? 'it' : 'them'} first.`, errors.slice(0, 20).map((e) => e.message));
   }
   const table = sheetTable(model, opts.rowIds);
   const images = referencedImages(model, table.sourceRows);

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { z } from 'zod';
 import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
-import { sheetSettingsSchema, type Draft, type OpenReport, type SheetFormat, type SheetSettings } from '../../shared/trax-retail/contract';
+import { sheetFormatSchema, type Draft, type OpenReport, type SheetFormat, type SheetSettings, type SheetSettingsPatch } from '../../shared/trax-retail/contract';
 import type { SheetModel } from '../../shared/trax-retail/sheet';
 import { useCases, type UseCaseId } from '../../shared/trax-retail/use-cases';
 import { DraftsRepo } from './drafts-repo';
@@ -10,8 +11,19 @@ import type { FileStore } from './file-store';
 import { attachZipImages, tableToModel } from './open-sheet';
 import { readSheetFile } from './sheet-reader';
 import { checkForWriting, writeSheet } from './sheet-writer';
+import { trainingProject } from './trax-sim';
 
 const SETTINGS_KEY = 'trax-retail.sheets';
+/** Each mode talks to its own Trax project (training has the simulator's), so each keeps its own list. */
+const attributesKey = (mode: string) => `trax-retail.known-attributes.${mode}`;
+
+/** The saved settings, each field read on its own: one damaged field falls back alone. */
+const storedSchema = z.object({
+  email: z.string().max(200).catch(''),
+  format: sheetFormatSchema.catch('xlsx'),
+  columnWidths: z.record(z.string(), z.number().int().min(40).max(1200)).catch({}),
+  revision: z.number().int().nonnegative().catch(0),
+});
 const rowId = () => crypto.randomUUID().slice(0, 13);
 
 /** Draft sheets, their pictures, opening files and writing them for "Save as". */
@@ -65,7 +77,7 @@ export class SheetsService {
     const { table, images } = await readSheetFile(fileName, fs.readFileSync(path));
     fs.rmSync(path, { force: true });
     if (table.headers.length === 0) throw new AppError('invalid-input', `“${fileName}” has no header line.`);
-    const { model, report } = tableToModel(table, rowId);
+    const { model, report } = tableToModel(table, rowId, this.settings().knownAttributes);
     const id = crypto.randomUUID();
     const taken: string[] = [];
     const stored = images.map(({ entry, bytes }) => {
@@ -81,7 +93,7 @@ export class SheetsService {
 
   check(id: string, rowIds?: string[]) {
     const d = this.draft(id);
-    return checkForWriting(id, d.model, this.files, rowIds);
+    return checkForWriting(id, d.model, this.files, rowIds, { knownAttributes: this.settings().knownAttributes });
   }
 
   async export(id: string, format: SheetFormat) {
@@ -91,11 +103,28 @@ export class SheetsService {
   }
 
   settings(): SheetSettings {
-    return sheetSettingsSchema.catch({ email: '', format: 'xlsx' }).parse(this.core.settings.get(SETTINGS_KEY, { email: '', format: 'xlsx' }));
+    const stored = storedSchema.parse(this.core.settings.get(SETTINGS_KEY, {}));
+    const mode = this.core.connections.mode();
+    const fallback = mode === 'training' ? [...trainingProject.attributes] : [];
+    const known = z.array(z.string()).catch(fallback).parse(this.core.settings.get(attributesKey(mode), fallback));
+    return { ...stored, knownAttributes: known };
   }
 
-  saveSettings(s: SheetSettings): SheetSettings {
-    this.core.settings.set(SETTINGS_KEY, s);
-    return s;
+  /**
+   * Saves only the fields given, over what is saved now, in one step: a quick change of the file type
+   * after an edit of the e-mail keeps both, whichever call lands first. The read and the write are
+   * synchronous, so no other call runs between them.
+   */
+  saveSettings(patch: SheetSettingsPatch): SheetSettings {
+    const { knownAttributes, columnWidths, ...plain } = patch;
+    const current = storedSchema.parse(this.core.settings.get(SETTINGS_KEY, {}));
+    const widths = { ...current.columnWidths };
+    for (const [column, width] of Object.entries(columnWidths ?? {})) {
+      if (width === null) delete widths[column];
+      else widths[column] = width;
+    }
+    this.core.settings.set(SETTINGS_KEY, { ...current, ...plain, columnWidths: widths, revision: current.revision + 1 });
+    if (knownAttributes) this.core.settings.set(attributesKey(this.core.connections.mode()), [...new Set(knownAttributes)]);
+    return this.settings();
   }
 }

@@ -18,7 +18,10 @@ describe('opening a file into the editor', () => {
     zip.file('sheet.csv', csv).file('pics/Čajová fotka.png', PNG).file('__MACOSX/._sheet.csv', 'x');
     const stage = h.stage(await zip.generateAsync({ type: 'nodebuffer' }));
     const { draft, report } = await h.sheets.open(stage, 'tea.zip');
-    expect(report).toEqual({ fileName: 'tea.zip', rowCount: 2, unknownHeaders: ['Shelf life'], legacy: [{ from: 'UOM', to: 'Measurement unit' }, { from: 'Trax Product UUID', to: 'Trax product UUID' }], imagesAdded: 1 });
+    expect(report).toEqual({
+      fileName: 'tea.zip', rowCount: 2, imagesAdded: 1,
+      mapping: [{ from: 'UOM', to: 'Measurement unit', reason: 'older' }, { from: 'Trax Product UUID', to: 'Trax product UUID', reason: 'near' }, { from: 'Shelf life', to: 'Shelf life', reason: 'unknown' }],
+    });
     expect(draft.model.attributes).toEqual(['UOM', 'Trax Product UUID', 'Shelf life']);
     expect(draft.model.rows[0].cells).toMatchObject({ [H.type]: 'SKU', [H.localName]: 'Čaj', UOM: 'ml', '1 - Front Image Name/URL': 'Cajova_fotka' });
     expect(draft.model.images.Cajova_fotka).toMatchObject({ originalName: 'Čajová fotka.png', kind: 'png', readable: true });

@@ -16,7 +16,8 @@ export interface Dialect {
   noErrorId: 'null' | 'empty' | 'absent';
   /** The upload's answer: `{"importId": …}` or the id as a bare JSON string. */
   importIdAsString: boolean;
-  errorFile: { delimiter: ';' | ','; layout: 'row-copy' | 'row-number' | 'error-first'; joiner: '; ' | ' | '; bom: boolean };
+  /** The error file; a row number counts the header as line 1 (`rowBase` 2: the first data row is 2) or counts data rows only (1). */
+  errorFile: { delimiter: ';' | ','; layout: 'row-copy' | 'row-number' | 'error-first'; joiner: '; ' | ' | '; bom: boolean; rowBase?: 1 | 2 };
 }
 
 export function pickDialect(random: () => number): Dialect {
@@ -27,7 +28,10 @@ export function pickDialect(random: () => number): Dialect {
     countsAsStrings: random() < 0.3,
     noErrorId: pick(['null', 'empty', 'absent'] as const),
     importIdAsString: random() < 0.3,
-    errorFile: { delimiter: pick([';', ','] as const), layout: pick(['row-copy', 'row-number', 'error-first'] as const), joiner: pick(['; ', ' | '] as const), bom: random() < 0.5 },
+    errorFile: {
+      delimiter: pick([';', ','] as const), layout: pick(['row-copy', 'row-number', 'error-first'] as const), joiner: pick(['; ', ' | '] as const), bom: random() < 0.5,
+      rowBase: pick([1, 2] as const),
+    },
   };
 }
 
@@ -41,17 +45,17 @@ const IDENTIFYING = ['Product type', 'Action', 'Product local name', 'EAN code',
 
 /**
  * The error file, laid out one of three ways: every column of the row plus an "Error" column; a
- * 1-based row number (counting the header as line 1), a few identifying columns and "Errors"; or
- * "Error message" first, then the row.
+ * row number (counting the header as line 1, or data rows only), a few identifying columns and
+ * "Errors"; or "Error message" first, then the row.
  */
 export function writeErrorFile(table: SimTable, errors: Map<number, string[]>, d: Dialect): Buffer {
-  const { layout, delimiter, joiner, bom } = d.errorFile;
+  const { layout, delimiter, joiner, bom, rowBase = 2 } = d.errorFile;
   const ids = IDENTIFYING.filter((h) => table.headers.includes(h));
   let out: string[][];
   if (layout === 'row-copy') {
     out = [[...table.headers, 'Error'], ...[...errors].map(([i, e]) => [...table.headers.map((_, c) => table.rows[i][c] ?? ''), e.join(joiner)])];
   } else if (layout === 'row-number') {
-    out = [['Row', ...ids, 'Errors'], ...[...errors].map(([i, e]) => [String(i + 2), ...ids.map((h) => table.rows[i][table.headers.indexOf(h)] ?? ''), e.join(joiner)])];
+    out = [['Row', ...ids, 'Errors'], ...[...errors].map(([i, e]) => [String(i + rowBase), ...ids.map((h) => table.rows[i][table.headers.indexOf(h)] ?? ''), e.join(joiner)])];
   } else {
     out = [['Error message', ...table.headers], ...[...errors].map(([i, e]) => [e.join(joiner), ...table.headers.map((_, c) => table.rows[i][c] ?? '')])];
   }

@@ -57,10 +57,12 @@ function rowErrors(headers: string[], row: string[], images: Set<string> | null,
   const errs: string[] = [];
   for (const h of MANDATORY) if (headers.includes(h) ? v(h) === '' : true) errs.push(`${h} is required`);
   for (const [h, values] of Object.entries(LIST)) if (v(h) && !values.includes(v(h))) errs.push(`${h} has an invalid value "${v(h)}"`);
-  for (const [h, max] of Object.entries(STRINGS)) if (v(h).length > max) errs.push(`${h} exceeds ${max} characters`);
+  // Characters as a reader counts them: code points, so an emoji is one.
+  const chars = (h: string) => [...v(h)].length;
+  for (const [h, max] of Object.entries(STRINGS)) if (chars(h) > max) errs.push(`${h} exceeds ${max} characters`);
   for (const h of INTS) if (v(h) && !/^-?\d+$/.test(v(h))) errs.push(`${h} must be an integer`);
   if (v('Size') && Number.isNaN(Number(v('Size')))) errs.push('Size must be a number');
-  if (v('Trax product UUID') && v('Trax product UUID').length !== 36) errs.push('Trax product UUID must be 36 characters');
+  if (v('Trax product UUID') && chars('Trax product UUID') !== 36) errs.push('Trax product UUID must be 36 characters');
   for (const h of ['Start date', 'End date']) if (v(h) && !/^\d{4}-\d{2}-\d{2}$/.test(v(h))) errs.push(`${h} must be YYYY-MM-DD`);
   const hasId = v('Trax product ID') !== '' || v('Trax product UUID') !== '';
   if (v('Action') === 'Create' && v('Product type') !== 'DVC' && hasId) errs.push('Trax product ID/UUID must be empty for new products');

@@ -72,6 +72,14 @@ export function explain(error: VendorError, project: string): string {
   return error.message;
 }
 
+/** A failure in plain words for the screen, with the raw codes and the vendor's details kept apart for a details view. */
+export function describeProblem(error: VendorError, project = ''): { text: string; details: string[] } {
+  const code = error.opts.code;
+  const text = code ? explain(error, project).replace(` (${code})`, '') : explain(error, project);
+  const details = [...(code ? [`Connection error code: ${code}`] : []), ...(error.status ? [`HTTP status: ${error.status}`] : []), ...(error.opts.details ?? [])];
+  return { text, details };
+}
+
 /** The Trax Retail product import API. */
 export class TraxClient {
   constructor(private readonly http: VendorHttp, private readonly target: TraxTarget) {}

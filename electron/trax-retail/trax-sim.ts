@@ -77,6 +77,10 @@ export class TraxRetailSim implements Simulator {
     this.random = seededRandom(this.opts.seed ?? 12);
   }
 
+  counters(): Record<string, number> {
+    return { 'uploads received': this.uploads.length };
+  }
+
   /** Pins the dialect of later imports (tests). */
   forceDialect: Partial<Dialect> | null = null;
 

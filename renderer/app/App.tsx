@@ -53,9 +53,9 @@ export function App() {
         <main className="content" id="screen" tabIndex={-1} data-testid={`screen-${screen}-container`}>
           <Screen />
         </main>
+        <ImportNotices />
         <StatusBar status={status.data} />
       </div>
-      <ImportNotices />
       <FirstRunDialog />
     </div>
   );

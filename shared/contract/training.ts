@@ -20,6 +20,8 @@ export const simulatorStatusSchema = z.object({
   requestCount: z.number().int(),
   /** Requests by what they asked for (e.g. "picture", "inventory/search"), for simulators that sort them. */
   requestsByKind: z.record(z.string(), z.number().int()).default({}),
+  /** What the simulator itself counts, by what it is (e.g. "uploads received"), so a trainee or a test sees what arrived. */
+  counters: z.record(z.string(), z.number().int()),
   faults: z.array(faultSchema),
 });
 

@@ -28,7 +28,7 @@ export const defaultSyncSettings: SyncSettings = {
 
 export const syncModeSchema = z.enum(['full', 'incremental']);
 export type SyncMode = z.infer<typeof syncModeSchema>;
-export const syncTriggerSchema = z.enum(['manual', 'scheduled', 'reload']);
+export const syncTriggerSchema = z.enum(['manual', 'scheduled', 'reload', 'store']);
 export type SyncTrigger = z.infer<typeof syncTriggerSchema>;
 
 const count = z.number().int().min(0);

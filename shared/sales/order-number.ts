@@ -13,3 +13,22 @@ export function generateOrderNumber(date: Date, randomIndex: (n: number) => numb
   for (let i = 0; i < 5; i++) tail += ALPHABET[randomIndex(ALPHABET.length)];
   return `S${yy}${mm}${dd}${tail}`;
 }
+
+/** Digits of the counter in a store order number; more when a workstation passes a million sales. */
+const COUNTER_DIGITS = 6;
+
+/**
+ * An order number of a workstation in a store: "S", the prefix the store server gave the workstation and
+ * its own counter, e.g. "S03000123". Letters and digits only, as order numbers are everywhere in the app.
+ */
+export function storeOrderNumber(prefix: string, counter: number): string {
+  return `S${prefix}${String(counter).padStart(COUNTER_DIGITS, '0')}`;
+}
+
+/** The counter of a store order number with this prefix, or null when it is not one. */
+export function storeOrderCounter(prefix: string, orderNumber: string): number | null {
+  const head = `S${prefix}`;
+  if (!orderNumber.toUpperCase().startsWith(head)) return null;
+  const rest = orderNumber.slice(head.length);
+  return rest.length >= COUNTER_DIGITS && /^\d+$/.test(rest) ? Number(rest) : null;
+}

@@ -174,6 +174,8 @@ export const historyRowSchema = z.object({
   saleId: z.number().int(),
   orderNumber: z.string(),
   recordedAt: z.number(),
+  /** The prefix of the store's workstation that recorded it, when another one did (it delivers it too). */
+  recordedOn: z.string().nullable().optional(),
   itemCount: z.number().int(),
   ...amounts,
   deliveries: z.array(deliverySchema),
@@ -187,6 +189,11 @@ export const historyPageSchema = z.object({
   pageSize: z.number().int(),
   /** Something anywhere is still on its way; screens poll while it is. */
   pending: z.boolean(),
+  /**
+   * In a store: whether the server answers (the other workstations' records are current) and when they were
+   * last copied here ("as of …" while it is away). Null for a workstation on its own.
+   */
+  store: z.object({ live: z.boolean(), copiedAt: z.number().nullable() }).nullable().optional(),
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 

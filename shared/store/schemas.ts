@@ -110,6 +110,8 @@ export const storeStatusSchema = z.object({
   workstations: z.array(workstationViewSchema),
   /** The workstation that loads the SimpleConsign inventory for the store, when one does. */
   inventoryLoader: z.string().nullable(),
+  /** SimpleConsign calls the store's workstations made in the last 10 minutes, against the store's budget (when the server answers). */
+  allowance: z.object({ used: z.number().int(), budget: z.number().int() }).nullable(),
   takeoverMinutes: z.number().int(),
   /** The pairing code on show (only on the computer that can make them). */
   pairing: z.object({ code: z.string(), expiresAt: z.number() }).nullable(),
@@ -117,5 +119,7 @@ export const storeStatusSchema = z.object({
   canPair: z.boolean(),
   /** This computer's network addresses, for choosing where a bundled server listens. */
   listenChoices: z.array(z.string()),
+  /** What a person must see: an order number two sales share, numbering that was behind the server's. */
+  notices: z.array(z.string()),
 });
 export type StoreStatus = z.infer<typeof storeStatusSchema>;

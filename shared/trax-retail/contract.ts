@@ -22,24 +22,62 @@ export const issueSchema = z.object({
   message: z.string(),
 });
 
+/** Where one column of an opened file goes (see `ColumnMapping`); `to` null leaves it out. */
+export const columnMappingSchema = z.object({
+  from: z.string(),
+  to: z.string().nullable(),
+  reason: z.enum(['exact', 'near', 'older', 'synonym', 'attribute', 'unknown']),
+});
+
 /** What opening a file found about its headers. */
 export const openReportSchema = z.object({
   fileName: z.string(),
   rowCount: z.number().int(),
-  /** Headers that are neither documented nor a known older header: kept as attribute columns. */
-  unknownHeaders: z.array(z.string()),
-  /** Older-format headers with the current header each stands for; applied only when the user accepts. */
-  legacy: z.array(z.object({ from: z.string(), to: z.string() })),
+  /**
+   * Every header that is not a documented one, with the column suggested for it. The draft holds
+   * each under its own name (as an attribute column) until the user applies the mapping.
+   */
+  mapping: z.array(columnMappingSchema),
   imagesAdded: z.number().int(),
 });
 export type OpenReport = z.infer<typeof openReportSchema>;
+
+const attributeName = z.string().trim().min(1).max(150);
+/** Column widths in pixels by header, as the user left them. */
+const columnWidths = z.record(z.string().max(200), z.number().int().min(40).max(1200));
 
 export const sheetSettingsSchema = z.object({
   /** Contact person added to the vendor's review ticket; empty for none. */
   email: z.union([z.literal(''), z.email('Enter a valid e-mail address, or leave it empty.').max(200)]),
   format: sheetFormatSchema,
+  /** The additional attribute columns the Trax project knows (of the current mode: training has its own project). */
+  knownAttributes: z.array(attributeName).max(200),
+  columnWidths,
+  /** Goes up by one with every save, so the screen can tell a newer answer from an older one. */
+  revision: z.number().int(),
 });
 export type SheetSettings = z.infer<typeof sheetSettingsSchema>;
+
+/** A change of some settings: fields left out keep their saved value, so two quick saves never undo each other. */
+export const sheetSettingsPatchSchema = z
+  .object({
+    email: sheetSettingsSchema.shape.email,
+    format: sheetFormatSchema,
+    knownAttributes: sheetSettingsSchema.shape.knownAttributes,
+    /** Merged into the saved widths; a width of null forgets that column's width. */
+    columnWidths: z.record(z.string().max(200), z.number().int().min(40).max(1200).nullable()),
+  })
+  .partial()
+  .strict();
+export type SheetSettingsPatch = z.infer<typeof sheetSettingsPatchSchema>;
+
+/** Made by the screen when the user presses an upload button, once per press: the same intent never uploads twice. */
+const intentId = z.uuid('An upload carries the id of the button press that asked for it.');
+export const uploadStartedSchema = z.object({
+  importLocalId: z.string(),
+  /** True when this call joined an upload already asked for (the same press, or the same sheet a moment ago). */
+  joined: z.boolean(),
+});
 
 export const stagedFileSchema = z.object({ fileId: z.string(), fileName: z.string(), size: z.number().int() });
 
@@ -93,12 +131,12 @@ export const productSheetsContract = {
     z.object({ base64: z.string(), done: z.boolean() }),
   ),
   upload: channel(
-    'Writes the draft (or only the chosen rows) and uploads it to Trax Retail; answers at once, the import list shows progress.',
-    z.object({ id, format: sheetFormatSchema, rowIds: z.array(z.string()).max(100_000).optional() }).strict(),
-    z.object({ importLocalId: z.string() }),
+    'Writes the draft (or only the chosen rows) and uploads it to Trax Retail, once per intent; answers at once, the import list shows progress.',
+    z.object({ id, format: sheetFormatSchema, rowIds: z.array(z.string()).max(100_000).optional(), intentId }).strict(),
+    uploadStartedSchema,
   ),
-  getSettings: channel('The contact e-mail sent with uploads and the preferred file format.', none, sheetSettingsSchema),
-  saveSettings: channel('Saves the contact e-mail and the preferred file format.', sheetSettingsSchema.strict(), sheetSettingsSchema),
+  getSettings: channel('The contact e-mail, file format, the project’s known attribute columns and the column widths.', none, sheetSettingsSchema),
+  saveSettings: channel('Saves the settings given; the others keep their saved values.', sheetSettingsPatchSchema, sheetSettingsSchema),
 };
 
 export const importViewSchema = z.object({
@@ -123,8 +161,14 @@ export const importViewSchema = z.object({
   message: z.string(),
   fileId: z.string().nullable(),
   errorId: z.string().nullable(),
+  /** The contact e-mail the upload carried (empty for none). */
+  email: z.string(),
   /** Why the last poll or the upload failed, in plain words; empty when it did not. */
   problem: z.string(),
+  /** Technical details of the problem (error codes, the vendor's raw words), shown on request. */
+  problemDetails: z.array(z.string()),
+  /** A failed upload that may have reached Trax all the same (the connection dropped after sending). */
+  mayHaveArrived: z.boolean(),
   nextPollAt: z.number().nullable(),
   endedAt: z.number().nullable(),
   outcome: z.enum(['imported', 'failed', 'other']).nullable(),
@@ -153,6 +197,11 @@ export const importsContract = {
     'Reads the import’s error file and matches each row to the sheet row it came from.',
     z.object({ id }).strict(),
     z.object({ draftId: z.string().nullable(), errors: z.array(vendorRowErrorSchema), headers: z.array(z.string()) }),
+  ),
+  retry: channel(
+    'Uploads a failed upload’s file again, once per intent.',
+    z.object({ id, intentId }).strict(),
+    uploadStartedSchema,
   ),
   dismiss: channel('Removes an ended import from the list.', z.object({ id }).strict(), none),
 };

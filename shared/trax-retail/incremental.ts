@@ -1,4 +1,4 @@
-import { validateRow, validateSheetLevel } from './rules';
+import { validateRow, validateSheetLevel, type SheetContext } from './rules';
 import type { SheetIssue, SheetModel, SheetRow } from './sheet';
 
 export interface ValidationState {
@@ -20,7 +20,8 @@ const tally = (issues: readonly SheetIssue[]) => {
  * call (rows are immutable in the editor), so an edit in a 10,000-row sheet costs one row. When the
  * rows stand where they stood, the comparison is by position and the counts are adjusted in place;
  * after rows are added, moved or deleted, rows are found again by id. A change of the picture list
- * or of the attribute columns re-checks every row.
+ * or of the attribute columns re-checks every row. The sheet-level checks (columns, the project's
+ * known attributes) are cheap and run every time.
  */
 export class IncrementalValidator {
   private rows: readonly SheetRow[] = [];
@@ -29,7 +30,7 @@ export class IncrementalValidator {
   private images: SheetModel['images'] | null = null;
   private attributes: SheetModel['attributes'] | null = null;
 
-  run(model: SheetModel): ValidationState {
+  run(model: SheetModel, context?: SheetContext): ValidationState {
     if (model.images !== this.images || model.attributes !== this.attributes) {
       this.rows = [];
       this.byRow = new Map();
@@ -40,7 +41,7 @@ export class IncrementalValidator {
     if (model.rows.length === this.rows.length && model.rows.every((r, i) => r === this.rows[i] || r.id === this.rows[i].id)) this.samePlaces(model);
     else this.rebuild(model);
     this.rows = model.rows;
-    const sheet = validateSheetLevel(model);
+    const sheet = validateSheetLevel(model, context);
     const s = tally(sheet);
     return { byRow: this.byRow, sheet, errors: this.counts.errors + s.errors, warnings: this.counts.warnings + s.warnings };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { H, HEADERS, legacyMapping, nearHeader } from './columns';
+import { H, HEADERS } from './columns';
+import { looksLikeHeaderRow, suggestColumn, suggestMapping } from './header-mapping';
 import { IncrementalValidator } from './incremental';
 import { asciiBaseName, uniqueName } from './image-names';
 import { cellProblem, validateRow, validateSheet } from './rules';
@@ -19,11 +20,33 @@ describe('documented columns', () => {
     expect(HEADERS).toContain('9 - Bottom Image Name/URL');
     expect(HEADERS).toContain('Alternative Design Name');
   });
-  it('maps older headers and near misses to the current ones', () => {
-    expect(legacyMapping('UOM')).toBe('Measurement unit');
-    expect(legacyMapping('Trax Product UUID')).toBe('Trax product UUID');
-    expect(legacyMapping('Action')).toBeUndefined();
-    expect(nearHeader('product TYPE')).toBe('Product type');
+  it('maps older headers, near misses and a shop’s own names to the current ones', () => {
+    expect(suggestColumn('UOM')).toEqual({ to: 'Measurement unit', reason: 'older' });
+    expect(suggestColumn('Trax Product UUID')).toEqual({ to: 'Trax product UUID', reason: 'near' });
+    expect(suggestColumn('Action')).toBeNull();
+    expect(suggestColumn('product TYPE')).toEqual({ to: 'Product type', reason: 'near' });
+    expect(suggestColumn('Width (mm)')).toEqual({ to: 'Width mm', reason: 'near' });
+    expect(suggestColumn('Barcode')).toEqual({ to: 'EAN code', reason: 'synonym' });
+    expect(suggestColumn('Price')).toBeNull();
+  });
+  it('suggests a place for every column of a shop’s list, never two for one column', () => {
+    expect(suggestMapping(['Name', 'EAN', 'Brand', 'Price', 'flavour', 'Product local name'], ['Flavour'], 'leave-out')).toEqual([
+      { from: 'Name', to: null, reason: 'unknown' },
+      { from: 'EAN', to: 'EAN code', reason: 'older' },
+      { from: 'Brand', to: 'Brand local name', reason: 'older' },
+      { from: 'Price', to: null, reason: 'unknown' },
+      { from: 'flavour', to: 'Flavour', reason: 'attribute' },
+    ]);
+    expect(suggestMapping(['Name', 'Price'], [], 'keep')).toEqual([
+      { from: 'Name', to: 'Product local name', reason: 'synonym' },
+      { from: 'Price', to: 'Price', reason: 'unknown' },
+    ]);
+  });
+  it('tells a header line from a line of data', () => {
+    expect(looksLikeHeaderRow([['Name', 'EAN', 'Brand', 'Price'], ['Tea', '0012345678905', 'Leaf', '2.50']])).toBe(true);
+    expect(looksLikeHeaderRow([['SKU', 'Create', 'Tea'], ['SKU', 'Update', 'Coffee']])).toBe(false);
+    expect(looksLikeHeaderRow([['Name', 'EAN']])).toBe(false);
+    expect(looksLikeHeaderRow([['Tea', 'Brand', 'x', 'y'], ['a', 'b', 'c', 'd']])).toBe(false);
   });
 });
 
@@ -82,9 +105,11 @@ describe('images', () => {
       'warning 7 - Back Image Name/URL',
     ]);
   });
-  it('makes unique, flat, ASCII base names', () => {
+  it('makes unique, flat, ASCII base names, transliterating other scripts', () => {
     expect(asciiBaseName('C:\\pics\\Café crème.JPG')).toBe('Cafe_creme');
-    expect(asciiBaseName('日本.png')).toBe('image');
+    expect(asciiBaseName('Шоколад 🍫 top.png')).toBe('Shokolad_top');
+    expect(asciiBaseName('日本.png')).toBe('Ri_Ben');
+    expect(asciiBaseName('🍫.png')).toBe('image');
     expect(uniqueName('front', ['FRONT', 'front_2'])).toBe('front_3');
   });
 });
@@ -107,5 +132,41 @@ describe('sheet level and incremental validation', () => {
     const state = v.run({ ...m1, rows: rows2 });
     expect(state.errors).toBe(24);
     expect(state.errors).toBe(validateSheet({ ...m1, rows: rows2 }).filter((i) => i.severity === 'error').length);
+  });
+});
+
+describe('length rules count characters (code points)', () => {
+  const uuidCell = (v: string) => messages(row({ [H.type]: 'SKU', [H.action]: 'Update', [H.uuid]: v }));
+  it('a picture column takes at most 500 characters, address or file name', () => {
+    const url = (n: number) => `https://cdn.example.com/${'a'.repeat(n - 'https://cdn.example.com/'.length)}`;
+    expect(messages(row({ [H.type]: 'SKU', [H.action]: 'Create', '9 - Bottom Image Name/URL': url(500) }))).toEqual([]);
+    expect(messages(row({ [H.type]: 'SKU', [H.action]: 'Create', '9 - Bottom Image Name/URL': url(501) }))).toEqual([
+      'error 9 - Bottom Image Name/URL: 9 - Bottom Image Name/URL is at most 500 characters (this has 501).',
+    ]);
+  });
+  it('Trax product UUID has exactly 36 characters: an emoji is one', () => {
+    expect(uuidCell(`🍫${'1'.repeat(34)}`)).toEqual(['error Trax product UUID: Trax product UUID has exactly 36 characters (this has 35).']);
+    expect(uuidCell(`🍫${'1'.repeat(35)}`)).toEqual(['warning Trax product UUID: Trax product UUID does not look like a UUID (8-4-4-4-12 hexadecimal digits).']);
+  });
+  it('every String(n) column counts an emoji once, and refuses n + 1', () => {
+    for (const spec of COLUMNS.filter((c) => c.kind.type === 'string')) {
+      const max = (spec.kind as { max: number }).max;
+      expect(cellProblem(spec, '😀'.repeat(max)), spec.header).toBeNull();
+      expect(cellProblem(spec, '😀'.repeat(max + 1)), spec.header).toBe(`${spec.header} is at most ${max} characters (this has ${max + 1}).`);
+    }
+  });
+});
+
+describe('attribute columns the project does not know', () => {
+  const m = (attributes: string[]) => ({ attributes, rows: [row({ [H.type]: 'SKU', [H.action]: 'Create' })], images: {} });
+  it('warn before upload, naming the column; a known one or one spelt another way is told apart', () => {
+    const issues = validateSheet(m(['Flavour', 'Shelf life', 'colour']), { knownAttributes: ['Flavour', 'Colour'] });
+    expect(issues.map((i) => `${i.severity} ${i.column}: ${i.message}`)).toEqual([
+      'warning Shelf life: The attribute column “Shelf life” is not among the project’s known attributes. Trax rejects the whole file when its project does not know a column: remove or rename it, or add it to the known attributes if the project has it.',
+      'warning colour: The project writes this attribute column “Colour”; Trax rejects the whole file for “colour”.',
+    ]);
+  });
+  it('say nothing when the known attributes are not given', () => {
+    expect(validateSheet(m(['Shelf life']))).toEqual([]);
   });
 });

@@ -1,7 +1,13 @@
-import { ATTRIBUTE_MAX, COLUMNS, H, HEADERS, IMAGE_HEADERS, type ColumnSpec } from './columns';
+import { ATTRIBUTE_MAX, COLUMNS, H, HEADERS, type ColumnSpec } from './columns';
 import { cell, isBlankRow, LARGE_IMAGE_BYTES, type SheetIssue, type SheetModel, type SheetRow } from './sheet';
 
 const INTEGER = /^-?\d+$/;
+/** The document's lengths are in characters: code points, so an emoji counts once (not as two UTF-16 units). */
+export const charCount = (v: string): number => {
+  let n = 0;
+  for (const _ of v) n++;
+  return n;
+};
 const FLOAT = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -29,9 +35,9 @@ export function cellProblem(spec: ColumnSpec, value: string): string | null {
         return near ? `${name} must be written “${near}”.` : `${name} must be one of ${k.values.join(', ')} (not “${v}”).`;
       }
     case 'string':
-      return [...v].length > k.max ? `${name} is at most ${k.max} characters (this has ${[...v].length}).` : null;
+      return charCount(v) > k.max ? `${name} is at most ${k.max} characters (this has ${charCount(v)}).` : null;
     case 'char':
-      return v.length !== k.length ? `${name} has exactly ${k.length} characters (this has ${v.length}).` : null;
+      return charCount(v) !== k.length ? `${name} has exactly ${k.length} characters (this has ${charCount(v)}).` : null;
     case 'integer':
       return INTEGER.test(v) ? null : `${name} must be a whole number (not “${v}”).`;
     case 'float':
@@ -52,11 +58,19 @@ function parsesAsUrl(v: string): boolean {
 
 export const isUrl = (v: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v);
 
+const IMAGE_SPECS = COLUMNS.filter((c) => c.image);
+
 function imageProblems(row: SheetRow, model: SheetModel, out: SheetIssue[]): void {
-  for (const header of IMAGE_HEADERS) {
+  for (const spec of IMAGE_SPECS) {
+    const header = spec.header;
     const v = cell(row, header);
     if (v === '') continue;
     const add = (severity: SheetIssue['severity'], message: string) => out.push({ rowId: row.id, column: header, severity, message });
+    const tooLong = cellProblem(spec, v);
+    if (tooLong) {
+      add('error', tooLong);
+      continue;
+    }
     if (isUrl(v)) {
       if (!/^https:\/\//i.test(v)) add('error', `${header}: an image address must be a public https address.`);
       else if (!parsesAsUrl(v)) add('error', `${header}: “${v.slice(0, 60)}” is not a valid address.`);
@@ -92,7 +106,7 @@ function useCaseProblems(row: SheetRow, out: SheetIssue[]): void {
   }
   if (action === 'Deactivate' && cell(row, H.reason) === '') add(H.reason, 'warning', 'A deactivation should carry a reason.');
   const uuid = cell(row, H.uuid);
-  if (uuid.length === 36 && !UUID.test(uuid)) add(H.uuid, 'warning', 'Trax product UUID does not look like a UUID (8-4-4-4-12 hexadecimal digits).');
+  if (charCount(uuid) === 36 && !UUID.test(uuid)) add(H.uuid, 'warning', 'Trax product UUID does not look like a UUID (8-4-4-4-12 hexadecimal digits).');
   const start = cell(row, H.start);
   const end = cell(row, H.end);
   if (start && end && start > end && !cellProblem({ header: H.end, mandatory: false, kind: { type: 'date' } }, end)) {
@@ -112,20 +126,40 @@ export function validateRow(row: SheetRow, model: SheetModel): SheetIssue[] {
   }
   for (const a of model.attributes) {
     const v = cell(row, a);
-    if ([...v].length > ATTRIBUTE_MAX) out.push({ rowId: row.id, column: a, severity: 'error', message: `${a} is at most ${ATTRIBUTE_MAX} characters (this has ${[...v].length}).` });
+    if (charCount(v) > ATTRIBUTE_MAX) out.push({ rowId: row.id, column: a, severity: 'error', message: `${a} is at most ${ATTRIBUTE_MAX} characters (this has ${charCount(v)}).` });
   }
   imageProblems(row, model, out);
   useCaseProblems(row, out);
   return out;
 }
 
+/** What the sheet is checked against beyond the document: the attribute columns the Trax project knows. */
+export interface SheetContext {
+  /** Null when not known yet (no warning is given then). */
+  knownAttributes: readonly string[] | null;
+}
+
+/** An attribute column the project does not know rejects the whole file: a warning before upload. */
+function attributeWarning(a: string, known: readonly string[]): SheetIssue | null {
+  if (known.includes(a)) return null;
+  const near = known.find((k) => k.toLowerCase() === a.trim().toLowerCase());
+  const message = near
+    ? `The project writes this attribute column “${near}”; Trax rejects the whole file for “${a}”.`
+    : `The attribute column “${a}” is not among the project’s known attributes. Trax rejects the whole file when its project does not know a column: remove or rename it, or add it to the known attributes if the project has it.`;
+  return { rowId: null, column: a, severity: 'warning', message };
+}
+
 /** Problems of the sheet as a whole: its columns and whether it has any rows. */
-export function validateSheetLevel(model: SheetModel): SheetIssue[] {
+export function validateSheetLevel(model: SheetModel, context?: SheetContext): SheetIssue[] {
   const out: SheetIssue[] = [];
   const seen = new Set<string>();
   for (const a of model.attributes) {
     if (HEADERS.includes(a)) out.push({ rowId: null, column: a, severity: 'error', message: `“${a}” is already a documented column; an additional attribute needs another name.` });
     else if (seen.has(a.toLowerCase())) out.push({ rowId: null, column: a, severity: 'error', message: `The attribute column “${a}” appears twice.` });
+    else if (context?.knownAttributes) {
+      const w = attributeWarning(a, context.knownAttributes);
+      if (w) out.push(w);
+    }
     seen.add(a.toLowerCase());
   }
   if (!model.rows.some((r) => !isBlankRow(r))) out.push({ rowId: null, column: null, severity: 'error', message: 'The sheet has no rows yet.' });
@@ -133,8 +167,8 @@ export function validateSheetLevel(model: SheetModel): SheetIssue[] {
 }
 
 /** Every problem of a sheet, sheet-level first, then row by row. */
-export function validateSheet(model: SheetModel): SheetIssue[] {
-  return [...validateSheetLevel(model), ...model.rows.flatMap((r) => validateRow(r, model))];
+export function validateSheet(model: SheetModel, context?: SheetContext): SheetIssue[] {
+  return [...validateSheetLevel(model, context), ...model.rows.flatMap((r) => validateRow(r, model))];
 }
 
 export const countBySeverity = (issues: readonly SheetIssue[]) => ({

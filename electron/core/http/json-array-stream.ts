@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { answerFile } from './answer-file';
 import { JSON_ARRAY_WORKER } from './json-array-worker';
 
 type Message =
@@ -30,29 +28,6 @@ export interface JsonArrayOptions {
 function ownedPiece(piece: Uint8Array): ArrayBuffer {
   const whole = piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength && piece.buffer instanceof ArrayBuffer;
   return whole ? (piece.buffer as ArrayBuffer) : (piece.slice().buffer as ArrayBuffer);
-}
-
-/**
- * A file for the answer's bytes, readable by this user only, gone once closed (at once where the
- * system allows removing an open file, so nothing is left behind even if the app stops).
- */
-function answerFile(): { fd: number; remove: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'answer-'));
-  const file = path.join(dir, 'body.json');
-  const fd = fs.openSync(file, 'w+', 0o600);
-  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  try {
-    remove();
-  } catch {
-    // Windows keeps an open file: it is removed when closed.
-  }
-  return {
-    fd,
-    remove: () => {
-      fs.closeSync(fd);
-      remove();
-    },
-  };
 }
 
 /**

@@ -1,29 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { answerFile } from './answer-file';
 import { JsonListScanner } from './json-list-scanner';
-
-/**
- * A file for an answer's bytes, readable by this user only, gone once closed (at once where the
- * system allows removing an open file, so nothing is left behind even if the app stops).
- */
-function answerFile(): { fd: number; remove: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'answer-'));
-  const fd = fs.openSync(path.join(dir, 'body.json'), 'w+', 0o600);
-  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  try {
-    remove();
-  } catch {
-    // Windows keeps an open file: it is removed when closed.
-  }
-  return {
-    fd,
-    remove: () => {
-      fs.closeSync(fd);
-      remove();
-    },
-  };
-}
 
 /**
  * A JSON answer whose data is a list, taken in as its bytes arrive: each piece goes to a private

@@ -39,7 +39,7 @@ export function transportError(vendor: string, url: string, error: unknown, time
   const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
   // Refused or unresolvable means the request never left: safe to repeat. Anything else may have landed.
   const neverSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code);
-  return new VendorError(vendor, 'network', transportMessage(vendor, hostOf(url), code), { mayHaveApplied: !neverSent });
+  return new VendorError(vendor, 'network', transportMessage(vendor, hostOf(url), code), { mayHaveApplied: !neverSent, code: code || undefined });
 }
 
 /** A 3xx answer that points elsewhere (304 Not Modified is an answer, not a redirect). */

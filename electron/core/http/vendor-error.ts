@@ -12,6 +12,8 @@ export interface VendorErrorOptions {
   bodyFormat?: 'html' | 'xml' | 'text';
   /** The start of a body that is not JSON, for callers that accept a plain-text answer. */
   bodyText?: string;
+  /** The transport's own code for a failed connection (ECONNRESET, UND_ERR_SOCKET…), for a details view. */
+  code?: string;
 }
 
 /**

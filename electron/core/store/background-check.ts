@@ -28,9 +28,10 @@ function driverPath(): string {
  * Runs `PRAGMA quick_check` on a large file in a worker thread, so the app starts at once and stays
  * responsive. Resolves with the problem found, or null when the file is sound.
  */
-export function quickCheckInBackground(file: string): Promise<string | null> {
+export function quickCheckInBackground(file: string, checks?: BackgroundChecks): Promise<string | null> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, module: driverPath() } });
+    checks?.add(worker);
     worker.once('message', (m: { problem: string | null; code?: string }) => {
       // A file that is busy or gone is not damage; only SQLite's own verdicts count.
       const damage = m.code === undefined || String(m.code).startsWith('SQLITE_CORRUPT') || m.code === 'SQLITE_NOTADB';
@@ -38,5 +39,28 @@ export function quickCheckInBackground(file: string): Promise<string | null> {
       void worker.terminate();
     });
     worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null));
   });
+}
+
+/**
+ * The checks one app has running. Stopping the app ends them and waits until each worker has gone
+ * with its connection, so nothing reads the files once the app has stopped.
+ */
+export class BackgroundChecks {
+  private readonly running = new Set<Worker>();
+
+  add(worker: Worker): void {
+    this.running.add(worker);
+    worker.once('exit', () => this.running.delete(worker));
+  }
+
+  /** How many checks are still running. */
+  get size(): number {
+    return this.running.size;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.running].map((w) => w.terminate()));
+  }
 }

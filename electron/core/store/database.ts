@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StartupError } from '../../../shared/contract/app';
 import { secretRedactor } from '../secrets/redact';
-import { quickCheckInBackground } from './background-check';
+import { quickCheckInBackground, type BackgroundChecks } from './background-check';
 import { watchForDamage } from './damage-watch';
 import type { Migration } from './migration';
 import { APPLICATION_ID, CHECK_AT_START_BYTES, damagedFile, inspectExisting, quickCheck, writeAccessProblem } from './store-check';
@@ -55,6 +55,8 @@ export interface OpenOptions {
   onDamage?: (info: StartupError) => void;
   /** Files above this size are checked in the background (tests lower it). */
   checkAtStartBytes?: number;
+  /** Where the background checks are kept, so the app's stop can end them. */
+  checks?: BackgroundChecks;
 }
 
 /** Checks an existing file before anything in it changes; throws the refusal. Answers whether it is large. */
@@ -99,8 +101,8 @@ function stopOnDamage(db: Db, file: string, onDamage: OpenOptions['onDamage']): 
 }
 
 /** A large file is checked after start, in the background. */
-function checkLater(db: Db, file: string, damaged: (reason: string) => void): void {
-  void quickCheckInBackground(file).then((problem) => {
+function checkLater(db: Db, file: string, damaged: (reason: string) => void, checks?: BackgroundChecks): void {
+  void quickCheckInBackground(file, checks).then((problem) => {
     if (!problem || !db.open) return;
     db.pragma('query_only = ON');
     damaged(problem);
@@ -134,7 +136,7 @@ export function openDatabase(file: string, migrations: Migration[], opts: OpenOp
     applyMigrations(db, migrations);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     guardWrites(db, secretRedactor);
-    if (large) checkLater(db, file, damaged);
+    if (large) checkLater(db, file, damaged, opts.checks);
     return db;
   } catch (error) {
     db?.close();

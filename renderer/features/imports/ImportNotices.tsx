@@ -1,23 +1,20 @@
-import { currentFormats } from '../../../shared/locale/current';
 import './imports.css';
 import { useEffect, useRef, useState } from 'react';
-import type { ImportView } from '../../../shared/trax-retail/contract';
 import { useNav } from '../../app/nav-store';
+import { endNotice, type Tone } from './import-state';
 import { isEnded, useImports } from './queries';
 
 interface Notice {
   id: string;
   text: string;
-  tone: 'ok' | 'bad';
+  tone: Tone;
 }
 
-function noticeFor(i: ImportView): Notice {
-  if (i.phase === 'upload-failed') return { id: i.id, text: `The upload of “${i.sheetName}” failed.`, tone: 'bad' };
-  if (i.outcome === 'imported') return { id: i.id, text: `Trax imported “${i.sheetName}”${i.errored ? ` (${currentFormats().count(i.errored, 'row', 'rows')} with errors)` : ''}.`, tone: 'ok' };
-  return { id: i.id, text: `Trax could not process “${i.sheetName}”${i.message ? `: ${i.message}` : '.'}`, tone: 'bad' };
-}
-
-/** A notice on any screen when an import ends (what had already ended at start is not announced). */
+/**
+ * A notice on any screen when an import ends (what had already ended at start is not announced).
+ * The notices take their own line above the status bar, in the page's flow: they push the screen up
+ * rather than lie over its controls.
+ */
 export function ImportNotices() {
   const imports = useImports();
   const known = useRef<Map<string, boolean> | null>(null);
@@ -29,10 +26,10 @@ export function ImportNotices() {
     const before = known.current;
     known.current = new Map(list.map((i) => [i.id, isEnded(i)]));
     if (!before) return;
-    const fresh = list.filter((i) => isEnded(i) && before.get(i.id) === false).map(noticeFor);
-    if (fresh.length > 0) setNotices((n) => [...n, ...fresh].slice(-4));
+    const fresh = list.filter((i) => isEnded(i) && before.get(i.id) === false).map((i) => ({ id: i.id, ...endNotice(i) }));
+    if (fresh.length > 0) setNotices((n) => [...n, ...fresh].slice(-3));
   }, [imports.data]);
-  if (notices.length === 0) return null;
+  // Always in the page (empty, it takes no room), so a screen reader hears the first notice too.
   return (
     <div className="notices" role="status" aria-live="polite" data-testid="import-notices">
       {notices.map((n) => (

@@ -39,7 +39,7 @@ function LastRun({ run }: { run: SyncRun }) {
       data-outcome={run.outcome}
     >
       <span className="muted">
-        Last {run.mode === 'full' ? 'full load' : 'load'} {when(run.finishedAt ?? run.startedAt)} ({run.trigger}):
+        Last {run.mode === 'full' ? 'full load' : 'load'} {when(run.finishedAt ?? run.startedAt)} ({run.trigger === 'store' ? 'from the store server' : run.trigger}):
       </span>{' '}
       {failed ? (
         <span className="inventory-sync-error" role="alert" data-testid="inventory-sync-error">

@@ -6,7 +6,33 @@ import { useCases, type UseCaseId } from '../../../shared/trax-retail/use-cases'
 import { api, unwrap } from '../../api/bridge';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { sendFile } from './file-transfer';
-import { useCreateDraft, useDeleteDraft, useDrafts } from './queries';
+import { useCreateDraft, useDeleteDraft, useDrafts, useSaveSheetSettings, useSheetSettings } from './queries';
+
+/**
+ * The attribute columns the Trax project knows: any other attribute column makes Trax reject the
+ * whole file, so the sheet warns about it before upload. Trax tells each project its own.
+ */
+function KnownAttributes() {
+  const settings = useSheetSettings();
+  const save = useSaveSheetSettings();
+  const [text, setText] = useState<string | null>(null);
+  const shown = text ?? settings.data?.knownAttributes.join(', ') ?? '';
+  const names = shown.split(',').map((a) => a.trim()).filter(Boolean);
+  return (
+    <section className="card" aria-label="Trax project">
+      <h2 className="small-heading">Trax project</h2>
+      <label className="stacked">
+        Attribute columns the project knows (comma between them)
+        <input value={shown} onChange={(e) => setText(e.target.value)} data-testid="known-attributes" />
+      </label>
+      <button type="button" className="secondary" disabled={text === null || save.isPending}
+        onClick={() => save.mutate({ knownAttributes: names }, { onSuccess: () => setText(null) })} data-testid="save-known-attributes">
+        Save
+      </button>
+      <ErrorMessage error={save.error} testId="known-attributes-error" />
+    </section>
+  );
+}
 
 /** The saved drafts, a new sheet from the use cases, and opening a CSV, Excel or ZIP file. */
 export function DraftsPanel({ onOpen }: { onOpen: (d: Draft, report?: OpenReport) => void }) {
@@ -50,6 +76,7 @@ export function DraftsPanel({ onOpen }: { onOpen: (d: Draft, report?: OpenReport
         {open.isPending && <p className="muted">Reading the file…</p>}
         <ErrorMessage error={create.error ?? open.error ?? load.error ?? remove.error} testId="drafts-error" />
       </section>
+      <KnownAttributes />
       <section className="card" aria-label="Saved sheets">
         <h2 className="small-heading">Saved sheets</h2>
         {drafts.data?.drafts.length === 0 && <p className="muted">No sheets yet.</p>}

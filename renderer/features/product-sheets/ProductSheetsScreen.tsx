@@ -5,12 +5,15 @@ import { IncrementalValidator } from '../../../shared/trax-retail/incremental';
 import { api, unwrap } from '../../api/bridge';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { DraftsPanel } from './DraftsPanel';
-import { ExportPanel } from './ExportPanel';
-import { IssuesPanel } from './IssuesPanel';
-import { OpenReportBanner } from './OpenReportBanner';
+import { hasIssues, IssuesPanel, IssuesSummary } from './IssuesPanel';
+import { MappingPanel } from './MappingPanel';
+import { useSheetSettings } from './queries';
 import { SheetGrid } from './SheetGrid';
+import { applyMapping, columnsOf } from './sheet-ops';
 import { SheetToolbar } from './SheetToolbar';
 import { useSheet } from './sheet-store';
+import { UploadBar } from './UploadBar';
+import { useAddPicture } from './use-add-picture';
 import { useAutosave } from './use-autosave';
 
 function SaveIndicator({ state }: { state: ReturnType<typeof useAutosave>['state'] }) {
@@ -18,14 +21,20 @@ function SaveIndicator({ state }: { state: ReturnType<typeof useAutosave>['state
   return <span className="muted" data-testid="save-state" data-state={state.kind}>{state.kind === 'saving' ? 'Saving…' : 'Saved'}</span>;
 }
 
-/** The open sheet: its toolbar, grid, problems and the save and upload panel. */
-function SheetEditor({ report, clearReport }: { report: OpenReport | null; clearReport: () => void }) {
+/**
+ * The open sheet: title and counts, any column mapping, the toolbar, the grid with its problems
+ * beside it (only when there are any), and the upload bar, which always stays in view.
+ */
+function SheetEditor() {
   const model = useSheet((s) => s.model)!;
   const name = useSheet((s) => s.name);
   const vendor = useSheet((s) => s.vendor);
+  const draftId = useSheet((s) => s.draftId)!;
+  const known = useSheetSettings().data?.knownAttributes ?? null;
   const [validator] = useState(() => new IncrementalValidator());
-  const validation = useMemo(() => validator.run(model), [validator, model]);
+  const validation = useMemo(() => validator.run(model, { knownAttributes: known }), [validator, model, known]);
   const autosave = useAutosave();
+  const picture = useAddPicture(draftId);
   const gridRef = useRef<HTMLDivElement>(null);
   const scrollToRow = useRef<(row: number) => void>(() => {});
   const jump = (row: number, col: number) => {
@@ -33,26 +42,40 @@ function SheetEditor({ report, clearReport }: { report: OpenReport | null; clear
     scrollToRow.current(row);
     gridRef.current?.focus();
   };
+  const pickPicture = () => {
+    const { cursor } = useSheet.getState();
+    picture.pick(cursor.row, columnsOf(model)[cursor.col]);
+  };
+  const [listShown, setListShown] = useState(true);
+  const issues = hasIssues(validation, vendor);
+  const panel = issues && listShown;
   return (
     <div className="sheet-editor" data-testid="sheet-editor">
       <div className="sheet-title">
         <input value={name} onChange={(e) => useSheet.getState().rename(e.target.value)} aria-label="Sheet name" maxLength={120} data-testid="sheet-name" />
         <SaveIndicator state={autosave.state} />
+        <IssuesSummary validation={validation} />
+        {issues && (
+          <button type="button" className="link" onClick={() => setListShown((v) => !v)} aria-expanded={listShown} data-testid="toggle-issues">
+            {listShown ? 'Hide the list' : 'Show the list'}
+          </button>
+        )}
         <button type="button" className="link" onClick={() => void autosave.flush().then(() => useSheet.getState().close())} data-testid="close-sheet">Close</button>
       </div>
-      {report && <OpenReportBanner report={report} onDone={clearReport} />}
+      <MappingPanel />
       {vendor && (
         <p className="vendor-banner" data-testid="vendor-banner">
-          Trax’s error file is shown on the cells (marked “Trax”). Fix them, then upload only the refused rows.{' '}
+          Trax’s error file is shown on its cells and listed beside the sheet. Fix them, then upload only the refused rows.{' '}
           <button type="button" className="link" onClick={() => useSheet.getState().setVendor(null)}>Hide</button>
         </p>
       )}
-      <SheetToolbar onFocusGrid={() => gridRef.current?.focus()} />
-      <div className="sheet-body">
-        <SheetGrid validation={validation} gridRef={gridRef} scrollToRow={scrollToRow} />
-        <IssuesPanel validation={validation} onJump={jump} />
+      <SheetToolbar onFocusGrid={() => gridRef.current?.focus()} onPickPicture={pickPicture} />
+      {picture.input}
+      <div className={panel ? 'sheet-body with-issues' : 'sheet-body'}>
+        <SheetGrid validation={validation} gridRef={gridRef} scrollToRow={scrollToRow} picture={picture} />
+        {panel && <IssuesPanel validation={validation} onJump={jump} />}
       </div>
-      <ExportPanel flush={autosave.flush} errors={validation.errors} />
+      <UploadBar flush={autosave.flush} errors={validation.errors} />
     </div>
   );
 }
@@ -82,19 +105,21 @@ function useOpenRequest(onOpen: (d: Draft) => void): unknown {
   return error;
 }
 
+/** An opened file's headers are placed at once as suggested; the mapping stays shown to correct. */
+function openDraft(d: Draft, report?: OpenReport) {
+  const s = useSheet.getState();
+  s.load(d);
+  if (report && report.mapping.length > 0) s.startMapping({ kind: 'open', source: report.fileName, columns: report.mapping, base: d.model, apply: applyMapping });
+}
+
 export function ProductSheetsScreen() {
   const open = useSheet((s) => s.model !== null);
-  const [report, setReport] = useState<OpenReport | null>(null);
-  const onOpen = useMemo(() => (d: Draft, r?: OpenReport) => {
-    useSheet.getState().load(d);
-    setReport(r ?? null);
-  }, []);
-  const requestError = useOpenRequest(onOpen);
+  const requestError = useOpenRequest(useMemo(() => (d: Draft) => openDraft(d), []));
   return (
     <section className="product-sheets" data-testid="screen-product-sheets">
       <h1>Product sheets</h1>
       <ErrorMessage error={requestError} testId="open-request-error" />
-      {open ? <SheetEditor report={report} clearReport={() => setReport(null)} /> : <DraftsPanel onOpen={onOpen} />}
+      {open ? <SheetEditor /> : <DraftsPanel onOpen={openDraft} />}
     </section>
   );
 }

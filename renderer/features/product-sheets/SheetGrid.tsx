@@ -1,45 +1,105 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useId, useMemo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { IMAGE_HEADERS } from '../../../shared/trax-retail/columns';
+import { fullMapping, looksLikeHeaderRow } from '../../../shared/trax-retail/header-mapping';
 import type { ValidationState } from '../../../shared/trax-retail/incremental';
+import type { SheetRow } from '../../../shared/trax-retail/sheet';
 import { gridKey } from './grid-keys';
-import { GridRow, ROW_HEAD_WIDTH, ROW_HEIGHT, widthOf } from './GridRow';
-import { columnsOf, paste, parseClipboard, setCell, toClipboard } from './sheet-ops';
+import { GridHeader } from './GridHeader';
+import { gridMetrics } from './grid-metrics';
+import { cellId, FROZEN_COLUMN, GridRow } from './GridRow';
+import { useSheetSettings } from './queries';
+import { columnsOf, paste, parseClipboard, pasteByHeaders, setCell, toClipboard } from './sheet-ops';
 import { selection, useSheet } from './sheet-store';
-import { useAddPicture } from './use-add-picture';
+import type { useAddPicture } from './use-add-picture';
+import { useColumnWidths } from './use-column-widths';
+
+const BLANK: SheetRow = { id: 'blank-row', cells: {} };
+
+/** Scrolls sideways just enough to show the cursor's column beside the row number and the frozen product name. */
+function revealColumn(grid: HTMLDivElement | null, head: number, widths: number[], frozen: number, col: number) {
+  if (!grid) return;
+  const left = head + widths.slice(0, col).reduce((n, w) => n + w, 0);
+  const right = left + widths[col];
+  const covered = head + (col > frozen ? widths[frozen] : 0);
+  // clientWidth is rounded to a whole pixel while the grid's own width may not be: a pixel less keeps the column wholly in view.
+  const visible = grid.clientWidth - 1;
+  if (left - covered < grid.scrollLeft) grid.scrollLeft = Math.max(0, left - covered);
+  else if (right > grid.scrollLeft + visible) grid.scrollLeft = Math.ceil(right - visible);
+}
+
+/** Pastes a block: by its header line when it has one (the mapping stays open to correct), else by position. */
+function pasteBlock(text: string, at: { row: number; col: number }, knownAttributes: readonly string[]) {
+  const s = useSheet.getState();
+  const matrix = parseClipboard(text);
+  if (!looksLikeHeaderRow(matrix)) return s.edit((m) => paste(m, at.row, at.col, matrix));
+  s.startMapping({
+    kind: 'paste', source: `the ${matrix.length - 1} pasted row${matrix.length === 2 ? '' : 's'}`, base: s.model!,
+    columns: fullMapping(matrix[0].map((h) => h.trim()), knownAttributes, 'leave-out'),
+    apply: (base, columns) => pasteByHeaders(base, at.row, matrix, columns),
+  });
+}
 
 /**
- * The sheet as a spreadsheet: every documented column under its exact header, then the attribute
- * columns; only the rows on screen are drawn. Arrow keys, Tab, Enter/F2 to edit, typing replaces,
- * Delete clears, Ctrl+Z/Y undo and redo, Ctrl+D fills down, copy and paste work with Excel and Google Sheets.
+ * The sheet as a spreadsheet, and one stop in the page's Tab order (the ARIA grid pattern): the
+ * grid holds the focus and names the cursor's cell with aria-activedescendant; arrows move inside,
+ * Tab and Shift+Tab leave. Every documented column under its exact header, then the attribute
+ * columns; the row number and product name stay in view sideways; only the rows on screen (and the
+ * cursor's) are drawn; an empty row after the last takes typing and pasting.
  */
-export function SheetGrid({ validation, gridRef, scrollToRow }: { validation: ValidationState; gridRef: React.RefObject<HTMLDivElement | null>; scrollToRow: React.MutableRefObject<(row: number) => void> }) {
+interface GridProps {
+  validation: ValidationState;
+  gridRef: React.RefObject<HTMLDivElement | null>;
+  scrollToRow: React.RefObject<(row: number) => void>;
+  picture: ReturnType<typeof useAddPicture>;
+}
+
+export function SheetGrid({ validation, gridRef, scrollToRow, picture }: GridProps) {
   const model = useSheet((s) => s.model)!;
   const draftId = useSheet((s) => s.draftId)!;
   const cursor = useSheet((s) => s.cursor);
   const anchor = useSheet((s) => s.anchor);
   const vendor = useSheet((s) => s.vendor);
+  const known = useSheetSettings().data?.knownAttributes ?? [];
+  const gridId = `sheet-${useId().replace(/[^A-Za-z0-9]/g, '')}`;
   const [editing, setEditing] = useState<{ row: number; col: number; value: string } | null>(null);
-  const columns = columnsOf(model);
-  const picture = useAddPicture(draftId);
+  const attributes = model.attributes;
+  const columns = useMemo(() => columnsOf({ attributes, rows: [], images: {} }), [attributes]);
+  // Read once: the text size is the user's setting, and a change of it reloads the page.
+  const [metrics] = useState(gridMetrics);
+  const { rowHeight, headWidth } = metrics;
+  const widths = useColumnWidths(columns, metrics.width);
+  const rowCount = model.rows.length + 1;
+  // Rows or columns removed under the cursor: it moves back inside the sheet.
+  useEffect(() => {
+    if (cursor.row >= rowCount || cursor.col >= columns.length) useSheet.getState().select({ row: Math.min(cursor.row, rowCount - 1), col: Math.min(cursor.col, columns.length - 1) });
+  }, [cursor, rowCount, columns.length]);
+  // The cursor's row is always drawn, so aria-activedescendant always names a cell that exists.
+  const rangeExtractor = useCallback((range: Range) => [...new Set([...defaultRangeExtractor(range), cursor.row])].filter((i) => i < range.count).sort((a, b) => a - b), [cursor.row]);
+  // The rows start below the sticky header line: scrolled to, a row stops below it, not under it.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: model.rows.length, getScrollElement: () => gridRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => gridRef.current, estimateSize: () => rowHeight, overscan: 10, rangeExtractor, scrollMargin: rowHeight, scrollPaddingStart: rowHeight });
+  const frozen = columns.indexOf(FROZEN_COLUMN);
+  useEffect(() => revealColumn(gridRef.current, headWidth, widths.widths, frozen, cursor.col), [gridRef, headWidth, widths.widths, frozen, cursor.col]);
   scrollToRow.current = (row) => virtualizer.scrollToIndex(row, { align: 'auto' });
   const sel = selection({ cursor, anchor });
-  const totalWidth = ROW_HEAD_WIDTH + columns.reduce((n, c) => n + widthOf(c), 0);
+  const totalWidth = headWidth + widths.widths.reduce((n, w) => n + w, 0);
+  const valueAt = (r: number, c: number) => model.rows[r]?.cells[columns[c]] ?? '';
 
-  const startEdit = (initial?: string) => setEditing({ row: cursor.row, col: cursor.col, value: initial ?? model.rows[cursor.row]?.cells[columns[cursor.col]] ?? '' });
+  const startEdit = (initial?: string) => setEditing({ row: cursor.row, col: cursor.col, value: initial ?? valueAt(cursor.row, cursor.col) });
   const commit = (move: [number, number]) => {
     if (!editing) return;
     useSheet.getState().edit((m) => setCell(m, editing.row, columns[editing.col], editing.value.trim()));
     setEditing(null);
-    const next = { row: Math.min(model.rows.length - 1, editing.row + move[0]), col: Math.min(columns.length - 1, editing.col + move[1]) };
-    useSheet.getState().select(next);
+    const rows = useSheet.getState().model!.rows.length + 1;
+    useSheet.getState().select({ row: Math.min(rows - 1, editing.row + move[0]), col: Math.max(0, Math.min(columns.length - 1, editing.col + move[1])) });
     gridRef.current?.focus();
   };
   const onEditKey = (e: KeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation();
     if (e.key === 'Enter') commit([1, 0]);
     else if (e.key === 'Tab') {
+      // While typing, Tab keeps the value and moves along the row, as in a spreadsheet.
       e.preventDefault();
       commit([0, e.shiftKey ? -1 : 1]);
     } else if (e.key === 'Escape') {
@@ -47,15 +107,26 @@ export function SheetGrid({ validation, gridRef, scrollToRow }: { validation: Va
       gridRef.current?.focus();
     }
   };
+  const pickPicture = () => {
+    const column = columns[cursor.col];
+    if (!IMAGE_HEADERS.includes(column)) return false;
+    picture.pick(cursor.row, column);
+    return true;
+  };
   const onKey = (e: KeyboardEvent) => {
     if (editing) return;
-    if (gridKey(e, { startEdit, rowCount: model.rows.length, colCount: columns.length, scrollTo: (r) => virtualizer.scrollToIndex(r, { align: 'auto' }) })) e.preventDefault();
+    const actions = {
+      startEdit, rowCount, colCount: columns.length, pickPicture,
+      scrollTo: (r: number) => virtualizer.scrollToIndex(r, { align: 'auto' }),
+      filled: (r: number, c: number) => valueAt(r, c) !== '',
+      resize: (delta: number) => widths.commit(columns[cursor.col], widths.widths[cursor.col] + delta),
+    };
+    if (gridKey(e, actions)) e.preventDefault();
   };
   const onPaste = (e: ClipboardEvent) => {
     if (editing) return;
     e.preventDefault();
-    const matrix = parseClipboard(e.clipboardData.getData('text/plain'));
-    useSheet.getState().edit((m) => paste(m, sel.r0, sel.c0, matrix));
+    pasteBlock(e.clipboardData.getData('text/plain'), { row: sel.r0, col: sel.c0 }, known);
   };
   const onCopy = (e: ClipboardEvent) => {
     if (editing) return;
@@ -69,35 +140,36 @@ export function SheetGrid({ validation, gridRef, scrollToRow }: { validation: Va
   };
 
   return (
-    <div className="sheet-grid" ref={gridRef} tabIndex={0} role="grid" aria-label="Product sheet" aria-rowcount={model.rows.length + 1} aria-colcount={columns.length}
-      onKeyDown={onKey} onPaste={onPaste} onCopy={onCopy} data-testid="sheet-grid">
-      {picture.input}
-      <div style={{ width: totalWidth, position: 'relative' }}>
-        <div className="grid-row grid-head" role="row">
-          <span className="row-head" style={{ width: ROW_HEAD_WIDTH }} role="columnheader">#</span>
-          {columns.map((c, i) => (
-            <span key={c} role="columnheader" className={i >= columns.length - model.attributes.length ? 'cell head attribute' : 'cell head'} style={{ width: widthOf(c) }} title={i >= columns.length - model.attributes.length ? 'Additional attribute: valid names depend on the Trax project' : c} data-testid={`header-${i}`}>
-              {c}
-            </span>
-          ))}
-        </div>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const row = model.rows[v.index];
-            const inRows = v.index >= sel.r0 && v.index <= sel.r1;
-            return (
-              <div key={row.id} className="grid-slot" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
-                <GridRow row={row} index={v.index} columns={columns} draftId={draftId} issues={validation.byRow.get(row.id)} vendor={vendor?.byRow.get(row.id)} images={model.images}
-                  selected={inRows ? { c0: sel.c0, c1: sel.c1, cursor: v.index === cursor.row ? cursor.col : null } : null}
-                  editing={editing && editing.row === v.index ? { col: editing.col, value: editing.value } : null}
-                  onEditChange={(value) => setEditing((e) => e && { ...e, value })} onEditKey={onEditKey} onCellDown={onCellDown}
-                  onCellOpen={(r, c) => (useSheet.getState().select({ row: r, col: c }), setEditing({ row: r, col: c, value: model.rows[r]?.cells[columns[c]] ?? '' }))}
-                  onFiles={picture.fromFiles} onPick={picture.pick} />
-              </div>
-            );
-          })}
+    <>
+      <div className="sheet-grid" ref={gridRef} tabIndex={0} role="grid" aria-label="Product sheet" aria-rowcount={rowCount + 1} aria-colcount={columns.length + 1}
+        aria-activedescendant={editing || cursor.row >= rowCount || cursor.col >= columns.length ? undefined : cellId(gridId, cursor.row, cursor.col)} aria-describedby={`${gridId}-keys`}
+        onKeyDown={onKey} onPaste={onPaste} onCopy={onCopy} data-testid="sheet-grid">
+        <span id={`${gridId}-keys`} className="visually-hidden">
+          Arrow keys move, Ctrl+arrow jumps to the edge, Enter or F2 edits, Ctrl+O chooses a picture file in a picture column, Tab leaves the sheet.
+        </span>
+        <div style={{ width: totalWidth, position: 'relative' }}>
+          <GridHeader columns={columns} widths={widths.widths} attributeFrom={columns.length - model.attributes.length} frozen={frozen} metrics={metrics}
+            onResize={(c, w, done) => (done ? widths.commit(c, w) : widths.preview(c, w))} onResetWidth={widths.reset} />
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const blank = v.index === model.rows.length;
+              const row = blank ? BLANK : model.rows[v.index];
+              const inRows = v.index >= sel.r0 && v.index <= sel.r1;
+              return (
+                <div key={row.id} className="grid-slot" style={{ transform: `translateY(${v.start - rowHeight}px)`, height: rowHeight }}>
+                  <GridRow gridId={gridId} row={row} index={v.index} blank={blank} columns={columns} widths={widths.widths} headWidth={headWidth} rowHeight={rowHeight} frozen={frozen} draftId={draftId}
+                    issues={validation.byRow.get(row.id)} vendor={vendor?.byRow.get(row.id)} images={model.images}
+                    selected={inRows ? { c0: sel.c0, c1: sel.c1, cursor: v.index === cursor.row ? cursor.col : null } : null}
+                    editing={editing && editing.row === v.index ? { col: editing.col, value: editing.value } : null}
+                    onEditChange={(value) => setEditing((e) => e && { ...e, value })} onEditKey={onEditKey} onCellDown={onCellDown}
+                    onCellOpen={(r, c) => (useSheet.getState().select({ row: r, col: c }), setEditing({ row: r, col: c, value: valueAt(r, c) }))}
+                    onFiles={picture.fromFiles} onPick={picture.pick} />
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
-    </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SheetFormat, SheetSettings } from '../../../shared/trax-retail/contract';
+import type { SheetSettings, SheetSettingsPatch } from '../../../shared/trax-retail/contract';
 import type { UseCaseId } from '../../../shared/trax-retail/use-cases';
 import { api, unwrap } from '../../api/bridge';
 
@@ -13,11 +13,15 @@ export const sheetKeys = {
 export const useDrafts = () => useQuery({ queryKey: sheetKeys.drafts(), queryFn: () => unwrap(api.sheets.listDrafts({})) });
 export const useSheetSettings = () => useQuery({ queryKey: sheetKeys.settings(), queryFn: () => unwrap(api.sheets.getSettings({})) });
 
+/**
+ * Saves only the settings given (the main process merges them), so two quick saves never undo each
+ * other; an answer older than the one shown (a lower revision) is not shown.
+ */
 export function useSaveSheetSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (s: SheetSettings) => unwrap(api.sheets.saveSettings(s)),
-    onSuccess: (s) => qc.setQueryData(sheetKeys.settings(), s),
+    mutationFn: (patch: SheetSettingsPatch) => unwrap(api.sheets.saveSettings(patch)),
+    onSuccess: (s) => qc.setQueryData<SheetSettings>(sheetKeys.settings(), (old) => (old && old.revision > s.revision ? old : s)),
   });
 }
 
@@ -44,13 +48,5 @@ export function useImagePreview(draftId: string, name: string | null) {
     queryFn: () => unwrap(api.sheets.getImagePreview({ draftId, name: name! })),
     enabled: name !== null,
     staleTime: Infinity,
-  });
-}
-
-export function useUpload() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { id: string; format: SheetFormat; rowIds?: string[] }) => unwrap(api.sheets.upload(input)),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['imports'] }),
   });
 }

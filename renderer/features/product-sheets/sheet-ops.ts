@@ -1,7 +1,12 @@
 import { HEADERS } from '../../../shared/trax-retail/columns';
+import type { ColumnMapping } from '../../../shared/trax-retail/header-mapping';
 import type { SheetModel, SheetRow } from '../../../shared/trax-retail/sheet';
 
-/** Pure edits of a sheet. Rows are never mutated: a changed row is a new object, so validation re-checks only it. */
+/**
+ * Pure edits of a sheet. Rows are never mutated: a changed row is a new object, so validation
+ * re-checks only it. The grid always shows one empty row after the last: an edit there (index
+ * `rows.length`) adds a row.
+ */
 
 let counter = 0;
 export const newRowId = () => `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
@@ -17,7 +22,7 @@ function withCell(row: SheetRow, column: string, value: string): SheetRow {
 }
 
 export function setCell(model: SheetModel, rowIndex: number, column: string, value: string): SheetModel {
-  const row = model.rows[rowIndex];
+  const row = model.rows[rowIndex] ?? (rowIndex === model.rows.length ? { id: newRowId(), cells: {} } : null);
   if (!row) return model;
   const next = withCell(row, column, value);
   if (next === row) return model;
@@ -122,14 +127,45 @@ export function addAttribute(model: SheetModel, name: string): SheetModel {
   return { ...model, attributes: [...model.attributes, name] };
 }
 
-/** Accepts older-format header mappings: each old column's values move to the current column. */
-export function applyMapping(model: SheetModel, mapping: { from: string; to: string }[]): SheetModel {
-  const moves = new Map(mapping.map((m) => [m.from, m.to]));
+const isAttribute = (name: string) => !HEADERS.includes(name);
+
+/**
+ * Puts each mapped column's values where the mapping says: into a documented column, under another
+ * attribute name, or nowhere (`to` null drops the column). A column mapped to itself stays.
+ */
+export function applyMapping(model: SheetModel, mapping: readonly Pick<ColumnMapping, 'from' | 'to'>[]): SheetModel {
+  const moves = new Map(mapping.filter((m) => m.to !== m.from).map((m) => [m.from, m.to]));
+  if (moves.size === 0) return model;
   const rows = model.rows.map((r) => {
     if (!Object.keys(r.cells).some((k) => moves.has(k))) return r;
     const cells: Record<string, string> = {};
-    for (const [k, v] of Object.entries(r.cells)) cells[moves.get(k) ?? k] = v;
+    for (const [k, v] of Object.entries(r.cells)) {
+      const to = moves.has(k) ? moves.get(k) : k;
+      if (to && (cells[to] ?? '') === '') cells[to] = v;
+    }
     return { ...r, cells };
   });
-  return { ...model, attributes: model.attributes.filter((a) => !moves.has(a)), rows };
+  const added = [...moves.values()].filter((to): to is string => to !== null && isAttribute(to));
+  const attributes = [...new Set([...model.attributes.filter((a) => !moves.has(a)), ...added])];
+  return { ...model, attributes, rows };
+}
+
+/**
+ * Pastes a block whose first line names its columns: each column goes where the mapping puts it
+ * (by name, not by position), from `rowIndex` down. Attribute columns it names are added.
+ */
+export function pasteByHeaders(model: SheetModel, rowIndex: number, matrix: string[][], mapping: readonly Pick<ColumnMapping, 'to'>[]): SheetModel {
+  const targets = mapping.map((m) => m.to);
+  const added = targets.filter((t): t is string => t !== null && isAttribute(t) && !model.attributes.includes(t));
+  const rows = [...model.rows];
+  matrix.slice(1).forEach((values, r) => {
+    const at = rowIndex + r;
+    let row = rows[at] ?? { id: newRowId(), cells: {} };
+    values.forEach((v, c) => {
+      const column = targets[c];
+      if (column) row = withCell(row, column, v.trim());
+    });
+    rows[at] = row;
+  });
+  return { ...model, attributes: [...model.attributes, ...new Set(added)], rows };
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Draft, VendorRowError } from '../../../shared/trax-retail/contract';
+import type { ColumnMapping } from '../../../shared/trax-retail/header-mapping';
 import type { SheetModel } from '../../../shared/trax-retail/sheet';
 
 export interface Cursor {
@@ -16,6 +17,21 @@ export interface VendorErrors {
   unmatched: VendorRowError[];
 }
 
+/**
+ * Columns placed by their headers (an opened file, a pasted block with a header line): shown with
+ * the place each column went, and correctable while the sheet is as the mapping left it.
+ */
+export interface MappingSession {
+  kind: 'open' | 'paste';
+  /** What was mapped, in a few words ("old-list.csv", "the pasted rows"). */
+  source: string;
+  columns: ColumnMapping[];
+  /** The sheet before the mapping, and the sheet it gave. */
+  base: SheetModel;
+  result: SheetModel;
+  apply: (base: SheetModel, columns: readonly ColumnMapping[]) => SheetModel;
+}
+
 interface SheetState {
   draftId: string | null;
   name: string;
@@ -28,6 +44,12 @@ interface SheetState {
   /** The other corner of a selected block; equals the cursor when one cell is selected. */
   anchor: Cursor;
   vendor: VendorErrors | null;
+  mapping: MappingSession | null;
+  /** Applies a mapping as one undo step and keeps it open for correction. */
+  startMapping: (m: Omit<MappingSession, 'result'>) => void;
+  /** Puts one column elsewhere; the sheet is rebuilt from before the mapping, in the same undo step. */
+  remap: (from: string, to: string | null) => void;
+  endMapping: () => void;
   /** Asked by another screen: open this draft (with this import's errors). */
   request: { draftId: string; importId?: string } | null;
   load: (d: Draft) => void;
@@ -55,9 +77,24 @@ export const useSheet = create<SheetState>((set, get) => ({
   cursor: { row: 0, col: 0 },
   anchor: { row: 0, col: 0 },
   vendor: null,
+  mapping: null,
   request: null,
-  load: (d) => set({ draftId: d.id, name: d.name, model: d.model, version: 0, past: [], future: [], cursor: { row: 0, col: 0 }, anchor: { row: 0, col: 0 }, vendor: null }),
-  close: () => set({ draftId: null, model: null, past: [], future: [], vendor: null }),
+  load: (d) => set({ draftId: d.id, name: d.name, model: d.model, version: 0, past: [], future: [], cursor: { row: 0, col: 0 }, anchor: { row: 0, col: 0 }, vendor: null, mapping: null }),
+  close: () => set({ draftId: null, model: null, past: [], future: [], vendor: null, mapping: null }),
+  startMapping: (m) => {
+    get().edit((model) => m.apply(model, m.columns));
+    set({ mapping: { ...m, result: get().model! } });
+  },
+  remap: (from, to) => {
+    const { mapping, model, version } = get();
+    if (!mapping) return;
+    // Edited since: the mapping can no longer be changed without losing those edits.
+    if (model !== mapping.result) return set({ mapping: null });
+    const columns = mapping.columns.map((c) => (c.from === from ? { ...c, to } : c));
+    const next = mapping.apply(mapping.base, columns);
+    set({ model: next, version: version + 1, mapping: { ...mapping, columns, result: next } });
+  },
+  endMapping: () => set({ mapping: null }),
   rename: (name) => set((s) => ({ name, version: s.version + 1 })),
   edit: (change) => {
     const { model, past, version, vendor } = get();

@@ -8,7 +8,7 @@ import { useSheet } from './sheet-store';
 /** Adds a local picture to a cell: from the file picker or a drop; the main process keeps a copy and names it. */
 export function useAddPicture(draftId: string) {
   const inputRef = useRef<HTMLInputElement>(null);
-  const [target, setTarget] = useState<{ row: number; column: string } | null>(null);
+  const target = useRef<{ row: number; column: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const add = async (row: number, column: string, files: File[]) => {
@@ -38,7 +38,7 @@ export function useAddPicture(draftId: string) {
       onChange={(e) => {
         const files = [...(e.target.files ?? [])];
         e.target.value = '';
-        if (target) fromFiles(target.row, target.column, files);
+        if (target.current) fromFiles(target.current.row, target.current.column, files);
       }}
     />
     </>
@@ -48,7 +48,7 @@ export function useAddPicture(draftId: string) {
     input,
     fromFiles,
     pick: (row: number, column: string) => {
-      setTarget({ row, column });
+      target.current = { row, column };
       inputRef.current?.click();
     },
   };

@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { useFormats } from '../../locale/formats';
-import type { HistoryInput, HistoryRow } from '../../../shared/sales/schemas';
+import type { HistoryInput, HistoryPage, HistoryRow } from '../../../shared/sales/schemas';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { DeliveryList } from './DeliveryStatus';
@@ -41,7 +41,15 @@ function Row({ row }: { row: HistoryRow }) {
             {row.mode === 'training' ? 'Training' : 'Live'}
           </span>
         </td>
-        <td>{row.orderNumber}</td>
+        <td>
+          {row.orderNumber}
+          {row.recordedOn && (
+            <span className="muted history-origin" data-testid="history-origin">
+              {' '}
+              · workstation {row.recordedOn}
+            </span>
+          )}
+        </td>
         <td className="money">
           <button type="button" className="link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} data-testid="history-toggle-items">
             {f.number(row.itemCount)} {open ? '▾' : '▸'}
@@ -134,6 +142,18 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   );
 }
 
+/** In a store: while the server is away, the other workstations' records are shown as last copied. */
+function StoreCopyNote({ store }: { store: NonNullable<HistoryPage['store']> }) {
+  const f = useFormats();
+  if (store.live) return null;
+  return (
+    <p className="warning" role="status" data-testid="history-store-as-of">
+      The store server does not answer: this workstation’s own sales are all here; the other workstations’ are shown{' '}
+      {store.copiedAt === null ? 'once the server has answered.' : `as of ${f.dateTime(store.copiedAt)}.`}
+    </p>
+  );
+}
+
 /** Every sale and return with each vendor's delivery state; refreshed every second while anything is on its way. */
 export function HistoryView() {
   const initialState = useSalesUi((s) => s.historyState);
@@ -144,6 +164,7 @@ export function HistoryView() {
   return (
     <div className="sales-history" data-testid="sales-history">
       <HistoryFilters filter={filter} onChange={(patch) => (setFilter({ ...filter, ...patch }), setPage(1))} />
+      {history.data?.store && <StoreCopyNote store={history.data.store} />}
       <ErrorMessage error={history.error} />
       {history.data && history.data.rows.length === 0 && (
         <EmptyState title="Nothing here" testId="history-empty">

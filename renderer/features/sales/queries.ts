@@ -21,13 +21,14 @@ export function salePending(sale: SaleDetail | undefined): boolean {
   return all.some((d) => pendingStates.includes(d.state) && !d.held);
 }
 
-/** A page of history; polled every second while anything anywhere is on its way. */
+/** A page of history; polled every second while anything anywhere is on its way, or while in a store. */
 export function useSalesHistory(filter: HistoryInput) {
   return useQuery({
     queryKey: salesKeys.history(filter),
     queryFn: () => unwrap(api.sales.getHistory(filter)),
     placeholderData: keepPreviousData,
-    refetchInterval: (q) => (q.state.data?.pending ? 1000 : false),
+    // In a store the other workstations' sales arrive at any time: looked for every second (a local read).
+    refetchInterval: (q) => (q.state.data?.pending || q.state.data?.store ? 1000 : false),
   });
 }
 

@@ -108,8 +108,13 @@ export function StoreMembers({ status, now }: { status: StoreStatus; now: number
         {server.message}
       </p>
       <p className="muted" data-testid="store-inventory-loader">
-        Inventory: {status.inventoryLoader ? `loaded from SimpleConsign by ${status.inventoryLoader}` : 'each workstation loads its own copy'}.
+        Inventory: {status.inventoryLoader ? `loaded from SimpleConsign by ${status.inventoryLoader}` : 'no workstation loads it right now'}.
       </p>
+      {status.allowance && (
+        <p className="muted" data-testid="store-allowance">
+          SimpleConsign calls in the last 10 minutes: {status.allowance.used} of the store’s {status.allowance.budget} (sales first; inventory loads leave room for them).
+        </p>
+      )}
       <Workstations status={status} now={now} />
       {status.canPair && <Pairing status={status} />}
       {status.canPair && <TakeoverSetting key={status.takeoverMinutes} status={status} />}

@@ -35,6 +35,13 @@ export function StoreSection() {
           {flow === 'join' && <JoinForm />}
         </>
       )}
+      {status.data && status.data.notices.length > 0 && (
+        <ul className="store-notices" role="alert" data-testid="store-notices">
+          {status.data.notices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       {status.data && status.data.role !== 'alone' && <StoreMembers status={status.data} now={status.dataUpdatedAt} />}
     </section>
   );

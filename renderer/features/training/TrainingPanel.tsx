@@ -43,7 +43,12 @@ export function TrainingPanel() {
           {status.data?.simulators.map((s) => (
             <tr key={s.id} data-testid={`simulator-${s.id}`}>
               <td>{s.name}</td>
-              <td>{s.requestCount}</td>
+              <td>
+                {s.requestCount}
+                {Object.entries(s.counters).map(([label, n]) => (
+                  <span key={label} className="muted" data-testid={`simulator-counter-${s.id}`}> · {label}: {n}</span>
+                ))}
+              </td>
               <td>{s.faults.map((f) => `${faultLabels[f.kind]} × ${f.count ?? '∞'}`).join(', ') || 'none'}</td>
               <td>
                 <button type="button" onClick={() => inject.mutate({ simulator: s.id, fault: { kind, count } })}>

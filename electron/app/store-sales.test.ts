@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { coreStoreMigrations, storeMigrations } from './features';
+import { MemorySecretStore } from '../core/secrets/memory-secret-store';
+import { openDatabase } from '../core/store/database';
+import { SettingsRepo } from '../core/store/settings-repo';
+import { ADMIN_ACCOUNT } from '../store-server/link-config';
+import { connectClient } from '../store-server/server-connection';
+import { StoreServerService } from '../store-server/store-server-service';
+import { freePort, testFolder } from '../store-server/testing/test-server';
+import { storeOrderCounter } from '../../shared/sales/order-number';
+import { FakeDestination, makeSalesHarness, saleInput, type HarnessOptions, type SalesHarness } from '../sales/test-support';
+
+/** One computer of the store: its core store, keychain and store server service. */
+function computer(name: string) {
+  const dir = testFolder(`store-share-${name}-`);
+  const db = openDatabase(path.join(dir, 'backoffice.db'), coreStoreMigrations);
+  const secrets = new MemorySecretStore();
+  const service = new StoreServerService({ settings: new SettingsRepo(db), secrets, dataDir: dir, version: 'test', features: storeMigrations, now: Date.now, log: () => {}, heartbeatMs: 500 });
+  return { dir, service, secrets, async close() {
+    await service.stop();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  } };
+}
+
+const destinations = () => [new FakeDestination('simpleconsign', 'SimpleConsign'), new FakeDestination('ifpos', 'IFPOS')];
+const history = (h: SalesHarness) => h.feature.views.history({ page: 1, pageSize: 100 }).rows;
+
+let server: ReturnType<typeof computer>;
+let register: ReturnType<typeof computer>;
+const harnesses: SalesHarness[] = [];
+let port: number;
+
+/**
+ * A workstation's sales over its store link, once its first look at the server is done. It looks without
+ * being woken only once a minute, so a change arrives by NOTIFY. Each new one on the same computer is a new
+ * store file under the same workstation, as a restored backup would be: its counter is brought up first.
+ */
+async function workstation(on: ReturnType<typeof computer>, dests = destinations(), opts: HarnessOptions = {}) {
+  const h = makeSalesHarness(dests, { store: on.service.linkFor('training'), shareIntervalMs: 60_000, ...opts });
+  harnesses.push(h);
+  await h.feature.share.settle();
+  return { h, dests };
+}
+
+/** Runs SQL on the server as its administrator (the test's view of what the server holds). */
+async function serverSql<R>(text: string, params: unknown[] = []): Promise<R[]> {
+  // The administrator's password is in the server computer's keychain, where the app keeps it.
+  const admin = { user: 'backoffice_admin', password: server.secrets.values.get(ADMIN_ACCOUNT)! };
+  const c = await connectClient({ host: '127.0.0.1', port, database: 'backoffice', tls: 'off' }, admin);
+  try {
+    return (await c.query(text, params)).rows as R[];
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  server = computer('server');
+  register = computer('register');
+  port = await freePort();
+  await server.service.setUpBundledServer({ storeName: 'Main Street', workstationName: 'Counter 1', listen: ['127.0.0.1'], port, tls: false });
+  const { pairing } = await server.service.newPairingCode();
+  await register.service.join({ address: `127.0.0.1:${port}`, code: pairing!.code, workstationName: 'Counter 2', tls: 'off' });
+}, 120_000);
+
+afterAll(async () => {
+  for (const h of harnesses) await h.close();
+  await register?.close();
+  await server?.close();
+});
+
+describe('sales shared through the store server', () => {
+  it('numbers each workstation’s sales from its own prefix and counter', async () => {
+    const a = await workstation(server);
+    const b = await workstation(register);
+    expect((await a.h.feature.service.recordSale(saleInput())).orderNumber).toBe('S01000001');
+    expect((await a.h.feature.service.recordSale(saleInput())).orderNumber).toBe('S01000002');
+    expect((await b.h.feature.service.recordSale(saleInput())).orderNumber).toBe('S02000001');
+  });
+
+  it('shows a sale of one workstation in the other’s History, woken by NOTIFY; a return recorded there comes back', async () => {
+    const a = await workstation(server);
+    const b = await workstation(register);
+    const sale = await a.h.feature.service.recordSale(saleInput(undefined, [{ sku: 'GFFY72', name: 'Jacket', unitPriceCents: 5400, quantity: 2, taxable: false }]));
+    await vi.waitFor(() => expect(history(b.h).find((r) => r.orderNumber === sale.orderNumber)).toMatchObject({ kind: 'SALE', recordedOn: '01', totalCents: 10_800 }), { timeout: 10_000 });
+    // Found by the return search and reprinted there, and returned there.
+    const there = b.h.feature.views.sale({ orderNumber: sale.orderNumber });
+    expect(there.lines.map((l) => [l.sku, l.quantity])).toEqual([['GFFY72', 2]]);
+    await b.h.feature.service.recordReturn({ orderNumber: sale.orderNumber, lines: [{ saleLineId: there.lines[0].saleLineId, quantity: 1 }], taxCents: 0 });
+    await vi.waitFor(() => expect(history(a.h).filter((r) => r.orderNumber === sale.orderNumber).map((r) => [r.kind, r.recordedOn ?? null])).toEqual([['RETURN', '02'], ['SALE', null]]), { timeout: 10_000 });
+    // The return is delivered by the workstation that recorded it, to the vendors the sale went to; never by the other.
+    await vi.waitFor(() => expect(b.dests[0].sent()).toContain(`RETURN ${sale.orderNumber}#1`));
+    expect(a.dests[0].sent().filter((s) => s.startsWith('RETURN'))).toEqual([]);
+    expect(b.dests[0].sent().filter((s) => s.startsWith('SALE'))).toEqual([]);
+    expect(a.h.feature.views.sale({ orderNumber: sale.orderNumber }).lines[0].returnableQuantity).toBe(1);
+  });
+
+  it('forwards each record exactly once when the server’s answer is lost and when the app dies after the server took it', async () => {
+    let lose = 0;
+    const a = await workstation(server, destinations(), {
+      afterCommit: () => {
+        lose += 1;
+        // Every other answer is lost on its way back: the server committed, this workstation does not know.
+        if (lose % 2 === 1) throw new Error('connection reset after COMMIT');
+      },
+    });
+    const numbers: string[] = [];
+    for (let i = 0; i < 6; i++) numbers.push((await a.h.feature.service.recordSale(saleInput())).orderNumber);
+    // A crash between the server's commit and the local note: the next start sends it again.
+    a.h.feature.share.nudge();
+    await a.h.feature.share.settle();
+    await a.h.feature.stop?.();
+    const fresh = a.h.restart();
+    await vi.waitFor(async () => {
+      fresh.share.nudge();
+      await fresh.share.settle();
+      expect(a.h.core.db.prepare('SELECT COUNT(*) FROM sales WHERE origin IS NULL AND shared_at IS NULL').pluck().get()).toBe(0);
+    }, { timeout: 20_000 });
+    const rows = await serverSql<{ order_number: string; n: string }>('SELECT order_number, COUNT(*) AS n FROM training.sales WHERE order_number = ANY($1) GROUP BY order_number ORDER BY order_number', [numbers]);
+    expect(rows.map((r) => [r.order_number, Number(r.n)])).toEqual(numbers.map((n) => [n, 1]));
+    expect(lose).toBeGreaterThan(numbers.length);
+  });
+
+  it('says a restored backup was behind the server, and numbers on after the server’s last number', async () => {
+    const a = await workstation(server);
+    const first = (await a.h.feature.service.recordSale(saleInput())).orderNumber;
+    a.h.feature.share.nudge();
+    await a.h.feature.share.settle();
+    const backup = path.join(a.h.dataDir, 'backup.db');
+    a.h.core.db.exec(`VACUUM INTO '${backup}'`);
+    const later = [await a.h.feature.service.recordSale(saleInput()), await a.h.feature.service.recordSale(saleInput())].map((s) => s.orderNumber);
+    a.h.feature.share.nudge();
+    await a.h.feature.share.settle();
+    await a.h.feature.stop?.();
+
+    const restored = await workstation(server, destinations(), { from: backup });
+    const [local, seen] = [first, later[1]].map((n) => storeOrderCounter('01', n));
+    expect((await server.service.status()).notices.join(' ')).toContain(`it had used up to ${local}, the server has seen ${seen}`);
+    const next = await restored.h.feature.service.recordSale(saleInput());
+    expect(next.orderNumber > later[1]).toBe(true);
+    // The sales made after the backup come back from the server, as the store's.
+    await vi.waitFor(() => expect(history(restored.h).map((r) => r.orderNumber)).toEqual(expect.arrayContaining(later)), { timeout: 10_000 });
+  });
+});

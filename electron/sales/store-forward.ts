@@ -1,0 +1,129 @@
+import { storeOrderCounter } from '../../shared/sales/order-number';
+import type { Db } from '../core/store/database';
+import type { StoreLink, StoreQuery } from '../core/store-link';
+import type { OrderNumbers } from './order-numbers';
+
+/** Columns that say where a record is in the store, not what it is: they are not sent. */
+const PLACE_COLUMNS = new Set(['id', 'sale_id', 'uid', 'origin', 'origin_destinations', 'shared_at', 'share_problem']);
+const BATCH = 50;
+
+type Row = Record<string, unknown>;
+const what = (row: Row) => Object.fromEntries(Object.entries(row).filter(([k]) => !PLACE_COLUMNS.has(k)));
+
+export interface ForwardDeps {
+  db: Db;
+  store: StoreLink;
+  orderNumbers: OrderNumbers;
+  now: () => number;
+  /** Something a person must see (kept on the Store screen). */
+  warn: (message: string) => void;
+  /** Test hook: runs after the server committed and before this workstation notes it (a lost answer, a crash). */
+  afterCommit?: (uid: string) => void | Promise<void>;
+}
+
+/**
+ * Forwards what this workstation recorded to the store server, oldest first, through its own durable
+ * outbox: a record is noted as shared only after the server committed it, and the server stores a record
+ * it already has once (`ON CONFLICT (uid) DO NOTHING`), so a lost answer or a crash between the two sends
+ * it again harmlessly. Sales go before returns, so a return's sale is always there first.
+ */
+export class StoreForwarder {
+  constructor(private readonly deps: ForwardDeps) {}
+
+  /** Forwards everything waiting; answers how many records the server took or already had. */
+  async forwardAll(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const sales = this.waiting('sales');
+      for (const sale of sales) count += await this.forwardSale(sale);
+      const returns = this.waiting('returns');
+      for (const ret of returns) count += await this.forwardReturn(ret);
+      if (sales.length < BATCH && returns.length < BATCH) return count;
+    }
+  }
+
+  private waiting(table: 'sales' | 'returns'): Row[] {
+    return this.deps.db
+      .prepare(`SELECT * FROM ${table} WHERE origin IS NULL AND shared_at IS NULL AND share_problem IS NULL ORDER BY id LIMIT ${BATCH}`)
+      .all() as Row[];
+  }
+
+  private async forwardSale(sale: Row): Promise<number> {
+    const { db } = this.deps;
+    const lines = (db.prepare('SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY position').all(sale.id) as Row[]).map(what);
+    const destinations = db.prepare(`SELECT DISTINCT destination FROM outbox WHERE kind = 'SALE' AND sale_id = ? AND state <> 'cancelled'`).pluck().all(sale.id);
+    const body = { sale: what(sale), lines, destinations };
+    const prefix = this.deps.orderNumbers.prefix();
+    // A number typed by hand that looks like one of ours never moves the server's counter past ours.
+    const parsed = prefix === null ? null : storeOrderCounter(prefix, String(sale.order_number));
+    const counter = parsed === null || prefix === null ? null : Math.min(parsed, this.deps.orderNumbers.last(prefix));
+    try {
+      await this.deps.store.transaction(async (q) => {
+        await q.query('INSERT INTO sales (uid, order_number, recorded_at, body) VALUES ($1, $2, $3, $4) ON CONFLICT (uid) DO NOTHING', [
+          sale.uid,
+          sale.order_number,
+          sale.recorded_at,
+          JSON.stringify(body),
+        ]);
+        if (counter !== null) await q.query('SELECT raise_counter($1)', [counter]);
+        await q.query(this.deps.store.notifySql('sales'));
+      });
+    } catch (error) {
+      if (!isOrderNumberClash(error)) throw error;
+      const problem = `Order number ${String(sale.order_number)} is already another sale’s on the store server. This sale stays on this workstation until a person settles it.`;
+      db.prepare('UPDATE sales SET share_problem = ? WHERE id = ?').run(problem, sale.id);
+      this.deps.warn(problem);
+      return 0;
+    }
+    await this.deps.afterCommit?.(String(sale.uid));
+    db.prepare('UPDATE sales SET shared_at = ? WHERE id = ? AND shared_at IS NULL').run(this.deps.now(), sale.id);
+    return 1;
+  }
+
+  private async forwardReturn(ret: Row): Promise<number> {
+    const { db } = this.deps;
+    const sale = db.prepare('SELECT uid, origin, shared_at AS sharedAt FROM sales WHERE id = ?').get(ret.sale_id) as { uid: string; origin: string | null; sharedAt: number | null };
+    // The sale is not on the server yet (it waits for a person): its return waits with it.
+    if (sale.origin === null && sale.sharedAt === null) return 0;
+    const lines = db
+      .prepare('SELECT sl.position, rl.quantity FROM return_lines rl JOIN sale_lines sl ON sl.id = rl.sale_line_id WHERE rl.return_id = ? ORDER BY sl.position')
+      .all(ret.id);
+    const body = { return: what(ret), lines };
+    await this.deps.store.transaction(async (q: StoreQuery) => {
+      await q.query('INSERT INTO returns (uid, sale_uid, recorded_at, body) VALUES ($1, $2, $3, $4) ON CONFLICT (uid) DO NOTHING', [
+        ret.uid,
+        sale.uid,
+        ret.recorded_at,
+        JSON.stringify(body),
+      ]);
+      await q.query(this.deps.store.notifySql('sales'));
+    });
+    await this.deps.afterCommit?.(String(ret.uid));
+    db.prepare('UPDATE returns SET shared_at = ? WHERE id = ? AND shared_at IS NULL').run(this.deps.now(), ret.id);
+    return 1;
+  }
+
+  /**
+   * A workstation whose counter is behind what the server saw from it was restored from a backup, or its
+   * disk was copied to another computer: its counter jumps past the server's, and a person is told.
+   */
+  async checkCounter(): Promise<void> {
+    const prefix = this.deps.orderNumbers.prefix();
+    if (prefix === null) return;
+    const [row] = await this.deps.store.query<{ last: string | null }>('SELECT my_counter() AS last');
+    const serverLast = row?.last === null || row?.last === undefined ? 0 : Number(row.last);
+    const local = this.deps.orderNumbers.last(prefix);
+    if (serverLast <= local) return;
+    this.deps.orderNumbers.raiseTo(prefix, serverLast);
+    this.deps.warn(
+      `This workstation’s order numbers were behind the store server’s (it had used up to ${local}, the server has seen ${serverLast}): ` +
+        'its records were restored from a backup, or its disk was copied from another computer. Order numbers now continue after the server’s, so none is used twice. ' +
+        'If its disk was copied, leave the store on one of the two computers and join again with a new code.',
+    );
+  }
+}
+
+function isOrderNumberClash(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e.code === '23505' && e.constraint === 'sales_order_number';
+}

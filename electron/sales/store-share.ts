@@ -1,0 +1,100 @@
+import type { Db } from '../core/store/database';
+import { StoreAwayError, type StoreLink } from '../core/store-link';
+import type { OrderNumbers } from './order-numbers';
+import { StoreCopier } from './store-copy';
+import { StoreForwarder } from './store-forward';
+
+/** How often a paired workstation looks at the server without being woken (a missed announcement, pairing later). */
+export const SHARE_INTERVAL_MS = 5_000;
+
+export interface StoreShareDeps {
+  db: Db;
+  store: StoreLink;
+  orderNumbers: OrderNumbers;
+  now: () => number;
+  log: (message: string) => void;
+  intervalMs?: number;
+  /** Test hook, see StoreForwarder. */
+  afterCommit?: (uid: string) => void | Promise<void>;
+}
+
+/** What History says about the other workstations' records. */
+export interface StoreView {
+  /** The server answers now: the others' records are as current as the last announcement. */
+  live: boolean;
+  /** When they were last copied here (null: never). */
+  copiedAt: number | null;
+}
+
+/**
+ * Sharing sales with the store server, for one mode: forwarding what this workstation records, copying
+ * what the others record, checking the order-number counter. Woken by a recorded sale or return, by any
+ * workstation's announcement (LISTEN/NOTIFY) and by the server coming back; alone it does nothing.
+ */
+export class StoreShare {
+  readonly forwarder: StoreForwarder;
+  readonly copier: StoreCopier;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly deps: StoreShareDeps) {
+    const warn = (message: string) => deps.store.warn(message);
+    this.forwarder = new StoreForwarder({ db: deps.db, store: deps.store, orderNumbers: deps.orderNumbers, now: deps.now, warn, afterCommit: deps.afterCommit });
+    this.copier = new StoreCopier({ db: deps.db, store: deps.store, now: deps.now, warn });
+  }
+
+  start(): void {
+    this.unsubscribe = this.deps.store.onChange('sales', () => this.nudge());
+    this.timer = setInterval(() => this.nudge(), this.deps.intervalMs ?? SHARE_INTERVAL_MS);
+    this.timer.unref();
+    this.nudge();
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    clearInterval(this.timer);
+    this.again = false;
+    await this.running;
+  }
+
+  /** Something changed here or on the server: share it now (once more after a round in progress). */
+  nudge(): void {
+    if (!this.deps.store.paired) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.round().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.nudge();
+      }
+    });
+  }
+
+  /** Waits for the round in progress, if any (tests and shutdown). */
+  async settle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  view(): StoreView | null {
+    if (!this.deps.store.paired) return null;
+    return { live: this.deps.store.reachable(), copiedAt: this.copier.copiedAt() };
+  }
+
+  private async round(): Promise<void> {
+    try {
+      await this.forwarder.checkCounter();
+      await this.forwarder.forwardAll();
+      await this.copier.copy();
+    } catch (error) {
+      // Away: everything waits here, durably, for the server's return (which wakes this again).
+      if (error instanceof StoreAwayError) return;
+      this.deps.log(`store server: sales could not be shared: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import crypto from 'node:crypto';
+import { StoreAwayError, type StoreLink, type StoreMigration } from '../core/store-link';
+import { RATE_CAP_PAUSE_MS } from './rate-allowance';
+
+/** What the store lets its workstations spend of the 100 calls SimpleConsign allows a key in any 10 minutes. */
+export const DEFAULT_BUDGET = 80;
+/** Calls an inventory load may never take from the budget, so sales always have room. */
+export const SALES_RESERVE = 20;
+/**
+ * Calls one workstation may make in 10 minutes while the server is away. The 20 calls between the
+ * budget and SimpleConsign's 100 leave room for two workstations cut off at once.
+ */
+export const AWAY_SHARE = 10;
+
+export type CallKind = 'sale' | 'inventory';
+export type Spend = { ok: true } | { ok: false; waitMs: number; message: string };
+
+/**
+ * The key's identity on the server: a keyed hash (HMAC-SHA-256 keyed by the key itself over the
+ * store's own label), so the server can tell two keys apart and never learns either.
+ */
+export function keyIdentity(apiKey: string): string {
+  return crypto.createHmac('sha256', apiKey).update('backoffice simpleconsign allowance').digest('hex').slice(0, 32);
+}
+
+/** The calls each key made in the last 10 minutes, per mode schema; one statement takes a call or says when one is free. */
+export const allowanceStoreMigration: StoreMigration = {
+  version: 21,
+  name: 'the SimpleConsign key allowance',
+  sql: ({ schema: s, workstations }) => `
+    CREATE TABLE ${s}.vendor_calls (
+      key_id text NOT NULL,
+      at timestamptz NOT NULL DEFAULT clock_timestamp(),
+      kind text NOT NULL CHECK (kind IN ('sale', 'inventory')),
+      workstation_id integer
+    );
+    CREATE INDEX vendor_calls_key_at ON ${s}.vendor_calls (key_id, at);
+    CREATE TABLE ${s}.vendor_budget (
+      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+      budget integer NOT NULL DEFAULT ${DEFAULT_BUDGET} CHECK (budget BETWEEN 1 AND 100)
+    );
+    INSERT INTO ${s}.vendor_budget DEFAULT VALUES;
+    -- Takes one call for a key, or answers how long until one is free. Calls are serialised per key,
+    -- so two workstations asking at once never both take the last one; inventory leaves the reserve to sales.
+    CREATE FUNCTION ${s}.take_vendor_call(p_key text, p_kind text, p_workstation integer, p_reserve integer)
+    RETURNS TABLE (ok boolean, used integer, budget integer, wait_ms bigint)
+    LANGUAGE plpgsql SET search_path = ${s}, pg_temp AS $fn$
+    DECLARE n integer; b integer; lim integer;
+    BEGIN
+      PERFORM pg_advisory_xact_lock(hashtext('${s} vendor calls'), hashtext(p_key));
+      DELETE FROM vendor_calls c WHERE c.key_id = p_key AND c.at <= clock_timestamp() - interval '10 minutes';
+      SELECT v.budget INTO b FROM vendor_budget v;
+      SELECT count(*) INTO n FROM vendor_calls c WHERE c.key_id = p_key;
+      lim := CASE WHEN p_kind = 'sale' THEN b ELSE greatest(b - p_reserve, 1) END;
+      IF n < lim THEN
+        INSERT INTO vendor_calls (key_id, kind, workstation_id) VALUES (p_key, p_kind, p_workstation);
+        RETURN QUERY SELECT true, n + 1, b, 0::bigint;
+      ELSE
+        RETURN QUERY SELECT false, n, b, ceil(extract(epoch FROM (
+          (SELECT c.at FROM vendor_calls c WHERE c.key_id = p_key ORDER BY c.at OFFSET n - lim LIMIT 1) + interval '10 minutes' - clock_timestamp())) * 1000)::bigint;
+      END IF;
+    END $fn$;
+    GRANT SELECT, INSERT, DELETE ON ${s}.vendor_calls TO ${workstations};
+    GRANT SELECT, UPDATE ON ${s}.vendor_budget TO ${workstations};
+    GRANT EXECUTE ON FUNCTION ${s}.take_vendor_call(text, text, integer, integer) TO ${workstations};
+  `,
+};
+
+/** The calls of every key in the last 10 minutes and the budget, for the Store section. */
+export const ALLOWANCE_USAGE_SQL = `SELECT (SELECT count(*) FROM vendor_calls WHERE at > clock_timestamp() - interval '10 minutes')::int AS used, (SELECT budget FROM vendor_budget) AS budget`;
+
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+
+/** Why a call waits, and that it goes on its own. */
+function waiting(kind: CallKind, why: string, waitMs: number): string {
+  const what = kind === 'sale' ? 'Not sent yet' : 'The inventory load waits';
+  return `${what}: ${why}. It goes on its own in about ${minutes(waitMs)} min.`;
+}
+
+/**
+ * One allowance per SimpleConsign key for the whole store: every call, from any workstation, is
+ * counted on the store server before it is made. A workstation on its own spends as it always has
+ * (SimpleConsign's own "too many requests" pauses it); one whose server is away keeps to AWAY_SHARE.
+ */
+export class StoreAllowance {
+  private readonly awayCalls: number[] = [];
+
+  constructor(
+    private readonly store: StoreLink,
+    private readonly now: () => number,
+  ) {}
+
+  async take(kind: CallKind, apiKey: string): Promise<Spend> {
+    if (!this.store.paired) return { ok: true };
+    try {
+      const rows = await this.store.query<{ ok: boolean; used: number; budget: number; wait_ms: string }>('SELECT * FROM take_vendor_call($1, $2, $3, $4)', [
+        keyIdentity(apiKey), kind, this.store.workstation()?.id ?? null, SALES_RESERVE,
+      ]);
+      const r = rows[0];
+      if (r.ok) return { ok: true };
+      const waitMs = Math.max(1_000, Number(r.wait_ms));
+      const why = kind === 'sale'
+        ? `the store's budget of ${r.budget} SimpleConsign calls in 10 minutes is spent`
+        : `inventory loads may use ${Math.max(r.budget - SALES_RESERVE, 1)} of the store's ${r.budget} SimpleConsign calls in 10 minutes, leaving the rest to sales, and they are spent`;
+      return { ok: false, waitMs, message: waiting(kind, why, waitMs) };
+    } catch (error) {
+      if (!(error instanceof StoreAwayError)) throw error;
+      return this.takeAway(kind);
+    }
+  }
+
+  /** The server is away: this workstation alone keeps to its small share, counted here. */
+  private takeAway(kind: CallKind): Spend {
+    const now = this.now();
+    while (this.awayCalls.length > 0 && this.awayCalls[0] <= now - RATE_CAP_PAUSE_MS) this.awayCalls.shift();
+    if (this.awayCalls.length < AWAY_SHARE) {
+      this.awayCalls.push(now);
+      return { ok: true };
+    }
+    const waitMs = this.awayCalls[0] + RATE_CAP_PAUSE_MS - now;
+    return { ok: false, waitMs, message: waiting(kind, `the store server does not answer, and meanwhile this workstation keeps to ${AWAY_SHARE} SimpleConsign calls in 10 minutes`, waitMs) };
+  }
+}
+
+const allowances = new WeakMap<StoreLink, StoreAllowance>();
+
+/** The mode's allowance, one per store link, so sales and inventory loads count together. */
+export function storeAllowanceFor(core: { store?: StoreLink; now: () => number }): StoreAllowance | null {
+  if (!core.store) return null;
+  let a = allowances.get(core.store);
+  if (!a) {
+    a = new StoreAllowance(core.store, core.now);
+    allowances.set(core.store, a);
+  }
+  return a;
+}
