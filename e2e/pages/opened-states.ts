@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { RunningShell } from '../fixtures/web-shell';
 import { screenIds } from './app-frame';
 import { callValue, loadInventory, plainItems } from './counter-page';
+import { ImportsPage } from './imports-page';
 
 /** Something a person can open: a screen, a tab, a panel, a dialog. Each opens from where the one before left off. */
 export interface OpenedState {
@@ -197,12 +199,13 @@ export const backOfficeStates: OpenedState[] = [
   {
     name: 'product-sheet-mapping-issues-export',
     open: async (page, shell) => {
-      // An older-format sheet: the mapping to today's headers is offered, its problems listed, the export panel below.
+      // An older-format sheet: its columns placed by their names and shown to correct, a deactivation without a
+      // reason listed as a problem, the export panel below.
       const file = path.join(shell.dataDir, 'old-format.csv');
-      fs.writeFileSync(file, 'Product type;Action;Product local name;Brand local name;Manufacturer;Client category;UOM;EAN code\nSKU;Create;Tea;Leaf;Leaf Ltd;Drinks;g;0012345678905\nSKU;Create;Coffee;Bean;Bean Ltd;Drinks;;00400\n');
+      fs.writeFileSync(file, 'Product type;Action;Product local name;Brand local name;Manufacturer;Client category;UOM;EAN code\nSKU;Create;Tea;Leaf;Leaf Ltd;Drinks;g;0012345678905\nSKU;Deactivate;Coffee;Bean;Bean Ltd;Drinks;;00400\n');
       await page.getByTestId('nav-product-sheets').click();
       await page.getByTestId('open-file').setInputFiles(file);
-      await expect(page.getByTestId('legacy-mapping')).toBeVisible();
+      await expect(page.getByTestId('mapping-panel')).toContainText('older import format');
       await expect(page.getByTestId('issue-link').first()).toBeVisible();
       await expect(page.getByTestId('upload')).toBeVisible();
     },
@@ -210,8 +213,20 @@ export const backOfficeStates: OpenedState[] = [
   {
     name: 'product-sheet-mapped',
     open: async (page) => {
-      await page.getByTestId('apply-mapping').click();
-      await expect(page.getByTestId('error-count')).toHaveText('0 errors');
+      await page.getByTestId('mapping-done').click();
+      await expect(page.getByTestId('mapping-panel')).toHaveCount(0);
+    },
+  },
+  {
+    name: 'imports-with-upload',
+    open: async (page) => {
+      // The sheet uploaded to the Trax simulator, followed on the Imports screen to its end, its rows opened.
+      await page.getByTestId('upload').click();
+      await expect(page.getByTestId('upload-started')).toBeVisible();
+      const imports = new ImportsPage(page);
+      await imports.open();
+      await imports.expectEnded('imported');
+      await expect(imports.latest.getByTestId('import-counts')).toBeVisible();
     },
   },
   {
@@ -281,6 +296,66 @@ export const partsStates: OpenedState[] = [
     open: async (page) => {
       await page.getByTestId('parts-tab-more').click();
       await expect(page.getByTestId('parts-feed')).toBeVisible();
+    },
+  },
+];
+
+/** A port nothing listens on now, for the bundled store server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Connections → Store: joining, setting up, the store with its pairing code and members, leaving it. */
+export const storeStates: OpenedState[] = [
+  {
+    name: 'store-join-form',
+    open: async (page) => {
+      await page.getByTestId('nav-connections').click();
+      await page.getByTestId('store-flow-join').click();
+      await expect(page.getByTestId('store-join-form')).toBeVisible();
+    },
+  },
+  {
+    name: 'store-setup-form',
+    open: async (page) => {
+      await page.getByTestId('store-flow-server').click();
+      await expect(page.getByTestId('store-setup-form')).toBeVisible();
+      await page.getByTestId('store-kind-existing').check();
+      await expect(page.getByTestId('store-setup-address')).toBeVisible();
+    },
+  },
+  {
+    name: 'store-members',
+    open: async (page) => {
+      // The bundled PostgreSQL started on a free port: this computer becomes the store's first workstation.
+      await page.getByTestId('store-kind-bundled').check();
+      await page.getByTestId('store-setup-store-name').fill('Main Street');
+      await page.getByTestId('store-setup-workstation-name').fill('Back office');
+      await page.getByTestId('store-setup-port').fill(String(await freePort()));
+      await page.getByTestId('store-setup-submit').click();
+      await expect(page.getByTestId('store-members')).toBeVisible({ timeout: 120_000 });
+      await expect(page.getByTestId('store-server-state')).toHaveAttribute('data-state', 'connected', { timeout: 60_000 });
+      await expect(page.getByTestId('store-workstation-01')).toBeVisible();
+    },
+  },
+  {
+    name: 'store-pairing-code',
+    open: async (page) => {
+      await page.getByTestId('store-new-code').click();
+      await expect(page.getByTestId('store-pairing-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    },
+  },
+  {
+    name: 'store-leave-confirmation',
+    open: async (page) => {
+      await page.getByTestId('store-leave').click();
+      await expect(page.getByTestId('store-leave-confirm')).toBeVisible();
     },
   },
 ];
