@@ -200,9 +200,10 @@ export const backOfficeStates: OpenedState[] = [
     name: 'product-sheet-mapping-issues-export',
     open: async (page, shell) => {
       // An older-format sheet: its columns placed by their names and shown to correct, a deactivation without a
-      // reason listed as a problem, the export panel below.
+      // reason listed as a problem (a warning: the sheet can still go), the export panel below.
       const file = path.join(shell.dataDir, 'old-format.csv');
-      fs.writeFileSync(file, 'Product type;Action;Product local name;Brand local name;Manufacturer;Client category;UOM;EAN code\nSKU;Create;Tea;Leaf;Leaf Ltd;Drinks;g;0012345678905\nSKU;Deactivate;Coffee;Bean;Bean Ltd;Drinks;;00400\n');
+      const rows = ['Product type;Action;Trax product ID;Product local name;Brand local name;Manufacturer;Client category;UOM;EAN code', 'SKU;Create;;Tea;Leaf;Leaf Ltd;Drinks;g;0012345678905', 'SKU;Deactivate;1055;Coffee;Bean;Bean Ltd;Drinks;;'];
+      fs.writeFileSync(file, rows.join('\n') + '\n');
       await page.getByTestId('nav-product-sheets').click();
       await page.getByTestId('open-file').setInputFiles(file);
       await expect(page.getByTestId('mapping-panel')).toContainText('older import format');
@@ -215,6 +216,8 @@ export const backOfficeStates: OpenedState[] = [
     open: async (page) => {
       await page.getByTestId('mapping-done').click();
       await expect(page.getByTestId('mapping-panel')).toHaveCount(0);
+      await expect(page.getByTestId('error-count')).toHaveText('0 errors');
+      await expect(page.getByTestId('upload')).toBeEnabled();
     },
   },
   {
@@ -332,8 +335,10 @@ export const storeStates: OpenedState[] = [
   },
   {
     name: 'store-members',
-    open: async (page) => {
-      // The bundled PostgreSQL started on a free port: this computer becomes the store's first workstation.
+    open: async (page, shell) => {
+      // The bundled PostgreSQL started on a free port: this computer becomes the store's first workstation. Run as
+      // root (as on the CI machine), the app starts PostgreSQL as a user of its own, who must pass through the test's folder.
+      if (process.getuid?.() === 0) fs.chmodSync(shell.dataDir, 0o711);
       await page.getByTestId('store-kind-bundled').check();
       await page.getByTestId('store-setup-store-name').fill('Main Street');
       await page.getByTestId('store-setup-workstation-name').fill('Back office');

@@ -123,7 +123,9 @@ export class BundledServer {
       authMethod: 'scram-sha-256',
       persistent: true,
       createPostgresUser: asRoot,
-      initdbFlags: ['--encoding=UTF8'],
+      // The store's database is the same on every platform and never takes the server computer's locale, which
+      // may name one the system does not have (initdb then refuses to start).
+      initdbFlags: ['--encoding=UTF8', '--no-locale'],
       postgresFlags: ['-c', `listen_addresses=${listen}`, '-c', 'unix_socket_directories=', '-c', 'password_encryption=scram-sha-256', ...tls],
       onLog: (m: string) => this.note(m),
       onError: (e: unknown) => this.note(e instanceof Error ? e.message : String(e)),
