@@ -65,11 +65,18 @@ export function ReceiptView({ r, testId }: { r: ReceiptModel; testId?: string })
   );
 }
 
-/** Prints once the receipt is on the page: in Electron the window prints (with the system dialog), in a browser window.print does. */
+/**
+ * Prints once the receipt is on the page: in Electron the window prints (with the system dialog), in a browser
+ * window.print does. Only a receipt asked for since the area was put on the page: opening another screen that has
+ * one does not print the last receipt again.
+ */
 export function ReceiptPrintArea() {
   const { receipt, seq } = usePrintArea();
+  const printed = useRef(seq);
   useEffect(() => {
-    if (seq > 0) window.print();
+    if (seq === printed.current) return;
+    printed.current = seq;
+    window.print();
   }, [seq]);
   if (!receipt) return null;
   return createPortal(

@@ -81,7 +81,7 @@ function Leave() {
     );
   }
   return (
-    <ConfirmPanel level={3} title="Leave the store server?" confirmLabel="Leave" busy={leave.isPending} onConfirm={() => leave.mutate()} onCancel={() => setAsking(false)} testId="store-leave-confirm">
+    <ConfirmPanel title="Leave the store server?" confirmLabel="Leave" busy={leave.isPending} onConfirm={() => leave.mutate()} onCancel={() => setAsking(false)} testId="store-leave-confirm">
       <p>This workstation keeps its records and works on its own again. Its sales are no longer shared, and it can join this store again later.</p>
       <ErrorMessage error={leave.error} />
     </ConfirmPanel>
