@@ -123,9 +123,9 @@ export class BundledServer {
       authMethod: 'scram-sha-256',
       persistent: true,
       createPostgresUser: asRoot,
-      // The store's database is the same on every platform and never takes the server computer's locale, which
-      // may name one the system does not have (initdb then refuses to start).
-      initdbFlags: ['--encoding=UTF8', '--no-locale'],
+      // The C locale: initdb otherwise takes the computer's LANG, and fails when that locale is not installed.
+      // The server compares text (keys, prefixes) byte by byte, the same on every computer.
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
       postgresFlags: ['-c', `listen_addresses=${listen}`, '-c', 'unix_socket_directories=', '-c', 'password_encryption=scram-sha-256', ...tls],
       onLog: (m: string) => this.note(m),
       onError: (e: unknown) => this.note(e instanceof Error ? e.message : String(e)),
