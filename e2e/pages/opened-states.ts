@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { RunningShell } from '../fixtures/web-shell';
 import { screenIds } from './app-frame';
+import { closedPort } from '../../electron/testing/closed-port';
 import { callValue, loadInventory, plainItems } from './counter-page';
 import { ImportsPage } from './imports-page';
 
@@ -303,17 +303,6 @@ export const partsStates: OpenedState[] = [
   },
 ];
 
-/** A port nothing listens on now, for the bundled store server. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Connections → Store: joining, setting up, the store with its pairing code and members, leaving it. */
 export const storeStates: OpenedState[] = [
   {
@@ -342,7 +331,7 @@ export const storeStates: OpenedState[] = [
       await page.getByTestId('store-kind-bundled').check();
       await page.getByTestId('store-setup-store-name').fill('Main Street');
       await page.getByTestId('store-setup-workstation-name').fill('Back office');
-      await page.getByTestId('store-setup-port').fill(String(await freePort()));
+      await page.getByTestId('store-setup-port').fill(String(await closedPort()));
       await page.getByTestId('store-setup-submit').click();
       await expect(page.getByTestId('store-members')).toBeVisible({ timeout: 120_000 });
       await expect(page.getByTestId('store-server-state')).toHaveAttribute('data-state', 'connected', { timeout: 60_000 });
