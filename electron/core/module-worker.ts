@@ -34,7 +34,13 @@ export function startModuleWorker(bundleName: string, source: () => URL, workerD
   return new Worker(code, { eval: true, workerData });
 }
 
-/** Where better-sqlite3 lives, for a worker to load it by path (an eval'd worker resolves nothing relative to the app). */
-export function sqliteModulePath(): string {
-  return typeof require === 'function' ? require.resolve('better-sqlite3') : createRequire(import.meta.url).resolve('better-sqlite3');
+/**
+ * Where one of the app's packages lives, for a worker to load it by path (an eval'd worker resolves
+ * nothing relative to the app). The bundled main process is CommonJS; tests and tools run ES modules.
+ */
+export function appModulePath(name: string): string {
+  return typeof require === 'function' ? require.resolve(name) : createRequire(import.meta.url).resolve(name);
 }
+
+/** Where better-sqlite3 lives, for a worker. */
+export const sqliteModulePath = (): string => appModulePath('better-sqlite3');

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { sqliteModulePath } from '../core/module-worker';
 import type { Db } from '../core/store/database';
 
 // Plain JS for the worker: its own connection to the same file runs the scripts in one
@@ -40,11 +40,6 @@ try {
   if (db) db.close();
 }
 `;
-
-/** Where better-sqlite3 lives: the bundled main process is CommonJS, tests and tools are ES modules. */
-function sqliteModule(): string {
-  return typeof require === 'function' ? require.resolve('better-sqlite3') : createRequire(import.meta.url).resolve('better-sqlite3');
-}
 
 export class BulkWorkError extends Error {
   constructor(message: string, readonly code?: string) {
@@ -90,7 +85,7 @@ export function runBulk(db: Db, scripts: BulkStep[], result?: string, busyMs = 6
     );
   }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: sqliteModule(), file: db.name, scripts, result, busyMs } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: sqliteModulePath(), file: db.name, scripts, result, busyMs } });
     let settled = false;
     worker.on('message', (m: { ok: boolean; value?: unknown; message?: string; code?: string }) => {
       settled = true;

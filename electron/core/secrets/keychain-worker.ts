@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { appModulePath } from '../module-worker';
 
 export type KeychainOp = { op: 'get'; account: string } | { op: 'set'; account: string; value: string } | { op: 'delete'; account: string };
 
@@ -32,10 +32,6 @@ parentPort.on('message', (m) => {
   }
 });
 `;
-
-function keyringModule(): string {
-  return typeof require === 'function' ? require.resolve('@napi-rs/keyring') : createRequire(import.meta.url).resolve('@napi-rs/keyring');
-}
 
 interface Pending {
   worker: Worker;
@@ -100,7 +96,7 @@ export class KeychainWorker {
   }
 
   private start(): Worker {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: keyringModule(), service: this.service, linux: this.linuxSecretService } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: appModulePath('@napi-rs/keyring'), service: this.service, linux: this.linuxSecretService } });
     worker.unref();
     worker.on('message', (m: { id: number; ok: boolean; value: string | null; message?: string }) => {
       const p = this.pending.get(m.id);

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { sqliteModulePath } from '../module-worker';
 
 // Plain JS run by the worker: its own read-only connection, so the check never holds the app's.
 const WORKER_SOURCE = `
@@ -18,19 +17,13 @@ try {
 }
 `;
 
-/** Where the SQLite driver lives, for the worker: the bundle has `require`, the sources run as ES modules. */
-function driverPath(): string {
-  const from = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'));
-  return from.resolve('better-sqlite3');
-}
-
 /**
  * Runs `PRAGMA quick_check` on a large file in a worker thread, so the app starts at once and stays
  * responsive. Resolves with the problem found, or null when the file is sound.
  */
 export function quickCheckInBackground(file: string, checks?: BackgroundChecks): Promise<string | null> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, module: driverPath() } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, module: sqliteModulePath() } });
     checks?.add(worker);
     worker.once('message', (m: { problem: string | null; code?: string }) => {
       // A file that is busy or gone is not damage; only SQLite's own verdicts count.

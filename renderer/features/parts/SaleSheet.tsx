@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { AmountTable } from '../../ui/AmountTable';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { saleSheet, type SaleSheet, type SheetSource } from './sale-sheet';
 import type { LocalSale } from '../../../shared/heavytruckparts/records';
@@ -18,27 +19,7 @@ function SaleSheetView({ sheet }: { sheet: SaleSheet }) {
           </div>
         ))}
       </div>
-      <table>
-        <tbody>
-          {sheet.lines.map((l, i) => (
-            <tr key={i}>
-              <td>
-                <strong>{l.text}</strong>
-                <small>{l.detail}</small>
-              </td>
-              <td className="money">{l.amount}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          {sheet.totals.map((t) => (
-            <tr key={t.label} className={t.strong ? 'strong' : undefined}>
-              <td>{t.label}</td>
-              <td className="money">{t.amount}</td>
-            </tr>
-          ))}
-        </tfoot>
-      </table>
+      <AmountTable lines={sheet.lines} totals={sheet.totals} />
       {sheet.notes.map((n) => <p key={n}>{n}</p>)}
     </div>
   );

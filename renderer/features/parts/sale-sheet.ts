@@ -1,3 +1,4 @@
+import type { AmountTotal } from '../../ui/AmountTable';
 import type { LocalSale } from '../../../shared/heavytruckparts/records';
 import { lineAmount, type CartLine, type SaleAddress } from '../../../shared/heavytruckparts/sale';
 import { lineTotal } from '../../../shared/money';
@@ -30,7 +31,7 @@ export interface SaleSheet {
   reference: string[];
   parties: { heading: string; lines: string[] }[];
   lines: SheetLine[];
-  totals: { label: string; amount: string; strong?: boolean }[];
+  totals: AmountTotal[];
   notes: string[];
 }
 

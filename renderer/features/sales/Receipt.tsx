@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { create } from 'zustand';
 import type { SaleDetail } from '../../../shared/sales/schemas';
 import { useFormats, useStoreProfile } from '../../locale/formats';
+import { AmountTable } from '../../ui/AmountTable';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { barcodeDataUri, orderBarcode } from './receipt-barcode';
 import { receiptModel, type ReceiptModel } from './receipt-model';
@@ -37,24 +38,7 @@ export function ReceiptView({ r, testId }: { r: ReceiptModel; testId?: string })
         Order {r.orderNumber}
       </div>
       <div className="receipt-when">{r.when}</div>
-      <table className="receipt-lines">
-        <tbody>
-          {r.lines.map((l, i) => (
-            <tr key={i}>
-              <td>{l.text}</td>
-              <td className="money">{l.amount}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          {r.totals.map((t) => (
-            <tr key={t.label} className={t.strong ? 'strong' : undefined}>
-              <td>{t.label}</td>
-              <td className="money">{t.amount}</td>
-            </tr>
-          ))}
-        </tfoot>
-      </table>
+      <AmountTable className="receipt-lines" lines={r.lines} totals={r.totals} />
       {r.footer.map((f) => (
         <div key={f} className="receipt-footer">
           {f}

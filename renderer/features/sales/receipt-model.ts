@@ -1,3 +1,4 @@
+import type { AmountLine, AmountTotal } from '../../ui/AmountTable';
 import type { StoreProfile } from '../../../shared/contract/store-profile';
 import type { Formats } from '../../../shared/locale/formats';
 import { lineTotal } from '../../../shared/money';
@@ -13,8 +14,8 @@ export interface ReceiptModel {
   /** Printed as text and as a Code 128 barcode that the Returns screen reads. */
   orderNumber: string;
   when: string;
-  lines: { text: string; amount: string }[];
-  totals: { label: string; amount: string; strong?: boolean }[];
+  lines: AmountLine[];
+  totals: AmountTotal[];
   footer: string[];
 }
 
