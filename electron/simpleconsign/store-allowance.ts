@@ -1,11 +1,9 @@
 import crypto from 'node:crypto';
 import { StoreAwayError, type StoreLink, type StoreMigration } from '../core/store-link';
+import { DEFAULT_BUDGET, SALES_RESERVE, VENDOR_CALL_LIMIT } from '../../shared/store/schemas';
 import { RATE_CAP_PAUSE_MS } from './rate-allowance';
 
-/** What the store lets its workstations spend of the 100 calls SimpleConsign allows a key in any 10 minutes. */
-export const DEFAULT_BUDGET = 80;
-/** Calls an inventory load may never take from the budget, so sales always have room. */
-export const SALES_RESERVE = 20;
+export { DEFAULT_BUDGET, SALES_RESERVE };
 /**
  * Calls one workstation may make in 10 minutes while the server is away. The 20 calls between the
  * budget and SimpleConsign's 100 leave room for two workstations cut off at once.
@@ -37,7 +35,7 @@ export const allowanceStoreMigration: StoreMigration = {
     CREATE INDEX vendor_calls_key_at ON ${s}.vendor_calls (key_id, at);
     CREATE TABLE ${s}.vendor_budget (
       singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-      budget integer NOT NULL DEFAULT ${DEFAULT_BUDGET} CHECK (budget BETWEEN 1 AND 100)
+      budget integer NOT NULL DEFAULT ${DEFAULT_BUDGET} CHECK (budget BETWEEN 1 AND ${VENDOR_CALL_LIMIT})
     );
     INSERT INTO ${s}.vendor_budget DEFAULT VALUES;
     -- Takes one call for a key, or answers how long until one is free. Calls are serialised per key,
@@ -68,6 +66,9 @@ export const allowanceStoreMigration: StoreMigration = {
 
 /** The calls of every key in the last 10 minutes and the budget, for the Store section. */
 export const ALLOWANCE_USAGE_SQL = `SELECT (SELECT count(*) FROM vendor_calls WHERE at > clock_timestamp() - interval '10 minutes')::int AS used, (SELECT budget FROM vendor_budget) AS budget`;
+
+/** Sets the store's budget in every mode's schema at once (one transaction), so both modes keep to it. */
+export const setBudgetSql = (schema: string) => `UPDATE ${schema}.vendor_budget SET budget = $1`;
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
