@@ -188,6 +188,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       join: (input) => storeServer.join(input),
       newPairingCode: () => storeServer.newPairingCode(),
       updateSettings: (input) => storeServer.updateSettings(input),
+      setBudget: (input) => storeServer.setBudget(input),
       leave: () => storeServer.leave(),
     },
     pictures: {

@@ -123,7 +123,9 @@ export class BundledServer {
       authMethod: 'scram-sha-256',
       persistent: true,
       createPostgresUser: asRoot,
-      initdbFlags: ['--encoding=UTF8'],
+      // The C locale: initdb otherwise takes the computer's LANG, and fails when that locale is not installed.
+      // The server compares text (keys, prefixes) byte by byte, the same on every computer.
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
       postgresFlags: ['-c', `listen_addresses=${listen}`, '-c', 'unix_socket_directories=', '-c', 'password_encryption=scram-sha-256', ...tls],
       onLog: (m: string) => this.note(m),
       onError: (e: unknown) => this.note(e instanceof Error ? e.message : String(e)),

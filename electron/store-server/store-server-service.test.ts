@@ -5,6 +5,7 @@ import { coreStoreMigrations } from '../app/features';
 import { MemorySecretStore } from '../core/secrets/memory-secret-store';
 import { openDatabase, type Db } from '../core/store/database';
 import { SettingsRepo } from '../core/store/settings-repo';
+import { allowanceStoreMigrations, StoreAllowance } from '../simpleconsign/store-allowance';
 import { PASSWORD_ACCOUNT } from './link-config';
 import { StoreServerService } from './store-server-service';
 import { freePort, testFolder } from './testing/test-server';
@@ -15,7 +16,7 @@ function computer(name: string) {
   const db: Db = openDatabase(path.join(dir, 'backoffice.db'), coreStoreMigrations);
   const secrets = new MemorySecretStore();
   const logs: string[] = [];
-  const service = new StoreServerService({ settings: new SettingsRepo(db), secrets, dataDir: dir, version: 'test', features: [], now: Date.now, log: (m) => logs.push(m), heartbeatMs: 200 });
+  const service = new StoreServerService({ settings: new SettingsRepo(db), secrets, dataDir: dir, version: 'test', features: allowanceStoreMigrations, now: Date.now, log: (m) => logs.push(m), heartbeatMs: 200 });
   return { dir, db, secrets, service, logs, async close() {
     await service.stop();
     db.close();
@@ -61,6 +62,27 @@ describe('a store of two workstations', () => {
     }, { timeout: 10_000 });
   });
 
+  it('keeps the SimpleConsign budget on the server, set from any workstation, for every workstation and both modes', async () => {
+    await vi.waitFor(async () => expect((await register.service.status()).allowance).toEqual({ used: 0, budget: 80 }), { timeout: 10_000 });
+    // Above what SimpleConsign allows, or too small to keep the sales' share: refused in plain words, nothing changed.
+    await expect(register.service.setBudget({ budget: 101 })).rejects.toThrow('The budget is from 21 to 100 calls');
+    await expect(register.service.setBudget({ budget: 20 })).rejects.toThrow('sales keep 20 of the budget');
+    expect((await server.service.status()).allowance?.budget).toBe(80);
+
+    expect((await register.service.setBudget({ budget: 25 })).allowance).toEqual({ used: 0, budget: 25 });
+    expect((await server.service.status()).allowance).toEqual({ used: 0, budget: 25 });
+    const kept = await server.service.linkFor('live').query<{ t: number; l: number }>('SELECT (SELECT budget FROM training.vendor_budget) AS t, (SELECT budget FROM live.vendor_budget) AS l');
+    expect(kept).toEqual([{ t: 25, l: 25 }]);
+    // The server computer's allowance keeps to it: 25 sales calls, then a wait that names the budget.
+    const allowance = new StoreAllowance(server.service.linkFor('live'), Date.now);
+    const spends = [];
+    for (let i = 0; i < 26; i++) spends.push(await allowance.take('sale', 'budget-test-key'));
+    expect(spends.filter((s) => s.ok)).toHaveLength(25);
+    expect(spends[25]).toMatchObject({ ok: false, message: expect.stringContaining('budget of 25 SimpleConsign calls') });
+    await server.service.setBudget({ budget: 80 });
+    expect((await register.service.status()).allowance).toEqual({ used: 25, budget: 80 });
+  });
+
   it('lets other computers in only over TLS with SCRAM passwords, the administrator only from this one', () => {
     const rules = fs.readFileSync(path.join(server.dir, 'store-server', 'data', 'pg_hba.conf'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
     expect(rules.every((l) => /\b(scram-sha-256|reject)$/.test(l))).toBe(true);
@@ -82,5 +104,6 @@ describe('a store of two workstations', () => {
     expect(left).toMatchObject({ role: 'alone', server: null, workstation: null });
     expect(register.secrets.values.has(PASSWORD_ACCOUNT)).toBe(false);
     await vi.waitFor(async () => expect((await server.service.status()).workstations.map((w) => w.name)).toEqual(['Back office']), { timeout: 10_000 });
+    await expect(register.service.setBudget({ budget: 50 })).rejects.toThrow('A workstation on its own spends as SimpleConsign allows.');
   });
 });

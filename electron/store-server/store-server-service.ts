@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { AppMode } from '../../shared/connections';
 import { formatServerAddress, generatePairingCode, normalizePairingCode, parseServerAddress, type ServerAddress } from '../../shared/store/rules';
-import type { BundledSetupInput, ExistingSetupInput, JoinInput, StoreSettingsInput, StoreStatus } from '../../shared/store/schemas';
-import { bundledSetupInputSchema, existingSetupInputSchema, joinInputSchema } from '../../shared/store/schemas';
+import type { BundledSetupInput, ExistingSetupInput, JoinInput, StoreBudgetInput, StoreSettingsInput, StoreStatus } from '../../shared/store/schemas';
+import { bundledSetupInputSchema, existingSetupInputSchema, joinInputSchema, storeBudgetInputSchema } from '../../shared/store/schemas';
 import { AppError } from '../core/app-error';
 import type { SecretStore } from '../core/secrets/secret-store';
 import type { SettingsRepo } from '../core/store/settings-repo';
-import { INVENTORY_LOADER_LOCK, type StoreMigration } from '../core/store-link';
-import { ALLOWANCE_USAGE_SQL } from '../simpleconsign/store-allowance';
+import { INVENTORY_LOADER_LOCK, StoreAwayError, type StoreMigration } from '../core/store-link';
+import { ALLOWANCE_USAGE_SQL, setBudgetSql } from '../simpleconsign/store-allowance';
 import { BundledStore } from './bundled-store';
 import { LinkConfigStore, type LinkConfig } from './link-config';
 import { ModeLink } from './mode-link';
@@ -180,6 +180,24 @@ export class StoreServerService {
       await client.end().catch(() => {});
     }
     await link.tick();
+    return this.status();
+  }
+
+  /**
+   * The store's SimpleConsign budget, on the server in both modes' schemas, so every workstation counts
+   * against it from its next call. Any paired workstation may change it while the server answers.
+   */
+  async setBudget(raw: StoreBudgetInput): Promise<StoreStatus> {
+    const { budget } = storeBudgetInputSchema.parse(raw);
+    if (!this.link) throw new AppError('conflict', 'The budget is a store server’s setting. A workstation on its own spends as SimpleConsign allows.');
+    try {
+      await this.linkFor(this.deps.mode?.() ?? 'live').transaction(async (q) => {
+        for (const schema of Object.values(modeSchemas)) await q.query(setBudgetSql(schema), [budget]);
+      });
+    } catch (error) {
+      if (error instanceof StoreAwayError) throw new AppError('store-unavailable', `The budget is kept on the store server, which does not answer, so it was not changed: ${error.message}`);
+      throw error;
+    }
     return this.status();
   }
 

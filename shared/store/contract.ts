@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract/channel';
-import { bundledSetupInputSchema, existingSetupInputSchema, joinInputSchema, storeSettingsInputSchema, storeStatusSchema } from './schemas';
+import { bundledSetupInputSchema, existingSetupInputSchema, joinInputSchema, storeBudgetInputSchema, storeSettingsInputSchema, storeStatusSchema } from './schemas';
 
 const none = z.object({}).strict();
 
@@ -20,6 +20,8 @@ export const storeContract = {
   /** A new one-time pairing code (valid 15 minutes), on the computer that set the server up. */
   newPairingCode: channel('Makes a one-time pairing code, valid for 15 minutes, for a workstation to join.', none, storeStatusSchema),
   updateSettings: channel('Saves the store settings (minutes of silence before another workstation delivers a silent one’s sales).', storeSettingsInputSchema, storeStatusSchema),
+  /** The store's SimpleConsign budget, kept on the server: every workstation counts its calls against it. */
+  setBudget: channel('Saves how many SimpleConsign calls the store’s workstations may make together in 10 minutes.', storeBudgetInputSchema, storeStatusSchema),
   /** Stops using the store server; this workstation's records stay, and it works alone as before. */
   leave: channel('Stops using the store server; this workstation keeps its records and works on its own.', none, storeStatusSchema),
 };

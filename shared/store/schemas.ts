@@ -73,6 +73,23 @@ export const storeSettingsInputSchema = z
   .strict();
 export type StoreSettingsInput = z.infer<typeof storeSettingsInputSchema>;
 
+/** SimpleConsign allows one key this many calls in any 10 minutes, whoever makes them. */
+export const VENDOR_CALL_LIMIT = 100;
+/** The store's budget out of the box: the rest of the vendor's limit is room for workstations cut off from the server. */
+export const DEFAULT_BUDGET = 80;
+/** Calls an inventory load may never take from the budget, so sales always have room. */
+export const SALES_RESERVE = 20;
+
+const budgetProblem = `The budget is from ${SALES_RESERVE + 1} to ${VENDOR_CALL_LIMIT} calls: SimpleConsign allows a key ${VENDOR_CALL_LIMIT} in 10 minutes, and sales keep ${SALES_RESERVE} of the budget with at least one left for inventory loads.`;
+
+export const storeBudgetInputSchema = z
+  .object({
+    /** SimpleConsign calls the store's workstations may make together in any 10 minutes. */
+    budget: z.number().int('Whole calls only.').min(SALES_RESERVE + 1, budgetProblem).max(VENDOR_CALL_LIMIT, budgetProblem),
+  })
+  .strict();
+export type StoreBudgetInput = z.infer<typeof storeBudgetInputSchema>;
+
 export const serverStateSchema = z.enum(['connected', 'connecting', 'away', 'refused']);
 export type ServerState = z.infer<typeof serverStateSchema>;
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { StoreStatus } from '../../../shared/store/schemas';
+import { SALES_RESERVE, VENDOR_CALL_LIMIT, type StoreStatus } from '../../../shared/store/schemas';
 import { ConfirmPanel } from '../../ui/ConfirmPanel';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { lastSeenText, serverStateLabel } from './format';
-import { useLeaveStore, useNewPairingCode, useStoreSettings } from './queries';
+import { useLeaveStore, useNewPairingCode, useStoreBudget, useStoreSettings } from './queries';
 
 function Workstations({ status, now }: { status: StoreStatus; now: number }) {
   return (
@@ -70,6 +70,24 @@ function TakeoverSetting({ status }: { status: StoreStatus }) {
   );
 }
 
+/** The store's SimpleConsign budget, kept on the server; shown while the server answers, as it is read from there. */
+function BudgetSetting({ budget }: { budget: number }) {
+  const save = useStoreBudget();
+  const [calls, setCalls] = useState(String(budget));
+  return (
+    <form className="settings" onSubmit={(e) => (e.preventDefault(), save.mutate({ budget: /^\d+$/.test(calls.trim()) ? Number(calls) : 0 }))}>
+      <label>
+        SimpleConsign calls the store may make in 10 minutes (SimpleConsign allows {VENDOR_CALL_LIMIT}; sales keep {SALES_RESERVE})
+        <input type="text" inputMode="numeric" value={calls} onChange={(e) => setCalls(e.target.value)} data-testid="store-budget" />
+      </label>
+      <button type="submit" disabled={save.isPending || calls === String(budget)} data-testid="store-budget-save">
+        Save
+      </button>
+      <ErrorMessage error={save.error} testId="store-budget-error" />
+    </form>
+  );
+}
+
 function Leave() {
   const leave = useLeaveStore();
   const [asking, setAsking] = useState(false);
@@ -118,6 +136,7 @@ export function StoreMembers({ status, now }: { status: StoreStatus; now: number
       <Workstations status={status} now={now} />
       {status.canPair && <Pairing status={status} />}
       {status.canPair && <TakeoverSetting key={status.takeoverMinutes} status={status} />}
+      {status.allowance && <BudgetSetting key={status.allowance.budget} budget={status.allowance.budget} />}
       <Leave />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BundledSetupInput, ExistingSetupInput, JoinInput, StoreSettingsInput } from '../../../shared/store/schemas';
+import type { BundledSetupInput, ExistingSetupInput, JoinInput, StoreBudgetInput, StoreSettingsInput } from '../../../shared/store/schemas';
 import { api, unwrap } from '../../api/bridge';
 
 export const storeKeys = {
@@ -32,4 +32,5 @@ export const useSetUpServer = () =>
 export const useJoinStore = () => useStoreMutation((input: JoinInput) => api.store.join(input));
 export const useNewPairingCode = () => useStoreMutation((_: void) => api.store.newPairingCode({}));
 export const useStoreSettings = () => useStoreMutation((input: StoreSettingsInput) => api.store.updateSettings(input));
+export const useStoreBudget = () => useStoreMutation((input: StoreBudgetInput) => api.store.setBudget(input));
 export const useLeaveStore = () => useStoreMutation((_: void) => api.store.leave({}));
