@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
-/** Connections → Store: setting up the store server on this computer, and the store's settings once paired. */
+/** Connections → Store: setting up the store server on this computer or joining one, and what the section shows once paired. */
 export class StorePage {
   constructor(readonly page: Page) {}
 
@@ -18,6 +18,18 @@ export class StorePage {
 
   get budgetError() {
     return this.page.getByTestId('store-budget-error');
+  }
+
+  get serverState() {
+    return this.section.getByTestId('store-server-state');
+  }
+
+  get inventoryLoader() {
+    return this.section.getByTestId('store-inventory-loader');
+  }
+
+  get prefix() {
+    return this.section.getByTestId('store-workstation-prefix');
   }
 
   async open() {
@@ -42,5 +54,29 @@ export class StorePage {
   async saveBudget(calls: string) {
     await this.budget.fill(calls);
     await this.page.getByTestId('store-budget-save').click();
+  }
+
+  /** A one-time pairing code, and the address the section shows with it. */
+  async pairingCode(): Promise<{ code: string; address: string }> {
+    await this.section.getByTestId('store-new-code').click();
+    const pairing = this.section.getByTestId('store-pairing');
+    // The server makes a role for the code: on a busy computer that can take a while.
+    await expect(pairing.getByTestId('store-pairing-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, { timeout: 60_000 });
+    return { code: (await pairing.getByTestId('store-pairing-code').textContent())!, address: (await pairing.locator('code').textContent())! };
+  }
+
+  /** Joins a store server with the address and code shown on it; waits until the server answers. */
+  async join(opts: { address: string; code: string; workstationName: string }) {
+    await this.section.getByTestId('store-flow-join').click();
+    await this.section.getByTestId('store-join-address').fill(opts.address);
+    await this.section.getByTestId('store-join-code').fill(opts.code);
+    await this.section.getByTestId('store-join-workstation-name').fill(opts.workstationName);
+    await this.section.getByTestId('store-join-submit').click();
+    await expect(this.serverState).toHaveAttribute('data-state', 'connected', { timeout: 60_000 });
+  }
+
+  /** The row of the store's workstation with this prefix. */
+  workstation(prefix: string) {
+    return this.section.getByTestId(`store-workstation-${prefix}`);
   }
 }

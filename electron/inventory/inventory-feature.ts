@@ -6,7 +6,7 @@ import { simulatorSeed } from '../simpleconsign/transactions-feature';
 import { SimpleConsignImagesSimulator } from '../simpleconsign/inventory-sim-images';
 import { InventoryService } from './inventory-service';
 import { inventoryStoreMigrations } from './store-copy-schema';
-import { allowanceStoreMigration } from '../simpleconsign/store-allowance';
+import { allowanceStoreMigrations } from '../simpleconsign/store-allowance';
 import { inventoryPictures } from './inventory-pictures';
 
 /** Items in the training store unless BACKOFFICE_SC_SIM_ITEMS says otherwise. */
@@ -63,4 +63,4 @@ export const createInventoryFeature: FeatureFactory = (core): Feature => {
   };
 };
 
-export const inventoryModule: FeatureModule = { name: 'Inventory copy', versions: [20, 29], migrations: inventoryMigrations, storeMigrations: [...inventoryStoreMigrations, allowanceStoreMigration], create: createInventoryFeature };
+export const inventoryModule: FeatureModule = { name: 'Inventory copy', versions: [20, 29], migrations: inventoryMigrations, storeMigrations: [...inventoryStoreMigrations, ...allowanceStoreMigrations], create: createInventoryFeature };

@@ -64,8 +64,42 @@ export const allowanceStoreMigration: StoreMigration = {
   `,
 };
 
-/** The calls of every key in the last 10 minutes and the budget, for the Store section. */
-export const ALLOWANCE_USAGE_SQL = `SELECT (SELECT count(*) FROM vendor_calls WHERE at > clock_timestamp() - interval '10 minutes')::int AS used, (SELECT budget FROM vendor_budget) AS budget`;
+/**
+ * The window the budget is counted over, a store setting beside the budget: 10 minutes, as SimpleConsign counts.
+ * A longer one is stricter; a shorter one is only for a stand-in of SimpleConsign that counts over a shorter window,
+ * so a trial of many calls keeps the same proportions in a few minutes.
+ */
+export const allowanceWindowMigration: StoreMigration = {
+  version: 22,
+  name: 'the window the SimpleConsign allowance is counted over',
+  sql: ({ schema: s }) => `
+    ALTER TABLE ${s}.vendor_budget ADD COLUMN window_seconds integer NOT NULL DEFAULT 600 CHECK (window_seconds BETWEEN 1 AND 3600);
+    CREATE OR REPLACE FUNCTION ${s}.take_vendor_call(p_key text, p_kind text, p_workstation integer, p_reserve integer)
+    RETURNS TABLE (ok boolean, used integer, budget integer, wait_ms bigint)
+    LANGUAGE plpgsql SET search_path = ${s}, pg_temp AS $fn$
+    DECLARE n integer; b integer; lim integer; w interval;
+    BEGIN
+      PERFORM pg_advisory_xact_lock(hashtext('${s} vendor calls'), hashtext(p_key));
+      SELECT v.budget, make_interval(secs => v.window_seconds) INTO b, w FROM vendor_budget v;
+      DELETE FROM vendor_calls c WHERE c.key_id = p_key AND c.at <= clock_timestamp() - w;
+      SELECT count(*) INTO n FROM vendor_calls c WHERE c.key_id = p_key;
+      lim := CASE WHEN p_kind = 'sale' THEN b ELSE greatest(b - p_reserve, 1) END;
+      IF n < lim THEN
+        INSERT INTO vendor_calls (key_id, kind, workstation_id) VALUES (p_key, p_kind, p_workstation);
+        RETURN QUERY SELECT true, n + 1, b, 0::bigint;
+      ELSE
+        RETURN QUERY SELECT false, n, b, ceil(extract(epoch FROM (
+          (SELECT c.at FROM vendor_calls c WHERE c.key_id = p_key ORDER BY c.at OFFSET n - lim LIMIT 1) + w - clock_timestamp())) * 1000)::bigint;
+      END IF;
+    END $fn$;
+  `,
+};
+
+/** The key allowance's tables and the setting of its window, in order. */
+export const allowanceStoreMigrations: StoreMigration[] = [allowanceStoreMigration, allowanceWindowMigration];
+
+/** The calls of every key in the budget's window (10 minutes) and the budget, for the Store section. */
+export const ALLOWANCE_USAGE_SQL = `SELECT (SELECT count(*) FROM vendor_calls WHERE at > clock_timestamp() - (SELECT make_interval(secs => window_seconds) FROM vendor_budget))::int AS used, (SELECT budget FROM vendor_budget) AS budget`;
 
 /** Sets the store's budget in every mode's schema at once (one transaction), so both modes keep to it. */
 export const setBudgetSql = (schema: string) => `UPDATE ${schema}.vendor_budget SET budget = $1`;

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { StoreAwayError, type StoreHold, type StoreLink, type StoreQuery, type StoreWorkstation } from '../core/store-link';
 import { secretRedactor } from '../core/secrets/redact';
-import { clientConfig, describeConnectionError, isUnreachable, postgres, type Credentials } from './server-connection';
+import { clientConfig, describeConnectionError, isUnreachable, postgres, storePool, type Credentials } from './server-connection';
 import type { ServerLink } from './server-link';
 import { AdvisoryHold, HOLD_CHECK_MS, HOLDER_SQL } from './store-lock';
 
@@ -156,9 +156,7 @@ export class ModeLink implements StoreLink {
     if (!this.listener && this.topics.size > 0) void this.listen();
     if (this.pool) return this.pool;
     const creds = await credentialsOf(link);
-    const { Pool } = await postgres();
-    const pool = new Pool({ ...clientConfig(link.config.endpoint, creds, this.schema), max: 4, idleTimeoutMillis: 30_000 });
-    pool.on('error', () => {});
+    const pool = await storePool(clientConfig(link.config.endpoint, creds, this.schema), 4);
     this.pool = pool;
     return pool;
   }

@@ -44,6 +44,20 @@ export async function postgres(): Promise<typeof pg> {
   return (await import('pg')).default;
 }
 
+/**
+ * A pool of connections to the store server. pg reports a connection the server drops as an 'error' event on
+ * it, and an 'error' nobody listens for ends the app: the pool listens only while a connection is idle, not
+ * while one is lent out (in a transaction). Every connection gets its own listener; the failure still reaches
+ * the caller through its statement, and the next heartbeat reconnects.
+ */
+export async function storePool(config: pg.ClientConfig, max: number): Promise<pg.Pool> {
+  const { Pool } = await postgres();
+  const pool = new Pool({ ...config, max, idleTimeoutMillis: 30_000 });
+  pool.on('error', () => {});
+  pool.on('connect', (client) => void client.on('error', () => {}));
+  return pool;
+}
+
 /** Connects one client (pairing, setting up, checking); the caller ends it. */
 export async function connectClient(endpoint: ServerEndpoint, who: Credentials, searchPath?: string): Promise<pg.Client> {
   const { Client } = await postgres();

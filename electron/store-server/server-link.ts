@@ -3,7 +3,7 @@ import type { ServerState } from '../../shared/store/schemas';
 import { formatServerAddress } from '../../shared/store/rules';
 import type { StoreMigration } from '../core/store-link';
 import type { LinkConfig } from './link-config';
-import { clientConfig, describeConnectionError, isUnreachable, postgres, type Credentials } from './server-connection';
+import { clientConfig, describeConnectionError, isUnreachable, storePool, type Credentials } from './server-connection';
 import { readSchemaState, unknownVersions } from './server-migrations';
 
 /** How often a workstation tells the server it is alive, and looks again when the server is away. */
@@ -161,10 +161,7 @@ export class ServerLink {
 
   private async ensurePool(): Promise<pg.Pool> {
     if (this.pool) return this.pool;
-    const { Pool } = await postgres();
-    const pool = new Pool({ ...clientConfig(this.config.endpoint, await this.credentials()), max: 2, idleTimeoutMillis: 30_000 });
-    // An idle connection the server dropped is reported here; the next heartbeat reconnects.
-    pool.on('error', () => {});
+    const pool = await storePool(clientConfig(this.config.endpoint, await this.credentials()), 2);
     this.pool = pool;
     return pool;
   }

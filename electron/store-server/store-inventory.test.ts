@@ -9,11 +9,11 @@ import { createPairing, joinStore, setUpStore, type Membership } from './store-s
 import { freePort, startTestServer, type TestServer } from './testing/test-server';
 import { SimHost } from '../training/sim-host';
 import { inventoryStoreMigrations } from '../inventory/store-copy-schema';
-import { allowanceStoreMigration, AWAY_SHARE, DEFAULT_BUDGET, keyIdentity, SALES_RESERVE, StoreAllowance } from '../simpleconsign/store-allowance';
+import { allowanceStoreMigrations, AWAY_SHARE, DEFAULT_BUDGET, keyIdentity, SALES_RESERVE, StoreAllowance } from '../simpleconsign/store-allowance';
 import { TestWorkstation, type WorkstationSpec } from './testing/store-workstation';
 
 const KEY = 'store-copy-key';
-const features = [...inventoryStoreMigrations, allowanceStoreMigration];
+const features = [...inventoryStoreMigrations, ...allowanceStoreMigrations];
 let pg: TestServer;
 let sim: SimpleConsignInventorySimulator;
 let host: SimHost;
@@ -68,7 +68,7 @@ describe('one inventory load per store', () => {
     expect(Number((await serverState()).watermark)).toBe(first.repo.state().watermark);
     expect(await holder()).toBe('Back office');
     expect(first.requests).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('fills a joining workstation’s copy from the server, with no inventory call', async () => {
     second = workstation(members[1]);
@@ -176,6 +176,22 @@ describe('one allowance per key, counted on the server', () => {
     const dump = JSON.stringify(await pg.sql('SELECT * FROM training.vendor_calls'));
     expect(dump).not.toContain(KEY);
     expect(keyIdentity(KEY)).not.toBe(keyIdentity(KEY_B));
+  });
+
+  it('counts over the window the store sets, so a call leaves the count when its window has passed', async () => {
+    const [a] = links.map((w) => new StoreAllowance(w.link, Date.now));
+    await pg.sql('UPDATE training.vendor_budget SET budget = 3, window_seconds = 2');
+    try {
+      const key = 'a-key-with-a-short-window';
+      for (let i = 0; i < 3; i++) expect(await a.take('sale', key)).toEqual({ ok: true });
+      const refused = await a.take('sale', key);
+      expect(refused).toMatchObject({ ok: false });
+      expect(!refused.ok && refused.waitMs).toBeLessThanOrEqual(2_000);
+      // The first call leaves the window after two seconds, and one is free again.
+      await vi.waitFor(async () => expect(await a.take('sale', key)).toEqual({ ok: true }), { timeout: 10_000, interval: 250 });
+    } finally {
+      await pg.sql('UPDATE training.vendor_budget SET budget = $1, window_seconds = 600', [DEFAULT_BUDGET]);
+    }
   });
 
   it('keeps to a small fixed share while the server is away', async () => {

@@ -5,7 +5,7 @@ import { coreStoreMigrations } from '../app/features';
 import { MemorySecretStore } from '../core/secrets/memory-secret-store';
 import { openDatabase, type Db } from '../core/store/database';
 import { SettingsRepo } from '../core/store/settings-repo';
-import { allowanceStoreMigration, StoreAllowance } from '../simpleconsign/store-allowance';
+import { allowanceStoreMigrations, StoreAllowance } from '../simpleconsign/store-allowance';
 import { PASSWORD_ACCOUNT } from './link-config';
 import { StoreServerService } from './store-server-service';
 import { freePort, testFolder } from './testing/test-server';
@@ -16,7 +16,7 @@ function computer(name: string) {
   const db: Db = openDatabase(path.join(dir, 'backoffice.db'), coreStoreMigrations);
   const secrets = new MemorySecretStore();
   const logs: string[] = [];
-  const service = new StoreServerService({ settings: new SettingsRepo(db), secrets, dataDir: dir, version: 'test', features: [allowanceStoreMigration], now: Date.now, log: (m) => logs.push(m), heartbeatMs: 200 });
+  const service = new StoreServerService({ settings: new SettingsRepo(db), secrets, dataDir: dir, version: 'test', features: allowanceStoreMigrations, now: Date.now, log: (m) => logs.push(m), heartbeatMs: 200 });
   return { dir, db, secrets, service, logs, async close() {
     await service.stop();
     db.close();

@@ -17,7 +17,7 @@ import { currentRows, rowToItem } from '../../inventory/store-copy-items';
 import { StoreCopy } from '../../inventory/store-copy';
 import type { KnownCopy } from '../../inventory/store-copy-server';
 import { inventoryStoreMigrations } from '../../inventory/store-copy-schema';
-import { allowanceStoreMigration } from '../../simpleconsign/store-allowance';
+import { allowanceStoreMigrations } from '../../simpleconsign/store-allowance';
 
 export interface WorkstationSpec {
   endpoint: ServerEndpoint;
@@ -61,7 +61,7 @@ export class TestWorkstation {
     const m = spec.membership;
     this.server = new ServerLink({
       config: { role: 'workstation', kind: 'existing', endpoint: spec.endpoint, listen: [], othersTls: false, storeId: m.storeId, storeName: m.storeName, workstation: m.workstation, adminUser: null },
-      password: async () => m.password, version: 'test', features: [...inventoryStoreMigrations, allowanceStoreMigration], now: Date.now, log, heartbeatMs: 500,
+      password: async () => m.password, version: 'test', features: [...inventoryStoreMigrations, ...allowanceStoreMigrations], now: Date.now, log, heartbeatMs: 500,
     });
     this.link = new ModeLink('training', () => this.server, log);
     this.copy = new StoreCopy({
