@@ -33,6 +33,13 @@ function ownedPiece(piece: Uint8Array): ArrayBuffer {
 
 const BUSY_MS = 60_000;
 const BATCH_BYTES = 1024 * 1024;
+/**
+ * Bytes of an answer handed to the worker and not yet taken in, past which the answer is not read
+ * further: the rest waits in the socket (and the vendor's side of it), not in this process. The
+ * worker takes bytes in between its slices, so an answer that arrives faster than its items are
+ * written would otherwise pile up here whole (half a gigabyte for a million items).
+ */
+const IN_FLIGHT_BYTES = 8 * BATCH_BYTES;
 
 /**
  * Gathers the pieces of an answer that have already arrived into one message of up to a megabyte: a
@@ -45,12 +52,13 @@ class PieceBatch {
   private filled = 0;
   private pending: NodeJS.Immediate | null = null;
 
-  constructor(private readonly send: (bytes: ArrayBuffer) => void) {}
+  /** `bytes` is moved to the worker; its first `length` bytes are the answer's. */
+  constructor(private readonly send: (bytes: ArrayBuffer, length: number) => void) {}
 
   add(piece: Uint8Array): void {
     if (piece.length >= BATCH_BYTES) {
       this.flush();
-      this.send(ownedPiece(piece));
+      this.send(ownedPiece(piece), piece.length);
       return;
     }
     if (this.filled + piece.length > BATCH_BYTES) this.flush();
@@ -70,9 +78,14 @@ class PieceBatch {
     if (this.pending) clearImmediate(this.pending);
     this.pending = null;
     if (this.filled === 0) return;
-    const bytes = this.buffer.buffer.slice(0, this.filled);
+    const length = this.filled;
     this.filled = 0;
-    this.send(bytes);
+    // A batch at least half full is moved as it is (no second copy of the answer); a small one, gathered
+    // while the answer trickles in, is copied out so a megabyte is not moved for a few kilobytes.
+    if (length < BATCH_BYTES / 2) return this.send(this.buffer.buffer.slice(0, length), length);
+    const bytes = this.buffer.buffer;
+    this.buffer = new Uint8Array(BATCH_BYTES);
+    this.send(bytes, length);
   }
 }
 
@@ -178,16 +191,24 @@ class WorkerLink {
 export class CopyLoad {
   private readonly link: WorkerLink;
   private readonly ready: Promise<unknown>;
+  /** Bytes of each answer sent to the worker and not yet taken in. */
+  private readonly inFlight: Record<AnswerStream, number> = { items: 0, flags: 0 };
 
   private constructor(workers: CopyWorkers, spec: LoadSpec, hooks: CopyLoadHooks) {
     this.link = new WorkerLink(workers, (m) => {
-      if (m.kind === 'ready') hooks.ready?.();
+      if (m.kind === 'taken') this.inFlight[m.stream] -= m.bytes;
+      else if (m.kind === 'ready') hooks.ready?.();
       else if (m.kind === 'progress') hooks.progress?.(m.received, m.applied);
       else if (m.kind === 'lacks-flag') hooks.lacksFlag?.();
     });
     this.ready = this.link.wait('ready');
     this.ready.catch(() => undefined);
     this.link.send({ kind: 'load', spec });
+  }
+
+  /** Bytes of an answer handed to the worker and not yet taken in by it. */
+  unread(stream: AnswerStream): number {
+    return this.inFlight[stream];
   }
 
   /** Starts the worker, which empties the slot at once (while the source is still being asked). */
@@ -204,9 +225,16 @@ export class CopyLoad {
     await this.ready;
     const ended = this.link.wait('ended', stream);
     ended.catch(() => undefined);
-    const batch = new PieceBatch((bytes) => this.link.send({ kind: 'bytes', stream, bytes }, [bytes]));
+    const batch = new PieceBatch((bytes, length) => {
+      this.inFlight[stream] += bytes.byteLength;
+      this.link.send({ kind: 'bytes', stream, bytes, length }, [bytes]);
+    });
     try {
-      for await (const piece of pieces) batch.add(piece);
+      for await (const piece of pieces) {
+        batch.add(piece);
+        // The worker behind: read no further until it has taken in what it was given.
+        while (this.inFlight[stream] > IN_FLIGHT_BYTES) await this.link.wait('taken', stream);
+      }
     } catch (e) {
       batch.drop();
       throw e;

@@ -9,7 +9,8 @@ export type AnswerStream = 'items' | 'flags';
 /** What the main thread tells the copy's worker (load-worker.ts). */
 export type ToWorker =
   | { kind: 'load'; spec: LoadSpec }
-  | { kind: 'bytes'; stream: AnswerStream; bytes: ArrayBuffer }
+  /** The answer's next bytes: the first `length` of `bytes`. */
+  | { kind: 'bytes'; stream: AnswerStream; bytes: ArrayBuffer; length: number }
   | { kind: 'end'; stream: AnswerStream }
   | { kind: 'rows'; rows: ItemRow[] }
   | { kind: 'items'; items: unknown[] }
@@ -20,6 +21,8 @@ export type ToWorker =
 export type FromWorker =
   | { kind: 'ready' }
   | { kind: 'lacks-flag' }
+  /** A message of an answer's bytes has been taken in (written to the answer's file and scanned). */
+  | { kind: 'taken'; stream: AnswerStream; bytes: number }
   | { kind: 'progress'; received: number; applied: number }
   | { kind: 'ended'; stream: AnswerStream; total: number | null; shell: Record<string, unknown> | null }
   | { kind: 'rows-written'; applied: number }

@@ -113,10 +113,11 @@ port.on('message', (m: ToWorker) => {
     } else if (m.kind === 'bytes') {
       const list = (lists[m.stream] ??= new SpooledJsonList());
       try {
-        list.feed(new Uint8Array(m.bytes));
+        list.feed(new Uint8Array(m.bytes, 0, m.length));
       } catch (e) {
         return fail(e, m.stream);
       }
+      post({ kind: 'taken', stream: m.stream, bytes: m.bytes.byteLength });
       schedule();
     } else if (m.kind === 'end') {
       const list = (lists[m.stream] ??= new SpooledJsonList());
