@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { defaultSyncSettings } from '../../shared/inventory/schemas';
-import { CopyLoad, CopyWorkers } from './copy-load';
+import { CopyLoad, CopyWorkers, readFlaggedSkus } from './copy-load';
 import { itemsTable } from './slot-schema';
 import { tempDb } from './test-harness';
 
@@ -44,4 +44,33 @@ it('reads an answer no further than a few megabytes ahead of what the worker has
   // Eight megabytes in flight and the piece just handed over, never the answer's 64.
   expect(furthestAhead).toBeGreaterThan(MB);
   expect(furthestAhead).toBeLessThanOrEqual(9 * MB + ITEM_BYTES * PIECE_ITEMS + MB);
+}, 120_000);
+
+it('reads the SKUs of a list of E-commerce items in a worker, as the copy matches them', async () => {
+  const t = tempDb();
+  const workers = new CopyWorkers(t.db);
+  cleanup = () => {
+    void workers.close();
+    t.cleanup();
+  };
+  const list = [{ sku: ' AB-1 ' }, { sku: 12345 }, { sku: 'cd-2', name: 'x' }, ...Array.from({ length: 12_000 }, (_, i) => ({ sku: `E${i}` }))];
+  const text = JSON.stringify({ results: list, count: list.length });
+  // Pieces split anywhere, even inside a SKU.
+  async function* pieces(): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < text.length; at += 777) yield new TextEncoder().encode(text.slice(at, at + 777));
+  }
+  const read = await readFlaggedSkus(workers, pieces());
+  expect(read.total).toBe(list.length);
+  expect(read.skus).toHaveLength(list.length);
+  expect(new Set(read.skus)).toEqual(new Set(['ab-1', '12345', 'cd-2', ...Array.from({ length: 12_000 }, (_, i) => `e${i}`)]));
+  // No list: SimpleConsign's refusal, told by its other fields.
+  async function* refusal(): AsyncGenerator<Uint8Array> {
+    yield new TextEncoder().encode('{"error":"Invalid API key"}');
+  }
+  expect(await readFlaggedSkus(workers, refusal())).toMatchObject({ skus: null, shell: { error: 'Invalid API key' } });
+  async function* broken(): AsyncGenerator<Uint8Array> {
+    yield new TextEncoder().encode('{"results":[{"sku":"A"},');
+    yield new TextEncoder().encode('nope]}');
+  }
+  await expect(readFlaggedSkus(workers, broken())).rejects.toThrow(SyntaxError);
 }, 120_000);

@@ -15,7 +15,9 @@ export type ToWorker =
   | { kind: 'rows'; rows: ItemRow[] }
   | { kind: 'items'; items: unknown[] }
   | { kind: 'finish' }
-  | { kind: 'facts'; slot: Slot };
+  | { kind: 'facts'; slot: Slot }
+  /** The SKUs of the 'flags' answer piped without a load (a change set's list of E-commerce items). */
+  | { kind: 'skus' };
 
 /** What the copy's worker answers. */
 export type FromWorker =
@@ -28,4 +30,5 @@ export type FromWorker =
   | { kind: 'rows-written'; applied: number }
   | { kind: 'done'; outcome: LoadOutcome }
   | { kind: 'facts'; facts: CopyFacts }
+  | { kind: 'skus'; skus: string[] }
   | { kind: 'failed'; message: string; code?: string; syntax: boolean; stream?: AnswerStream };

@@ -15,7 +15,7 @@ export async function loadSimpleConsign(core: SyncCore, job: Job, conn: Conn | n
   if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
   if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
   if (job.mode === 'full') await loadWhole(core, job, conn);
-  else await loadChanges(core.deps, job, conn);
+  else await loadChanges(core, job, conn);
 }
 
 /** Everything into the other slot through the copy's worker, then one switch (see full-load.ts). */
@@ -28,8 +28,8 @@ async function loadWhole({ deps, workers }: SyncCore, job: Job, conn: Conn): Pro
 }
 
 /** SimpleConsign's change set since the watermark. */
-async function loadChanges(deps: SyncDeps, job: Job, conn: Conn): Promise<void> {
-  const asked = await askForItems(deps, conn, job, job.running.controller.signal);
+async function loadChanges({ deps, workers }: SyncCore, job: Job, conn: Conn): Promise<void> {
+  const asked = await askForItems({ ...deps, workers }, conn, job, job.running.controller.signal);
   if (asked.answer.kind !== 'items') throw new Error('a change set is read whole');
   answered(deps, job, asked, asked.answer.source.total);
   // A change set's SKUs are noted as they are read, for the store server.
