@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures/test';
 import { PresentationCheck, presentations } from './pages/axe-check';
-import { backOfficeStates, counterStates, partsStates, prepareStore, type OpenedState } from './pages/opened-states';
+import { backOfficeStates, counterStates, partsStates, prepareStore, storeStates, type OpenedState } from './pages/opened-states';
 import { ProductSheetsPage } from './pages/product-sheets-page';
 
 const shown = presentations.map((p) => p.name).join(', ');
@@ -13,6 +13,8 @@ const shown = presentations.map((p) => p.name).join(', ');
 const groups: { name: string; states: OpenedState[]; prepare?: typeof prepareStore; minor?: boolean }[] = [
   { name: 'the counter and returns', states: counterStates, prepare: prepareStore },
   { name: 'the other screens', states: backOfficeStates, prepare: prepareStore },
+  // Its own app: the store server it sets up changes how the workstation works.
+  { name: 'the store section', states: storeStates },
   // The parts call's views have no axe finding at all, minor ones included.
   { name: 'the parts call', states: partsStates, minor: true },
 ];

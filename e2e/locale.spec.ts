@@ -1,11 +1,11 @@
 import { expect, test } from './fixtures/test';
-import { CounterPage, callValue, loadInventory, plainItems, type StockItem } from './pages/counter-page';
+import { CounterPage, callValue, loadInventory, plainItems, watchReceipts, type StockItem } from './pages/counter-page';
 
 /** Each locale: how the workstation writes an amount, and what a person there types. */
 const cases = [
-  { locale: 'de-DE', money: (s: string) => `${s}\u00a0$`, price: '12,5', total: '12,50', other: '12.50', grouped: '1.234,50', tendered: '20,50', change: '8,00' },
-  { locale: 'fr-FR', money: (s: string) => `${s}\u00a0$US`, price: '12,5', total: '12,50', other: '12.50', grouped: '1\u202f234,50', tendered: '20,50', change: '8,00' },
-  { locale: 'en-US', money: (s: string) => `$${s}`, price: '12.5', total: '12.50', other: '12,50', grouped: '1,234.50', tendered: '20.50', change: '8.00' },
+  { locale: 'de-DE', money: (s: string) => `${s}\u00a0$`, price: '12,5', total: '12,50', other: '12.50', grouped: '1.234,50', tendered: '20,50', change: '8,00', quick: ['15,00', '20,00', '50,00'] },
+  { locale: 'fr-FR', money: (s: string) => `${s}\u00a0$US`, price: '12,5', total: '12,50', other: '12.50', grouped: '1\u202f234,50', tendered: '20,50', change: '8,00', quick: ['15,00', '20,00', '50,00'] },
+  { locale: 'en-US', money: (s: string) => `$${s}`, price: '12.5', total: '12.50', other: '12,50', grouped: '1,234.50', tendered: '20.50', change: '8.00', quick: ['15.00', '20.00', '50.00'] },
 ];
 
 async function oneItemSale(counter: CounterPage, item: StockItem) {
@@ -53,6 +53,73 @@ for (const c of cases) {
       const day = new Intl.DateTimeFormat(c.locale, { dateStyle: 'medium' }).format(new Date());
       await expect(row).toContainText(day);
       await expect(row).toContainText(c.money(c.total));
+    });
+
+    test('pays in a few keys, shows the change large and prints the receipt and the refund receipt its way', async ({ page, shell }) => {
+      test.setTimeout(180_000);
+      await loadInventory(shell);
+      const [a] = await plainItems(shell, 1);
+      const receipts = await watchReceipts(page);
+      const counter = new CounterPage(page);
+      await oneItemSale(counter, a);
+      await counter.line(a.sku).getByTestId('line-price').fill(c.price);
+      await expect(counter.grandTotal).toHaveText(c.money(c.total));
+
+      // The payment step: the total, the exact amount and the next round notes, the change as cash is typed.
+      await page.keyboard.press('F4');
+      await expect(page.getByTestId('payment-total')).toHaveText(c.money(c.total));
+      await expect(page.getByTestId('payment-exact')).toContainText(c.money(c.total));
+      await expect(page.getByTestId('payment-quick')).toHaveText(c.quick.map((q, i) => `${c.money(q)} F${5 + i}`));
+      await page.getByTestId('payment-tendered').fill(c.tendered);
+      await expect(page.getByTestId('payment-change')).toHaveText(`Change due ${c.money(c.change)}`);
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('sale-complete-change')).toHaveText(`Change due ${c.money(c.change)}`);
+      const orderNumber = (await counter.lastOrderNumber.textContent())!;
+      const sale = await callValue<{ totalCents: number; payment: { tenderedCents: number; changeCents: number } }>(shell, 'sales:get-sale', { orderNumber });
+      expect([sale.totalCents, sale.payment.tenderedCents, sale.payment.changeCents]).toEqual([1250, 2050, 800]);
+
+      // The receipt: amounts and the day the workstation's way, the order number as text and as a barcode.
+      const day = new Intl.DateTimeFormat(c.locale, { dateStyle: 'medium' }).format(new Date());
+      const paper = page.getByTestId('receipt-print');
+      await page.keyboard.press('Control+p');
+      await expect.poll(receipts.printed).toBe(1);
+      await page.emulateMedia({ media: 'print' });
+      await expect(paper).toContainText('Receipt');
+      await expect(paper).toContainText(`Order ${orderNumber}`);
+      await expect(paper).toContainText(day);
+      await expect(paper.locator('tbody')).toContainText(c.money(c.total));
+      await expect(paper.locator('tfoot')).toContainText(`Total${c.money(c.total)}`);
+      await expect(paper.locator('tfoot')).toContainText(`Paid by cash${c.money(c.tendered)}`);
+      await expect(paper.locator('tfoot')).toContainText(`Change${c.money(c.change)}`);
+      const barcode = paper.getByTestId('receipt-barcode');
+      await expect(barcode).toHaveAttribute('alt', `Barcode of order ${orderNumber}`);
+      expect(await barcode.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(0);
+      await page.emulateMedia({ media: 'screen' });
+
+      // A return by scanning that barcode: what was refunded, and its refund receipt, the same way.
+      await page.keyboard.press('Alt+2');
+      await counter.scan(orderNumber);
+      await expect(counter.returnQuantity(a.sku)).toBeFocused();
+      await page.keyboard.type('1');
+      await page.keyboard.press('Control+Enter');
+      await expect(page.getByTestId('return-reason')).toBeFocused();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Control+Enter');
+      await expect(page.getByTestId('return-recorded')).toContainText(`${c.money(c.total)} refunded`);
+      await page.keyboard.press('Control+p');
+      await expect.poll(receipts.printed).toBe(2);
+      await page.emulateMedia({ media: 'print' });
+      await expect(paper).toContainText('Refund receipt');
+      await expect(paper).toContainText(`Order ${orderNumber}`);
+      await expect(paper).toContainText(`Return of the sale of ${day}`);
+      await expect(paper.locator('tfoot')).toContainText(`Refunded${c.money(c.total)}`);
+      await page.emulateMedia({ media: 'screen' });
+
+      // History: the sale and its return, in the workstation's amounts and days.
+      await counter.reopenHistory();
+      await expect(counter.historyRow('SALE', orderNumber)).toContainText(day);
+      await expect(counter.historyRow('RETURN', orderNumber)).toContainText(day);
+      await expect(counter.historyRow('RETURN', orderNumber)).toContainText(c.total);
     });
   });
 }

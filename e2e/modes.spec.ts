@@ -1,6 +1,7 @@
 import { closedPort } from '../electron/testing/closed-port';
 import { expect, test } from './fixtures/test';
 import type { RunningShell } from './fixtures/web-shell';
+import { PresentationCheck } from './pages/axe-check';
 import { ModeSwitchPage } from './pages/mode-switch';
 import { SalesPage } from './pages/sales-page';
 
@@ -53,7 +54,7 @@ test('switching mode asks first, lists what waits, tests the live connections, a
   await page.screenshot({ path: testInfo.outputPath('history-training-only.png'), fullPage: true });
 });
 
-test('cancel and mark as done ask first, and marking notes who did it', async ({ page, shell }) => {
+test('cancel and mark as done ask first, and marking notes who did it', async ({ page, shell }, testInfo) => {
   // TRAX IFPOS asks to be left alone for five minutes, so the delivery stays retrying while the test acts on it.
   await value(shell, 'training:inject-fault', { simulator: 'ifpos', fault: { kind: 'unavailable', count: 1, retryAfterSeconds: 300 } });
   await value(shell, 'sales:record-sale', sale('WAIT1'));
@@ -89,6 +90,10 @@ test('cancel and mark as done ask first, and marking notes who did it', async ({
   await clash.getByTestId('delivery-mark-delivered').click();
   const confirm = clash.getByTestId('delivery-mark-confirm');
   await expect(confirm).toContainText('Only if you checked SimpleConsign');
+  // The confirmation as opened, in every presentation the accessibility spec checks.
+  const check = await PresentationCheck.start(page, testInfo);
+  expect(await check.findings('delivery-mark-confirmation')).toEqual([]);
+  await check.done();
   await expect(confirm.getByTestId('delivery-mark-confirm-confirm')).toBeDisabled();
   await confirm.getByTestId('delivery-mark-by').fill('Ann');
   await confirm.getByTestId('delivery-mark-confirm-confirm').click();

@@ -181,3 +181,25 @@ test('the vendor’s answer to a log is read in words, on the part and under Cal
   await calls.getByText('What HeavyTruckParts sent').first().click();
   await expect(calls.locator('pre').first()).toBeVisible();
 });
+
+test('attaching a customer keeps the part open while their prices come: L still opens the log, and A waits for their price', async ({ page, shell }) => {
+  const parts = new PartsPage(page);
+  await parts.open();
+  await parts.openEngine();
+  const standard = (await parts.byId('parts-head-price').textContent())!;
+  // HeavyTruckParts answers slowly from here on: the customer's lookup and the part's prices for them.
+  expect((await shell.call('training:inject-fault', { simulator: 'heavytruckparts', fault: { kind: 'slow', count: 5, delayMs: 6000 } })).ok).toBe(true);
+  await parts.attachCustomer('5001');
+  await expect(parts.byId('parts-repricing')).toBeVisible();
+  await expect(parts.byId('parts-add-to-cart')).toBeDisabled();
+  await parts.press('a');
+  await expect(parts.byId('parts-added')).toHaveCount(0);
+  await parts.press('l');
+  await expect(parts.byId('parts-log-comments')).toBeFocused();
+  await expect(parts.byId('parts-repricing')).toBeHidden({ timeout: 30_000 });
+  await expect(parts.byId('parts-price-line')).toContainText('for end user 5001');
+  expect(await parts.byId('parts-head-price').textContent()).not.toBe(standard);
+  await expect(parts.byId('parts-add-to-cart')).toBeEnabled();
+  // The log form kept the cursor through the new prices.
+  await expect(parts.byId('parts-log-comments')).toBeFocused();
+});

@@ -57,7 +57,9 @@ test('a block from the shop’s own list is pasted by its header line, with a ma
   await expect(sheets.cell(0, 'Manufacturer local name')).toHaveText('Bean Co');
 });
 
-test('finding the way in 33 columns: frozen name, Ctrl+arrow, remembered widths, always an empty last row, adding a kind of row', async ({ page }) => {
+test('finding the way in 33 columns: frozen name, Ctrl+arrow, remembered widths, always an empty last row, adding a kind of row', async ({ page, shell }) => {
+  // A long walk through one sheet (a reload included): more than one minute on a busy machine.
+  test.setTimeout(150_000);
   const sheets = new ProductSheetsPage(page);
   await sheets.open();
   await sheets.create('Wide sheet', ['new-product', 'change-product']);
@@ -100,6 +102,13 @@ test('finding the way in 33 columns: frozen name, Ctrl+arrow, remembered widths,
   await page.mouse.move(handle.x + handle.width / 2 + 90, handle.y + handle.height / 2, { steps: 5 });
   await page.mouse.up();
   await expect.poll(async () => Math.round((await ean.boundingBox())!.width)).toBe(Math.round(before + 90));
+  // The width is a setting, saved on release: the page is reloaded once the app has it.
+  await expect
+    .poll(async () => {
+      const settings = await shell.call<{ columnWidths: Record<string, number> }>('sheets:get-settings', {});
+      return settings.ok ? settings.value.columnWidths['EAN code'] : undefined;
+    })
+    .toBe(Math.round(before + 90));
   await sheets.saved();
   await page.reload();
   await sheets.open();

@@ -1,6 +1,7 @@
 import type { ImportView, SheetSettings } from '../shared/trax-retail/contract';
 import { expect, test } from './fixtures/test';
 import type { RunningShell } from './fixtures/web-shell';
+import { PresentationCheck } from './pages/axe-check';
 import { ImportsPage } from './pages/imports-page';
 import { ProductSheetsPage, uploadsAtTrax, withTraxShell } from './pages/product-sheets-page';
 
@@ -90,7 +91,7 @@ test('lengths are counted in characters as Trax counts them, and an attribute co
   await expect(page.getByTestId('known-attributes')).toHaveValue('Flavour, Colour, Segment, Shelf life');
 });
 
-test('status tells the truth: health follows real calls, a dropped upload is tried again once, ended imports say when they ended', async ({ browser }) => {
+test('status tells the truth: health follows real calls, a dropped upload is tried again once, ended imports say when they ended', async ({ browser }, testInfo) => {
   await withTraxShell(browser, async (sheets, shell) => {
     const page = sheets.page;
     const health = page.getByTestId('status-health-trax-retail');
@@ -126,6 +127,10 @@ test('status tells the truth: health follows real calls, a dropped upload is tri
     expect(await uploadsAtTrax(shell)).toBe(1);
     await imports.latest.getByTestId('import-retry').click();
     await expect(page.getByTestId('retry-confirm')).toContainText('opens a second review ticket');
+    // The confirmation as opened, in every presentation the accessibility spec checks.
+    const check = await PresentationCheck.start(page, testInfo);
+    expect(await check.findings('import-retry-confirmation')).toEqual([]);
+    await check.done();
     await page.getByTestId('retry-confirm-confirm').click();
     await imports.expectEnded('imported');
     expect(await uploadsAtTrax(shell)).toBe(2);

@@ -1,17 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures/test';
+import { PresentationCheck } from './pages/axe-check';
 import { CounterPage, loadInventory, plainItems } from './pages/counter-page';
 
 test.describe('a new install', () => {
   test.use({ firstRun: true });
 
-  test('asks for the store’s details on first start, again after “Later”, and never prints a receipt without a name line to fill', async ({ page, shell }) => {
+  test('asks for the store’s details on first start, again after “Later”, and never prints a receipt without a name line to fill', async ({ page, shell }, testInfo) => {
     test.setTimeout(120_000);
     const dialog = page.getByTestId('first-run');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId('store-name')).toBeFocused();
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact !== 'minor').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    const check = await PresentationCheck.start(page, testInfo);
+    expect(await check.findings('first-run')).toEqual([]);
+    await check.done();
     await page.getByTestId('first-run-later').click();
     await expect(dialog).toHaveCount(0);
     await page.reload();

@@ -38,9 +38,10 @@ function reflowProblems(page: Page, label: string): Promise<string[]> {
     const problems: string[] = [];
     const root = document.documentElement;
     if (root.scrollWidth > root.clientWidth + 1) problems.push(`${name}: the page scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`);
-    // Text shortened with "…" or clipped, outside the inventory's rows (whose item panel shows each in full).
+    // Text shortened with "…" or clipped, outside the inventory's rows (whose item panel shows each in full) and the
+    // product sheet's cells (a spreadsheet's cells clip; F2 or the cell's title shows each in full).
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('#root *'))) {
-      if (el.scrollWidth <= el.clientWidth + 1 || el.closest('.inventory-row, .visually-hidden') || el.offsetParent === null) continue;
+      if (el.scrollWidth <= el.clientWidth + 1 || el.closest('.inventory-row, .sheet-grid, .visually-hidden') || el.offsetParent === null) continue;
       const style = getComputedStyle(el);
       const clipped = style.textOverflow === 'ellipsis' || (style.overflowX === 'hidden' && el.children.length === 0);
       if (clipped) problems.push(`${name}: "${el.textContent?.trim().slice(0, 40)}" is cut off`);
@@ -64,10 +65,18 @@ export class PresentationCheck {
     private readonly page: Page,
     private readonly cdp: CDPSession,
     private readonly testInfo: TestInfo,
+    /** The window the test had, given back by `done`. */
+    private readonly before: Presentation,
   ) {}
 
   static async start(page: Page, testInfo: TestInfo): Promise<PresentationCheck> {
-    return new PresentationCheck(page, await page.context().newCDPSession(page), testInfo);
+    const viewport = page.viewportSize() ?? presentations[0].viewport;
+    return new PresentationCheck(page, await page.context().newCDPSession(page), testInfo, { name: 'before', viewport, fontSize: 16 });
+  }
+
+  /** The window and text size as they were before the check, for a test that goes on. */
+  done(): Promise<void> {
+    return this.present(this.before);
   }
 
   private async present(p: Presentation): Promise<void> {

@@ -63,3 +63,17 @@ export class CounterPage extends SalesPage {
     await expect(this.page.getByTestId('counter-settings').locator('summary')).toContainText(settings.shown ?? `${settings.taxRate}%`);
   }
 }
+
+/** Receipts printed (window.print, stubbed) and saved (PDF downloads) on the page from now on. */
+export async function watchReceipts(page: Page) {
+  let saved = 0;
+  page.on('download', () => void (saved += 1));
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  return {
+    printed: () => page.evaluate(() => (window as unknown as { printed: number }).printed),
+    saved: () => saved,
+  };
+}

@@ -10,6 +10,7 @@ import { connectClient } from '../store-server/server-connection';
 import { StoreServerService } from '../store-server/store-server-service';
 import { freePort, testFolder } from '../store-server/testing/test-server';
 import { storeOrderCounter } from '../../shared/sales/order-number';
+import { StoreAwayError, type StoreLink } from '../core/store-link';
 import { FakeDestination, makeSalesHarness, saleInput, type HarnessOptions, type SalesHarness } from '../sales/test-support';
 
 /** One computer of the store: its core store, keychain and store server service. */
@@ -45,6 +46,21 @@ async function workstation(on: ReturnType<typeof computer>, dests = destinations
   return { h, dests };
 }
 
+/** A workstation's link to the server that a test can cut (a pulled cable: every statement fails as away). */
+function cuttable(link: StoreLink) {
+  const cable = { cut: false };
+  const away = () => Promise.reject(new StoreAwayError('The store server does not answer.'));
+  const proxy = new Proxy(link, {
+    get(target, prop) {
+      if (cable.cut && (prop === 'query' || prop === 'transaction')) return away;
+      if (cable.cut && prop === 'reachable') return () => false;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { cable, link: proxy };
+}
+
 /** Runs SQL on the server as its administrator (the test's view of what the server holds). */
 async function serverSql<R>(text: string, params: unknown[] = []): Promise<R[]> {
   // The administrator's password is in the server computer's keychain, where the app keeps it.
@@ -70,7 +86,7 @@ afterAll(async () => {
   for (const h of harnesses) await h.close();
   await register?.close();
   await server?.close();
-});
+}, 60_000);
 
 describe('sales shared through the store server', () => {
   it('numbers each workstation’s sales from its own prefix and counter', async () => {
@@ -143,5 +159,39 @@ describe('sales shared through the store server', () => {
     expect(next.orderNumber > later[1]).toBe(true);
     // The sales made after the backup come back from the server, as the store's.
     await vi.waitFor(() => expect(history(restored.h).map((r) => r.orderNumber)).toEqual(expect.arrayContaining(later)), { timeout: 10_000 });
+  });
+
+  it('flags a one-off item two workstations sold while one was cut off, on both screens, until a person settles it', async () => {
+    await serverSql(`INSERT INTO training.inventory_items (sku_key, item, change) VALUES ('oneoff7', $1, 1), ('stock7', $2, 1)`, [
+      JSON.stringify({ sku: 'ONEOFF7', name: 'Wool coat', quantity: 1 }),
+      JSON.stringify({ sku: 'STOCK7', name: 'Socks', quantity: 6 }),
+    ]);
+    const lines = [{ sku: 'ONEOFF7', name: 'Wool coat', unitPriceCents: 12_000, quantity: 1, taxable: false }, { sku: 'STOCK7', name: 'Socks', unitPriceCents: 500, quantity: 1, taxable: false }];
+    const a = await workstation(server);
+    const cut = cuttable(register.service.linkFor('training'));
+    const b = await workstation(register, destinations(), { store: cut.link });
+    cut.cable.cut = true;
+    const apart = await b.h.feature.service.recordSale(saleInput(undefined, lines));
+    const first = await a.h.feature.service.recordSale(saleInput(undefined, lines));
+    await a.h.feature.share.settle();
+    expect(await b.h.feature.conflicts.list()).toEqual({ paired: true, live: false, conflicts: [] });
+    // Back on the server: its sale arrives second and is flagged; both sales stay, on the server and in both Histories.
+    cut.cable.cut = false;
+    b.h.feature.share.nudge();
+    await b.h.feature.share.settle();
+    const expected = {
+      sku: 'ONEOFF7',
+      itemName: 'Wool coat',
+      first: { orderNumber: first.orderNumber, workstation: '01 · Counter 1' },
+      second: { orderNumber: apart.orderNumber, workstation: '02 · Counter 2' },
+      settled: null,
+    };
+    for (const h of [a.h, b.h]) expect((await h.feature.conflicts.list()).conflicts).toEqual([expect.objectContaining({ ...expected, first: expect.objectContaining(expected.first), second: expect.objectContaining(expected.second) })]);
+    await vi.waitFor(() => expect(history(a.h).map((r) => r.orderNumber)).toEqual(expect.arrayContaining([first.orderNumber, apart.orderNumber])), { timeout: 10_000 });
+    const [{ id }] = (await a.h.feature.conflicts.list()).conflicts;
+    await expect(b.h.feature.conflicts.settle({ id, note: '  ' })).rejects.toThrow('Write down how it was settled.');
+    await b.h.feature.conflicts.settle({ id, note: 'Counter 2 refunded its customer; the coat went with the first sale.' });
+    expect((await a.h.feature.conflicts.list()).conflicts[0].settled).toMatchObject({ by: '02 · Counter 2', note: 'Counter 2 refunded its customer; the coat went with the first sale.' });
+    await expect(a.h.feature.conflicts.settle({ id, note: 'again' })).rejects.toThrow('settled already');
   });
 });

@@ -22,3 +22,8 @@ export function belongsInCopy(r: KeptFields, s: SyncSettings, vendorFiltered = t
   if (s.consignorId && r.consignorId !== s.consignorId) return false;
   return !s.includeOnlyEcommerceItems || r.ecommerce !== false;
 }
+
+/** An item's SKU as a list of E-commerce items is matched against the copy: trimmed, lower case ('' for none). */
+export function flaggedSku(item: unknown): string {
+  return String((item as Record<string, unknown> | null)?.sku ?? '').trim().toLowerCase();
+}

@@ -2,11 +2,13 @@ import type { Worker } from 'node:worker_threads';
 import { startModuleWorker, sqliteModulePath } from '../core/module-worker';
 import type { Db } from '../core/store/database';
 import type { ItemRow } from '../simpleconsign/inventory-row';
-import { BulkWorkError } from './bulk-worker';
 import type { CopyFacts } from './copy-facts';
 import type { LoadOutcome, LoadSpec } from './load-job';
-import type { AnswerStream, FromWorker, ToWorker } from './load-messages';
+import type { AnswerStream, ToWorker } from './load-messages';
 import type { Slot } from './slot-schema';
+import { WorkerLink, type PipedAnswer } from './worker-link';
+
+export type { PipedAnswer };
 
 export interface CopyLoadHooks {
   /** The worker has emptied the slot and waits for rows. */
@@ -17,64 +19,7 @@ export interface CopyLoadHooks {
   lacksFlag?: () => void;
 }
 
-/** An answer as the worker found it once it had ended: how many items its list held (null: no list) and its other fields. */
-export interface PipedAnswer {
-  total: number | null;
-  shell: Record<string, unknown> | null;
-}
-
-type Waiter = { kind: FromWorker['kind']; stream?: AnswerStream; resolve: (m: FromWorker) => void; reject: (e: Error) => void };
-
-/** The bytes as a buffer the worker may own: a piece that shares its memory with others is copied first. */
-function ownedPiece(piece: Uint8Array): ArrayBuffer {
-  const whole = piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength && piece.buffer instanceof ArrayBuffer;
-  return whole ? (piece.buffer as ArrayBuffer) : (piece.slice().buffer as ArrayBuffer);
-}
-
 const BUSY_MS = 60_000;
-const BATCH_BYTES = 1024 * 1024;
-
-/**
- * Gathers the pieces of an answer that have already arrived into one message of up to a megabyte: a
- * message costs both threads more than the copy. Nothing waits for more to come: what is gathered
- * goes once the pieces queued now are taken (the next turn of the event loop), so the worker reads
- * the first items while the rest is still on its way.
- */
-class PieceBatch {
-  private buffer = new Uint8Array(BATCH_BYTES);
-  private filled = 0;
-  private pending: NodeJS.Immediate | null = null;
-
-  constructor(private readonly send: (bytes: ArrayBuffer) => void) {}
-
-  add(piece: Uint8Array): void {
-    if (piece.length >= BATCH_BYTES) {
-      this.flush();
-      this.send(ownedPiece(piece));
-      return;
-    }
-    if (this.filled + piece.length > BATCH_BYTES) this.flush();
-    this.buffer.set(piece, this.filled);
-    this.filled += piece.length;
-    this.pending ??= setImmediate(() => this.flush());
-  }
-
-  /** What is gathered, left unsent (the answer failed). */
-  drop(): void {
-    if (this.pending) clearImmediate(this.pending);
-    this.pending = null;
-    this.filled = 0;
-  }
-
-  flush(): void {
-    if (this.pending) clearImmediate(this.pending);
-    this.pending = null;
-    if (this.filled === 0) return;
-    const bytes = this.buffer.buffer.slice(0, this.filled);
-    this.filled = 0;
-    this.send(bytes);
-  }
-}
 
 /** Starts a worker over the store's file (see load-worker.ts). */
 function startWorker(db: Db): Worker {
@@ -121,53 +66,6 @@ export class CopyWorkers {
 }
 
 /**
- * One worker doing one job, seen from the main thread: messages out, answers awaited in the order
- * they come, a failure rejecting everything still waited for.
- */
-class WorkerLink {
-  private readonly worker: Worker;
-  private readonly waiting: Waiter[] = [];
-  private failure: Error | null = null;
-
-  constructor(workers: CopyWorkers, private readonly onMessage: (m: FromWorker) => void = () => {}) {
-    this.worker = workers.take();
-    this.worker.on('message', (m: FromWorker) => this.received(m));
-    this.worker.on('error', (e) => this.fail(e));
-    this.worker.on('exit', (code) => this.fail(new BulkWorkError(`the inventory worker stopped (${code})`)));
-  }
-
-  private received(m: FromWorker): void {
-    if (m.kind === 'failed') {
-      this.fail(m.syntax ? new SyntaxError(m.message) : new BulkWorkError(m.message, m.code));
-      return;
-    }
-    this.onMessage(m);
-    const i = this.waiting.findIndex((w) => w.kind === m.kind && (w.stream === undefined || ('stream' in m && w.stream === m.stream)));
-    if (i >= 0) this.waiting.splice(i, 1)[0].resolve(m);
-  }
-
-  private fail(e: Error): void {
-    this.failure ??= e;
-    for (const w of this.waiting.splice(0)) w.reject(this.failure);
-  }
-
-  send(m: ToWorker, transfer: ArrayBuffer[] = []): void {
-    if (!this.failure) this.worker.postMessage(m, transfer);
-  }
-
-  /** The next answer of this kind (for this stream). */
-  wait<K extends FromWorker['kind']>(kind: K, stream?: AnswerStream): Promise<Extract<FromWorker, { kind: K }>> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => this.waiting.push({ kind, stream, resolve: resolve as (m: FromWorker) => void, reject }));
-  }
-
-  async stop(): Promise<void> {
-    this.fail(new BulkWorkError('the load was stopped'));
-    await this.worker.terminate();
-  }
-}
-
-/**
  * A new copy of the inventory being written into the slot searches do not read. Rows come from
  * either source through the same path: SimpleConsign's answer as its bytes arrive (`pipe`: the
  * worker reads the items), or slices of items or rows already read (`addItems`, `addRows`: a store
@@ -190,6 +88,11 @@ export class CopyLoad {
     this.link.send({ kind: 'load', spec });
   }
 
+  /** Bytes of an answer handed to the worker and not yet taken in by it. */
+  unread(stream: AnswerStream): number {
+    return this.link.unread(stream);
+  }
+
   /** Starts the worker, which empties the slot at once (while the source is still being asked). */
   static start(workers: CopyWorkers, spec: LoadSpec, hooks: CopyLoadHooks = {}): CopyLoad {
     return new CopyLoad(workers, spec, hooks);
@@ -202,19 +105,7 @@ export class CopyLoad {
    */
   async pipe(stream: AnswerStream, pieces: AsyncIterable<Uint8Array>): Promise<PipedAnswer> {
     await this.ready;
-    const ended = this.link.wait('ended', stream);
-    ended.catch(() => undefined);
-    const batch = new PieceBatch((bytes) => this.link.send({ kind: 'bytes', stream, bytes }, [bytes]));
-    try {
-      for await (const piece of pieces) batch.add(piece);
-    } catch (e) {
-      batch.drop();
-      throw e;
-    }
-    batch.flush();
-    this.link.send({ kind: 'end', stream });
-    const { total, shell } = await ended;
-    return { total, shell };
+    return this.link.pipe(stream, pieces);
   }
 
   /** Rows already read, in the copy's column order; answers once they are written, with the items taken in so far. */
@@ -257,6 +148,23 @@ export async function readFacts(workers: CopyWorkers, slot: Slot): Promise<CopyF
     const answer = link.wait('facts');
     link.send({ kind: 'facts', slot });
     return (await answer).facts;
+  } finally {
+    await link.stop();
+  }
+}
+
+/**
+ * The SKUs (as `flaggedSku` gives them) of an answer of E-commerce items, read in a worker as its
+ * bytes arrive: the main thread neither holds nor parses the list. Null SKUs when the answer had no list.
+ */
+export async function readFlaggedSkus(workers: CopyWorkers, pieces: AsyncIterable<Uint8Array>): Promise<PipedAnswer & { skus: string[] | null }> {
+  const link = new WorkerLink(workers);
+  try {
+    const piped = await link.pipe('flags', pieces);
+    if (piped.total === null) return { ...piped, skus: null };
+    const answer = link.wait('skus');
+    link.send({ kind: 'skus' });
+    return { ...piped, skus: (await answer).skus };
   } finally {
     await link.stop();
   }

@@ -53,7 +53,7 @@ export async function loadInFull(run: FullLoadRun): Promise<{ asked: Asked; outc
     },
   });
   return whileLoading(db, load, signal, async () => {
-    const asked = await askForItems(deps, conn, { mode: 'full', settings, since: null }, signal);
+    const asked = await askForItems({ ...deps, workers: run.workers }, conn, { mode: 'full', settings, since: null }, signal);
     if (asked.answer.kind !== 'stream') throw new Error('a full load reads its answer as it arrives');
     progress.phase = 'applying';
     const items = await pipeAnswer(load, 'items', asked.answer.opened);

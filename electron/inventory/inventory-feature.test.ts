@@ -62,7 +62,8 @@ describe('inventory feature in training mode', () => {
     expect(lookup.item?.sku).toBe(withPicture.sku);
     const cats = await call<{ categories: { name: string; count: number }[] }>('inventory:list-categories');
     expect(cats.categories.reduce((n, c) => n + c.count, 0)).toBe(after.itemCount);
-  });
+    // Every service of the app started and a full load through the bridge: longer than one unit on a busy machine.
+  }, 90_000);
 
   it('refuses settings outside the documented ranges, naming the problem', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inventory-feature-'));

@@ -263,3 +263,30 @@ describe('totals past the cap whatever the plan', () => {
     expect((await s.search(filters({ stock: 'consignment', sort: 'price-desc' }))).items.map((i) => i.sku)).toEqual(['ZZ-900', 'K9L28Q']);
   });
 });
+
+describe('filtered matches read in runs', () => {
+  it('stop once more pass than the cap: totals and pages as when every match is read and tested', async () => {
+    // Every match of "c" in the index's order, and those passing each filter.
+    const matches = db.prepare(`SELECT rowid FROM inventory_fts_1 WHERE inventory_fts_1 MATCH '"c"*' ORDER BY rowid`).pluck().all() as number[];
+    const passing = (sql: string) => new Set(db.prepare(`SELECT id FROM inventory_items_1 WHERE ${sql}`).pluck().all() as number[]);
+    const cases: [Partial<SearchFilters>, Set<number>][] = [
+      [{ inStockOnly: true }, passing('quantity > 0')],
+      [{ activeOnly: true }, passing("(status IS NULL OR upper(status) = 'ACTIVE')")],
+      [{ stock: 'store' }, passing('coalesce(consignment, 0) = 0')],
+    ];
+    expect(matches.length).toBeGreaterThanOrEqual(3);
+    for (const countCap of [1, 2]) {
+      const s = new InventorySearch(db, () => 'http://img.test', { countCap, narrow: 0, sortable: 100 });
+      for (const [over, pass] of cases) {
+        // As reading every match up to the cap + 1 and testing each would count them.
+        const read = matches.slice(0, countCap + 1).filter((id) => pass.has(id));
+        const expected = { total: Math.min(read.length, countCap), totalExact: matches.length <= countCap && read.length <= countCap };
+        const all = matches.filter((id) => pass.has(id));
+        const page = await s.search({ ...filters({ ...over, query: 'c', sort: 'relevance' }), limit: 2 });
+        expect(page, `${countCap} ${JSON.stringify(over)}`).toMatchObject(expected);
+        const skusOf = (ids: number[]) => ids.map((id) => db.prepare('SELECT sku FROM inventory_items_1 WHERE id = ?').pluck().get(id));
+        expect(page.items.map((i) => i.sku)).toEqual(skusOf(all.slice(0, 2)));
+      }
+    }
+  });
+});

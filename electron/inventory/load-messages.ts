@@ -9,20 +9,26 @@ export type AnswerStream = 'items' | 'flags';
 /** What the main thread tells the copy's worker (load-worker.ts). */
 export type ToWorker =
   | { kind: 'load'; spec: LoadSpec }
-  | { kind: 'bytes'; stream: AnswerStream; bytes: ArrayBuffer }
+  /** The answer's next bytes: the first `length` of `bytes`. */
+  | { kind: 'bytes'; stream: AnswerStream; bytes: ArrayBuffer; length: number }
   | { kind: 'end'; stream: AnswerStream }
   | { kind: 'rows'; rows: ItemRow[] }
   | { kind: 'items'; items: unknown[] }
   | { kind: 'finish' }
-  | { kind: 'facts'; slot: Slot };
+  | { kind: 'facts'; slot: Slot }
+  /** The SKUs of the 'flags' answer piped without a load (a change set's list of E-commerce items). */
+  | { kind: 'skus' };
 
 /** What the copy's worker answers. */
 export type FromWorker =
   | { kind: 'ready' }
   | { kind: 'lacks-flag' }
+  /** A message of an answer's bytes has been taken in (written to the answer's file and scanned). */
+  | { kind: 'taken'; stream: AnswerStream; bytes: number }
   | { kind: 'progress'; received: number; applied: number }
   | { kind: 'ended'; stream: AnswerStream; total: number | null; shell: Record<string, unknown> | null }
   | { kind: 'rows-written'; applied: number }
   | { kind: 'done'; outcome: LoadOutcome }
   | { kind: 'facts'; facts: CopyFacts }
+  | { kind: 'skus'; skus: string[] }
   | { kind: 'failed'; message: string; code?: string; syntax: boolean; stream?: AnswerStream };

@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { SpooledJsonList } from '../core/http/spooled-json-list';
 import { transferablesOf } from './copy-facts';
+import { flaggedSku } from './copy-filter';
 import { factsOfStore, LoadJob, type LoadSpec } from './load-job';
 import type { ToWorker, FromWorker, AnswerStream } from './load-messages';
 
@@ -26,6 +27,8 @@ db.pragma('synchronous = NORMAL');
 db.pragma('wal_autocheckpoint = 0');
 
 let job: LoadJob | null = null;
+/** The SKUs of a list of E-commerce items read without a load. */
+const flaggedSkus: string[] = [];
 const lists: Partial<Record<AnswerStream, SpooledJsonList>> = {};
 const ended = new Set<AnswerStream>();
 let finishing = false;
@@ -43,11 +46,12 @@ function fail(e: unknown, stream?: AnswerStream): void {
 function step(): boolean {
   for (const stream of ['flags', 'items'] as const) {
     const list = lists[stream];
-    if (!list || !job) continue;
+    // Without a load, only a list of E-commerce items is read (for its SKUs).
+    if (!list || (!job && stream === 'items')) continue;
     // Slices fill up while the answer arrives; once it has ended, what is left goes as it is. The
     // first items go at once: they tell whether the E-commerce list must be asked for.
-    const want = stream === 'items' ? job.chunkRows : 5000;
-    const early = stream === 'items' && job.watching;
+    const want = stream === 'items' && job ? job.chunkRows : 5000;
+    const early = stream === 'items' && !!job?.watching;
     if (list.waiting === 0 || (list.waiting < want && !early && !ended.has(stream) && !finishing)) continue;
     let raw: unknown[] | null;
     try {
@@ -57,10 +61,11 @@ function step(): boolean {
       return false;
     }
     if (!raw) continue;
-    if (stream === 'items') {
+    if (stream === 'items' && job) {
       job.addItems(raw);
       post({ kind: 'progress', received: list.found, applied: job.applied });
-    } else job.addFlaggedItems(raw);
+    } else if (job) job.addFlaggedItems(raw);
+    else for (const item of raw) flaggedSkus.push(flaggedSku(item));
     return true;
   }
   return false;
@@ -113,10 +118,11 @@ port.on('message', (m: ToWorker) => {
     } else if (m.kind === 'bytes') {
       const list = (lists[m.stream] ??= new SpooledJsonList());
       try {
-        list.feed(new Uint8Array(m.bytes));
+        list.feed(new Uint8Array(m.bytes, 0, m.length));
       } catch (e) {
         return fail(e, m.stream);
       }
+      post({ kind: 'taken', stream: m.stream, bytes: m.bytes.byteLength });
       schedule();
     } else if (m.kind === 'end') {
       const list = (lists[m.stream] ??= new SpooledJsonList());
@@ -133,6 +139,7 @@ port.on('message', (m: ToWorker) => {
       else job!.addItems(m.items);
       post({ kind: 'rows-written', applied: job!.applied });
     } else if (m.kind === 'finish') finish();
+    else if (m.kind === 'skus') post({ kind: 'skus', skus: flaggedSkus });
     else if (m.kind === 'facts') {
       const facts = factsOfStore(db, m.slot);
       post({ kind: 'facts', facts }, transferablesOf(facts));

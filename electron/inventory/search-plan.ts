@@ -85,10 +85,33 @@ export class SearchPlanner {
     return { ids: ranks().slice(f.sort, f.offset, f.limit), total: itemCount, exact: true };
   }
 
-  /** The first `cap` row ids the words match, in the full-text index's order, read as one value. */
-  private matchIds(fts: string, match: string, cap: number): number[] {
-    const list = this.stmt(`SELECT json_group_array(rowid) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`).pluck().get(match, cap) as string;
+  /** The first `cap` row ids the words match past row id `after`, in the full-text index's order, read as one value. */
+  private matchIds(fts: string, match: string, cap: number, after = 0): number[] {
+    const list = this.stmt(`SELECT json_group_array(rowid) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)`).pluck().get(match, after, cap) as string;
     return JSON.parse(list) as number[];
+  }
+
+  /** How many rows the words match, counted up to `cap` from the full-text index alone (no row id leaves it). */
+  private countMatches(fts: string, match: string, cap: number): number {
+    return this.stmt(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`).pluck().get(match, cap) as number;
+  }
+
+  /**
+   * Of the first `cap` matches, those passing the filters, read in growing runs of row ids and
+   * tested in memory: reading stops once more than `enough` pass, which is all a total capped at
+   * `enough` can tell (a broad match with common filters passes that within its first runs).
+   */
+  private passingIds(fts: string, match: string, cap: number, enough: number, keep: (id: number) => boolean): number[] {
+    const out: number[] = [];
+    for (let read = 0, after = 0, run = enough + 1; read < cap && out.length <= enough; run *= 2) {
+      const want = Math.min(run, cap - read);
+      const ids = this.matchIds(fts, match, want, after);
+      for (const id of ids) if (keep(id)) out.push(id);
+      if (ids.length < want) break;
+      read += want;
+      after = ids[want - 1];
+    }
+    return out;
   }
 
   /**
@@ -107,12 +130,13 @@ export class SearchPlanner {
     // of the order fills a page within twenty times its length (matches bunched at the far end of
     // the order, like one brand's dearest items, would otherwise make the walk read most rows).
     const readable = f.sort === 'relevance' ? countCap : Math.max(countCap, Math.floor(itemCount / 20));
-    let matched: number[] | null = null;
-    let count: number;
-    if (filtered || f.sort !== 'relevance') count = (matched = this.matchIds(fts, match, readable + 1)).length;
-    else count = this.stmt(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`).pluck().get(match, countCap + 1) as number;
+    // Counted first, from the index alone: row ids are read only where they are used, all of them
+    // for a sort in memory, with filters only until the total is known to pass the cap.
+    const count = this.countMatches(fts, match, readable + 1);
     const all = count <= readable;
-    const passing = filtered ? matched!.filter(input.flags().test(f)) : matched;
+    let passing: number[] | null = null;
+    if (filtered) passing = this.passingIds(fts, match, readable + 1, all ? readable + 1 : countCap, input.flags().test(f));
+    else if (all && f.sort !== 'relevance') passing = this.matchIds(fts, match, readable + 1);
     const n = passing?.length ?? count;
     const found = { total: Math.min(n, countCap), exact: all && n <= countCap };
     if (f.sort === 'relevance') return { ...found, ids: this.relevance(input, match, count, passing, all) };

@@ -2,6 +2,7 @@ import type { SyncMode, SyncSettings } from '../../shared/inventory/schemas';
 import type { ResolvedConnection } from '../core/feature-connections';
 import type { VendorHttp } from '../core/http/vendor-http';
 import { fetchInventory, openInventory, type InventoryQuery, type OpenedAnswer } from '../simpleconsign/inventory-client';
+import { readFlaggedSkus, type CopyWorkers } from './copy-load';
 import { arraySource, type ItemSource } from './item-source';
 import { vendorClock } from './sync-clocks';
 
@@ -32,11 +33,19 @@ export interface Asked {
 }
 
 const lacksFlag = (item: unknown) => !!item && typeof item === 'object' && (item as Record<string, unknown>).ecommerceItem === undefined;
-const skuOf = (item: unknown) => String((item as Record<string, unknown> | null)?.sku ?? '').trim().toLowerCase();
+
+/** A list of E-commerce items, read in the copy's worker as it arrives: its SKUs only come back. */
+async function flaggedSkus(workers: CopyWorkers, opened: OpenedAnswer): Promise<Set<string>> {
+  const read = await readFlaggedSkus(workers, opened.pieces).catch((e: unknown) => {
+    throw opened.problem(e);
+  });
+  if (read.skus === null) throw opened.refusal(read.shell);
+  return new Set(read.skus);
+}
 
 /** Asks for the run's items; an unfiltered "E-commerce only" change set whose items lack the flag also asks which ones have it. */
 export async function askForItems(
-  deps: { http: VendorHttp; now: () => number; spend?: (apiKey: string) => Promise<void> },
+  deps: { http: VendorHttp; now: () => number; spend?: (apiKey: string) => Promise<void>; workers: CopyWorkers },
   conn: ResolvedConnection<'simpleconsign'>,
   run: { mode: SyncMode; settings: SyncSettings; since: number | null },
   signal: AbortSignal,
@@ -54,8 +63,8 @@ export async function askForItems(
   const clock = vendorClock(sentAt, answeredAt, answer.serverDate, run.settings.overlapMinutes);
   let ecommerceSkus: Set<string> | null = null;
   if (run.settings.includeOnlyEcommerceItems && answer.results.some(lacksFlag)) {
-    const flagged = await fetchInventory(deps.http, conn, { ...query, includeOnlyEcommerceItems: true }, { signal, spend: deps.spend });
-    ecommerceSkus = new Set(flagged.results.map(skuOf));
+    const flagged = await openInventory(deps.http, conn, { ...query, includeOnlyEcommerceItems: true }, { signal, spend: deps.spend });
+    ecommerceSkus = await flaggedSkus(deps.workers, flagged);
   }
   return {
     answer: { kind: 'items', source: arraySource(answer.results) }, startedAt: clock.start, answeredAt: answer.serverDate ?? answeredAt,

@@ -2,6 +2,7 @@ import type { DestinationId } from '../../shared/sales/schemas';
 import { backoffDelay } from '../core/http/vendor-error';
 import type { DeliveryOutcome, Destination, TransactionToDeliver } from './destination';
 import type { OutboxRepo, OutboxRow } from './outbox-repo';
+import type { DeliveryGate } from './store-deliveries';
 
 /** Timers the worker sleeps on; tests supply a manual one and fire it themselves. */
 export interface Timers {
@@ -32,6 +33,10 @@ export interface DeliveryWorkerDeps {
   log?: (message: string) => void;
   /** How soon to look again at a destination that is turned off. */
   offRecheckMs?: number;
+  /** Asked before each call (the store server, in a store of several workstations); null: send. */
+  gate?: (entry: OutboxRow) => Promise<DeliveryGate | null>;
+  /** Told after a vendor has an entry (the store server is told in turn). */
+  onDelivered?: (entry: OutboxRow, summary: string) => void;
 }
 
 interface Lane {
@@ -144,6 +149,13 @@ export class DeliveryWorker {
     const spacing = lane.dest.minSpacingMs?.() ?? 0;
     if (lane.lastCallAt !== null && lane.lastCallAt + spacing > now) return this.wakeAt(lane, lane.lastCallAt + spacing);
     if (!(await lane.dest.isEnabled())) return this.wakeAt(lane, this.deps.now() + (this.deps.offRecheckMs ?? 30_000));
+    const gate = await this.deps.gate?.(head);
+    if (gate?.kind === 'wait') return this.wakeAt(lane, gate.until);
+    if (gate?.kind === 'done') {
+      outbox.recordDeliveredElsewhere(head.id, this.deps.now(), gate.summary);
+      return true;
+    }
+    if (gate?.othersTried) outbox.noteMayHaveApplied(head.id);
     // Stopping while that was asked: start no new call.
     if (this.stopped) return false;
     const entry = outbox.claim(head.id, this.deps.now());
@@ -181,6 +193,7 @@ export class DeliveryWorker {
     switch (outcome.kind) {
       case 'delivered':
         outbox.recordDelivered(entry.id, now, outcome.summary, outcome.response);
+        this.deps.onDelivered?.(entry, outcome.summary);
         return this.deps.health?.(dest.id, true, `Delivered ${what}: ${outcome.summary}`);
       case 'retry': {
         const delay = backoffDelay(entry.attempts, { retryAfterMs: outcome.retryAfterMs, random: this.deps.random });

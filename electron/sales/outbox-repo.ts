@@ -92,6 +92,21 @@ export class OutboxRepo {
     this.settle(id, `state = 'sent', summary = ?, response = ?, sent_at = ?, last_reason = NULL, action = NULL`, [summary, safeJson(response), now], now);
   }
 
+  /** Another workstation of the store delivered it (the store server says so): done here without a call. */
+  recordDeliveredElsewhere(id: number, now: number, summary: string): number {
+    return this.db
+      .prepare(
+        `UPDATE outbox SET state = 'sent', summary = ?, sent_at = ?, store_marked_at = ?, last_reason = NULL, action = NULL, updated_at = ?
+         WHERE id = ? AND state IN ('waiting', 'retrying', 'failed', 'uncertain')`,
+      )
+      .run(summary, now, now, now, id).changes;
+  }
+
+  /** Another workstation may have sent it already: the next attempt says so to the vendor. */
+  noteMayHaveApplied(id: number): void {
+    this.db.prepare('UPDATE outbox SET may_have_applied = 1 WHERE id = ?').run(id);
+  }
+
   recordRetry(id: number, now: number, nextAttemptAt: number, reason: string, mayHaveApplied: boolean, emptyAnswer = false): void {
     this.settle(
       id,

@@ -6,15 +6,17 @@ import { CounterRepo } from './counter-repo';
 import { CounterService } from './counter-service';
 import { DeliveryWorker, type Timers } from './delivery-worker';
 import type { Destination } from './destination';
-import { OutboxRepo } from './outbox-repo';
+import { OutboxRepo, type OutboxRow } from './outbox-repo';
 import { SalesRepo } from './sales-repo';
 import { SalesService } from './sales-service';
 import { SalesViews } from './sales-views';
 import { buildTransaction } from './transaction-builder';
 import { OrderNumbers } from './order-numbers';
 import { shareMigrations } from './share-migrations';
+import { StoreConflicts } from './store-conflicts';
 import { StoreShare } from './store-share';
 import { salesStoreMigrations } from './store-migrations';
+import { leaseMigrations, leaseStoreMigrations } from './store-lease-migrations';
 
 /** The counter's calls: settings, drafts, finding a sale to return, retrying at once. */
 function counterHandlers(counter: CounterService) {
@@ -38,6 +40,8 @@ export interface SalesFeatureOptions {
   shareIntervalMs?: number;
   /** Test hook: runs after the store server committed a forwarded record, before it is noted here. */
   shareAfterCommit?: (uid: string) => void | Promise<void>;
+  /** Seconds a workstation may be silent before another takes its deliveries over (tests); the store's setting otherwise. */
+  takeoverSeconds?: number;
 }
 
 export interface SalesFeature extends Feature {
@@ -46,6 +50,7 @@ export interface SalesFeature extends Feature {
   worker: DeliveryWorker;
   counter: CounterService;
   share: StoreShare;
+  conflicts: StoreConflicts;
 }
 
 /** Sales and returns with their delivery worker, over the given destinations (tests pass their own). */
@@ -53,13 +58,34 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
   const sales = new SalesRepo(core.db);
   const outbox = new OutboxRepo(core.db);
   const orderNumbers = new OrderNumbers({ db: core.db, store: core.store });
-  const share = new StoreShare({ db: core.db, store: core.store, orderNumbers, now: core.now, log: core.log, intervalMs: opts.shareIntervalMs, afterCommit: opts.shareAfterCommit });
+  const load = (entry: OutboxRow) => buildTransaction(sales, entry);
+  const share = new StoreShare({
+    db: core.db,
+    store: core.store,
+    orderNumbers,
+    outbox,
+    destinations,
+    payloadOf: load,
+    now: core.now,
+    log: core.log,
+    intervalMs: opts.shareIntervalMs,
+    afterCommit: opts.shareAfterCommit,
+    takeoverSeconds: opts.takeoverSeconds,
+    // The worker looks again at what waited for the server.
+    afterRound: () => worker.nudge(),
+  });
   // A mode's features are built over that mode's own store, so every record here belongs to this mode.
   const views = new SalesViews({ sales, outbox, destinations, now: core.now, mode: core.connections.mode(), store: () => share.view() });
   const worker = new DeliveryWorker({
     outbox,
     destinations,
-    load: (entry) => buildTransaction(sales, entry),
+    load,
+    gate: (entry) => share.deliveries.gate(entry),
+    onDelivered: (entry, summary) => {
+      share.deliveries.delivered(entry.id, summary).catch(() => {
+        // Away: the next round of sharing tells the server.
+      });
+    },
     now: core.now,
     random: opts.random,
     timers: opts.timers,
@@ -78,6 +104,7 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
     orderNumbers,
     shared: () => share.nudge(),
   });
+  const conflicts = new StoreConflicts(core.store);
   const counter = new CounterService({ counter: new CounterRepo(core.db), outbox, settings: core.settings, service, views, now: core.now, nudge: () => worker.nudge() });
   return {
     service,
@@ -85,6 +112,7 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
     worker,
     counter,
     share,
+    conflicts,
     handlers: {
       sales: {
         recordSale: (input) => counter.recordSale(input),
@@ -95,6 +123,8 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
         cancel: ({ deliveryId }) => service.cancel(deliveryId),
         markDelivered: ({ deliveryId, by }) => service.markDelivered(deliveryId, by),
         getSummary: () => views.summary(),
+        getConflicts: () => conflicts.list(),
+        settleConflict: (input) => conflicts.settle(input),
         ...counterHandlers(counter),
       },
     },
@@ -116,5 +146,5 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
  */
 export function salesModule(destinationsFor: (core: CoreDeps) => Destination[]): FeatureModule {
   const create: FeatureFactory = (core) => buildSalesFeature(core, destinationsFor(core));
-  return { name: 'Sales', versions: [10, 19], migrations: [...salesMigrations, ...shareMigrations, ...counterMigrations], storeMigrations: salesStoreMigrations, create };
+  return { name: 'Sales', versions: [10, 19], migrations: [...salesMigrations, ...shareMigrations, ...leaseMigrations, ...counterMigrations], storeMigrations: [...salesStoreMigrations, ...leaseStoreMigrations], create };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../core/store/database';
 import type { StoreLink } from '../core/store-link';
+import { localUid } from './store-deliveries';
 
 const value = z.union([z.string(), z.number(), z.null()]);
 const columns = z.record(z.string(), value);
@@ -23,8 +24,6 @@ export interface CopyDeps {
   warn: (message: string) => void;
 }
 
-/** Hex without dashes, as the workstation's store writes uids. */
-const localUid = (uid: string) => uid.replace(/-/g, '').toLowerCase();
 
 /**
  * Copies the store's sales and returns from the server into this workstation's store, so History, the

@@ -2,6 +2,8 @@ import { storeOrderCounter } from '../../shared/sales/order-number';
 import type { Db } from '../core/store/database';
 import type { StoreLink, StoreQuery } from '../core/store-link';
 import type { OrderNumbers } from './order-numbers';
+import type { OutboxRepo } from './outbox-repo';
+import type { StoreDeliveries } from './store-deliveries';
 
 /** Columns that say where a record is in the store, not what it is: they are not sent. */
 const PLACE_COLUMNS = new Set(['id', 'sale_id', 'uid', 'origin', 'origin_destinations', 'shared_at', 'share_problem']);
@@ -14,6 +16,8 @@ export interface ForwardDeps {
   db: Db;
   store: StoreLink;
   orderNumbers: OrderNumbers;
+  outbox: OutboxRepo;
+  deliveries: StoreDeliveries;
   now: () => number;
   /** Something a person must see (kept on the Store screen). */
   warn: (message: string) => void;
@@ -57,15 +61,24 @@ export class StoreForwarder {
     // A number typed by hand that looks like one of ours never moves the server's counter past ours.
     const parsed = prefix === null ? null : storeOrderCounter(prefix, String(sale.order_number));
     const counter = parsed === null || prefix === null ? null : Math.min(parsed, this.deps.orderNumbers.last(prefix));
+    const entries = this.deps.outbox.forSale(Number(sale.id));
+    let listed: Awaited<ReturnType<StoreDeliveries['list']>> = [];
     try {
       await this.deps.store.transaction(async (q) => {
-        await q.query('INSERT INTO sales (uid, order_number, recorded_at, body) VALUES ($1, $2, $3, $4) ON CONFLICT (uid) DO NOTHING', [
+        const added = await q.query('INSERT INTO sales (uid, order_number, recorded_at, body) VALUES ($1, $2, $3, $4) ON CONFLICT (uid) DO NOTHING RETURNING uid', [
           sale.uid,
           sale.order_number,
           sale.recorded_at,
           JSON.stringify(body),
         ]);
+        listed = await this.deps.deliveries.list(q, 'SALE', Number(sale.id), String(sale.uid), entries);
         if (counter !== null) await q.query('SELECT raise_counter($1)', [counter]);
+        // A one-off item another sale sold too is flagged for a person, and both sales are kept.
+        const [flagged] = added.length > 0 ? await q.query<{ n: number }>('SELECT flag_one_offs($1) AS n', [sale.uid]) : [];
+        if (flagged && flagged.n > 0) {
+          await q.query(this.deps.store.notifySql('conflicts'));
+          this.deps.warn(`Sale ${String(sale.order_number)} sold a one-off item another sale sold too. Both are kept; settle it under Sales → History.`);
+        }
         await q.query(this.deps.store.notifySql('sales'));
       });
     } catch (error) {
@@ -75,6 +88,7 @@ export class StoreForwarder {
       this.deps.warn(problem);
       return 0;
     }
+    this.deps.deliveries.noteListed(listed);
     await this.deps.afterCommit?.(String(sale.uid));
     db.prepare('UPDATE sales SET shared_at = ? WHERE id = ? AND shared_at IS NULL').run(this.deps.now(), sale.id);
     return 1;
@@ -89,15 +103,19 @@ export class StoreForwarder {
       .prepare('SELECT sl.position, rl.quantity FROM return_lines rl JOIN sale_lines sl ON sl.id = rl.sale_line_id WHERE rl.return_id = ? ORDER BY sl.position')
       .all(ret.id);
     const body = { return: what(ret), lines };
-    await this.deps.store.transaction(async (q: StoreQuery) => {
+    const entries = this.deps.outbox.forSale(Number(ret.sale_id));
+    const listed = await this.deps.store.transaction(async (q: StoreQuery) => {
       await q.query('INSERT INTO returns (uid, sale_uid, recorded_at, body) VALUES ($1, $2, $3, $4) ON CONFLICT (uid) DO NOTHING', [
         ret.uid,
         sale.uid,
         ret.recorded_at,
         JSON.stringify(body),
       ]);
+      const noted = await this.deps.deliveries.list(q, 'RETURN', Number(ret.id), String(ret.uid), entries);
       await q.query(this.deps.store.notifySql('sales'));
+      return noted;
     });
+    this.deps.deliveries.noteListed(listed);
     await this.deps.afterCommit?.(String(ret.uid));
     db.prepare('UPDATE returns SET shared_at = ? WHERE id = ? AND shared_at IS NULL').run(this.deps.now(), ret.id);
     return 1;

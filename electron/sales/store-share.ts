@@ -1,8 +1,12 @@
 import type { Db } from '../core/store/database';
 import { StoreAwayError, type StoreLink } from '../core/store-link';
+import type { Destination, TransactionToDeliver } from './destination';
 import type { OrderNumbers } from './order-numbers';
+import type { OutboxRepo, OutboxRow } from './outbox-repo';
 import { StoreCopier } from './store-copy';
+import { StoreDeliveries } from './store-deliveries';
 import { StoreForwarder } from './store-forward';
+import { DeliveryTakeover } from './store-takeover';
 
 /** How often a paired workstation looks at the server without being woken (a missed announcement, pairing later). */
 export const SHARE_INTERVAL_MS = 5_000;
@@ -11,9 +15,17 @@ export interface StoreShareDeps {
   db: Db;
   store: StoreLink;
   orderNumbers: OrderNumbers;
+  outbox: OutboxRepo;
+  destinations: Destination[];
+  /** What a vendor gets for an entry (kept on the server, for a workstation that takes it over). */
+  payloadOf: (entry: OutboxRow) => TransactionToDeliver;
   now: () => number;
   log: (message: string) => void;
   intervalMs?: number;
+  /** Seconds of silence before another workstation takes a delivery over (tests); the store's setting otherwise. */
+  takeoverSeconds?: number;
+  /** Runs after each round (the delivery worker looks again at what waited for the server). */
+  afterRound?: () => void;
   /** Test hook, see StoreForwarder. */
   afterCommit?: (uid: string) => void | Promise<void>;
 }
@@ -34,6 +46,8 @@ export interface StoreView {
 export class StoreShare {
   readonly forwarder: StoreForwarder;
   readonly copier: StoreCopier;
+  readonly deliveries: StoreDeliveries;
+  readonly takeover: DeliveryTakeover;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
@@ -41,7 +55,10 @@ export class StoreShare {
 
   constructor(private readonly deps: StoreShareDeps) {
     const warn = (message: string) => deps.store.warn(message);
-    this.forwarder = new StoreForwarder({ db: deps.db, store: deps.store, orderNumbers: deps.orderNumbers, now: deps.now, warn, afterCommit: deps.afterCommit });
+    const { db, store, outbox, now } = deps;
+    this.deliveries = new StoreDeliveries({ db, outbox, store, now, payloadOf: deps.payloadOf, silenceSeconds: deps.takeoverSeconds, nudgeShare: () => this.nudge() });
+    this.takeover = new DeliveryTakeover({ store, destinations: deps.destinations, silenceSeconds: () => this.deliveries.silenceSeconds(), warn, log: deps.log });
+    this.forwarder = new StoreForwarder({ db, store, orderNumbers: deps.orderNumbers, outbox, deliveries: this.deliveries, now, warn, afterCommit: deps.afterCommit });
     this.copier = new StoreCopier({ db: deps.db, store: deps.store, now: deps.now, warn });
   }
 
@@ -90,11 +107,14 @@ export class StoreShare {
     try {
       await this.forwarder.checkCounter();
       await this.forwarder.forwardAll();
+      await this.deliveries.sync();
       await this.copier.copy();
+      await this.takeover.round();
     } catch (error) {
       // Away: everything waits here, durably, for the server's return (which wakes this again).
-      if (error instanceof StoreAwayError) return;
-      this.deps.log(`store server: sales could not be shared: ${error instanceof Error ? error.message : String(error)}`);
+      if (!(error instanceof StoreAwayError)) this.deps.log(`store server: sales could not be shared: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.deps.afterRound?.();
     }
   }
 }

@@ -131,6 +131,8 @@ export interface HarnessOptions {
   from?: string;
   shareIntervalMs?: number;
   afterCommit?: (uid: string) => void | Promise<void>;
+  /** Seconds a workstation may be silent before another takes its deliveries over. */
+  takeoverSeconds?: number;
   log?: (message: string) => void;
 }
 
@@ -146,7 +148,7 @@ export function makeSalesHarness(destinations: Destination[], opts: HarnessOptio
   const connections = new ConnectionsService({ repo: new ConnectionsRepo(db), settings, secrets: new MemorySecretStore(), simHost, now });
   const core: SalesHarness['core'] = { db, settings, http: new VendorHttp({ now }), connections, simHost, store: opts.store ?? aloneLink, now, log: opts.log ?? (() => {}) };
   const timers = new ManualTimers(clock);
-  const make = (dests: Destination[]) => buildSalesFeature(core, dests, { timers, random: () => 0.5, shareIntervalMs: opts.shareIntervalMs, shareAfterCommit: opts.afterCommit });
+  const make = (dests: Destination[]) => buildSalesFeature(core, dests, { timers, random: () => 0.5, shareIntervalMs: opts.shareIntervalMs, shareAfterCommit: opts.afterCommit, takeoverSeconds: opts.takeoverSeconds });
   const harness: SalesHarness = {
     core,
     clock,

@@ -99,7 +99,9 @@ export function describeConnectionError(error: unknown, endpoint: ServerEndpoint
   if (/does not support SSL/i.test(msg)) return `The server at ${where} does not offer encrypted connections: turn TLS off, or turn it on at the server.`;
   if (/self[- ]signed|unable to verify|certificate/i.test(msg)) return `The server’s certificate is not signed by an authority this computer trusts. Choose “TLS with the server’s own certificate” for a store’s own server.`;
   if (/SASL|SCRAM/i.test(msg)) return `The server at ${where} could not prove it knows this workstation’s password: it may not be the store’s server. Nothing was sent.`;
-  if (/terminated unexpectedly|ECONNRESET|unexpected|protocol/i.test(msg)) return `Something answers at ${where}, but it is not a PostgreSQL server. Check the port.`;
+  // A server stopping or restarting closes connections just as a program that is not PostgreSQL does.
+  if (/terminated unexpectedly|ECONNRESET/i.test(msg)) return `The connection to ${where} ended before the server answered: the store server may be stopping or restarting (it will be tried again), or what answers there is not PostgreSQL (check the port).`;
+  if (/unexpected|protocol/i.test(msg)) return `Something answers at ${where}, but it is not a PostgreSQL server. Check the port.`;
   return `The store server at ${where} could not be used: ${msg}`;
 }
 

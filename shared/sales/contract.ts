@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract/channel';
+import { conflictsContract } from './conflicts';
 import { counterContract } from './counter-contract';
 import {
   deliverySchema,
@@ -64,4 +65,5 @@ export const salesContract = {
   /** How many deliveries are waiting or need attention, and which vendors are paused until when. */
   getSummary: channel('Counts of deliveries waiting and needing attention, and vendors paused (rate limit) with until when.', z.object({}).strict(), salesSummarySchema),
   ...counterContract,
+  ...conflictsContract,
 };

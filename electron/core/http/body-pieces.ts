@@ -27,13 +27,14 @@ async function* bodyPieces(head: Uint8Array[], done: boolean, read: Read, reader
  * Reads a body as far as its first meaningful byte. An answer that starts like JSON (an object or a
  * list) is handed over as its pieces, to be read as they arrive; anything else is handed back as a
  * stream of the whole body (what was read, then the rest), for the caller to read within its limit.
- * Receiving errors are passed through `failed` (the caller words them).
+ * Receiving errors are passed through `failed` (the caller words them); `timed` wraps each wait for
+ * more bytes (the caller's deadline per wait).
  */
 export async function readHead(
-  body: ReadableStream<Uint8Array>, failed: (error: unknown) => Error,
+  body: ReadableStream<Uint8Array>, failed: (error: unknown) => Error, timed: <T>(wait: Promise<T>) => Promise<T> = (wait) => wait,
 ): Promise<{ kind: 'pieces'; pieces: AsyncIterable<Uint8Array> } | { kind: 'other'; rest: ReadableStream<Uint8Array> }> {
   const reader = body.getReader();
-  const read: Read = () => reader.read().catch((error: unknown) => {
+  const read: Read = () => timed(reader.read()).catch((error: unknown) => {
     throw failed(error);
   });
   const head: Uint8Array[] = [];

@@ -11,7 +11,6 @@ import { JsonListScanner } from './json-list-scanner';
 export class SpooledJsonList {
   private readonly scanner = new JsonListScanner();
   private readonly file = answerFile();
-  private readonly decoder = new TextDecoder();
   private closed = false;
 
   /** Takes the next piece; throws a SyntaxError where the answer stops being JSON of that shape. */
@@ -55,7 +54,8 @@ export class SpooledJsonList {
       if (n === 0) throw new Error('the answer file ended early');
       at += n;
     }
-    return JSON.parse(`[${this.decoder.decode(bytes)}]`) as unknown[];
+    // Buffer's own decoding: several times faster than a TextDecoder's here, with the same replacement of bad bytes.
+    return JSON.parse(`[${bytes.toString('utf8')}]`) as unknown[];
   }
 
   close(): void {

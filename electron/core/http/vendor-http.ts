@@ -2,6 +2,7 @@ import pRetry, { AbortError } from 'p-retry';
 import type { z } from 'zod';
 import { endpointProblem } from '../../../shared/endpoint-policy';
 import { describeIssues } from '../input-problems';
+import { Deadline } from './deadline';
 import { readHead } from './body-pieces';
 import { readJsonBody, type ReadBody } from './parse-json';
 import { encodeBody, type RequestBody } from './request-body';
@@ -171,15 +172,18 @@ export class VendorHttp {
   private async once<T extends z.ZodType>(req: VendorRequest<T>): Promise<VendorResponse<z.output<T>>> {
     const started = this.now();
     const timeoutMs = req.timeoutMs ?? 30_000;
-    const res = await this.send(req, timeoutMs, { Accept: 'application/json' });
+    const deadline = new Deadline(timeoutMs, req.signal);
+    const res = await this.send(req, timeoutMs, { Accept: 'application/json' }, deadline);
     const date = Date.parse(res.headers.get('date') ?? '');
     const answer = (data: z.output<T>) => ({ status: res.status, data, durationMs: this.now() - started, headers: headersOf(res), serverDate: Number.isNaN(date) ? null : date });
     if (req.streamBody && res.ok && res.body) {
-      const body = await readHead(res.body, (error) => this.transportError(req, error, timeoutMs));
+      // Its reader sets the pace (it writes as it goes): only waits for the vendor's next bytes are timed.
+      deadline.lift();
+      const body = await readHead(res.body, (error) => this.transportError(req, error, timeoutMs), (wait) => deadline.waiting(wait));
       if (body.kind === 'pieces') return answer(req.schema.parse(body.pieces));
       return answer(this.interpret(req, res, await readJsonBody(await this.readWhole(req, new Response(body.rest, res), timeoutMs))));
     }
-    const bytes = await this.readWhole(req, res, timeoutMs);
+    const bytes = await this.readWhole(req, res, timeoutMs).finally(() => deadline.lift());
     return answer(this.interpret(req, res, await readJsonBody(bytes)));
   }
 
@@ -191,10 +195,10 @@ export class VendorHttp {
   }
 
   /** Sends the request (following redirects only as `req.redirect` allows) and answers the response, body unread. */
-  private async send(req: Omit<VendorRequest<z.ZodType>, 'schema'>, timeoutMs: number, base: Record<string, string>): Promise<Response> {
+  private async send(req: Omit<VendorRequest<z.ZodType>, 'schema'>, timeoutMs: number, base: Record<string, string>, deadline = new Deadline(timeoutMs, req.signal)): Promise<Response> {
     const headers: Record<string, string> = { ...base, ...req.headers };
     if (req.basicAuth) headers.Authorization = `Basic ${Buffer.from(`${req.basicAuth.user}:${req.basicAuth.password}`).toString('base64')}`;
-    const signal = req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+    const signal = deadline.signal;
     let url = req.url;
     for (let hop = 0; ; hop++) {
       const init = this.initFor(req, headers, signal);

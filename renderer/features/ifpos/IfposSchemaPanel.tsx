@@ -62,7 +62,8 @@ function PayloadPreview() {
               ))}
             </ul>
           )}
-          <pre className="ifpos-payload" data-testid="ifpos-payload-preview">
+          {/* Scrolls on its own: reachable by Tab, so the keyboard scrolls it too. */}
+          <pre className="ifpos-payload" tabIndex={0} role="region" aria-label="The sample payload" data-testid="ifpos-payload-preview">
             {preview.data.json}
           </pre>
         </>

@@ -87,8 +87,10 @@ export function ItemView({ itemRef }: { itemRef: ItemKey | { uri: string } }) {
     box.current?.focus();
   }, [itemRef]);
   const d = item.data;
+  // Shown while the attached customer's prices are on their way: its price is not theirs.
+  const repricing = item.isPlaceholderData;
   const add = () => {
-    if (!d?.key) return;
+    if (!d?.key || repricing) return;
     addToCart({ ...d.key, label: `${d.partName ?? ''} · ${d.vendorSku ?? ''} · ${d.vendor.company ?? ''}`, quantity: 1, priceCents: d.priceCents ?? 0, corePriceCents: d.corePriceCents || null, shippingCents: null, taxCents: null });
     setAdded(true);
   };
@@ -121,7 +123,8 @@ export function ItemView({ itemRef }: { itemRef: ItemKey | { uri: string } }) {
           </h2>
           <PriceLine item={d} />
           <div className="parts-item-actions">
-            <button type="button" onClick={add} disabled={!d.key} data-testid="parts-add-to-cart">Add to cart (A)</button>
+            <button type="button" onClick={add} disabled={!d.key || repricing} data-testid="parts-add-to-cart">Add to cart (A)</button>
+            {repricing && <span className="muted" data-testid="parts-repricing">Getting {endUser?.name ?? 'the customer'}’s prices…</span>}
             {added && <span className="ok" data-testid="parts-added">In the cart. F6 opens it.</span>}
           </div>
           <div className="parts-item-body">

@@ -86,6 +86,9 @@ export function useItem(ref: ItemKey | { uri: string } | null, userId: string) {
     queryFn: () => unwrap(api.parts.getItem(ref && 'uri' in ref ? { uri: ref.uri, userId } : { key: ref as ItemKey, userId })),
     enabled: ref !== null,
     staleTime: 60_000,
+    // The same part asked again for a customer just attached stays on the screen (its log form too) while their
+    // prices come; the screen does not offer its standard price to the cart meanwhile.
+    placeholderData: (previous, previousQuery) => (previousQuery && JSON.stringify(previousQuery.queryKey[2]) === JSON.stringify(ref) ? previous : undefined),
   });
 }
 

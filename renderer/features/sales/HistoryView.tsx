@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { DeliveryList } from './DeliveryStatus';
 import { HistoryItems } from './HistoryItems';
 import { useSalesHistory } from './queries';
+import { SaleConflicts } from './SaleConflicts';
 import { useSalesUi } from './sale-store';
 
 const PAGE_SIZE = 25;
@@ -165,6 +166,7 @@ export function HistoryView() {
     <div className="sales-history" data-testid="sales-history">
       <HistoryFilters filter={filter} onChange={(patch) => (setFilter({ ...filter, ...patch }), setPage(1))} />
       {history.data?.store && <StoreCopyNote store={history.data.store} />}
+      <SaleConflicts />
       <ErrorMessage error={history.error} />
       {history.data && history.data.rows.length === 0 && (
         <EmptyState title="Nothing here" testId="history-empty">

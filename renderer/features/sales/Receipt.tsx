@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { create } from 'zustand';
 import type { SaleDetail } from '../../../shared/sales/schemas';
@@ -49,11 +49,18 @@ export function ReceiptView({ r, testId }: { r: ReceiptModel; testId?: string })
   );
 }
 
-/** Prints once the receipt is on the page: in Electron the window prints (with the system dialog), in a browser window.print does. */
+/**
+ * Prints once the receipt is on the page: in Electron the window prints (with the system dialog), in a browser
+ * window.print does. Only a receipt asked for since the area was put on the page: opening another screen that has
+ * one does not print the last receipt again.
+ */
 export function ReceiptPrintArea() {
   const { receipt, seq } = usePrintArea();
+  const printed = useRef(seq);
   useEffect(() => {
-    if (seq > 0) window.print();
+    if (seq === printed.current) return;
+    printed.current = seq;
+    window.print();
   }, [seq]);
   if (!receipt) return null;
   return createPortal(
@@ -69,9 +76,9 @@ const savePdf = (r: ReceiptModel) => import('./receipt-pdf').then(({ downloadRec
 
 /**
  * Print and PDF buttons for a receipt. With `auto`, the store's choice ("print it" or "save it as a PDF") is carried
- * out once, as soon as the receipt is there. `keys` lets P and S do the same from the panel that holds the buttons.
+ * out once, as soon as the receipt is there; `useReceiptKeys` gives the panel holding them Ctrl+P and Ctrl+S.
  */
-export function ReceiptButtons({ model, auto, printRef, label = 'receipt' }: { model: () => ReceiptModel; auto?: boolean; printRef?: Ref<HTMLButtonElement>; label?: string }) {
+export function ReceiptButtons({ model, auto, label = 'receipt' }: { model: () => ReceiptModel; auto?: boolean; label?: string }) {
   const show = usePrintArea((s) => s.show);
   const profile = useStoreProfile();
   const [error, setError] = useState<unknown>(null);
@@ -85,7 +92,7 @@ export function ReceiptButtons({ model, auto, printRef, label = 'receipt' }: { m
   }, [auto, choice, model, show]);
   return (
     <div className="receipt-actions">
-      <button type="button" className="secondary" ref={printRef} onClick={() => show(model())} data-testid="receipt-print-button">
+      <button type="button" className="secondary" onClick={() => show(model())} data-testid="receipt-print-button">
         Print {label}
       </button>
       <button type="button" className="secondary" onClick={() => savePdf(model()).then(() => setError(null), setError)} data-testid="receipt-pdf-button">
@@ -104,19 +111,31 @@ export function useSaleReceipt(sale: SaleDetail | undefined): () => ReceiptModel
 }
 
 /** Print and PDF buttons for a recorded sale (just recorded, or from history). */
-export function ReceiptActions({ sale, auto, printRef }: { sale: SaleDetail; auto?: boolean; printRef?: Ref<HTMLButtonElement> }) {
+export function ReceiptActions({ sale, auto }: { sale: SaleDetail; auto?: boolean }) {
   const model = useSaleReceipt(sale);
-  return <ReceiptButtons model={model} auto={auto} printRef={printRef} />;
+  return <ReceiptButtons model={model} auto={auto} />;
 }
 
-/** P prints the receipt and S saves it, from a panel's buttons (never from a field being typed in). */
-export function receiptKeys(model: () => ReceiptModel) {
-  return (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || !(e.target instanceof HTMLButtonElement)) return;
-    const key = e.key.toLowerCase();
-    if (key !== 'p' && key !== 's') return;
-    e.preventDefault();
-    if (key === 'p') usePrintArea.getState().show(model());
-    else void savePdf(model());
-  };
+/**
+ * Ctrl+P (Cmd+P) prints the receipt and Ctrl+S saves it, wherever the cursor is, while the panel holding it is shown.
+ * Plain letters never do: a scanner types them, and the next customer's scan must start the next sale.
+ */
+export function useReceiptKeys(model: (() => ReceiptModel) | null): void {
+  const latest = useRef(model);
+  useEffect(() => {
+    latest.current = model;
+  });
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const model = latest.current;
+      if (!model || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || document.querySelector('dialog[open]')) return;
+      const key = e.key.toLowerCase();
+      if (key !== 'p' && key !== 's') return;
+      e.preventDefault();
+      if (key === 'p') usePrintArea.getState().show(model());
+      else void savePdf(model());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }

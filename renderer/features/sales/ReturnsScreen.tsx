@@ -71,7 +71,7 @@ function FindSale({ onSearch }: { onSearch: (input: FindSalesInput) => void }) {
     <form className="find-sale" onSubmit={find} aria-label="Find the sale">
       <label>
         Scan the receipt, or type the order number (or part of it) or a SKU sold
-        <input ref={inputRef} autoFocus value={text} onChange={(e) => setText(e.target.value)} data-testid="return-find-order" placeholder="e.g. K7QX2 or a SKU" />
+        <input ref={inputRef} id="return-find-order" autoFocus value={text} onChange={(e) => setText(e.target.value)} data-testid="return-find-order" placeholder="e.g. K7QX2 or a SKU" />
       </label>
       <label>
         Day of the sale

@@ -117,6 +117,17 @@ export function useFindSales(input: FindSalesInput | null) {
   return useQuery({ queryKey: counterKeys.find(input ?? { text: '' }), queryFn: () => unwrap(api.sales.findSales(input!)), enabled: input !== null, retry: false });
 }
 
+/** One-off items two sales of the store sold; looked for every few seconds while in a store. */
+export function useConflicts() {
+  return useQuery({
+    queryKey: [...salesKeys.all, 'conflicts'],
+    queryFn: () => unwrap(api.sales.getConflicts({})),
+    refetchInterval: (q) => (q.state.data?.paired ? 3000 : false),
+  });
+}
+
+export const useSettleConflict = () => useSalesMutation((input: { id: number; note: string }) => unwrap(api.sales.settleConflict(input)));
+
 export const useRetryNow = () => useSalesMutation((deliveryId: number) => unwrap(api.sales.retryNow({ deliveryId })));
 
 /** Items of the local inventory copy whose words match, for finding an item without a barcode by name. */

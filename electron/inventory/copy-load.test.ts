@@ -1,0 +1,76 @@
+import { afterEach, expect, it } from 'vitest';
+import { defaultSyncSettings } from '../../shared/inventory/schemas';
+import { CopyLoad, CopyWorkers, readFlaggedSkus } from './copy-load';
+import { itemsTable } from './slot-schema';
+import { tempDb } from './test-harness';
+
+const MB = 1024 * 1024;
+const ITEM_BYTES = 1024;
+const PIECE_ITEMS = 1024;
+
+/** An item of about a kilobyte. */
+function item(i: number): string {
+  const head = JSON.stringify({ sku: `S${String(i).padStart(7, '0')}`, name: 'Wool cardigan', quantity: 1, currentPrice: 1999, description: '' });
+  return head.replace('"description":""', `"description":"${'x'.repeat(ITEM_BYTES - head.length - 1)}"`);
+}
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+it('reads an answer no further than a few megabytes ahead of what the worker has taken in, and writes every item', async () => {
+  const t = tempDb();
+  const workers = new CopyWorkers(t.db);
+  cleanup = () => {
+    void workers.close();
+    t.cleanup();
+  };
+  const load = CopyLoad.start(workers, { slot: 1, settings: defaultSyncSettings, vendorFiltered: true, learnFlags: false });
+  const pieces = 24;
+  let furthestAhead = 0;
+  // Pieces that are always at hand: without a limit the whole answer would be read before the worker took in any of it.
+  async function* answer(): AsyncGenerator<Uint8Array> {
+    for (let p = 0; p < pieces; p++) {
+      const items = Array.from({ length: PIECE_ITEMS }, (_, k) => item(p * PIECE_ITEMS + k));
+      const text = (p === 0 ? '[' : ',') + items.join(',') + (p === pieces - 1 ? ']' : '');
+      furthestAhead = Math.max(furthestAhead, load.unread('items'));
+      yield new TextEncoder().encode(text);
+    }
+  }
+  const piped = await load.pipe('items', answer());
+  const outcome = await load.finish();
+  expect(piped.total).toBe(pieces * PIECE_ITEMS);
+  expect(outcome).toMatchObject({ itemCount: pieces * PIECE_ITEMS, skipped: 0, leftOut: 0 });
+  expect(t.db.prepare(`SELECT count(*) FROM ${itemsTable(1)}`).pluck().get()).toBe(pieces * PIECE_ITEMS);
+  // Eight megabytes in flight and the piece just handed over, never the answer's 64.
+  expect(furthestAhead).toBeGreaterThan(MB);
+  expect(furthestAhead).toBeLessThanOrEqual(9 * MB + ITEM_BYTES * PIECE_ITEMS + MB);
+}, 120_000);
+
+it('reads the SKUs of a list of E-commerce items in a worker, as the copy matches them', async () => {
+  const t = tempDb();
+  const workers = new CopyWorkers(t.db);
+  cleanup = () => {
+    void workers.close();
+    t.cleanup();
+  };
+  const list = [{ sku: ' AB-1 ' }, { sku: 12345 }, { sku: 'cd-2', name: 'x' }, ...Array.from({ length: 12_000 }, (_, i) => ({ sku: `E${i}` }))];
+  const text = JSON.stringify({ results: list, count: list.length });
+  // Pieces split anywhere, even inside a SKU.
+  async function* pieces(): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < text.length; at += 777) yield new TextEncoder().encode(text.slice(at, at + 777));
+  }
+  const read = await readFlaggedSkus(workers, pieces());
+  expect(read.total).toBe(list.length);
+  expect(read.skus).toHaveLength(list.length);
+  expect(new Set(read.skus)).toEqual(new Set(['ab-1', '12345', 'cd-2', ...Array.from({ length: 12_000 }, (_, i) => `e${i}`)]));
+  // No list: SimpleConsign's refusal, told by its other fields.
+  async function* refusal(): AsyncGenerator<Uint8Array> {
+    yield new TextEncoder().encode('{"error":"Invalid API key"}');
+  }
+  expect(await readFlaggedSkus(workers, refusal())).toMatchObject({ skus: null, shell: { error: 'Invalid API key' } });
+  async function* broken(): AsyncGenerator<Uint8Array> {
+    yield new TextEncoder().encode('{"results":[{"sku":"A"},');
+    yield new TextEncoder().encode('nope]}');
+  }
+  await expect(readFlaggedSkus(workers, broken())).rejects.toThrow(SyntaxError);
+}, 120_000);
