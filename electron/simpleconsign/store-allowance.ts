@@ -5,13 +5,14 @@ import { RATE_CAP_PAUSE_MS } from './rate-allowance';
 
 export { DEFAULT_BUDGET, SALES_RESERVE };
 /**
- * Calls one workstation may make in 10 minutes while the server is away. The 20 calls between the
- * budget and SimpleConsign's 100 leave room for two workstations cut off at once.
+ * Calls one workstation may make in the budget's window (10 minutes) while the server is away. The 20 calls
+ * between the budget and SimpleConsign's 100 leave room for two workstations cut off at once.
  */
 export const AWAY_SHARE = 10;
 
 export type CallKind = 'sale' | 'inventory';
-export type Spend = { ok: true } | { ok: false; waitMs: number; message: string };
+/** `away`: refused by the share kept while the server is away, which ends as soon as the server answers. */
+export type Spend = { ok: true } | { ok: false; waitMs: number; message: string; away?: boolean };
 
 /**
  * The key's identity on the server: a keyed hash (HMAC-SHA-256 keyed by the key itself over the
@@ -106,19 +107,36 @@ export const setBudgetSql = (schema: string) => `UPDATE ${schema}.vendor_budget 
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
+/** "10 minutes", "30 seconds": the window a budget is counted over, as a person reads it. */
+export function windowWords(windowMs: number): string {
+  const seconds = Math.round(windowMs / 1000);
+  if (seconds % 60 === 0) return seconds === 60 ? 'a minute' : `${seconds / 60} minutes`;
+  return seconds === 1 ? 'a second' : `${seconds} seconds`;
+}
+
 /** Why a call waits, and that it goes on its own. */
 function waiting(kind: CallKind, why: string, waitMs: number): string {
   const what = kind === 'sale' ? 'Not sent yet' : 'The inventory load waits';
-  return `${what}: ${why}. It goes on its own in about ${minutes(waitMs)} min.`;
+  const when = waitMs < 60_000 ? `in ${Math.max(1, Math.ceil(waitMs / 1000))} s` : `in about ${minutes(waitMs)} min`;
+  return `${what}: ${why}. It goes on its own ${when}.`;
+}
+
+interface Taken {
+  ok: boolean;
+  budget: number;
+  wait_ms: string;
+  window_seconds: number;
 }
 
 /**
  * One allowance per SimpleConsign key for the whole store: every call, from any workstation, is
  * counted on the store server before it is made. A workstation on its own spends as it always has
- * (SimpleConsign's own "too many requests" pauses it); one whose server is away keeps to AWAY_SHARE.
+ * (SimpleConsign's own "too many requests" pauses it); one whose server is away keeps to AWAY_SHARE
+ * over the store's window (as last heard from the server), and is free of that hold once the server answers.
  */
 export class StoreAllowance {
   private readonly awayCalls: number[] = [];
+  private windowMs = RATE_CAP_PAUSE_MS;
 
   constructor(
     private readonly store: StoreLink,
@@ -128,15 +146,18 @@ export class StoreAllowance {
   async take(kind: CallKind, apiKey: string): Promise<Spend> {
     if (!this.store.paired) return { ok: true };
     try {
-      const rows = await this.store.query<{ ok: boolean; used: number; budget: number; wait_ms: string }>('SELECT * FROM take_vendor_call($1, $2, $3, $4)', [
+      // The window comes with the answer (one round trip), so the share kept while away is counted over it too.
+      const rows = await this.store.query<Taken>('SELECT t.*, (SELECT window_seconds FROM vendor_budget) AS window_seconds FROM take_vendor_call($1, $2, $3, $4) t', [
         keyIdentity(apiKey), kind, this.store.workstation()?.id ?? null, SALES_RESERVE,
       ]);
       const r = rows[0];
+      this.windowMs = Number(r.window_seconds) * 1000;
       if (r.ok) return { ok: true };
       const waitMs = Math.max(1_000, Number(r.wait_ms));
+      const span = windowWords(this.windowMs);
       const why = kind === 'sale'
-        ? `the store's budget of ${r.budget} SimpleConsign calls in 10 minutes is spent`
-        : `inventory loads may use ${Math.max(r.budget - SALES_RESERVE, 1)} of the store's ${r.budget} SimpleConsign calls in 10 minutes, leaving the rest to sales, and they are spent`;
+        ? `the store's budget of ${r.budget} SimpleConsign calls in ${span} is spent`
+        : `inventory loads may use ${Math.max(r.budget - SALES_RESERVE, 1)} of the store's ${r.budget} SimpleConsign calls in ${span}, leaving the rest to sales, and they are spent`;
       return { ok: false, waitMs, message: waiting(kind, why, waitMs) };
     } catch (error) {
       if (!(error instanceof StoreAwayError)) throw error;
@@ -144,16 +165,37 @@ export class StoreAllowance {
     }
   }
 
+  /**
+   * While the server is away and this workstation's share is spent: until when its calls wait. Nothing once
+   * the server answers again, since calls are then counted there.
+   */
+  awayHold(kind: CallKind = 'sale'): { until: number; reason: string } | null {
+    if (!this.store.paired || this.store.reachable()) return null;
+    const now = this.now();
+    this.forget(now);
+    if (this.awayCalls.length < AWAY_SHARE) return null;
+    const waitMs = this.awayCalls[0] + this.windowMs - now;
+    return { until: now + waitMs, reason: this.awayMessage(kind, waitMs) };
+  }
+
   /** The server is away: this workstation alone keeps to its small share, counted here. */
   private takeAway(kind: CallKind): Spend {
     const now = this.now();
-    while (this.awayCalls.length > 0 && this.awayCalls[0] <= now - RATE_CAP_PAUSE_MS) this.awayCalls.shift();
+    this.forget(now);
     if (this.awayCalls.length < AWAY_SHARE) {
       this.awayCalls.push(now);
       return { ok: true };
     }
-    const waitMs = this.awayCalls[0] + RATE_CAP_PAUSE_MS - now;
-    return { ok: false, waitMs, message: waiting(kind, `the store server does not answer, and meanwhile this workstation keeps to ${AWAY_SHARE} SimpleConsign calls in 10 minutes`, waitMs) };
+    const waitMs = this.awayCalls[0] + this.windowMs - now;
+    return { ok: false, waitMs, message: this.awayMessage(kind, waitMs), away: true };
+  }
+
+  private forget(now: number): void {
+    while (this.awayCalls.length > 0 && this.awayCalls[0] <= now - this.windowMs) this.awayCalls.shift();
+  }
+
+  private awayMessage(kind: CallKind, waitMs: number): string {
+    return waiting(kind, `the store server does not answer, and meanwhile this workstation keeps to ${AWAY_SHARE} SimpleConsign calls in ${windowWords(this.windowMs)}`, waitMs);
   }
 }
 

@@ -112,7 +112,8 @@ async function deliver(core: CoreDeps, tx: TransactionToDeliver, signal?: AbortS
   if (signal?.aborted) return { kind: 'retry', reason: 'Sending to SimpleConsign was cancelled before the call was made.' };
   // Counted against the store's allowance for the key before it is made; sales may use all of it.
   const spent = await storeAllowanceFor(core)?.take('sale', key);
-  if (spent && !spent.ok) return { kind: 'retry', reason: spent.message, retryAfterMs: spent.waitMs };
+  // The share kept while the server is away is no vendor's pause: it is held by `pausedUntil` below, and lifts when the server answers.
+  if (spent && !spent.ok) return spent.away ? { kind: 'retry', reason: spent.message } : { kind: 'retry', reason: spent.message, retryAfterMs: spent.waitMs };
   try {
     return holdAllowance(core, outcomeOfAnswer(tx, await postTransaction(core.http, { baseUrl: conn.settings.baseUrl, key, body: built.body, signal })));
   } catch (error) {
@@ -129,7 +130,7 @@ export function createSimpleConsignDestination(core: CoreDeps): Destination {
     id: 'simpleconsign',
     name: 'SimpleConsign',
     isEnabled: async () => core.connections.isActive('simpleconsign'),
-    pausedUntil: () => allowanceFor(core).pausedAt(core.now()),
+    pausedUntil: () => allowanceFor(core).pausedAt(core.now()) ?? storeAllowanceFor(core)?.awayHold() ?? null,
     check: (tx) => checkTransaction(tx),
     deliver: (tx, signal) => deliver(core, tx, signal),
   };
