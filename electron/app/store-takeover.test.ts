@@ -14,6 +14,7 @@ import { connectClient } from '../store-server/server-connection';
 import { StoreServerService } from '../store-server/store-server-service';
 import { freePort, testFolder } from '../store-server/testing/test-server';
 import type { DeliveryOutcome, Destination, TransactionToDeliver } from '../sales/destination';
+import { GATE_RECHECK_MS } from '../sales/store-deliveries';
 import { deferred, makeSalesHarness, saleInput, type SalesHarness } from '../sales/test-support';
 
 /** Seconds a workstation may be silent before another takes its deliveries over (the store's setting is in minutes). */
@@ -103,6 +104,7 @@ async function serverSql<R>(text: string, params: unknown[] = []): Promise<R[]> 
 const scHolds = (orderNumber: string, type: 'SALE' | 'RETURN' = 'SALE') => scSim.transactions().filter((t) => t.orderNumber === orderNumber && t.type === type).length;
 const ifposHolds = (orderNumber: string) => ifposSim.records().filter((r) => r.saleId === orderNumber).length;
 const outboxOf = (h: SalesHarness, orderNumber: string) => h.feature.views.sale({ orderNumber }).deliveries.map((d) => [d.destination, d.state]);
+const returnOutboxOf = (h: SalesHarness, orderNumber: string) => h.feature.views.sale({ orderNumber }).returns[0].deliveries.map((d) => [d.destination, d.state]);
 
 async function connected(c: Computer) {
   await vi.waitFor(async () => expect((await c.service.status()).server?.state).toBe('connected'), { timeout: 20_000, interval: 100 });
@@ -136,10 +138,11 @@ describe('deliveries of a store under a lease', () => {
     const a = await workstation(server);
     const dying = await workstation(doomed);
     await connected(doomed);
-    // The vendor accepts, then the recorder dies: no answer is recorded and the server is never told.
+    // Both vendors accept, then the recorder dies: no answer is recorded and the server is never told.
+    let answered = 0;
     for (const p of dying.probes) {
       p.after = async () => {
-        await doomed.service.stop();
+        if (++answered === dying.probes.length) await doomed.service.stop();
         const never = deferred<DeliveryOutcome>();
         hung.push(never);
         return never.promise;
@@ -202,5 +205,46 @@ describe('deliveries of a store under a lease', () => {
     expect(calls.sort()).toEqual([...orders.flatMap((o) => [`ifpos SALE ${o}`, `simpleconsign SALE ${o}`]), `ifpos RETURN ${orders[0]}`, `simpleconsign RETURN ${orders[0]}`].sort());
     const open = await serverSql<{ n: string }>('SELECT COUNT(*) AS n FROM training.deliveries WHERE order_number = ANY($1) AND delivered_at IS NULL', [orders]);
     expect(Number(open[0].n)).toBe(0);
+  }, 90_000);
+  it('sends a return rung up on another workstation only once its sale has reached the same vendor', async () => {
+    const a = await workstation(server);
+    const b = await workstation(counter);
+    await connected(counter);
+    // The recorder's vendors asked it to hold off: its sale waits there, undelivered.
+    const pause = a.h.core.db.prepare(`INSERT INTO delivery_pauses (destination, until, reason) VALUES (?, ?, 'held by the vendor')`);
+    for (const p of a.probes) pause.run(p.id, a.h.clock.now + 86_400_000);
+    const { orderNumber } = await a.h.feature.service.recordSale(saleInput(undefined, [{ sku: 'P300', name: 'Mirror', unitPriceCents: 4500, quantity: 1, taxable: false }]));
+    let sold: ReturnType<SalesHarness['feature']['views']['sale']> | null = null;
+    await vi.waitFor(async () => {
+      await rounds(a.h, b.h);
+      sold = b.h.feature.views.sale({ orderNumber });
+    }, { timeout: 20_000, interval: 200 });
+    await b.h.feature.service.recordReturn({ orderNumber, lines: [{ saleLineId: sold!.lines[0].saleLineId, quantity: 1 }], taxCents: 0 });
+    // The return is on the server and its workstation asks before each call: it waits for the sale.
+    for (let i = 0; i < 3; i++) {
+      await rounds(a.h, b.h);
+      await b.h.feature.worker.idle();
+    }
+    expect(b.probes.map((p) => p.calls)).toEqual([[], []]);
+    expect(returnOutboxOf(b.h, orderNumber)).toEqual([['simpleconsign', 'waiting'], ['ifpos', 'waiting']]);
+    expect(b.h.feature.views.sale({ orderNumber }).returns[0].deliveries[0].lastReason).toMatch(/a return never reaches a vendor before its sale/);
+
+    // The sale goes; then the return follows it to each vendor.
+    a.h.core.db.prepare('DELETE FROM delivery_pauses').run();
+    a.h.feature.worker.nudge();
+    await vi.waitFor(async () => {
+      // Time passes on the workstation's clock: what was set aside is looked at again.
+      b.h.clock.now += GATE_RECHECK_MS;
+      await rounds(a.h, b.h);
+      expect(returnOutboxOf(b.h, orderNumber)).toEqual([['simpleconsign', 'sent'], ['ifpos', 'sent']]);
+    }, { timeout: 30_000, interval: 200 });
+    expect(b.probes.map((p) => p.calls)).toEqual([[`RETURN ${orderNumber}`], [`RETURN ${orderNumber}`]]);
+    expect(scSim.transactions().filter((t) => t.orderNumber === orderNumber).map((t) => t.type)).toEqual(['SALE', 'RETURN']);
+    // TRAX holds the one record, replaced with its credit.
+    const [record] = ifposSim.records().filter((r) => r.saleId === orderNumber);
+    expect(ifposHolds(orderNumber)).toBe(1);
+    expect((record.payload as { Credits?: unknown[] }).Credits).toHaveLength(1);
+    await a.h.feature.stop?.();
+    await b.h.feature.stop?.();
   }, 90_000);
 });

@@ -138,8 +138,12 @@ export class DeliveryWorker {
     if (pause) outbox.clearPause(id);
     const held = lane.dest.pausedUntil?.();
     if (held && held.until > now) return this.wakeAt(lane, held.until);
-    const head = outbox.head(id);
-    if (!head) return false;
+    const head = outbox.head(id, now);
+    if (!head) {
+      // Whatever the store server set aside is looked at again when its wait ends (or when sharing nudges).
+      const aside = outbox.asideUntil(id);
+      return aside !== null && aside > now ? this.wakeAt(lane, aside) : false;
+    }
     if (head.state === 'sending') {
       // Only a stop between claim and record leaves this behind; this lane has no call in flight.
       outbox.recoverInterrupted(now, id);
@@ -151,6 +155,10 @@ export class DeliveryWorker {
     if (!(await lane.dest.isEnabled())) return this.wakeAt(lane, this.deps.now() + (this.deps.offRecheckMs ?? 30_000));
     const gate = await this.deps.gate?.(head);
     if (gate?.kind === 'wait') return this.wakeAt(lane, gate.until);
+    if (gate?.kind === 'aside') {
+      outbox.setAside(head.id, gate.until, gate.reason);
+      return true;
+    }
     if (gate?.kind === 'done') {
       outbox.recordDeliveredElsewhere(head.id, this.deps.now(), gate.summary);
       return true;

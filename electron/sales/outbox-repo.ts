@@ -34,6 +34,9 @@ export interface NewEntry {
 
 const HELD = `EXISTS (SELECT 1 FROM outbox p WHERE p.sale_id = o.sale_id AND p.destination = o.destination AND p.id < o.id
   AND p.state IN ('failed', 'uncertain'))`;
+/** Set aside by the store server at `now` (the statement's second parameter), or behind an earlier entry of its sale that is. */
+const ASIDE = `EXISTS (SELECT 1 FROM outbox p WHERE p.sale_id = o.sale_id AND p.destination = o.destination AND p.id <= o.id
+  AND p.state IN ('waiting', 'retrying') AND p.store_wait_until > ?)`;
 const COLUMNS = `o.id, o.kind, o.sale_id AS saleId, o.return_id AS returnId, o.destination, o.state, o.attempts,
   o.next_attempt_at AS nextAttemptAt, o.may_have_applied AS mayHaveApplied, o.last_reason AS lastReason, o.action,
   o.summary, o.response, o.created_at AS createdAt, o.updated_at AS updatedAt, o.sent_at AS sentAt, o.empty_answers AS emptyAnswers,
@@ -61,18 +64,31 @@ export class OutboxRepo {
     return toRow(this.db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE o.id = ?`).get(id) as RawRow | undefined);
   }
 
-  /** The one entry this destination may send next: the oldest still moving that is not held. Nothing overtakes it. */
-  head(destination: DestinationId): OutboxRow | undefined {
+  /**
+   * The one entry this destination may send next: the oldest still moving that is not held, and not set aside
+   * at `now` by the store server (with every later entry of its sale). Nothing else overtakes it.
+   */
+  head(destination: DestinationId, now = 0): OutboxRow | undefined {
     const raw = this.db
-      .prepare(`SELECT ${COLUMNS} FROM outbox o WHERE o.destination = ? AND o.state IN ('waiting', 'retrying', 'sending') AND NOT ${HELD} ORDER BY o.id LIMIT 1`)
-      .get(destination) as RawRow | undefined;
+      .prepare(`SELECT ${COLUMNS} FROM outbox o WHERE o.destination = ? AND o.state IN ('waiting', 'retrying', 'sending') AND NOT ${HELD} AND NOT ${ASIDE} ORDER BY o.id LIMIT 1`)
+      .get(destination, now) as RawRow | undefined;
     return toRow(raw);
+  }
+
+  /** The store server says this entry waits for something another workstation does: it steps aside until `until`. */
+  setAside(id: number, until: number, reason: string): void {
+    this.db.prepare(`UPDATE outbox SET store_wait_until = ?, last_reason = ? WHERE id = ? AND state IN ('waiting', 'retrying')`).run(until, reason, id);
+  }
+
+  /** The earliest time an entry of this destination set aside by the store server is looked at again. */
+  asideUntil(destination: DestinationId): number | null {
+    return this.db.prepare(`SELECT MIN(store_wait_until) FROM outbox WHERE destination = ? AND state IN ('waiting', 'retrying') AND store_wait_until IS NOT NULL`).pluck().get(destination) as number | null;
   }
 
   /** Marks the entry `sending` and counts the attempt, durably, before the vendor is called. */
   claim(id: number, now: number): OutboxRow | undefined {
     const changed = this.db
-      .prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN ('waiting', 'retrying')`)
+      .prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, store_wait_until = NULL, updated_at = ? WHERE id = ? AND state IN ('waiting', 'retrying')`)
       .run(now, id).changes;
     return changed === 1 ? this.get(id) : undefined;
   }

@@ -10,7 +10,9 @@ export type DeliveryGate =
   /** Another workstation delivered it: mark it done here without a call. */
   | { kind: 'done'; summary: string }
   /** Another workstation holds it, or the server must be asked first: look again at `until`. */
-  | { kind: 'wait'; until: number };
+  | { kind: 'wait'; until: number }
+  /** It waits for another workstation's delivery (a return for its sale): the rest go on meanwhile. */
+  | { kind: 'aside'; until: number; reason: string };
 
 /** How soon a delivery that must wait for the server is looked at again (a return of the server nudges it sooner). */
 export const GATE_RECHECK_MS = 5_000;
@@ -37,11 +39,19 @@ interface EntryRef {
   shared: boolean;
   /** The server knows this delivery may have been sent. */
   tried: boolean;
+  /** For a return of a sale another workstation recorded: that sale's uid, whose delivery must go first. */
+  othersSale: string | null;
 }
 
 const REF_SQL = `SELECT o.destination, COALESCE(r.uid, s.uid) AS uid, o.store_tried AS tried,
-  (CASE WHEN o.kind = 'SALE' THEN s.shared_at ELSE r.shared_at END) IS NOT NULL AS shared
+  (CASE WHEN o.kind = 'SALE' THEN s.shared_at ELSE r.shared_at END) IS NOT NULL AS shared,
+  CASE WHEN o.kind = 'RETURN' AND s.origin IS NOT NULL THEN s.uid END AS others_sale
   FROM outbox o JOIN sales s ON s.id = o.sale_id LEFT JOIN returns r ON r.id = o.return_id WHERE o.id = ?`;
+
+const SALE_FIRST = 'Waits until the workstation that recorded the sale has delivered it here: a return never reaches a vendor before its sale.';
+
+/** Whether a sale's delivery to a vendor is still to be made (none listed: sent before the server listed deliveries, or never meant for it). */
+const SALE_OPEN_SQL = `SELECT EXISTS (SELECT 1 FROM deliveries WHERE uid = $1 AND destination = $2 AND delivered_at IS NULL) AS open`;
 
 const LEASE_SQL = `UPDATE deliveries SET lease_holder = my_workstation(), lease_until = now() + make_interval(secs => $3), attempted = true
   WHERE uid = $1 AND destination = $2 AND delivered_at IS NULL
@@ -100,8 +110,8 @@ export class StoreDeliveries {
   }
 
   private ref(id: number): EntryRef | undefined {
-    const row = this.deps.db.prepare(REF_SQL).get(id) as { destination: string; uid: string; tried: number; shared: number } | undefined;
-    return row && { uid: row.uid, destination: row.destination, shared: row.shared === 1, tried: row.tried === 1 };
+    const row = this.deps.db.prepare(REF_SQL).get(id) as { destination: string; uid: string; tried: number; shared: number; others_sale: string | null } | undefined;
+    return row && { uid: row.uid, destination: row.destination, shared: row.shared === 1, tried: row.tried === 1, othersSale: row.others_sale };
   }
 
   /**
@@ -112,6 +122,8 @@ export class StoreDeliveries {
    */
   private awayGate(ref: EntryRef): DeliveryGate {
     const now = this.deps.now();
+    // Whether another workstation's sale has reached the vendor is known only to the server.
+    if (ref.othersSale) return { kind: 'aside', until: now + GATE_RECHECK_MS, reason: SALE_FIRST };
     if (!ref.shared) return { kind: 'go', othersTried: false };
     const last = this.deps.store.lastContactAt();
     if (ref.tried && last !== null && now - last < this.silenceSeconds() * 1000 * AWAY_SHARE) return { kind: 'go', othersTried: false };
@@ -120,6 +132,12 @@ export class StoreDeliveries {
 
   private async leaseGate(id: number, ref: EntryRef): Promise<DeliveryGate> {
     const { store, db } = this.deps;
+    // A return never reaches a vendor before its sale: SimpleConsign refuses a return of a sale it lacks, and
+    // TRAX would take the changed sale as a new one, then lose the credit when the sale itself arrives.
+    if (ref.othersSale) {
+      const [sale] = await store.query<{ open: boolean }>(SALE_OPEN_SQL, [ref.othersSale, ref.destination]);
+      if (sale?.open) return { kind: 'aside', until: this.deps.now() + GATE_RECHECK_MS, reason: SALE_FIRST };
+    }
     const leased = await store.query<{ taken_over: boolean }>(LEASE_SQL, [ref.uid, ref.destination, this.silenceSeconds()]);
     if (leased[0]) {
       db.prepare('UPDATE outbox SET store_tried = 1 WHERE id = ?').run(id);

@@ -100,7 +100,7 @@ export const leaseStoreMigrations: StoreMigration[] = [
 ];
 
 /**
- * What delivering under a lease adds to a workstation's outbox (version 13).
+ * What delivering under a lease adds to a workstation's outbox (versions 13 and 18).
  * - `store_marked_at`: the store server was told this delivery reached its vendor.
  * - `store_tried`: the store server knows this delivery may have been sent (so a workstation taking it over
  *   asks the vendor to recognise a repeat). Only such a delivery, or one of a record not yet on the server,
@@ -116,6 +116,15 @@ export const leaseMigrations: Migration[] = [
         ALTER TABLE outbox ADD COLUMN store_tried INTEGER NOT NULL DEFAULT 0;
         UPDATE outbox SET store_tried = 1;
       `);
+    },
+  },
+  {
+    // `store_wait_until`: the store server said this delivery waits for another workstation (a return for its
+    // sale's delivery); until then it steps aside, with the rest of its sale, and other deliveries go on.
+    version: 18,
+    name: 'outbox: deliveries set aside by the store server',
+    up: (db) => {
+      db.exec('ALTER TABLE outbox ADD COLUMN store_wait_until INTEGER');
     },
   },
 ];
