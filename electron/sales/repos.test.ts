@@ -98,6 +98,22 @@ describe('OutboxRepo', () => {
     expect(outbox.get(3)?.held).toBe(false);
   });
 
+  it('lets the others go past an entry the store server set aside, never a later entry of its sale, until its wait ends', () => {
+    const { outbox } = queue();
+    outbox.setAside(1, 100, 'waits for another workstation');
+    expect(outbox.get(1)?.lastReason).toBe('waits for another workstation');
+    expect(outbox.head('simpleconsign', 50)?.id).toBe(2);
+    outbox.claim(2, 51);
+    outbox.recordDelivered(2, 52, 'ok', { a: 1 });
+    // The return of the set-aside sale stays behind it.
+    expect(outbox.head('simpleconsign', 60)).toBeUndefined();
+    expect(outbox.asideUntil('simpleconsign')).toBe(100);
+    expect(outbox.head('simpleconsign', 100)?.id).toBe(1);
+    // Claimed, it is no longer set aside.
+    outbox.claim(1, 101);
+    expect(outbox.asideUntil('simpleconsign')).toBeNull();
+  });
+
   it('claims only a waiting or retrying entry, counting the attempt', () => {
     const { outbox } = queue();
     expect(outbox.claim(1, 11)).toMatchObject({ state: 'sending', attempts: 1, updatedAt: 11 });
