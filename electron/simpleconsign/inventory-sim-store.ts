@@ -270,8 +270,11 @@ export class SimInventoryStore implements SimpleConsignCatalog {
     this.lastDriftAt += due / perMs;
   }
 
-  /** Makes `changes` edits now: price and quantity changes, status changes, new items and deletions. */
-  tick(changes = 1): TickResult {
+  /**
+   * Makes `changes` edits now: price and quantity changes, status changes, new items and deletions.
+   * `keepActive`: edits and new items only, none taken out of sale (a trial that sells from the store meanwhile).
+   */
+  tick(changes = 1, { keepActive = false } = {}): TickResult {
     const result: TickResult = { updated: [], added: [], inactivated: [] };
     const now = this.stamp();
     for (let k = 0; k < changes; k++) {
@@ -286,7 +289,7 @@ export class SimInventoryStore implements SimpleConsignCatalog {
       }
       const i = this.activeIndex();
       if (i === undefined) continue;
-      if (roll < 0.25) {
+      if (roll < 0.25 && !keepActive) {
         this.inactive[i] = 1;
         result.inactivated.push(skuFor(this.seed, i));
       } else {

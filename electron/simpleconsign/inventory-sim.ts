@@ -68,9 +68,9 @@ export class SimpleConsignInventorySimulator implements Simulator, SimpleConsign
     this.store.adjustQuantity(sku, delta);
   }
 
-  tick(changes = 1): TickResult {
+  tick(changes = 1, opts: { keepActive?: boolean } = {}): TickResult {
     this.store.catchUp();
-    return this.store.tick(changes);
+    return this.store.tick(changes, opts);
   }
 
   /** Every answer carries the store server's own clock in its Date header, as HTTP servers do. */

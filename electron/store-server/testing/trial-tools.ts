@@ -79,6 +79,8 @@ export interface LoggedCall {
   at: number;
   sim: string;
   status: number;
+  /** The request's body, for the reader of a failed run. */
+  body?: string;
 }
 
 /** Wraps a simulator so every request it answers is noted with its time and status, as the vendor's own log. */
@@ -97,8 +99,10 @@ export class CallLog implements Simulator {
   }
 
   async handle(req: SimRequest): Promise<SimResponse> {
+    // Noted as it arrives, as the vendor counts it.
+    const at = Date.now();
     const out = await this.inner.handle(req);
-    this.calls.push({ at: Date.now(), sim: this.id, status: out.status });
+    this.calls.push({ at, sim: this.id, status: out.status, body: `${req.method} ${req.path} ${req.body.slice(0, 2000)}` });
     return out;
   }
 
