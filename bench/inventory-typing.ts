@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Page } from 'playwright';
+import { SHELL_SOCKET_PATH } from '../shared/contract/shell-socket';
 import { percentile } from './harness';
 
 /** Typed letter by letter, each keystroke waiting for its rows, like a person reading as they type. */
@@ -58,6 +59,30 @@ const noteArrivals = `(() => {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-shown-query'] });
 })()`;
 
+/**
+ * The bridge's own round trip from the app's page, as often as there were keystrokes: a socket of
+ * its own (with the token the page keeps for its tab) asking for the workstation's locale, a call that reads nothing.
+ */
+const bridgeRoundTrips = `(count) => new Promise((resolve, reject) => {
+  const socket = new WebSocket(location.origin.replace(/^http/, 'ws') + ${JSON.stringify(SHELL_SOCKET_PATH)});
+  const times = [];
+  let sentAt = 0;
+  const ask = () => {
+    sentAt = performance.now();
+    socket.send(JSON.stringify({ id: times.length + 1, channel: 'app:get-locale', input: {} }));
+  };
+  socket.onopen = () => socket.send(JSON.stringify({ hello: sessionStorage.getItem('backoffice-shell-token') }));
+  socket.onerror = () => reject(new Error('the bridge socket failed'));
+  socket.onmessage = (event) => {
+    const m = JSON.parse(event.data);
+    if (m.ready) return ask();
+    if (!m.result || !m.result.ok) return reject(new Error('the bridge refused app:get-locale'));
+    times.push(performance.now() - sentAt);
+    if (times.length < count) ask();
+    else (socket.close(), resolve(times));
+  };
+})`;
+
 interface Keystroke {
   painted: number;
   answered: number | null;
@@ -89,6 +114,8 @@ export interface TypingFigures {
   answeredP95: number;
   /** From the keystroke to its rows in the page, before they are painted: p95. */
   shownP95: number;
+  /** A bridge call that reads nothing, from the same page over a socket of its own: p95. */
+  bridgeP95: number;
 }
 
 /**
@@ -111,6 +138,7 @@ export async function typingFigures(url: string): Promise<TypingFigures> {
       await input.fill('');
       await page.locator('[data-shown-query=""]').waitFor();
     });
+    const bridge = (await page.evaluate(`(${bridgeRoundTrips})(${times.length})`)) as number[];
     const echo = await browser.newPage();
     await echo.setContent('<input id="typed"><div id="shown"></div><script>typed.oninput = () => (shown.textContent = typed.value)</script>');
     const floor = await typeAll(echo, typeAndWait('#typed', `document.querySelector('#shown').textContent`), () => echo.fill('#typed', ''));
@@ -120,6 +148,7 @@ export async function typingFigures(url: string): Promise<TypingFigures> {
       keystrokes: times.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), slowest: sorted[sorted.length - 1],
       floorP95: percentile(sortedOf(floor.map((k) => k.painted)), 95),
       asked: answered.length, answeredMedian: percentile(answered, 50), answeredP95: percentile(answered, 95), shownP95: percentile(sortedOf(times.map((k) => k.shown)), 95),
+      bridgeP95: percentile(sortedOf(bridge), 95),
     };
   } finally {
     await browser.close();
