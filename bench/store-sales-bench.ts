@@ -19,7 +19,7 @@ export async function appVisible(from: BenchWorkstation, to: BenchWorkstation, c
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const sale = await from.record(offset + i);
-    times.push((await to.seen(sale.orderNumber)) - sale.at);
+    times.push((await to.seen(sale.orderNumber, sale.at)) - sale.at);
   }
   return times;
 }
@@ -126,6 +126,17 @@ export class BarePg {
     return { uid: rows[0].uid, at };
   }
 
+  /** For each app sale recorded since `since` (ms), how long after its recording the server had it (the forwarding's start). */
+  async forwardDelays(since: number): Promise<{ ms: number }[]> {
+    const c = await this.client();
+    try {
+      const { rows } = await c.query<{ ms: number }>('SELECT extract(epoch FROM forwarded_at) * 1000 - recorded_at AS ms FROM training.sales WHERE recorded_at >= $1 ORDER BY recorded_at', [Math.floor(since)]);
+      return rows.map((r) => ({ ms: Number(r.ms) }));
+    } finally {
+      await c.end();
+    }
+  }
+
   /** One sale at a time: insert and NOTIFY on one connection, read on another. */
   async visible(count: number): Promise<number[]> {
     const sender = await this.client();
@@ -148,7 +159,7 @@ export class BarePg {
  * Starts `total` jobs at `perSecond`, on the schedule (a late start is not made up by skipping), each
  * answering a latency; answers them in the order started, and the rate achieved.
  */
-export async function atRate(total: number, perSecond: number, job: (i: number) => Promise<number>): Promise<{ times: number[]; achieved: number }> {
+export async function atRate(total: number, perSecond: number, job: (i: number) => Promise<number>): Promise<{ times: number[]; achieved: number; first: number }> {
   const started = clock();
   const runs: Promise<number>[] = [];
   for (let i = 0; i < total; i++) {
@@ -159,7 +170,7 @@ export async function atRate(total: number, perSecond: number, job: (i: number) 
   }
   const sentIn = clock() - started;
   const times = await Promise.all(runs);
-  return { times, achieved: (total * 1000) / sentIn };
+  return { times, achieved: (total * 1000) / sentIn, first: started };
 }
 
 /** p95 of the first and the last tenth of a run, and their ratio. */

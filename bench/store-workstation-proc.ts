@@ -14,7 +14,7 @@ const secrets = new MemorySecretStore();
 const services = await createAppServices({ dataDir: process.argv[2], secrets, version: 'bench', log: (m) => process.stderr.write(`[${path.basename(process.argv[2])}] ${m}\n`) });
 const clock = () => performance.timeOrigin + performance.now();
 
-type Ask = { id: number; ask: 'dispatch'; channel: string; input: unknown } | { id: number; ask: 'record'; n: number } | { id: number; ask: 'watch'; orderNumber: string } | { id: number; ask: 'admin' };
+type Ask = { id: number; ask: 'dispatch'; channel: string; input: unknown } | { id: number; ask: 'record'; n: number } | { id: number; ask: 'watch'; orderNumber: string; since: number } | { id: number; ask: 'admin' };
 
 async function dispatch<T>(channel: string, input: unknown): Promise<T> {
   const r = await services.dispatch(channel, input);
@@ -31,29 +31,49 @@ async function record(n: number): Promise<{ orderNumber: string; at: number }> {
   return { orderNumber: sale.orderNumber, at };
 }
 
-/** Order numbers watched for in History, each with the answer to give when it shows there. */
-const watched = new Map<string, { done: (at: number) => void; fail: (e: Error) => void; deadline: number }>();
+/** Order numbers watched for in History, each with when its sale began and the answer to give when it shows there. */
+const watched = new Map<string, { since: number; done: (at: number) => void; fail: (e: Error) => void; deadline: number }>();
 /** A sale not seen by then fails the run rather than holding it. */
 const WATCH_LIMIT_MS = 120_000;
+/** How often History is asked while something is watched: the figures are late by up to this much. */
+const LOOK_EVERY_MS = 10;
+const PAGE = 200;
 let looking = false;
 
-/** Asks History for each watched order number, as the History screen's search does, until each is there. */
+/** Every sale History lists as recorded at or after `from` (a sale keeps the time its own workstation recorded it). */
+async function historySince(from: number): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let page = 1; ; page++) {
+    const got = await dispatch<{ rows: { orderNumber: string }[]; total: number }>('sales:get-history', { from, kind: 'SALE', page, pageSize: PAGE });
+    for (const r of got.rows) found.add(r.orderNumber);
+    if (page * PAGE >= got.total) return found;
+  }
+}
+
+/**
+ * Asks History, filtered by date as its screen can be, for everything since the oldest watched sale began,
+ * every few milliseconds until each watched sale is there. One question a look for all of them, with a
+ * pause between looks, so the watching takes little of the workstation's own time (a search per order
+ * number, asked back to back, kept its event loop busy and grew with every sale recorded).
+ */
 async function look(): Promise<void> {
   if (looking) return;
   looking = true;
   try {
     while (watched.size > 0) {
+      const from = Math.floor(Math.min(...[...watched.values()].map((w) => w.since))) - 1_000;
+      const found = await historySince(from);
+      const at = clock();
       for (const [orderNumber, w] of [...watched]) {
-        const page = await dispatch<{ rows: { orderNumber: string }[] }>('sales:get-history', { orderNumber, pageSize: 1 });
-        if (page.rows.some((r) => r.orderNumber === orderNumber)) {
+        if (found.has(orderNumber)) {
           watched.delete(orderNumber);
-          w.done(clock());
-        } else if (clock() > w.deadline) {
+          w.done(at);
+        } else if (at > w.deadline) {
           watched.delete(orderNumber);
           w.fail(new Error(`${orderNumber} was not in History after ${WATCH_LIMIT_MS / 1000} s`));
         }
       }
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, LOOK_EVERY_MS));
     }
   } catch (error) {
     for (const w of watched.values()) w.fail(error as Error);
@@ -63,9 +83,9 @@ async function look(): Promise<void> {
   }
 }
 
-function watch(orderNumber: string): Promise<{ at: number }> {
+function watch(orderNumber: string, since: number): Promise<{ at: number }> {
   return new Promise((resolve, reject) => {
-    watched.set(orderNumber, { done: (at) => resolve({ at }), fail: reject, deadline: clock() + WATCH_LIMIT_MS });
+    watched.set(orderNumber, { since, done: (at) => resolve({ at }), fail: reject, deadline: clock() + WATCH_LIMIT_MS });
     void look();
   });
 }
@@ -78,7 +98,7 @@ process.on('message', (m: Ask | 'stop') => {
   const work =
     m.ask === 'dispatch' ? dispatch(m.channel, m.input)
     : m.ask === 'record' ? record(m.n)
-    : m.ask === 'watch' ? watch(m.orderNumber)
+    : m.ask === 'watch' ? watch(m.orderNumber, m.since)
     : Promise.resolve({ user: ADMIN_USER, password: secrets.values.get(ADMIN_ACCOUNT) });
   void work.then(
     (value) => process.send?.({ id: m.id, value }),

@@ -45,8 +45,10 @@ async function salesBenches(report: BenchReport): Promise<void> {
     // A sale the next workstation's History has not shown within the watch's limit is counted, not timed.
     const appRun = await atRate(total, RATE, async (i) => {
       const sale = await s[i % 4].record(i);
-      return s[(i + 1) % 4].seen(sale.orderNumber).then((at) => at - sale.at, () => Number.NaN);
+      return s[(i + 1) % 4].seen(sale.orderNumber, sale.at).then((at) => at - sale.at, () => Number.NaN);
     });
+    // Where the time goes: from the recorder's clock to the server's commit of the forwarded sale (one computer, one clock).
+    const forwarded = (await bare.forwardDelays(appRun.first)).map((r) => r.ms);
     const missing = appRun.times.filter((t) => Number.isNaN(t)).length;
     appRun.times = appRun.times.filter((t) => !Number.isNaN(t));
     // Four workstations' connections, each sending one sale at a time as a workstation's forwarder does.
@@ -70,6 +72,8 @@ async function salesBenches(report: BenchReport): Promise<void> {
     report.ratio('p95, whole run', p95(appRun.times), p95(bareRun.times), 'ms');
     report.figure('  bare: p95 of the first tenth', bg.first, 'ms');
     report.figure('  bare: p95 of the last tenth', bg.last, 'ms');
+    report.figure('  of which: recorded → on the server (p95)', p95(forwarded), 'ms');
+    report.figure('  of which: recorded → on the server (median)', median(forwarded), 'ms');
     report.figure('rate achieved', appRun.achieved, 'sales/s');
     report.figure('sales not in the next History within 120 s', missing, 'sales');
     report.figure('  bare: rate achieved', bareRun.achieved, 'sales/s');

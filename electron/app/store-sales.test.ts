@@ -46,14 +46,19 @@ async function workstation(on: ReturnType<typeof computer>, dests = destinations
   return { h, dests };
 }
 
-/** A workstation's link to the server that a test can cut (a pulled cable: every statement fails as away). */
+/** A workstation's link to the server that a test can cut (a pulled cable: every statement fails as away), noting each statement sent. */
 function cuttable(link: StoreLink) {
-  const cable = { cut: false };
+  const cable = { cut: false, statements: [] as string[] };
   const away = () => Promise.reject(new StoreAwayError('The store server does not answer.'));
+  const note = (sql: string) => void cable.statements.push(sql.replace(/\s+/g, ' '));
+  const query: StoreLink['query'] = (sql, params) => (note(sql), link.query(sql, params));
+  const transaction: StoreLink['transaction'] = (work) => link.transaction((q) => work({ query: (sql, params) => (note(sql), q.query(sql, params)) }));
   const proxy = new Proxy(link, {
     get(target, prop) {
       if (cable.cut && (prop === 'query' || prop === 'transaction')) return away;
       if (cable.cut && prop === 'reachable') return () => false;
+      if (prop === 'query') return query;
+      if (prop === 'transaction') return transaction;
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
@@ -193,5 +198,40 @@ describe('sales shared through the store server', () => {
     await b.h.feature.conflicts.settle({ id, note: 'Counter 2 refunded its customer; the coat went with the first sale.' });
     expect((await a.h.feature.conflicts.list()).conflicts[0].settled).toMatchObject({ by: '02 · Counter 2', note: 'Counter 2 refunded its customer; the coat went with the first sale.' });
     await expect(a.h.feature.conflicts.settle({ id, note: 'again' })).rejects.toThrow('settled already');
+  });
+  it('a round woken by a new record only forwards and copies; the counter is checked at start and again after the server was away', async () => {
+    const a = await workstation(server);
+    const cut = cuttable(register.service.linkFor('training'));
+    const b = await workstation(register, destinations(), { store: cut.link });
+    const counterCheck = (sql: string) => sql.includes('my_counter()');
+    const forward = (sql: string) => sql.startsWith('INSERT INTO sales');
+    // Its first round, at start, checked the counter before anything else.
+    expect(cut.cable.statements.findIndex(counterCheck)).toBe(0);
+    cut.cable.statements.length = 0;
+    const there = await a.h.feature.service.recordSale(saleInput());
+    await vi.waitFor(() => expect(history(b.h).map((r) => r.orderNumber)).toContain(there.orderNumber), { timeout: 10_000 });
+    await b.h.feature.service.recordSale(saleInput());
+    await vi.waitFor(() => expect(cut.cable.statements.filter(forward)).toHaveLength(1), { timeout: 10_000 });
+    await b.h.feature.share.settle();
+    // Woken by the other's announcement and by its own sale: no counter check, no delivery sync, no takeover.
+    expect(cut.cable.statements.filter(counterCheck)).toEqual([]);
+    expect(cut.cable.statements.filter((sql) => sql.includes('taken_over = true'))).toEqual([]);
+    expect(cut.cable.statements.filter((sql) => sql.includes('pg_snapshot_xmin')).length).toBeGreaterThanOrEqual(1);
+
+    // Away while it records: the next round, whatever woke it, checks the counter before forwarding.
+    cut.cable.cut = true;
+    const apart = await b.h.feature.service.recordSale(saleInput());
+    await b.h.feature.share.settle();
+    cut.cable.cut = false;
+    cut.cable.statements.length = 0;
+    await a.h.feature.service.recordSale(saleInput());
+    await vi.waitFor(() => expect(cut.cable.statements.filter(forward)).toHaveLength(1), { timeout: 10_000 });
+    const checked = cut.cable.statements.findIndex(counterCheck);
+    expect(checked).toBeGreaterThanOrEqual(0);
+    expect(checked).toBeLessThan(cut.cable.statements.findIndex(forward));
+    await b.h.feature.share.settle();
+    expect(cut.cable.statements.some((sql) => sql.includes('taken_over = true'))).toBe(true);
+    const stored = await serverSql<{ n: string }>('SELECT COUNT(*) AS n FROM training.sales WHERE order_number = $1', [apart.orderNumber]);
+    expect(Number(stored[0].n)).toBe(1);
   });
 });

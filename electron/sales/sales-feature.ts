@@ -102,7 +102,7 @@ export function buildSalesFeature(core: CoreDeps, destinations: Destination[], o
     randomIndex: (n) => crypto.randomInt(n),
     nudge: () => worker.nudge(),
     orderNumbers,
-    shared: () => share.nudge(),
+    shared: () => share.nudge('records'),
   });
   const conflicts = new StoreConflicts(core.store);
   const counter = new CounterService({ counter: new CounterRepo(core.db), outbox, settings: core.settings, service, views, now: core.now, nudge: () => worker.nudge() });

@@ -30,6 +30,9 @@ export interface StoreShareDeps {
   afterCommit?: (uid: string) => void | Promise<void>;
 }
 
+/** What a round of sharing does: everything, or only what a new record changes (see StoreShare.nudge). */
+export type ShareRound = 'full' | 'records';
+
 /** What History says about the other workstations' records. */
 export interface StoreView {
   /** The server answers now: the others' records are as current as the last announcement. */
@@ -49,21 +52,25 @@ export class StoreShare {
   readonly deliveries: StoreDeliveries;
   readonly takeover: DeliveryTakeover;
   private running: Promise<void> | null = null;
-  private again = false;
+  /** The round to run once the one in progress ends (the fuller of those asked for meanwhile). */
+  private again: ShareRound | null = null;
+  /** The last round found the server away (or none has run yet): the next round is a full one. */
+  private outOfTouch = true;
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | null = null;
 
   constructor(private readonly deps: StoreShareDeps) {
     const warn = (message: string) => deps.store.warn(message);
     const { db, store, outbox, now } = deps;
-    this.deliveries = new StoreDeliveries({ db, outbox, store, now, payloadOf: deps.payloadOf, silenceSeconds: deps.takeoverSeconds, nudgeShare: () => this.nudge() });
+    this.deliveries = new StoreDeliveries({ db, outbox, store, now, payloadOf: deps.payloadOf, silenceSeconds: deps.takeoverSeconds, nudgeShare: () => this.nudge('records') });
     this.takeover = new DeliveryTakeover({ store, destinations: deps.destinations, silenceSeconds: () => this.deliveries.silenceSeconds(), warn, log: deps.log });
     this.forwarder = new StoreForwarder({ db, store, orderNumbers: deps.orderNumbers, outbox, deliveries: this.deliveries, now, warn, afterCommit: deps.afterCommit });
     this.copier = new StoreCopier({ db: deps.db, store: deps.store, now: deps.now, warn });
   }
 
   start(): void {
-    this.unsubscribe = this.deps.store.onChange('sales', () => this.nudge());
+    // Another workstation recorded something: forwarding and copying are what can have changed.
+    this.unsubscribe = this.deps.store.onChange('sales', () => this.nudge('records'));
     this.timer = setInterval(() => this.nudge(), this.deps.intervalMs ?? SHARE_INTERVAL_MS);
     this.timer.unref();
     this.nudge();
@@ -73,23 +80,26 @@ export class StoreShare {
     this.unsubscribe?.();
     this.unsubscribe = null;
     clearInterval(this.timer);
-    this.again = false;
+    this.again = null;
     await this.running;
   }
 
-  /** Something changed here or on the server: share it now (once more after a round in progress). */
-  nudge(): void {
+  /**
+   * Something changed here or on the server: share it now (once more after a round in progress). A
+   * `records` round only forwards and copies records; a `full` one also checks the order-number counter,
+   * brings deliveries into line and takes over a silent workstation's (none of which a new record changes).
+   */
+  nudge(kind: ShareRound = 'full'): void {
     if (!this.deps.store.paired) return;
     if (this.running) {
-      this.again = true;
+      if (this.again !== 'full') this.again = kind;
       return;
     }
-    this.running = this.round().finally(() => {
+    this.running = this.round(kind).finally(() => {
       this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.nudge();
-      }
+      const next = this.again;
+      this.again = null;
+      if (next) this.nudge(next);
     });
   }
 
@@ -103,16 +113,20 @@ export class StoreShare {
     return { live: this.deps.store.reachable(), copiedAt: this.copier.copiedAt() };
   }
 
-  private async round(): Promise<void> {
+  private async round(kind: ShareRound): Promise<void> {
+    // After the server was away (or at start) the counter is checked before anything is forwarded.
+    const full = kind === 'full' || this.outOfTouch;
     try {
-      await this.forwarder.checkCounter();
+      if (full) await this.forwarder.checkCounter();
       await this.forwarder.forwardAll();
-      await this.deliveries.sync();
+      if (full) await this.deliveries.sync();
       await this.copier.copy();
-      await this.takeover.round();
+      if (full) await this.takeover.round();
+      if (full) this.outOfTouch = false;
     } catch (error) {
       // Away: everything waits here, durably, for the server's return (which wakes this again).
-      if (!(error instanceof StoreAwayError)) this.deps.log(`store server: sales could not be shared: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof StoreAwayError) this.outOfTouch = true;
+      else this.deps.log(`store server: sales could not be shared: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.deps.afterRound?.();
     }
