@@ -42,6 +42,12 @@ let port: number;
 async function workstation(on: ReturnType<typeof computer>, dests = destinations(), opts: HarnessOptions = {}) {
   const h = makeSalesHarness(dests, { store: on.service.linkFor('training'), shareIntervalMs: 60_000, ...opts });
   harnesses.push(h);
+  // Its first round with the server answering checks its counter against the server's, before any sale here.
+  await vi.waitFor(async () => {
+    await h.feature.share.settle();
+    if (!h.feature.share.view().live) h.feature.share.nudge();
+    expect(h.feature.share.view().live).toBe(true);
+  }, { timeout: 20_000, interval: 100 });
   await h.feature.share.settle();
   return { h, dests };
 }
