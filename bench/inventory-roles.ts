@@ -20,11 +20,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * BENCH_CPU_PROFILE=<folder> writes a V8 CPU profile of the app's process and of each of its
- * worker threads there (open them in Chromium's DevTools, Performance panel).
+ * worker threads there (open them in Chromium's DevTools, Performance panel). BENCH_TRACE_GC=1
+ * prints each garbage collection of the app's process (every thread's heap, by its address).
  */
 function profileArgs(role: Role): string[] {
+  if (role !== 'app') return [];
   const dir = process.env.BENCH_CPU_PROFILE;
-  return dir && role === 'app' ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200'] : [];
+  return [...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200'] : []), ...(process.env.BENCH_TRACE_GC ? ['--trace-gc'] : [])];
 }
 
 const root = path.resolve(here, '..');
