@@ -134,10 +134,15 @@ export async function typingFigures(url: string): Promise<TypingFigures> {
     const input = page.getByTestId('inventory-search');
     await input.waitFor();
     const app = typeAndWait('[data-testid="inventory-search"]', `document.querySelector('.inventory-results')?.getAttribute('data-shown-query')`);
+    // BENCH_CHROME_TRACE=<file>: Chromium's performance trace of the typing (open it in DevTools, Performance panel);
+    // BENCH_CHROME_TRACE_CATEGORIES=a,b,… its categories (say, disabled-by-default-v8.cpu_profiler for the page's JavaScript).
+    const trace = process.env.BENCH_CHROME_TRACE;
+    if (trace) await browser.startTracing(page, { path: trace, screenshots: false, categories: process.env.BENCH_CHROME_TRACE_CATEGORIES?.split(',') });
     const times = await typeAll(page, app, async () => {
       await input.fill('');
       await page.locator('[data-shown-query=""]').waitFor();
     });
+    if (trace) await browser.stopTracing();
     const bridge = (await page.evaluate(`(${bridgeRoundTrips})(${times.length})`)) as number[];
     const echo = await browser.newPage();
     await echo.setContent('<input id="typed"><div id="shown"></div><script>typed.oninput = () => (shown.textContent = typed.value)</script>');

@@ -62,9 +62,9 @@ export class BenchWorkstation {
     return this.ask({ ask: 'admin' });
   }
 
-  /** Resolves with the time (absolute ms) History here first shows the order number of a sale begun at `since`. */
-  async seen(orderNumber: string, since: number): Promise<number> {
-    return (await this.ask<{ at: number }>({ ask: 'watch', orderNumber, since })).at;
+  /** Resolves with the time (absolute ms) this workstation first shows the sale (see store-workstation-proc.ts). */
+  async seen(orderNumber: string): Promise<number> {
+    return (await this.ask<{ at: number }>({ ask: 'watch', orderNumber })).at;
   }
 
   async stop(): Promise<void> {

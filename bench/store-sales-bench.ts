@@ -19,7 +19,7 @@ export async function appVisible(from: BenchWorkstation, to: BenchWorkstation, c
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const sale = await from.record(offset + i);
-    times.push((await to.seen(sale.orderNumber, sale.at)) - sale.at);
+    times.push((await to.seen(sale.orderNumber)) - sale.at);
   }
   return times;
 }

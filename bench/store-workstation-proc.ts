@@ -1,4 +1,6 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { dataStoreFile } from '../electron/app/mode-stores';
 import { createAppServices } from '../electron/app/app-services';
 import { MemorySecretStore } from '../electron/core/secrets/memory-secret-store';
 import { ADMIN_USER } from '../electron/store-server/bundled-store';
@@ -14,7 +16,7 @@ const secrets = new MemorySecretStore();
 const services = await createAppServices({ dataDir: process.argv[2], secrets, version: 'bench', log: (m) => process.stderr.write(`[${path.basename(process.argv[2])}] ${m}\n`) });
 const clock = () => performance.timeOrigin + performance.now();
 
-type Ask = { id: number; ask: 'dispatch'; channel: string; input: unknown } | { id: number; ask: 'record'; n: number } | { id: number; ask: 'watch'; orderNumber: string; since: number } | { id: number; ask: 'admin' };
+type Ask = { id: number; ask: 'dispatch'; channel: string; input: unknown } | { id: number; ask: 'record'; n: number } | { id: number; ask: 'watch'; orderNumber: string } | { id: number; ask: 'admin' };
 
 async function dispatch<T>(channel: string, input: unknown): Promise<T> {
   const r = await services.dispatch(channel, input);
@@ -31,47 +33,46 @@ async function record(n: number): Promise<{ orderNumber: string; at: number }> {
   return { orderNumber: sale.orderNumber, at };
 }
 
-/** Order numbers watched for in History, each with when its sale began and the answer to give when it shows there. */
-const watched = new Map<string, { since: number; done: (at: number) => void; fail: (e: Error) => void; deadline: number }>();
+/** Order numbers watched for, each with the answer to give when this workstation shows the sale. */
+const watched = new Map<string, { done: (at: number) => void; fail: (e: Error) => void; deadline: number }>();
 /** A sale not seen by then fails the run rather than holding it. */
 const WATCH_LIMIT_MS = 120_000;
-/** How often History is asked while something is watched: the figures are late by up to this much. */
+/** How often this workstation's store is looked at while something is watched: the figures are late by up to this much. */
 const LOOK_EVERY_MS = 10;
-const PAGE = 200;
 let looking = false;
+let store: Database.Database | null = null;
 
-/** Every sale History lists as recorded at or after `from` (a sale keeps the time its own workstation recorded it). */
-async function historySince(from: number): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let page = 1; ; page++) {
-    const got = await dispatch<{ rows: { orderNumber: string }[]; total: number }>('sales:get-history', { from, kind: 'SALE', page, pageSize: PAGE });
-    for (const r of got.rows) found.add(r.orderNumber);
-    if (page * PAGE >= got.total) return found;
-  }
+/**
+ * The watched order numbers this workstation's own store has now, in one indexed look at its file (the
+ * training store, which History, the return search and reprints read), without going through the app: a
+ * look that cost the app time would slow what is being measured, more so the further behind it is.
+ */
+function arrived(): string[] {
+  store ??= new Database(dataStoreFile(process.argv[2], 'training'), { readonly: true, fileMustExist: true });
+  return store.prepare('SELECT order_number FROM sales WHERE order_number IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...watched.keys()])) as string[];
 }
 
 /**
- * Asks History, filtered by date as its screen can be, for everything since the oldest watched sale began,
- * every few milliseconds until each watched sale is there. One question a look for all of them, with a
- * pause between looks, so the watching takes little of the workstation's own time (a search per order
- * number, asked back to back, kept its event loop busy and grew with every sale recorded).
+ * Every few milliseconds until each watched sale is in this workstation's store; each one found is then
+ * asked for as the return search and a reprint ask for it (`sales:get-sale`), and timed when that answers.
  */
 async function look(): Promise<void> {
   if (looking) return;
   looking = true;
   try {
     while (watched.size > 0) {
-      const from = Math.floor(Math.min(...[...watched.values()].map((w) => w.since))) - 1_000;
-      const found = await historySince(from);
-      const at = clock();
+      for (const orderNumber of arrived()) {
+        const w = watched.get(orderNumber)!;
+        watched.delete(orderNumber);
+        const sale = await dispatch<{ orderNumber: string }>('sales:get-sale', { orderNumber });
+        if (sale.orderNumber === orderNumber) w.done(clock());
+        else w.fail(new Error(`asked for ${orderNumber}, the app answered ${sale.orderNumber}`));
+      }
+      const now = clock();
       for (const [orderNumber, w] of [...watched]) {
-        if (found.has(orderNumber)) {
-          watched.delete(orderNumber);
-          w.done(at);
-        } else if (at > w.deadline) {
-          watched.delete(orderNumber);
-          w.fail(new Error(`${orderNumber} was not in History after ${WATCH_LIMIT_MS / 1000} s`));
-        }
+        if (now <= w.deadline) continue;
+        watched.delete(orderNumber);
+        w.fail(new Error(`${orderNumber} was not on this workstation after ${WATCH_LIMIT_MS / 1000} s`));
       }
       await new Promise((resolve) => setTimeout(resolve, LOOK_EVERY_MS));
     }
@@ -83,22 +84,23 @@ async function look(): Promise<void> {
   }
 }
 
-function watch(orderNumber: string, since: number): Promise<{ at: number }> {
+function watch(orderNumber: string): Promise<{ at: number }> {
   return new Promise((resolve, reject) => {
-    watched.set(orderNumber, { since, done: (at) => resolve({ at }), fail: reject, deadline: clock() + WATCH_LIMIT_MS });
+    watched.set(orderNumber, { done: (at) => resolve({ at }), fail: reject, deadline: clock() + WATCH_LIMIT_MS });
     void look();
   });
 }
 
 process.on('message', (m: Ask | 'stop') => {
   if (m === 'stop') {
+    store?.close();
     void services.stop().finally(() => process.exit(0));
     return;
   }
   const work =
     m.ask === 'dispatch' ? dispatch(m.channel, m.input)
     : m.ask === 'record' ? record(m.n)
-    : m.ask === 'watch' ? watch(m.orderNumber, m.since)
+    : m.ask === 'watch' ? watch(m.orderNumber)
     : Promise.resolve({ user: ADMIN_USER, password: secrets.values.get(ADMIN_ACCOUNT) });
   void work.then(
     (value) => process.send?.({ id: m.id, value }),

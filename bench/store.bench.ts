@@ -45,7 +45,7 @@ async function salesBenches(report: BenchReport): Promise<void> {
     // A sale the next workstation's History has not shown within the watch's limit is counted, not timed.
     const appRun = await atRate(total, RATE, async (i) => {
       const sale = await s[i % 4].record(i);
-      return s[(i + 1) % 4].seen(sale.orderNumber, sale.at).then((at) => at - sale.at, () => Number.NaN);
+      return s[(i + 1) % 4].seen(sale.orderNumber).then((at) => at - sale.at, () => Number.NaN);
     });
     // Where the time goes: from the recorder's clock to the server's commit of the forwarded sale (one computer, one clock).
     const forwarded = (await bare.forwardDelays(appRun.first)).map((r) => r.ms);

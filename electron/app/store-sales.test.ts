@@ -240,4 +240,55 @@ describe('sales shared through the store server', () => {
     const stored = await serverSql<{ n: string }>('SELECT COUNT(*) AS n FROM training.sales WHERE order_number = $1', [apart.orderNumber]);
     expect(Number(stored[0].n)).toBe(1);
   });
+  it('forwards the sales recorded while away in one transaction, each once, flagging a one-off item sold twice among them in the order they were sold', async () => {
+    await serverSql(`INSERT INTO training.inventory_items (sku_key, item, change) VALUES ('oneoff8', $1, 1)`, [JSON.stringify({ sku: 'ONEOFF8', name: 'Brass lamp', quantity: 1 })]);
+    const lamp = { sku: 'ONEOFF8', name: 'Brass lamp', unitPriceCents: 8_000, quantity: 1, taxable: false };
+    const socks = { sku: 'SOCKS8', name: 'Socks', unitPriceCents: 500, quantity: 1, taxable: false };
+    const a = await workstation(server);
+    const cut = cuttable(register.service.linkFor('training'));
+    const b = await workstation(register, destinations(), { store: cut.link });
+    cut.cable.cut = true;
+    const sold: string[] = [];
+    for (const lines of [[lamp], [socks], [socks, lamp]]) sold.push((await b.h.feature.service.recordSale(saleInput(undefined, lines))).orderNumber);
+    await b.h.feature.share.settle();
+    cut.cable.cut = false;
+    cut.cable.statements.length = 0;
+    b.h.feature.share.nudge();
+    await b.h.feature.share.settle();
+    expect(cut.cable.statements.filter((sql) => sql.startsWith('INSERT INTO sales'))).toHaveLength(1);
+    expect(cut.cable.statements.filter((sql) => sql.startsWith('INSERT INTO deliveries'))).toHaveLength(1);
+    const stored = await serverSql<{ order_number: string; n: string }>('SELECT order_number, COUNT(*) AS n FROM training.sales WHERE order_number = ANY($1) GROUP BY 1 ORDER BY 1', [sold]);
+    expect(stored.map((r) => [r.order_number, Number(r.n)])).toEqual([...sold].sort().map((n) => [n, 1]));
+    const listed = await serverSql<{ n: string }>('SELECT COUNT(*) AS n FROM training.deliveries WHERE order_number = ANY($1)', [sold]);
+    expect(Number(listed[0].n)).toBe(6);
+    const lampConflicts = (await b.h.feature.conflicts.list()).conflicts.filter((c) => c.sku === 'ONEOFF8');
+    expect(lampConflicts.map((c) => [c.first.orderNumber, c.second.orderNumber])).toEqual([[sold[0], sold[2]]]);
+    expect((await register.service.status()).notices.join(' ')).toContain(`Sale ${sold[2]} sold a one-off item`);
+    await vi.waitFor(() => expect(history(a.h).map((r) => r.orderNumber)).toEqual(expect.arrayContaining(sold)), { timeout: 10_000 });
+    expect(b.h.core.db.prepare('SELECT COUNT(*) FROM sales WHERE origin IS NULL AND shared_at IS NULL').pluck().get()).toBe(0);
+  });
+  it('sends the others of a batch when one sale’s order number is already another sale’s, and sets that one aside for a person', async () => {
+    const a = await workstation(server);
+    const cut = cuttable(register.service.linkFor('training'));
+    const b = await workstation(register, destinations(), { store: cut.link });
+    cut.cable.cut = true;
+    const theirs = (await a.h.feature.service.recordSale(saleInput())).orderNumber;
+    await a.h.feature.share.settle();
+    const mine: string[] = [];
+    for (let i = 0; i < 3; i++) mine.push((await b.h.feature.service.recordSale(saleInput())).orderNumber);
+    await b.h.feature.share.settle();
+    // As from a copied disk: its second sale carries a number the server already has from another workstation.
+    b.h.core.db.prepare('UPDATE sales SET order_number = ? WHERE order_number = ?').run(theirs, mine[1]);
+    cut.cable.cut = false;
+    b.h.feature.share.nudge();
+    await b.h.feature.share.settle();
+    const stored = await serverSql<{ order_number: string; prefix: string }>(
+      'SELECT s.order_number, w.prefix FROM training.sales s JOIN store.workstations w ON w.id = s.workstation_id WHERE s.order_number = ANY($1) ORDER BY 1',
+      [[theirs, ...mine]],
+    );
+    expect(stored.map((r) => [r.order_number, r.prefix])).toEqual([[theirs, '01'], [mine[0], '02'], [mine[2], '02']].sort());
+    const problem = b.h.core.db.prepare('SELECT share_problem FROM sales WHERE order_number = ? AND origin IS NULL').pluck().get(theirs);
+    expect(problem).toContain(`Order number ${theirs} is already another sale’s on the store server.`);
+    expect((await register.service.status()).notices.join(' ')).toContain(`Order number ${theirs} is already another sale’s`);
+  });
 });

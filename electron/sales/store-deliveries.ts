@@ -32,6 +32,14 @@ export interface StoreDeliveriesDeps {
   nudgeShare: () => void;
 }
 
+/** A forwarded sale or return, with this workstation's outbox entries of its sale. */
+export interface ListedRecord {
+  kind: 'SALE' | 'RETURN';
+  recordId: number;
+  uid: string;
+  entries: OutboxRow[];
+}
+
 interface EntryRef {
   uid: string;
   destination: string;
@@ -73,8 +81,11 @@ const DONE_ELSEWHERE_SQL = `SELECT d.uid, d.destination, d.summary, b.name AS by
   LEFT JOIN store.workstations b ON b.id = d.delivered_by
   WHERE d.delivered_at IS NOT NULL`;
 
+/** Lists deliveries of one or more records at once (a JSON array of rows); one already listed is left as it is. */
 const LIST_SQL = `INSERT INTO deliveries (uid, destination, kind, order_number, payload, attempted, delivered_at, delivered_by, summary)
-  VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7 THEN now() END, CASE WHEN $7 THEN my_workstation() END, $8)
+  SELECT d.uid, d.destination, d.kind, d.order_number, d.payload, d.attempted,
+         CASE WHEN d.delivered THEN now() END, CASE WHEN d.delivered THEN my_workstation() END, d.summary
+    FROM jsonb_to_recordset($1::jsonb) AS d (uid uuid, destination text, kind text, order_number text, payload jsonb, attempted boolean, delivered boolean, summary text)
   ON CONFLICT (uid, destination) DO NOTHING`;
 
 /** Hex without dashes, as the workstation's store writes uids. */
@@ -194,19 +205,23 @@ export class StoreDeliveries {
   }
 
   /**
-   * Lists a forwarded record's deliveries on the server, inside the forwarding transaction, each with the
-   * payload this workstation built for it. Answers what to note here once the server has committed.
+   * Lists forwarded records' deliveries on the server, inside the forwarding transaction, each with the
+   * payload this workstation built for it, in one statement. Answers what to note here once the server has committed.
    */
-  async list(q: StoreQuery, kind: 'SALE' | 'RETURN', recordId: number, uid: string, entries: OutboxRow[]): Promise<{ id: number; tried: boolean; delivered: boolean }[]> {
+  async list(q: StoreQuery, records: ListedRecord[]): Promise<{ id: number; tried: boolean; delivered: boolean }[]> {
     const listed: { id: number; tried: boolean; delivered: boolean }[] = [];
-    for (const e of entries) {
-      if (e.state === 'cancelled' || e.kind !== kind || (kind === 'SALE' ? e.saleId : e.returnId) !== recordId) continue;
-      const payload = { ...this.deps.payloadOf(e), attempt: 0, previousAttemptUncertain: false, emptyAnswers: 0 };
-      const tried = e.attempts > 0 || e.state === 'sending' || e.mayHaveApplied;
-      const delivered = e.state === 'sent';
-      await q.query(LIST_SQL, [uid, e.destination, kind, payload.orderNumber, JSON.stringify(payload), tried, delivered, delivered ? e.summary : null]);
-      listed.push({ id: e.id, tried, delivered });
+    const rows: Record<string, unknown>[] = [];
+    for (const { kind, recordId, uid, entries } of records) {
+      for (const e of entries) {
+        if (e.state === 'cancelled' || e.kind !== kind || (kind === 'SALE' ? e.saleId : e.returnId) !== recordId) continue;
+        const payload = { ...this.deps.payloadOf(e), attempt: 0, previousAttemptUncertain: false, emptyAnswers: 0 };
+        const tried = e.attempts > 0 || e.state === 'sending' || e.mayHaveApplied;
+        const delivered = e.state === 'sent';
+        rows.push({ uid, destination: e.destination, kind, order_number: payload.orderNumber, payload, attempted: tried, delivered, summary: delivered ? e.summary : null });
+        listed.push({ id: e.id, tried, delivered });
+      }
     }
+    if (rows.length > 0) await q.query(LIST_SQL, [JSON.stringify(rows)]);
     return listed;
   }
 
@@ -214,6 +229,8 @@ export class StoreDeliveries {
   noteListed(listed: { id: number; tried: boolean; delivered: boolean }[]): void {
     const now = this.deps.now();
     const note = this.deps.db.prepare('UPDATE outbox SET store_tried = MAX(store_tried, ?), store_marked_at = CASE WHEN ? THEN COALESCE(store_marked_at, ?) ELSE store_marked_at END WHERE id = ?');
-    for (const l of listed) note.run(l.tried ? 1 : 0, l.delivered ? 1 : 0, now, l.id);
+    this.deps.db.transaction(() => {
+      for (const l of listed) note.run(l.tried ? 1 : 0, l.delivered ? 1 : 0, now, l.id);
+    })();
   }
 }

@@ -51,8 +51,17 @@ export async function postgres(): Promise<typeof pg> {
  * the caller through its statement, and the next heartbeat reconnects.
  */
 export async function storePool(config: pg.ClientConfig, max: number): Promise<pg.Pool> {
-  const { Pool } = await postgres();
-  const pool = new Pool({ ...config, max, idleTimeoutMillis: 30_000 });
+  const { Pool, Client } = await postgres();
+  const limit = config.connectionTimeoutMillis;
+  // Only making a connection has a time limit (a server that does not answer is away). Waiting for one the
+  // pool has lent out is a busy workstation, not an absent server: the lent one's statement has its own limit.
+  class TimedClient extends Client {
+    constructor(c?: pg.ClientConfig) {
+      // Every property, the pool's hidden (non-enumerable) password as well.
+      super(Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(c ?? {}), connectionTimeoutMillis: { value: limit, enumerable: true } }));
+    }
+  }
+  const pool = new Pool({ ...config, connectionTimeoutMillis: 0, Client: TimedClient, max, idleTimeoutMillis: 30_000 });
   pool.on('error', () => {});
   pool.on('connect', (client) => void client.on('error', () => {}));
   return pool;
