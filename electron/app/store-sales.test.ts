@@ -45,8 +45,8 @@ async function workstation(on: ReturnType<typeof computer>, dests = destinations
   // Its first round with the server answering checks its counter against the server's, before any sale here.
   await vi.waitFor(async () => {
     await h.feature.share.settle();
-    if (!h.feature.share.view().live) h.feature.share.nudge();
-    expect(h.feature.share.view().live).toBe(true);
+    if (!h.feature.share.view()?.live) h.feature.share.nudge();
+    expect(h.feature.share.view()?.live).toBe(true);
   }, { timeout: 20_000, interval: 100 });
   await h.feature.share.settle();
   return { h, dests };
