@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures/test';
 import { startShell, type RunningShell } from './fixtures/web-shell';
 import { watchBridgeCalls } from './fixtures/bridge-calls';
-import { loadInventory, plainItems } from './pages/counter-page';
+import { callValue, loadInventory, plainItems, type StockItem } from './pages/counter-page';
 import { SalesPage } from './pages/sales-page';
 import { StorePage } from './pages/store-page';
 import { closedPort as freePort } from '../electron/testing/closed-port';
@@ -12,7 +12,7 @@ test.afterEach(async () => {
   second = null;
 });
 
-test('two workstations joined to one store server: a sale rung up on one is in the other’s History, and returned there', async ({ page, shell, browser }) => {
+test('two workstations joined to one store server: a sale rung up on one is in the other’s History and returned there; a one-off item sold at both is flagged on both and settled on one', async ({ page, shell, browser }) => {
   test.setTimeout(300_000);
   // The first workstation has a copy of the inventory before the store exists: it seeds the server with it.
   await loadInventory(shell);
@@ -70,5 +70,46 @@ test('two workstations joined to one store server: a sale rung up on one is in t
   await sales.openHistory();
   await expect(sales.historyRow('SALE', orderNumber)).toBeVisible();
   await expect(sales.historyRow('RETURN', orderNumber)).toContainText('workstation 02', { timeout: 30_000 });
+
+  // A one-off item (one in stock) sold at both counters: both Histories flag it; settled on one, both say so.
+  const oneOff = (await oneOffItems(shell))[0];
+  const soldTwice = [await sellOne(sales, oneOff.sku, orderNumber), await sellOne(otherSales, oneOff.sku, null)];
+  for (const s of [sales, otherSales]) {
+    await s.reopenHistory();
+    const flagged = s.page.getByTestId('sale-conflict').filter({ hasText: oneOff.sku });
+    await expect(flagged).toHaveAttribute('data-state', 'open', { timeout: 30_000 });
+    await expect(flagged).toContainText(`order ${soldTwice[0]} on workstation 01`);
+    await expect(flagged).toContainText(`order ${soldTwice[1]} on workstation 02`);
+  }
+  const there = otherPage.getByTestId('sale-conflict').filter({ hasText: oneOff.sku });
+  await there.getByTestId('sale-conflict-note').fill('Called the second customer; the item is returned.');
+  await there.getByTestId('sale-conflict-settle').click();
+  await expect(there.getByTestId('sale-conflict-settled')).toContainText('Settled by 02 · Register 2');
+  const here = page.getByTestId('sale-conflict').filter({ hasText: oneOff.sku });
+  await expect(here).toHaveAttribute('data-state', 'settled', { timeout: 30_000 });
+  await expect(here.getByTestId('sale-conflict-settled')).toContainText('Called the second customer; the item is returned.');
   await otherPage.close();
 });
+
+/** Items of which the store has exactly one, active and priced. */
+async function oneOffItems(shell: RunningShell): Promise<StockItem[]> {
+  const found = await callValue<{ items: StockItem[] }>(shell, 'inventory:search', { query: '', sort: 'sku', stock: 'store', activeOnly: true, inStockOnly: true, limit: 500 });
+  const items = found.items.filter((i) => i.quantity === 1 && (i.currentPriceCents ?? 0) > 0 && i.name && i.status === 'ACTIVE');
+  expect(items.length).toBeGreaterThan(0);
+  return items;
+}
+
+/** Rings up one of `sku` at a counter (confirming the stock warning if the copy already says none is left); answers the order number. */
+async function sellOne(sales: SalesPage, sku: string, previous: string | null): Promise<string> {
+  await sales.page.getByTestId('sales-tab-record').click();
+  await sales.open();
+  await sales.scan(sku);
+  await expect(sales.lines).toHaveCount(1);
+  await sales.page.keyboard.press('Control+Enter');
+  const recorded = previous ? sales.lastOrderNumber.filter({ hasNotText: previous }) : sales.lastOrderNumber;
+  const confirm = sales.page.getByTestId('sale-confirm');
+  await expect(recorded.or(confirm)).toBeVisible();
+  if (await confirm.isVisible()) await confirm.getByTestId('sale-confirm-record').click();
+  await expect(recorded).toHaveText(/^S0[12]\d{6}$/);
+  return (await recorded.textContent())!;
+}
