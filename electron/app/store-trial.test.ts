@@ -26,8 +26,8 @@ import { dataStoreFile } from './mode-stores';
  */
 const SALES = Number(process.env.TRIAL_SALES ?? 400);
 const RETURNS = Number(process.env.TRIAL_RETURNS ?? 50);
-/** How long the one workstation's line stays cut at least (it stays cut until that workstation has seen it, too). */
-const CUT_MS = Number(process.env.TRIAL_CUT_MS ?? 0);
+/** How long the one workstation's line stays cut at least, a minute as a pulled cable (and until that workstation has seen it). */
+const CUT_MS = Number(process.env.TRIAL_CUT_MS ?? 60_000);
 const WINDOW_S = Number(process.env.TRIAL_WINDOW_SECONDS ?? 10);
 const BUDGET = 80;
 const KEYS = { sc: 'trial-sc-key', ifpos: 'trial-ifpos-key' };
