@@ -9,6 +9,13 @@ describe('what a workstation says of a store server it cannot use', () => {
     expect(said({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' })).toBe('Nothing answers at backoffice.local:5433. Check the address and port, and that the store server is running.');
     expect(said({ code: '57P03', message: 'the database system is starting up' })).toBe('The store server at backoffice.local:5433 is stopping or starting; it will be tried again.');
     expect(said({ code: '28P01', message: 'password authentication failed' })).toMatch(/no longer accepts this workstation’s password/);
+    expect(said({ message: 'timeout expired' })).toBe('backoffice.local:5433 did not answer within 5 seconds. Check the address, and that a firewall lets this computer in.');
+  });
+
+  it('says a statement that went unanswered for its limit ran out of its own time, not the time to connect', () => {
+    expect(said({ message: 'Query read timeout' })).toBe(
+      'backoffice.local:5433 did not answer a statement within 15 seconds: it may be very busy, or the line to it went quiet. It will be tried again.',
+    );
   });
 
   it('does not call a server that went down mid-connection something other than PostgreSQL', () => {

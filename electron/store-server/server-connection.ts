@@ -98,6 +98,8 @@ export function describeConnectionError(error: unknown, endpoint: ServerEndpoint
   if (e.code === 'ECONNREFUSED') return `Nothing answers at ${where}. Check the address and port, and that the store server is running.`;
   if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return `No computer called “${endpoint.host}” was found on the network. Check the address.`;
   if (e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH') return `${where} cannot be reached from this computer. Check the network cable or Wi-Fi, and the address.`;
+  // A connection made, then a statement unanswered for its whole limit: the server is overloaded or the line went quiet.
+  if (/query read timeout/i.test(msg)) return `${where} did not answer a statement within ${QUERY_TIMEOUT_MS / 1000} seconds: it may be very busy, or the line to it went quiet. It will be tried again.`;
   if (e.code === 'ETIMEDOUT' || /timeout/i.test(msg)) return `${where} did not answer within ${CONNECT_TIMEOUT_MS / 1000} seconds. Check the address, and that a firewall lets this computer in.`;
   if (e.code === '57P01' || e.code === '57P02' || e.code === '57P03') return `The store server at ${where} is stopping or starting; it will be tried again.`;
   if (e.code === '28P01') return refusedSignIn[signer];
