@@ -247,4 +247,38 @@ describe('deliveries of a store under a lease', () => {
     await a.h.feature.stop?.();
     await b.h.feature.stop?.();
   }, 90_000);
+  it('never takes over a delivery a person cancelled on the silent workstation', async () => {
+    // Back from the test before, where it fell silent.
+    doomed.service.start();
+    const a = await workstation(server);
+    const dying = await workstation(doomed);
+    await connected(doomed);
+    const pause = dying.h.core.db.prepare(`INSERT INTO delivery_pauses (destination, until, reason) VALUES (?, ?, 'held by the vendor')`);
+    for (const p of dying.probes) pause.run(p.id, dying.h.clock.now + 86_400_000);
+    const { orderNumber } = await dying.h.feature.service.recordSale(saleInput(undefined, [{ sku: 'P400', name: 'Lamp', unitPriceCents: 3000, quantity: 1, taxable: false }]));
+    const cancelledOnServer = async () =>
+      (await serverSql<{ destination: string; cancelled: boolean }>('SELECT destination, cancelled_at IS NOT NULL AS cancelled FROM training.deliveries WHERE order_number = $1 ORDER BY 1', [orderNumber]));
+    // On the server with both its deliveries; then a person cancels the SimpleConsign one there.
+    await vi.waitFor(async () => {
+      await rounds(dying.h);
+      expect(await cancelledOnServer()).toEqual([{ destination: 'ifpos', cancelled: false }, { destination: 'simpleconsign', cancelled: false }]);
+    }, { timeout: 20_000, interval: 200 });
+    const sc = dying.h.feature.views.sale({ orderNumber }).deliveries.find((d) => d.destination === 'simpleconsign')!;
+    dying.h.feature.service.cancel(sc.id);
+    await vi.waitFor(async () => {
+      await rounds(dying.h);
+      expect(await cancelledOnServer()).toEqual([{ destination: 'ifpos', cancelled: false }, { destination: 'simpleconsign', cancelled: true }]);
+    }, { timeout: 20_000, interval: 200 });
+    await dying.h.feature.stop?.();
+    await doomed.service.stop();
+    // Silent past the takeover time: the other workstation delivers the IFPOS one only.
+    await vi.waitFor(async () => {
+      await rounds(a.h);
+      expect(ifposHolds(orderNumber)).toBe(1);
+    }, { timeout: 30_000, interval: 300 });
+    await rounds(a.h);
+    expect(a.probes.map((p) => p.calls.filter((c) => c.endsWith(orderNumber)))).toEqual([[], [`SALE ${orderNumber}`]]);
+    expect(scHolds(orderNumber)).toBe(0);
+    await a.h.feature.stop?.();
+  }, 90_000);
 });

@@ -59,7 +59,16 @@ const REF_SQL = `SELECT o.destination, COALESCE(r.uid, s.uid) AS uid, o.store_tr
 const SALE_FIRST = 'Waits until the workstation that recorded the sale has delivered it here: a return never reaches a vendor before its sale.';
 
 /** Whether a sale's delivery to a vendor is still to be made (none listed: sent before the server listed deliveries, or never meant for it). */
-const SALE_OPEN_SQL = `SELECT EXISTS (SELECT 1 FROM deliveries WHERE uid = $1 AND destination = $2 AND delivered_at IS NULL) AS open`;
+const SALE_OPEN_SQL = `SELECT EXISTS (SELECT 1 FROM deliveries WHERE uid = $1 AND destination = $2 AND delivered_at IS NULL AND cancelled_at IS NULL) AS open`;
+
+/** A person cancelled a delivery here ($3), or sent a cancelled one again: the server keeps it from a takeover, or no longer. */
+const CANCELLED_SQL = `UPDATE deliveries SET cancelled_at = CASE WHEN $3 THEN now() END WHERE uid = $1 AND destination = $2 AND delivered_at IS NULL`;
+
+/** Entries whose cancellation the server does not know yet (or that were sent again since), of records it has. */
+const CANCEL_CHANGED_SQL = `SELECT o.id, o.destination, COALESCE(r.uid, s.uid) AS uid, o.state = 'cancelled' AS cancelled
+  FROM outbox o JOIN sales s ON s.id = o.sale_id LEFT JOIN returns r ON r.id = o.return_id
+  WHERE (o.state = 'cancelled') <> (o.store_cancelled = 1) AND (CASE WHEN o.kind = 'SALE' THEN s.shared_at ELSE r.shared_at END) IS NOT NULL
+  ORDER BY o.id LIMIT 200`;
 
 const LEASE_SQL = `UPDATE deliveries SET lease_holder = my_workstation(), lease_until = now() + make_interval(secs => $3), attempted = true
   WHERE uid = $1 AND destination = $2 AND delivered_at IS NULL
@@ -183,6 +192,7 @@ export class StoreDeliveries {
     const { db } = this.deps;
     const toMark = db.prepare(`SELECT id, summary FROM outbox WHERE state = 'sent' AND store_marked_at IS NULL ORDER BY id LIMIT 200`).all() as { id: number; summary: string | null }[];
     for (const e of toMark) await this.delivered(e.id, e.summary ?? 'The vendor has it.');
+    await this.syncCancelled();
     const open = db
       .prepare(
         `SELECT o.id, o.destination, COALESCE(r.uid, s.uid) AS uid FROM outbox o JOIN sales s ON s.id = o.sale_id LEFT JOIN returns r ON r.id = o.return_id
@@ -202,6 +212,17 @@ export class StoreDeliveries {
       if (d) changed += this.deps.outbox.recordDeliveredElsewhere(e.id, this.deps.now(), `Delivered by ${byWhom(d.by_name, d.by_prefix)}: ${d.summary ?? 'the vendor has it.'}`);
     }
     return changed;
+  }
+
+  /** Tells the server which deliveries a person cancelled here (or sent again since), so no one takes them over. */
+  private async syncCancelled(): Promise<void> {
+    const { db, store } = this.deps;
+    const changed = db.prepare(CANCEL_CHANGED_SQL).all() as { id: number; destination: string; uid: string; cancelled: number }[];
+    const note = db.prepare('UPDATE outbox SET store_cancelled = ? WHERE id = ?');
+    for (const e of changed) {
+      await store.query(CANCELLED_SQL, [e.uid, e.destination, e.cancelled === 1]);
+      note.run(e.cancelled, e.id);
+    }
   }
 
   /**

@@ -97,10 +97,17 @@ export const leaseStoreMigrations: StoreMigration[] = [
       GRANT SELECT, UPDATE (settled_at, settled_by, note) ON ${s}.sale_conflicts TO ${workstations};
     `,
   },
+  {
+    // A delivery a person cancelled on the workstation that recorded it: no one takes it over, and it no longer
+    // holds back later deliveries of its order (as on the workstation itself). Cleared when it is sent again.
+    version: 13,
+    name: 'deliveries cancelled by the workstation that recorded them',
+    sql: ({ schema: s }) => `ALTER TABLE ${s}.deliveries ADD COLUMN cancelled_at timestamptz;`,
+  },
 ];
 
 /**
- * What delivering under a lease adds to a workstation's outbox (versions 13 and 18).
+ * What delivering under a lease adds to a workstation's outbox (versions 13, 18 and 19).
  * - `store_marked_at`: the store server was told this delivery reached its vendor.
  * - `store_tried`: the store server knows this delivery may have been sent (so a workstation taking it over
  *   asks the vendor to recognise a repeat). Only such a delivery, or one of a record not yet on the server,
@@ -125,6 +132,14 @@ export const leaseMigrations: Migration[] = [
     name: 'outbox: deliveries set aside by the store server',
     up: (db) => {
       db.exec('ALTER TABLE outbox ADD COLUMN store_wait_until INTEGER');
+    },
+  },
+  {
+    // `store_cancelled`: the store server was told this delivery is cancelled (so no one takes it over).
+    version: 19,
+    name: 'outbox: cancellations the store server knows',
+    up: (db) => {
+      db.exec('ALTER TABLE outbox ADD COLUMN store_cancelled INTEGER NOT NULL DEFAULT 0');
     },
   },
 ];

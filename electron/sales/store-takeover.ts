@@ -44,12 +44,12 @@ interface TakenRow {
 const TAKE_SQL = `UPDATE deliveries d SET lease_holder = my_workstation(), lease_until = now() + make_interval(secs => $1), attempted = true, taken_over = true
   FROM (SELECT c.uid, c.destination, c.attempted AS was, w.name || ' (' || w.prefix || ')' AS recorder
           FROM deliveries c JOIN store.workstations w ON w.id = c.recorder_id
-         WHERE c.delivered_at IS NULL AND c.problem IS NULL AND c.destination = ANY($2::text[]) AND c.recorder_id <> my_workstation()
+         WHERE c.delivered_at IS NULL AND c.cancelled_at IS NULL AND c.problem IS NULL AND c.destination = ANY($2::text[]) AND c.recorder_id <> my_workstation()
            AND (w.last_seen_at IS NULL OR w.last_seen_at < now() - make_interval(secs => $1))
            AND (c.lease_until IS NULL OR c.lease_until < now())
-           AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.destination = c.destination AND e.order_number = c.order_number AND e.seq < c.seq AND e.delivered_at IS NULL)
+           AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.destination = c.destination AND e.order_number = c.order_number AND e.seq < c.seq AND e.delivered_at IS NULL AND e.cancelled_at IS NULL)
          ORDER BY c.seq LIMIT 1 FOR UPDATE OF c SKIP LOCKED) pick
-  WHERE d.uid = pick.uid AND d.destination = pick.destination AND d.delivered_at IS NULL AND (d.lease_until IS NULL OR d.lease_until < now())
+  WHERE d.uid = pick.uid AND d.destination = pick.destination AND d.delivered_at IS NULL AND d.cancelled_at IS NULL AND (d.lease_until IS NULL OR d.lease_until < now())
   RETURNING d.uid, d.destination, d.order_number, d.payload, pick.was, pick.recorder`;
 
 const RENEW_SQL = `UPDATE deliveries SET lease_until = now() + make_interval(secs => $3) WHERE uid = $1 AND destination = $2 AND lease_holder = my_workstation() AND delivered_at IS NULL`;
