@@ -1,36 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { coreStoreMigrations, storeMigrations } from './features';
-import { MemorySecretStore } from '../core/secrets/memory-secret-store';
-import { openDatabase } from '../core/store/database';
-import { SettingsRepo } from '../core/store/settings-repo';
-import { ADMIN_ACCOUNT } from '../store-server/link-config';
-import { connectClient } from '../store-server/server-connection';
-import { StoreServerService } from '../store-server/store-server-service';
-import { freePort, testFolder } from '../store-server/testing/test-server';
+import { freePort } from '../store-server/testing/test-server';
+import { adminSql, storeComputer, type StoreComputer } from './store-test-computer';
 import { storeOrderCounter } from '../../shared/sales/order-number';
 import { StoreAwayError, type StoreLink } from '../core/store-link';
 import { FakeDestination, makeSalesHarness, saleInput, type HarnessOptions, type SalesHarness } from '../sales/test-support';
 
-/** One computer of the store: its core store, keychain and store server service. */
-function computer(name: string) {
-  const dir = testFolder(`store-share-${name}-`);
-  const db = openDatabase(path.join(dir, 'backoffice.db'), coreStoreMigrations);
-  const secrets = new MemorySecretStore();
-  const service = new StoreServerService({ settings: new SettingsRepo(db), secrets, dataDir: dir, version: 'test', features: storeMigrations, now: Date.now, log: () => {}, heartbeatMs: 500 });
-  return { dir, service, secrets, async close() {
-    await service.stop();
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  } };
-}
+const computer = (name: string) => storeComputer(`share-${name}`, 500);
 
 const destinations = () => [new FakeDestination('simpleconsign', 'SimpleConsign'), new FakeDestination('ifpos', 'IFPOS')];
 const history = (h: SalesHarness) => h.feature.views.history({ page: 1, pageSize: 100 }).rows;
 
-let server: ReturnType<typeof computer>;
-let register: ReturnType<typeof computer>;
+let server: StoreComputer;
+let register: StoreComputer;
 const harnesses: SalesHarness[] = [];
 let port: number;
 
@@ -39,7 +21,7 @@ let port: number;
  * being woken only once a minute, so a change arrives by NOTIFY. Each new one on the same computer is a new
  * store file under the same workstation, as a restored backup would be: its counter is brought up first.
  */
-async function workstation(on: ReturnType<typeof computer>, dests = destinations(), opts: HarnessOptions = {}) {
+async function workstation(on: StoreComputer, dests = destinations(), opts: HarnessOptions = {}) {
   const h = makeSalesHarness(dests, { store: on.service.linkFor('training'), shareIntervalMs: 60_000, ...opts });
   harnesses.push(h);
   // Its first round with the server answering checks its counter against the server's, before any sale here.
@@ -73,16 +55,7 @@ function cuttable(link: StoreLink) {
 }
 
 /** Runs SQL on the server as its administrator (the test's view of what the server holds). */
-async function serverSql<R>(text: string, params: unknown[] = []): Promise<R[]> {
-  // The administrator's password is in the server computer's keychain, where the app keeps it.
-  const admin = { user: 'backoffice_admin', password: server.secrets.values.get(ADMIN_ACCOUNT)! };
-  const c = await connectClient({ host: '127.0.0.1', port, database: 'backoffice', tls: 'off' }, admin);
-  try {
-    return (await c.query(text, params)).rows as R[];
-  } finally {
-    await c.end();
-  }
-}
+const serverSql = <R>(text: string, params: unknown[] = []) => adminSql<R>(server, port, text, params);
 
 beforeAll(async () => {
   server = computer('server');

@@ -1,18 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { coreStoreMigrations, storeMigrations } from './features';
-import { MemorySecretStore } from '../core/secrets/memory-secret-store';
-import { openDatabase } from '../core/store/database';
-import { SettingsRepo } from '../core/store/settings-repo';
 import { createIfposDestination } from '../ifpos/ifpos-destination';
 import { IfposSim } from '../ifpos/ifpos-sim';
 import { createSimpleConsignDestination } from '../simpleconsign/transactions-destination';
 import { SimpleConsignTransactionsSim } from '../simpleconsign/transactions-sim';
-import { ADMIN_ACCOUNT } from '../store-server/link-config';
-import { connectClient } from '../store-server/server-connection';
-import { StoreServerService } from '../store-server/store-server-service';
-import { freePort, testFolder } from '../store-server/testing/test-server';
+import { freePort } from '../store-server/testing/test-server';
+import { adminSql, storeComputer, type StoreComputer } from './store-test-computer';
 import type { DeliveryOutcome, Destination, TransactionToDeliver } from '../sales/destination';
 import { GATE_RECHECK_MS } from '../sales/store-deliveries';
 import { deferred, makeSalesHarness, saleInput, type SalesHarness } from '../sales/test-support';
@@ -20,19 +12,7 @@ import { deferred, makeSalesHarness, saleInput, type SalesHarness } from '../sal
 /** Seconds a workstation may be silent before another takes its deliveries over (the store's setting is in minutes). */
 const SILENCE = 2;
 
-/** One computer of the store: its core store, keychain and store server service. */
-function computer(name: string) {
-  const dir = testFolder(`store-lease-${name}-`);
-  const db = openDatabase(path.join(dir, 'backoffice.db'), coreStoreMigrations);
-  const secrets = new MemorySecretStore();
-  const service = new StoreServerService({ settings: new SettingsRepo(db), secrets, dataDir: dir, version: 'test', features: storeMigrations, now: Date.now, log: () => {}, heartbeatMs: 300 });
-  return { service, secrets, async close() {
-    await service.stop();
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  } };
-}
-type Computer = ReturnType<typeof computer>;
+const computer = (name: string) => storeComputer(`lease-${name}`, 300);
 
 /** The vendors every workstation of the store reaches: the simulators count what they hold. */
 const scSim = new SimpleConsignTransactionsSim({ rateLimit: 1_000_000 });
@@ -63,11 +43,11 @@ class Probe implements Destination {
 }
 
 const harnesses: SalesHarness[] = [];
-let server: Computer, counter: Computer, doomed: Computer;
+let server: StoreComputer, counter: StoreComputer, doomed: StoreComputer;
 let port: number;
 
 /** A workstation's sales over its store link, delivering to the shared simulators. */
-async function workstation(on: Computer) {
+async function workstation(on: StoreComputer) {
   const h = makeSalesHarness([], { start: false, store: on.service.linkFor('training'), shareIntervalMs: 60_000, takeoverSeconds: SILENCE });
   harnesses.push(h);
   h.core.simHost.register(scSim);
@@ -91,22 +71,14 @@ async function rounds(...hs: SalesHarness[]) {
   }));
 }
 
-async function serverSql<R>(text: string, params: unknown[] = []): Promise<R[]> {
-  const admin = { user: 'backoffice_admin', password: server.secrets.values.get(ADMIN_ACCOUNT)! };
-  const c = await connectClient({ host: '127.0.0.1', port, database: 'backoffice', tls: 'off' }, admin);
-  try {
-    return (await c.query(text, params)).rows as R[];
-  } finally {
-    await c.end();
-  }
-}
+const serverSql = <R>(text: string, params: unknown[] = []) => adminSql<R>(server, port, text, params);
 
 const scHolds = (orderNumber: string, type: 'SALE' | 'RETURN' = 'SALE') => scSim.transactions().filter((t) => t.orderNumber === orderNumber && t.type === type).length;
 const ifposHolds = (orderNumber: string) => ifposSim.records().filter((r) => r.saleId === orderNumber).length;
 const outboxOf = (h: SalesHarness, orderNumber: string) => h.feature.views.sale({ orderNumber }).deliveries.map((d) => [d.destination, d.state]);
 const returnOutboxOf = (h: SalesHarness, orderNumber: string) => h.feature.views.sale({ orderNumber }).returns[0].deliveries.map((d) => [d.destination, d.state]);
 
-async function connected(c: Computer) {
+async function connected(c: StoreComputer) {
   await vi.waitFor(async () => expect((await c.service.status()).server?.state).toBe('connected'), { timeout: 20_000, interval: 100 });
 }
 
