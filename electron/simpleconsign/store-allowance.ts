@@ -32,9 +32,10 @@ export function windowWords(windowMs: number): string {
   return seconds === 1 ? 'a second' : `${seconds} seconds`;
 }
 
-/** Why a call waits, and that it goes on its own. */
-function waiting(kind: CallKind, why: string, waitMs: number): string {
+/** Why a call waits, and when it goes on: on its own after `waitMs`, or when the store server answers. */
+function waiting(kind: CallKind, why: string, waitMs: number | 'server'): string {
   const what = kind === 'sale' ? 'Not sent yet' : 'The inventory load waits';
+  if (waitMs === 'server') return `${what}: ${why}. It goes on as soon as the server answers.`;
   const when = waitMs < 60_000 ? `in ${Math.max(1, Math.ceil(waitMs / 1000))} s` : `in about ${minutes(waitMs)} min`;
   return `${what}: ${why}. It goes on its own ${when}.`;
 }
@@ -139,11 +140,10 @@ export class StoreAllowance {
   }
 
   private awayMessage(kind: CallKind): string {
-    const what = kind === 'sale' ? 'Not sent yet' : 'The inventory load waits';
     const why = kind === 'sale'
       ? `the store server does not answer, and this workstation has made the SimpleConsign calls the server set aside for such a time (up to ${AWAY_SHARE} in ${windowWords(this.windowMs)})`
       : 'the store server does not answer, and inventory loads are counted there';
-    return `${what}: ${why}. It goes on as soon as the server answers.`;
+    return waiting(kind, why, 'server');
   }
 }
 
