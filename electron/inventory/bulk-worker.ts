@@ -84,20 +84,22 @@ export function runBulk(db: Db, scripts: BulkStep[], result?: string, busyMs = 6
       })(),
     );
   }
+  // Settled only once the worker has gone with its connection: a stop that follows finds no one
+  // still holding the store's file (nor opening its log again after the app closed it).
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: sqliteModulePath(), file: db.name, scripts, result, busyMs } });
-    let settled = false;
-    worker.on('message', (m: { ok: boolean; value?: unknown; message?: string; code?: string }) => {
-      settled = true;
-      if (m.ok) resolve(m.value ?? null);
-      else reject(new BulkWorkError(m.message ?? 'the index build failed', m.code));
+    let answer: { ok: boolean; value?: unknown; message?: string; code?: string } | null = null;
+    let failure: Error | null = null;
+    worker.on('message', (m: typeof answer) => {
+      answer = m;
     });
     worker.on('error', (e) => {
-      if (!settled) reject(e);
-      settled = true;
+      failure ??= e;
     });
     worker.on('exit', (code) => {
-      if (!settled) reject(new BulkWorkError(`the index build stopped (${code})`));
+      if (answer?.ok) resolve(answer.value ?? null);
+      else if (answer) reject(new BulkWorkError(answer.message ?? 'the index build failed', answer.code));
+      else reject(failure ?? new BulkWorkError(`the index build stopped (${code})`));
     });
   });
 }
