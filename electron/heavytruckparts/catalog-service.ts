@@ -8,7 +8,7 @@ import { AppError } from '../core/app-error';
 import type { HtpClient, Query } from './client';
 import { onConfiguredHost, segment } from './connection';
 import type { PartsPictures } from './images';
-import { sanitizeDescription } from './sanitize';
+import { descriptionSanitizer } from './sanitize';
 
 /** The query string of a search, in the document's names; defaults are left to HeavyTruckParts. */
 export function searchQuery(s: SearchInput): Query {
@@ -78,6 +78,7 @@ export class CatalogService {
     if (!isObj(obj)) throw new AppError('not-found', 'HeavyTruckParts sent no details for that item.');
     // Pictures inside the description are fetched by the app like the item's own.
     const inDescription: string[] = [];
+    const sanitizeDescription = await descriptionSanitizer();
     const sanitize = (html: string) => {
       const safe = sanitizeDescription(html);
       inDescription.push(...safe.pictures);

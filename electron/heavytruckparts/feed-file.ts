@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { centsToDollars } from '../../shared/heavytruckparts/money';
@@ -41,6 +40,8 @@ export async function writeCsv(file: string, items: Obj[], progress: (written: n
 
 /** Writes rows to an Excel workbook through the streaming writer, so a large feed is not held twice. */
 export async function writeXlsx(file: string, items: Obj[], progress: (written: number) => void): Promise<void> {
+  // Loaded for the first workbook, not at the app's start.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   const sheet = wb.addWorksheet('Feed');
   sheet.columns = feedColumns.map((header) => ({ header, key: header, width: header === 'Description' ? 60 : 18 }));

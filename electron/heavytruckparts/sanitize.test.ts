@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { sanitizeDescription } from './sanitize';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { descriptionSanitizer, type SafeDescription } from './sanitize';
+
+let sanitizeDescription: (html: string) => SafeDescription;
+beforeAll(async () => {
+  sanitizeDescription = await descriptionSanitizer();
+});
 
 describe('a vendor description made safe', () => {
   it('keeps formatting and drops script, style, handlers and dangerous links', () => {

@@ -1,4 +1,4 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
 
 /** A description made safe to show, and the pictures in it (which the app fetches for the window). */
 export interface SafeDescription {
@@ -31,9 +31,9 @@ function webAddress(raw: string | undefined): string | null {
  * each keeps its address in `data-picture` for the app to fetch like every other vendor picture,
  * with a text alternative; tracking pixels are dropped. Vendor headings become the item's sub-headings.
  */
-export function sanitizeDescription(html: string): SafeDescription {
+function sanitizeWith(sanitize: typeof sanitizeHtml, html: string): SafeDescription {
   const pictures: string[] = [];
-  const out = sanitizeHtml(html, {
+  const out = sanitize(html, {
     allowedTags: ['p', 'br', 'b', 'strong', 'i', 'em', 'u', 'ul', 'ol', 'li', 'h3', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'div', 'a', 'img', 'hr', 'small', 'sup', 'sub'],
     allowedAttributes: { a: ['href', 'title', 'target', 'rel'], img: ['data-picture', 'alt', 'width', 'height'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
     allowedSchemes: ['https', 'http', 'mailto'],
@@ -54,4 +54,13 @@ export function sanitizeDescription(html: string): SafeDescription {
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs['data-picture'],
   });
   return { html: out, pictures: [...new Set(pictures)] };
+}
+
+/**
+ * The sanitizer, loaded the first time a description is shown: the HTML parser behind it is not
+ * part of the app's start.
+ */
+export async function descriptionSanitizer(): Promise<(html: string) => SafeDescription> {
+  const { default: sanitize } = await import('sanitize-html');
+  return (html) => sanitizeWith(sanitize, html);
 }

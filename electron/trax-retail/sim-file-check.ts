@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import Papa from 'papaparse';
 
 /**
@@ -32,6 +30,8 @@ async function tableOf(name: string, bytes: Buffer): Promise<SimTable> {
     const data = Papa.parse<string[]>(bytes.toString('utf8'), { delimiter: ';', skipEmptyLines: true }).data;
     return { headers: data[0] ?? [], rows: data.slice(1) };
   }
+  // The simulator reads workbooks only when one is uploaded: exceljs is not part of the app's start.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
@@ -85,6 +85,7 @@ export async function checkUpload(fileName: string, bytes: Buffer, project: SimP
   let images: Set<string> | null = null;
   try {
     if (/\.zip$/i.test(fileName)) {
+      const { default: JSZip } = await import('jszip');
       const zip = await JSZip.loadAsync(bytes);
       const entries = Object.values(zip.files).filter((f) => !f.dir);
       const sheets = entries.filter((f) => /\.(csv|xlsx?)$/i.test(f.name));

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { PassThrough, type Readable } from 'node:stream';
 import { columnSpec } from '../../shared/trax-retail/columns';
 import type { SheetTable } from './sheet-table';
@@ -18,14 +17,16 @@ function cellValue(header: string, value: string): string | number | null {
  * The sheet as an Excel workbook through exceljs's streaming WorkbookWriter: each row is committed
  * and flushed as it is written, so memory stays flat for large sheets. Text cells carry the "@"
  * format: IDs, EAN codes and UUIDs keep their leading zeros and every digit when the file is edited.
+ * exceljs is loaded when the first workbook is written, not at the app's start.
  */
 export function xlsxStream(table: SheetTable): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Products');
-  sheet.columns = table.headers.map((h) => ({ header: h, key: h, width: Math.min(40, Math.max(12, h.length + 2)), style: { numFmt: isNumber(h) ? 'General' : '@' } }));
   void (async () => {
     try {
+      const { default: ExcelJS } = await import('exceljs');
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      const sheet = workbook.addWorksheet('Products');
+      sheet.columns = table.headers.map((h) => ({ header: h, key: h, width: Math.min(40, Math.max(12, h.length + 2)), style: { numFmt: isNumber(h) ? 'General' : '@' } }));
       sheet.getRow(1).commit();
       let n = 0;
       for (const row of table.rows()) {
