@@ -5,13 +5,15 @@ import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { median, percentile, type BenchReport } from './harness';
+import { bundleWebShell, WEB_SHELL_BUNDLE } from '../scripts/electron-bundle';
+import { appProcessEnv } from '../scripts/app-process';
 
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..');
 
 /** Spawns a process and resolves with the milliseconds until it prints a line starting with `marker`. */
 function timeUntil(args: string[], marker: string, env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, args, { cwd: root, env: appProcessEnv({ ...process.env, ...env }), stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith(marker)) {
@@ -43,14 +45,15 @@ export default async function foundation(report: BenchReport): Promise<void> {
   report.figure('renderer bundle (JS + CSS)', raw / 1024, 'KiB');
   report.figure('renderer bundle, gzip', gzip / 1024, 'KiB');
 
+  await bundleWebShell({ production: false });
   const runs = 5;
   const shell: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-shell-'));
-    shell.push(await timeUntil(['--import', 'tsx', 'electron/web-shell/start.ts'], 'WEB_SHELL_URL=', { BACKOFFICE_DATA_DIR: dataDir, BACKOFFICE_KEYCHAIN_SERVICE: 'parts-backoffice-bench' }));
-    // Baseline: the same runtime (node + tsx loader) starting a bare HTTP server on loopback.
-    bare.push(await timeUntil(['--import', 'tsx', '-e', "require('node:http').createServer().listen(0,'127.0.0.1',()=>console.log('READY'))"], 'READY', {}));
+    shell.push(await timeUntil([WEB_SHELL_BUNDLE], 'WEB_SHELL_URL=', { BACKOFFICE_DATA_DIR: dataDir, BACKOFFICE_KEYCHAIN_SERVICE: 'parts-backoffice-bench' }));
+    // Baseline: the same runtime (node) starting a bare HTTP server on loopback.
+    bare.push(await timeUntil(['-e', "require('node:http').createServer().listen(0,'127.0.0.1',()=>console.log('READY'))"], 'READY', {}));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   const sorted = [...shell].sort((a, b) => a - b);

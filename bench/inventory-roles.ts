@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { appProcessEnv } from '../scripts/app-process';
 import { commonOptions } from '../scripts/electron-bundle';
 
 /**
@@ -50,8 +51,11 @@ function bundled(): string {
 }
 
 export function startParty(role: Role, args: Record<string, unknown>): Party {
+  // The app's process starts as `npm run start:web` starts the shell's (same environment, no flags);
+  // the bare script, which holds a whole answer at once, may use a larger heap.
   const child: ChildProcess = fork(bundled(), [role, JSON.stringify(args)], {
-    execArgv: ['--max-old-space-size=8192', ...profileArgs(role)],
+    execArgv: role === 'app' ? profileArgs(role) : ['--max-old-space-size=8192'],
+    env: role === 'app' ? appProcessEnv(process.env) : process.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let seq = 0;

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { appProcessEnv } from './app-process';
 
 /**
  * `npm start`: opens the desktop app. Electron's binary is fetched on first start where the
@@ -22,7 +23,7 @@ function electronBinary(): string | null {
 
 function fallBack(reason: string): void {
   console.log(`Electron cannot start here (${reason}); starting the browser shell instead.`);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web-shell/start.ts'], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-web.ts'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
@@ -35,7 +36,7 @@ else {
   const rebuilt = spawnSync('npx', ['electron-builder', 'install-app-deps'], { stdio: 'inherit', shell: process.platform === 'win32' });
   if (rebuilt.status !== 0) fallBack('native modules could not be rebuilt for Electron');
   else {
-    const app = spawn(binary, ['.'], { stdio: 'inherit' });
+    const app = spawn(binary, ['.'], { stdio: 'inherit', env: appProcessEnv(process.env) });
     app.on('exit', (code) => {
       // Give the command line back its Node build of the native modules for tests and the browser shell.
       spawnSync('npm', ['rebuild', 'better-sqlite3'], { stdio: 'ignore', shell: process.platform === 'win32' });

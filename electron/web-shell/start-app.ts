@@ -6,7 +6,8 @@ import { dataDir, keychainServiceName } from '../app/paths';
 import { OsKeychain } from '../core/secrets/os-keychain';
 import { startWebShell, type WebShell } from './server';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// Bundled, this file is dist/web-shell/start.cjs; from source, electron/web-shell/start-app.ts: the project is two folders up either way.
+const root = path.resolve(typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Starts the services and the browser shell; stops both on SIGINT/SIGTERM. */
 export async function startApp(): Promise<WebShell> {

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { appProcessEnv } from './app-process';
+
+describe("the app process's environment", () => {
+  it('keeps glibc to two malloc arenas on Linux, and leaves a value the user set', () => {
+    expect(appProcessEnv({ PATH: '/bin' }, 'linux')).toEqual({ PATH: '/bin', MALLOC_ARENA_MAX: '2' });
+    expect(appProcessEnv({ MALLOC_ARENA_MAX: '4' }, 'linux')).toEqual({ MALLOC_ARENA_MAX: '4' });
+  });
+
+  it('changes nothing on Windows or macOS', () => {
+    expect(appProcessEnv({ PATH: 'C:\\' }, 'win32')).toEqual({ PATH: 'C:\\' });
+    expect(appProcessEnv({}, 'darwin')).toEqual({});
+  });
+});
