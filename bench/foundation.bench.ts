@@ -6,7 +6,7 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { median, percentile, type BenchReport } from './harness';
 import { bundleWebShell, WEB_SHELL_BUNDLE } from '../scripts/electron-bundle';
-import { appProcessEnv } from '../scripts/app-process';
+import { APP_V8_FLAGS, appProcessEnv } from '../scripts/app-process';
 
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -51,7 +51,7 @@ export default async function foundation(report: BenchReport): Promise<void> {
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-shell-'));
-    shell.push(await timeUntil([WEB_SHELL_BUNDLE], 'WEB_SHELL_URL=', { BACKOFFICE_DATA_DIR: dataDir, BACKOFFICE_KEYCHAIN_SERVICE: 'parts-backoffice-bench' }));
+    shell.push(await timeUntil([...APP_V8_FLAGS, WEB_SHELL_BUNDLE], 'WEB_SHELL_URL=', { BACKOFFICE_DATA_DIR: dataDir, BACKOFFICE_KEYCHAIN_SERVICE: 'parts-backoffice-bench' }));
     // Baseline: the same runtime (node) starting a bare HTTP server on loopback.
     bare.push(await timeUntil(['-e', "require('node:http').createServer().listen(0,'127.0.0.1',()=>console.log('READY'))"], 'READY', {}));
     fs.rmSync(dataDir, { recursive: true, force: true });

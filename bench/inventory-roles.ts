@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { appProcessEnv } from '../scripts/app-process';
+import { APP_V8_FLAGS, appProcessEnv } from '../scripts/app-process';
 import { commonOptions } from '../scripts/electron-bundle';
 
 /**
@@ -51,10 +51,10 @@ function bundled(): string {
 }
 
 export function startParty(role: Role, args: Record<string, unknown>): Party {
-  // The app's process starts as `npm run start:web` starts the shell's (same environment, no flags);
+  // The app's process starts as `npm run start:web` starts the shell's (same environment and flags);
   // the bare script, which holds a whole answer at once, may use a larger heap.
   const child: ChildProcess = fork(bundled(), [role, JSON.stringify(args)], {
-    execArgv: role === 'app' ? profileArgs(role) : ['--max-old-space-size=8192'],
+    execArgv: role === 'app' ? [...APP_V8_FLAGS, ...profileArgs(role)] : ['--max-old-space-size=8192'],
     env: role === 'app' ? appProcessEnv(process.env) : process.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -9,3 +9,10 @@ export function appProcessEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform 
   if (platform !== 'linux' || env.MALLOC_ARENA_MAX) return env;
   return { ...env, MALLOC_ARENA_MAX: '2' };
 }
+
+/**
+ * V8's flags for the app's main thread. Its young generation grows to 16 MB a semi-space by
+ * default, about 30 MB held for objects that live a moment (a bridge call's input and answer):
+ * 2 MB keeps that memory free at the cost of more, shorter scavenges (measured in `npm run bench`).
+ */
+export const APP_V8_FLAGS = ['--max-semi-space-size=2'];

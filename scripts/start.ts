@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { appProcessEnv } from './app-process';
+import { APP_V8_FLAGS, appProcessEnv } from './app-process';
 
 /**
  * `npm start`: opens the desktop app. Electron's binary is fetched on first start where the
@@ -36,7 +36,8 @@ else {
   const rebuilt = spawnSync('npx', ['electron-builder', 'install-app-deps'], { stdio: 'inherit', shell: process.platform === 'win32' });
   if (rebuilt.status !== 0) fallBack('native modules could not be rebuilt for Electron');
   else {
-    const app = spawn(binary, ['.'], { stdio: 'inherit', env: appProcessEnv(process.env) });
+    // Electron passes --js-flags to its main process's V8 only when given at start.
+    const app = spawn(binary, [`--js-flags=${APP_V8_FLAGS.join(' ')}`, '.'], { stdio: 'inherit', env: appProcessEnv(process.env) });
     app.on('exit', (code) => {
       // Give the command line back its Node build of the native modules for tests and the browser shell.
       spawnSync('npm', ['rebuild', 'better-sqlite3'], { stdio: 'ignore', shell: process.platform === 'win32' });

@@ -23,15 +23,23 @@ function bundleFromSource(file: string): string {
 }
 
 /**
+ * A module worker takes its input a slice at a time and keeps little between slices. Left to V8's
+ * defaults (sized for a main thread), its heap would hold tens of megabytes of finished slices
+ * before collecting them; these limits have it collect sooner, and leave ample room (a slice of a
+ * load is a few megabytes).
+ */
+const MODULE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
+
+/**
  * Starts a worker thread that runs one module of the app. A build bundles the module beside
- * main.cjs (`dist/electron/<name>.cjs`, see scripts/electron-bundle.ts). Run from source (the browser
- * shell, tests and benches run TypeScript through tsx), it is bundled the same way here, once per
+ * main.cjs (`dist/electron/<name>.cjs`, see scripts/electron-bundle.ts), and beside the browser shell's
+ * bundle. Run from source (tests run TypeScript through tsx), it is bundled the same way here, once per
  * process. Either bundle is started as an eval'd script, which also works from inside an asar archive.
  */
 export function startModuleWorker(bundleName: string, source: () => URL, workerData: unknown): Worker {
   const bundled = typeof __dirname === 'string' ? path.join(__dirname, `${bundleName}.cjs`) : null;
   const code = bundled && fs.existsSync(bundled) ? fs.readFileSync(bundled, 'utf8') : bundleFromSource(fileURLToPath(source()));
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits: MODULE_WORKER_LIMITS });
 }
 
 /**
