@@ -1,13 +1,19 @@
 /**
- * The environment the app's own Node process starts with (the browser shell; the desktop app when
- * started from here on Linux). glibc gives each thread that allocates a malloc arena of its own, up
- * to eight per core, and keeps what was freed in each: the worker threads that write the inventory
- * copy would leave tens of megabytes behind after every load. Two arenas keep the process to the
- * memory it uses. Windows' and macOS' allocators do not work this way; nothing changes there.
+ * glibc's malloc settings for the app's process on Linux (a value already set is kept):
+ * - two arenas: glibc gives each thread that allocates an arena of its own, up to eight per core,
+ *   and keeps what was freed in each, so the worker threads that write the inventory copy would
+ *   leave tens of megabytes behind after every load;
+ * - blocks of 128 KB and more mapped on their own and unmapped when freed, and free memory at the
+ *   top of an arena returned past 128 KB: by default glibc raises both thresholds as large blocks
+ *   are freed (up to 32 MB), so a load's batches and SQLite's large buffers would stay in the process.
+ * Windows' and macOS' allocators do not work this way; nothing changes there.
  */
+const GLIBC_MALLOC = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
+
+/** The environment the app's own Node process starts with (the browser shell; the desktop app when started from here). */
 export function appProcessEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): NodeJS.ProcessEnv {
-  if (platform !== 'linux' || env.MALLOC_ARENA_MAX) return env;
-  return { ...env, MALLOC_ARENA_MAX: '2' };
+  if (platform !== 'linux') return env;
+  return { ...GLIBC_MALLOC, ...env };
 }
 
 /**
