@@ -5,15 +5,15 @@ import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { median, percentile, type BenchReport } from './harness';
-import { bundleWebShell, WEB_SHELL_BUNDLE } from '../scripts/electron-bundle';
-import { APP_V8_FLAGS, appProcessEnv } from '../scripts/app-process';
+import { webShellProcess } from '../scripts/app-process';
+import { bundleWebShell } from '../scripts/electron-bundle';
 
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..');
 
 /** Spawns a process and resolves with the milliseconds until it prints a line starting with `marker`. */
 function timeUntil(args: string[], marker: string, env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, env: appProcessEnv({ ...process.env, ...env }), stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith(marker)) {
@@ -51,7 +51,8 @@ export default async function foundation(report: BenchReport): Promise<void> {
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-shell-'));
-    shell.push(await timeUntil([...APP_V8_FLAGS, WEB_SHELL_BUNDLE], 'WEB_SHELL_URL=', { BACKOFFICE_DATA_DIR: dataDir, BACKOFFICE_KEYCHAIN_SERVICE: 'parts-backoffice-bench' }));
+    const shellProcess = webShellProcess({ ...process.env, BACKOFFICE_DATA_DIR: dataDir, BACKOFFICE_KEYCHAIN_SERVICE: 'parts-backoffice-bench' });
+    shell.push(await timeUntil(shellProcess.args, 'WEB_SHELL_URL=', shellProcess.env));
     // Baseline: the same runtime (node) starting a bare HTTP server on loopback.
     bare.push(await timeUntil(['-e', "require('node:http').createServer().listen(0,'127.0.0.1',()=>console.log('READY'))"], 'READY', {}));
     fs.rmSync(dataDir, { recursive: true, force: true });

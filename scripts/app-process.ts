@@ -1,3 +1,5 @@
+import { WEB_SHELL_BUNDLE } from './electron-bundle';
+
 /**
  * glibc's malloc settings for the app's process on Linux (a value already set is kept):
  * - two arenas: glibc gives each thread that allocates an arena of its own, up to eight per core,
@@ -22,3 +24,11 @@ export function appProcessEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform 
  * 2 MB keeps that memory free at the cost of more, shorter scavenges (measured in `npm run bench`).
  */
 export const APP_V8_FLAGS = ['--max-semi-space-size=2'];
+
+/**
+ * How the browser shell's process is started (`npm run start:web`, the specs, the benches): node
+ * with the app's V8 flags running the shell's bundle, in the app's environment over `env`.
+ */
+export function webShellProcess(env: NodeJS.ProcessEnv): { args: string[]; env: NodeJS.ProcessEnv } {
+  return { args: [...APP_V8_FLAGS, WEB_SHELL_BUNDLE], env: appProcessEnv(env) };
+}

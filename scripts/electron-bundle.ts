@@ -30,7 +30,11 @@ export async function bundleElectron({ production, outdir = 'dist/electron' }: B
   const common = commonOptions(production);
   await build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs'), external });
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs'), external: ['electron'] });
-  // Worker threads that run a module of the app (electron/core/module-worker.ts) start from their own bundle.
+  await bundleModuleWorkers(common, outdir);
+}
+
+/** Worker threads that run a module of the app (electron/core/module-worker.ts) start from their own bundle, beside the main one. */
+async function bundleModuleWorkers(common: BuildOptions, outdir: string): Promise<void> {
   await build({ ...common, entryPoints: ['electron/inventory/load-worker.ts'], outfile: path.join(outdir, 'inventory-worker.cjs'), external: ['electron', 'better-sqlite3'] });
 }
 
@@ -44,5 +48,5 @@ export const WEB_SHELL_BUNDLE = 'dist/web-shell/start.cjs';
 export async function bundleWebShell({ production, outdir = path.dirname(WEB_SHELL_BUNDLE) }: BundleOptions): Promise<void> {
   const common = commonOptions(production);
   await build({ ...common, entryPoints: ['electron/web-shell/start.ts'], outfile: path.join(outdir, 'start.cjs'), external });
-  await build({ ...common, entryPoints: ['electron/inventory/load-worker.ts'], outfile: path.join(outdir, 'inventory-worker.cjs'), external: ['electron', 'better-sqlite3'] });
+  await bundleModuleWorkers(common, outdir);
 }
