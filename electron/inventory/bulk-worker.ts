@@ -27,10 +27,11 @@ try {
       for (const sql of step.otherwise) db.exec(sql);
     }
   };
+  // Takes the write lock first, so it waits for the app's own writes rather than failing on them.
   const value = db.transaction(() => {
     for (const step of workerData.scripts) run(step);
     return workerData.result ? db.prepare(workerData.result).pluck().get() : null;
-  })();
+  }).immediate();
   // The big transaction left the log long: copy it back here, not at the next commit on the main thread.
   db.pragma('wal_checkpoint(PASSIVE)');
   parentPort.postMessage({ ok: true, value });

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { SpooledJsonList } from '../core/http/spooled-json-list';
+import { transactionsTakeTheWriteLock } from '../core/store/write-lock';
 import { transferablesOf } from './copy-facts';
 import { flaggedSku } from './copy-filter';
 import { factsOfStore, LoadJob, type LoadSpec } from './load-job';
@@ -20,6 +21,7 @@ const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m
 const DatabaseCtor = createRequire(sqlite)(sqlite) as typeof Database;
 const db = new DatabaseCtor(file);
 db.pragma(`busy_timeout = ${busyMs}`);
+transactionsTakeTheWriteLock(db);
 db.pragma(`max_page_count = ${maxPageCount}`);
 // Rows go to a slot no search reads: their transactions need not wait for the disk (the index
 // build's commit does, for all of them); the log is copied back once, at the end, here.

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkTransaction } from '../../shared/simpleconsign/transaction-rules';
 import { AppError } from '../core/app-error';
@@ -106,6 +107,27 @@ describe('recording a sale', () => {
     const { service, db } = setup([new FakeDestination('ifpos', 'TRAX IFPOS'), bogus]);
     await expect(service.recordSale(saleInput('D1'))).rejects.toThrow(/CHECK constraint failed/);
     expect([count(db, 'sales'), count(db, 'sale_lines'), count(db, 'outbox')]).toEqual([0, 0, 0]);
+  });
+
+  it('is written once another connection (the inventory copy’s worker) lets go of the file, with the app answering meanwhile', async () => {
+    const { service, db } = setup();
+    const worker = new Database(db.name);
+    worker.exec('BEGIN IMMEDIATE');
+    let answered = 0;
+    const app = setInterval(() => {
+      if (++answered === 10) worker.exec('COMMIT');
+    }, 5);
+    try {
+      const sale = await service.recordSale(saleInput('W1'));
+      expect(sale.orderNumber).toBe('W1');
+      expect(answered).toBeGreaterThanOrEqual(10);
+      expect([count(db, 'sales'), count(db, 'outbox')]).toEqual([1, 2]);
+      await service.recordReturn({ orderNumber: 'W1', lines: [{ saleLineId: sale.lines[0].saleLineId, quantity: 1 }], taxCents: 0 });
+      expect(count(db, 'returns')).toBe(1);
+    } finally {
+      clearInterval(app);
+      worker.close();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { totalsOf } from '../../shared/sales/totals';
 import { isEmptyCustomer } from '../../shared/sales/customer';
 import { AppError } from '../core/app-error';
 import type { Db } from '../core/store/database';
+import { writeWhenFree } from '../core/store/write-lock';
 import { describeIssues } from '../core/input-problems';
 import type { DeliveryLine, Destination, TransactionToDeliver } from './destination';
 import type { OrderNumbers } from './order-numbers';
@@ -67,12 +68,12 @@ export class SalesService {
     let saleId: number;
     let recordedNumber = orderNumber;
     try {
-      saleId = db.transaction(() => {
+      saleId = await writeWhenFree(db, () => {
         if (numbered) recordedNumber = this.deps.orderNumbers?.take() ?? orderNumber;
         const id = sales.insertSale({ orderNumber: recordedNumber, recordedAt, lines, totals: totalsOf(lines, input.taxCents), customer });
         outbox.enqueue(targets.map((d) => ({ kind: 'SALE' as const, saleId: id, returnId: null, destination: d.id })), recordedAt);
         return id;
-      })();
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw duplicateOrder(recordedNumber);
       throw error;
@@ -91,14 +92,14 @@ export class SalesService {
     const recordedAt = this.deps.now();
     const targets = await this.returnDestinations(sale.id);
     await this.check(targets, this.returnProbe(sale, input.lines, input.taxCents, recordedAt), 'The return was not recorded');
-    db.transaction(() => {
+    await writeWhenFree(db, () => {
       // Checked again inside the transaction: another return may have been recorded meanwhile.
       this.assertReturnable(sale, input.lines, input.taxCents);
       const saleLines = new Map(sales.linesOf(sale.id).map((l) => [l.id, l]));
       const totals = totalsOf(input.lines.map((l) => ({ ...saleLines.get(l.saleLineId)!, quantity: l.quantity })), input.taxCents);
       const returnId = sales.insertReturn({ saleId: sale.id, recordedAt, totals, lines: input.lines });
       outbox.enqueue(targets.map((d) => ({ kind: 'RETURN' as const, saleId: sale.id, returnId, destination: d.id })), recordedAt);
-    })();
+    });
     this.deps.nudge();
     this.deps.shared?.();
     return views.sale({ saleId: sale.id });

@@ -8,6 +8,7 @@ import { watchForDamage } from './damage-watch';
 import type { Migration } from './migration';
 import { APPLICATION_ID, CHECK_AT_START_BYTES, damagedFile, inspectExisting, quickCheck, writeAccessProblem } from './store-check';
 import { guardWrites } from './write-guard';
+import { transactionsTakeTheWriteLock } from './write-lock';
 
 export type Db = Database.Database;
 export type { Migration } from './migration';
@@ -133,6 +134,7 @@ export function openDatabase(file: string, migrations: Migration[], opts: OpenOp
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    transactionsTakeTheWriteLock(db);
     applyMigrations(db, migrations);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     guardWrites(db, secretRedactor);

@@ -12,6 +12,9 @@ export function storeWriteProblem(error: unknown): string | null {
   if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_') || code === 'EIO') {
     return 'The disk reported an error while saving, so the change was not saved. Check the disk, then try again.';
   }
+  if (code.startsWith('SQLITE_BUSY')) {
+    return 'The app’s data file stayed busy (a large change to the inventory copy was being written), so the change was not saved. Try again in a moment.';
+  }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return 'The app’s data file is damaged, so nothing more is written to it. Close the app, restore the file from a backup or move it aside, and start again.';
   }
