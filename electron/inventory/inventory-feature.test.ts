@@ -65,6 +65,24 @@ describe('inventory feature in training mode', () => {
     // Every service of the app started and a full load through the bridge: longer than one unit on a busy machine.
   }, 90_000);
 
+  it('records sales while the copy is being written, each at once, and the load still commits whole', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inventory-feature-'));
+    services = await createAppServices({ dataDir: dir, secrets: new MemorySecretStore(), version: 'test', log: () => {} });
+    await call('inventory:sync-now');
+    const duringLoad: string[] = [];
+    // A few, as a counter would ring them up: each one spends SimpleConsign's allowance, which sales get before loads.
+    for (let n = 0; n < 3 && (await call<SyncStatus>('inventory:get-status')).running; n++) {
+      const sale = await call<{ orderNumber: string }>('sales:record-sale', { orderNumber: `DURING${n}`, lines: [{ sku: 'GFFY72', name: 'Jacket', unitPriceCents: 5400, quantity: 1, taxable: false }], taxCents: 0 });
+      duringLoad.push(sale.orderNumber);
+    }
+    const after = await settled();
+    expect(after.lastRun).toMatchObject({ mode: 'full', outcome: 'ok' });
+    expect(duringLoad.length).toBeGreaterThan(0);
+    const history = await call<{ total: number; rows: { orderNumber: string }[] }>('sales:get-history', { page: 1, pageSize: 200 });
+    expect(history.rows.map((r) => r.orderNumber).sort()).toEqual([...duringLoad].sort());
+    expect((await call<{ total: number }>('inventory:search', { query: '', limit: 1 })).total).toBe(after.itemCount);
+  });
+
   it('refuses settings outside the documented ranges, naming the problem', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inventory-feature-'));
     services = await createAppServices({ dataDir: dir, secrets: new MemorySecretStore(), version: 'test', log: () => {} });
