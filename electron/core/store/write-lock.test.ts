@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sqliteModulePath } from '../module-worker';
 import { openDatabase, type Db } from './database';
 import { storeWriteProblem } from './store-errors';
 import { StoreBusyError, writeWhenFree } from './write-lock';
@@ -42,7 +42,7 @@ function writerInAnotherThread(file: string, holdMs: number): Promise<Worker> {
      db.exec('INSERT INTO t VALUES (1)');
      parentPort.postMessage('holding');
      setTimeout(() => { db.exec('COMMIT'); db.close(); parentPort.postMessage('done'); }, workerData.holdMs);`,
-    { eval: true, workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), file, holdMs } },
+    { eval: true, workerData: { module: sqliteModulePath(), file, holdMs } },
   );
   return new Promise((resolve, reject) => {
     worker.once('message', () => resolve(worker));

@@ -14,7 +14,7 @@ export function transactionsTakeTheWriteLock(db: Database.Database): void {
   db.transaction = ((fn: Parameters<typeof transaction>[0]) => transaction(fn).immediate) as typeof db.transaction;
 }
 
-export const isBusy = (error: unknown): boolean => String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY');
+const isBusy = (error: unknown): boolean => String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY');
 
 /** The write lock never came; nothing was written. Its code is SQLite's, so it is told as any busy store is. */
 export class StoreBusyError extends Error {
@@ -30,7 +30,6 @@ export interface WriteWhenFreeOptions {
   waitMs?: number;
   /** How long between tries. */
   stepMs?: number;
-  now?: () => number;
 }
 
 /**
@@ -40,12 +39,11 @@ export interface WriteWhenFreeOptions {
  * freeze the screens while the inventory copy is rebuilt. Throws StoreBusyError when the lock never came.
  */
 export async function writeWhenFree<T>(db: Database.Database, work: () => T, opts: WriteWhenFreeOptions = {}): Promise<T> {
-  const now = opts.now ?? Date.now;
-  const started = now();
+  const started = Date.now();
   const waitMs = opts.waitMs ?? 120_000;
   const run = db.transaction(work).immediate;
+  const busyMs = db.pragma('busy_timeout', { simple: true }) as number;
   for (;;) {
-    const busyMs = db.pragma('busy_timeout', { simple: true }) as number;
     db.pragma('busy_timeout = 0');
     try {
       return run();
@@ -54,7 +52,8 @@ export async function writeWhenFree<T>(db: Database.Database, work: () => T, opt
     } finally {
       db.pragma(`busy_timeout = ${busyMs}`);
     }
-    if (now() - started >= waitMs) throw new StoreBusyError(now() - started);
+    const waited = Date.now() - started;
+    if (waited >= waitMs) throw new StoreBusyError(waited);
     await new Promise((resolve) => setTimeout(resolve, opts.stepMs ?? 25));
   }
 }
