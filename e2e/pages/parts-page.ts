@@ -107,6 +107,8 @@ export class PartsPage {
 
   async addToCart() {
     await expect(this.byId('parts-item')).toBeFocused();
+    // As a person would: A once the item's details (and the customer's prices) are shown, which is when it adds.
+    await expect(this.byId('parts-add-to-cart')).toBeEnabled();
     await this.press('a');
     await expect(this.byId('parts-added')).toBeVisible();
   }
