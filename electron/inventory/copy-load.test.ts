@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { afterEach, expect, it } from 'vitest';
 import { defaultSyncSettings } from '../../shared/inventory/schemas';
 import { CopyLoad, CopyWorkers, readFlaggedSkus } from './copy-load';
@@ -74,3 +76,31 @@ it('reads the SKUs of a list of E-commerce items in a worker, as the copy matche
   }
   await expect(readFlaggedSkus(workers, broken())).rejects.toThrow(SyntaxError);
 }, 120_000);
+
+/** The nice value of each thread of this process (Linux: /proc/self/task/<tid>/stat, field 19). */
+function threadNiceValues(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    out.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+  }
+  return out;
+}
+
+it.runIf(process.platform === 'linux')('runs the copy’s worker below the priority of the thread that answers the screen', async () => {
+  const t = tempDb();
+  const workers = new CopyWorkers(t.db);
+  cleanup = () => {
+    void workers.close();
+    t.cleanup();
+  };
+  const before = threadNiceValues();
+  let ready!: () => void;
+  const started = new Promise<void>((resolve) => (ready = resolve));
+  const load = CopyLoad.start(workers, { slot: 1, settings: defaultSyncSettings, vendorFiltered: true, learnFlags: false }, { ready });
+  await started;
+  const lowered = [...threadNiceValues()].filter(([tid, nice]) => !before.has(tid) && nice === os.constants.priority.PRIORITY_BELOW_NORMAL);
+  expect(lowered).toHaveLength(1);
+  expect(threadNiceValues().get(process.pid)).toBe(before.get(process.pid));
+  await load.stop();
+}, 60_000);

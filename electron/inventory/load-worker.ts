@@ -5,6 +5,7 @@
  * facts. The main thread only hands bytes over and commits the result.
  */
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { SpooledJsonList } from '../core/http/spooled-json-list';
@@ -17,6 +18,16 @@ import type { ToWorker, FromWorker, AnswerStream } from './load-messages';
 const { sqlite, file, busyMs, maxPageCount } = workerData as { sqlite: string; file: string; busyMs: number; maxPageCount: number };
 const port = parentPort!;
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+
+// The copy is background work: where a thread's priority is its own (Linux), this one gives way to
+// the app's main thread, which answers the screen.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not allowed here: the worker runs at the app's priority.
+  }
+}
 
 const DatabaseCtor = createRequire(sqlite)(sqlite) as typeof Database;
 const db = new DatabaseCtor(file);
