@@ -5,6 +5,7 @@ import type { StartupError } from '../../shared/contract/app';
 import { listChannels } from '../../shared/contract/channel';
 import { fail } from '../../shared/result';
 import { AppError } from '../core/app-error';
+import { warmHttpClient } from '../core/http/warm-up';
 import { VendorHttp } from '../core/http/vendor-http';
 import { safeLog } from '../core/log-line';
 import { PictureService } from '../core/pictures/picture-service';
@@ -198,6 +199,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   } as AppHandlers;
 
   stopFeatures = () => runtime.stop();
+  warmHttpClient();
   const openDb = db;
   const dispatch = createDispatch(contract, handlers, log);
   return {

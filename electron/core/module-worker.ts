@@ -6,6 +6,16 @@ import { Worker } from 'node:worker_threads';
 
 /** Bundles made from source in this process, by entry file. */
 const fromSource = new Map<string, string>();
+/** Built bundles read in this process, by file: a load starts a worker, and reading its bundle again would hold the main thread. */
+const built = new Map<string, string | null>();
+
+/** The text of a built bundle beside this one, or null when there is none (a run from source). */
+function builtBundle(bundleName: string): string | null {
+  if (typeof __dirname !== 'string') return null;
+  const file = path.join(__dirname, `${bundleName}.cjs`);
+  if (!built.has(file)) built.set(file, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
+  return built.get(file)!;
+}
 
 /**
  * The module bundled from its TypeScript source, once per process, with the esbuild the build uses
@@ -37,8 +47,7 @@ const MODULE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSize
  * process. Either bundle is started as an eval'd script, which also works from inside an asar archive.
  */
 export function startModuleWorker(bundleName: string, source: () => URL, workerData: unknown): Worker {
-  const bundled = typeof __dirname === 'string' ? path.join(__dirname, `${bundleName}.cjs`) : null;
-  const code = bundled && fs.existsSync(bundled) ? fs.readFileSync(bundled, 'utf8') : bundleFromSource(fileURLToPath(source()));
+  const code = builtBundle(bundleName) ?? bundleFromSource(fileURLToPath(source()));
   return new Worker(code, { eval: true, workerData, resourceLimits: MODULE_WORKER_LIMITS });
 }
 
