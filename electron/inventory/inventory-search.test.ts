@@ -264,8 +264,8 @@ describe('totals past the cap whatever the plan', () => {
   });
 });
 
-describe('filtered matches read in runs', () => {
-  it('stop once more pass than the cap: totals and pages as when every match is read and tested', async () => {
+describe('filtered matches', () => {
+  it('are read once, up to one past the cap: totals and pages as when every match is read and tested', async () => {
     // Every match of "c" in the index's order, and those passing each filter.
     const matches = db.prepare(`SELECT rowid FROM inventory_fts_1 WHERE inventory_fts_1 MATCH '"c"*' ORDER BY rowid`).pluck().all() as number[];
     const passing = (sql: string) => new Set(db.prepare(`SELECT id FROM inventory_items_1 WHERE ${sql}`).pluck().all() as number[]);
