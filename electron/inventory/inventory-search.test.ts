@@ -265,7 +265,7 @@ describe('totals past the cap whatever the plan', () => {
 });
 
 describe('filtered matches', () => {
-  it('are read once, up to one past the cap: totals and pages as when every match is read and tested', async () => {
+  it('are read once, up to one past the cap, where no more may be read: totals and pages as when every match is read and tested', async () => {
     // Every match of "c" in the index's order, and those passing each filter.
     const matches = db.prepare(`SELECT rowid FROM inventory_fts_1 WHERE inventory_fts_1 MATCH '"c"*' ORDER BY rowid`).pluck().all() as number[];
     const passing = (sql: string) => new Set(db.prepare(`SELECT id FROM inventory_items_1 WHERE ${sql}`).pluck().all() as number[]);
@@ -287,6 +287,31 @@ describe('filtered matches', () => {
         const skusOf = (ids: number[]) => ids.map((id) => db.prepare('SELECT sku FROM inventory_items_1 WHERE id = ?').pluck().get(id));
         expect(page.items.map((i) => i.sku)).toEqual(skusOf(all.slice(0, 2)));
       }
+    }
+  });
+});
+
+describe('another order over a copy larger than twenty times the cap', () => {
+  it('counts first and reads filtered matches in runs: totals and pages as when every match is read and tested', async () => {
+    const t = tempDb();
+    try {
+      const repo = new InventoryRepo(t.db);
+      // 100 shirts, every other one in stock, dearer as they go; a twentieth of the copy (5) may be read, past a cap of 3.
+      const shirts = Array.from({ length: 100 }, (_, i) => item(`SH${String(i).padStart(3, '0')}`, { name: `Cotton shirt ${i}`, quantity: i % 2, currentPriceCents: 100 + i }));
+      t.db.transaction(() => {
+        for (const r of shirts) repo.upsert(1, r);
+        t.db.prepare('UPDATE inventory_state SET gen = 1, item_count = ?').run(shirts.length);
+      })();
+      const s = new InventorySearch(t.db, () => 'http://img.test', { countCap: 3, narrow: 0, sortable: 100 });
+      const inStock = await s.search({ ...filters({ query: 'cotton', inStockOnly: true, sort: 'price-asc' }), limit: 2 });
+      // Six matches read at most (one past the five readable), three of them in stock: "at least 3".
+      expect(inStock).toMatchObject({ total: 3, totalExact: false });
+      expect(inStock.items.map((i) => i.sku)).toEqual(['SH001', 'SH003']);
+      const all = await s.search({ ...filters({ query: 'cotton', sort: 'price-desc' }), limit: 2 });
+      expect(all).toMatchObject({ total: 3, totalExact: false });
+      expect(all.items.map((i) => i.sku)).toEqual(['SH099', 'SH098']);
+    } finally {
+      t.cleanup();
     }
   });
 });

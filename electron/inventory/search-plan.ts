@@ -85,9 +85,9 @@ export class SearchPlanner {
     return { ids: ranks().slice(f.sort, f.offset, f.limit), total: itemCount, exact: true };
   }
 
-  /** The first `cap` row ids the words match, in the full-text index's order, read as one value. */
-  private matchIds(fts: string, match: string, cap: number): number[] {
-    const list = this.stmt(`SELECT json_group_array(rowid) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid LIMIT ?)`).pluck().get(match, cap) as string;
+  /** The first `cap` row ids the words match past row id `after`, in the full-text index's order, read as one value. */
+  private matchIds(fts: string, match: string, cap: number, after = 0): number[] {
+    const list = this.stmt(`SELECT json_group_array(rowid) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)`).pluck().get(match, after, cap) as string;
     return JSON.parse(list) as number[];
   }
 
@@ -97,11 +97,29 @@ export class SearchPlanner {
   }
 
   /**
-   * Words: how many match, up to what may be read. With filters or another order, the row ids of
-   * those matches are read (as one value, not one row each), and with filters tested against the
-   * filter flags in memory; otherwise they are counted from the full-text index alone. Past the cap
-   * the total says "at least". The page: a narrow match ranked by BM25, a broad one in the index's
-   * order; other orders sort the found rows when few, else walk their index testing each row's text.
+   * Of the first `cap` matches, those passing the filters, read in growing runs of row ids and
+   * tested in memory: reading stops once more than `enough` pass, which is all a total capped at
+   * `enough` can tell (a broad match with common filters passes that within its first runs).
+   */
+  private passingIds(fts: string, match: string, cap: number, enough: number, keep: (id: number) => boolean): number[] {
+    const out: number[] = [];
+    for (let read = 0, after = 0, run = enough + 1; read < cap && out.length <= enough; run *= 2) {
+      const want = Math.min(run, cap - read);
+      const ids = this.matchIds(fts, match, want, after);
+      for (const id of ids) if (keep(id)) out.push(id);
+      if (ids.length < want) break;
+      read += want;
+      after = ids[want - 1];
+    }
+    return out;
+  }
+
+  /**
+   * Words: how many match, up to what may be read, from the full-text index alone or from their row
+   * ids where those are used. With filters, the row ids of those matches are read (as one value, not
+   * one row each) and tested against the filter flags in memory. Past the cap the total says "at
+   * least". The page: a narrow match ranked by BM25, a broad one in the index's order; other orders
+   * sort the found rows when few, else walk their index testing each row's text.
    */
   private words(input: PlanInput, match: string): Found {
     const { slot, f, itemCount } = input;
@@ -112,15 +130,17 @@ export class SearchPlanner {
     // of the order fills a page within twenty times its length (matches bunched at the far end of
     // the order, like one brand's dearest items, would otherwise make the walk read most rows).
     const readable = f.sort === 'relevance' ? countCap : Math.max(countCap, Math.floor(itemCount / 20));
-    // Where row ids are used (filters, another order), they are read at once, up to one past what may be
-    // read: their number is the count, so the index is read once rather than counted and then read again.
-    // Otherwise the matches are only counted, from the index alone.
-    const ids = filtered || f.sort !== 'relevance' ? this.matchIds(fts, match, readable + 1) : null;
+    // Where row ids are used (filters, another order) and no more may be read than counted, they are read
+    // at once: their number is the count, so the index is read once rather than counted and read again.
+    // Otherwise the matches are counted first, from the index alone: on a large copy another order may
+    // read many more than the cap, so row ids are read only where used, all of them for a sort in memory,
+    // with filters only until the total is known to pass the cap.
+    const ids = readable === countCap && (filtered || f.sort !== 'relevance') ? this.matchIds(fts, match, readable + 1) : null;
     const count = ids?.length ?? this.countMatches(fts, match, readable + 1);
     const all = count <= readable;
     let passing: number[] | null = null;
-    if (filtered) passing = ids!.filter(input.flags().test(f));
-    else if (all) passing = ids;
+    if (filtered) passing = ids ? ids.filter(input.flags().test(f)) : this.passingIds(fts, match, readable + 1, all ? readable + 1 : countCap, input.flags().test(f));
+    else if (all && f.sort !== 'relevance') passing = ids ?? this.matchIds(fts, match, readable + 1);
     const n = passing?.length ?? count;
     const found = { total: Math.min(n, countCap), exact: all && n <= countCap };
     if (f.sort === 'relevance') return { ...found, ids: this.relevance(input, match, count, passing, all) };
