@@ -4,30 +4,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-/** Bundles made from source in this process, by entry file. */
-const fromSource = new Map<string, string>();
-/** Built bundles read in this process, by file: a load starts a worker, and reading its bundle again would hold the main thread. */
-const built = new Map<string, string | null>();
-
-/** The text of a built bundle beside this one, or null when there is none (a run from source). */
-function builtBundle(bundleName: string): string | null {
-  if (typeof __dirname !== 'string') return null;
-  const file = path.join(__dirname, `${bundleName}.cjs`);
-  if (!built.has(file)) built.set(file, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
-  return built.get(file)!;
-}
+/** Each worker's bundle, by its name, read or built once per process: a load starts a worker, and reading its bundle again would hold the main thread. */
+const bundles = new Map<string, string>();
 
 /**
- * The module bundled from its TypeScript source, once per process, with the esbuild the build uses
- * (a development dependency: only runs from source come here).
+ * The module bundled from its TypeScript source with the esbuild the build uses (a development
+ * dependency: only runs from source come here).
  */
 function bundleFromSource(file: string): string {
-  let code = fromSource.get(file);
+  const esbuild = createRequire(file)('esbuild') as typeof import('esbuild');
+  const out = esbuild.buildSync({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, external: ['electron', 'better-sqlite3'], logLevel: 'silent' });
+  return out.outputFiles[0].text;
+}
+
+/** The worker's bundle: the built one beside this one, or else made from its source. */
+function bundleOf(bundleName: string, source: () => URL): string {
+  let code = bundles.get(bundleName);
   if (code === undefined) {
-    const esbuild = createRequire(file)('esbuild') as typeof import('esbuild');
-    const out = esbuild.buildSync({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, external: ['electron', 'better-sqlite3'], logLevel: 'silent' });
-    code = out.outputFiles[0].text;
-    fromSource.set(file, code);
+    const built = typeof __dirname === 'string' ? path.join(__dirname, `${bundleName}.cjs`) : null;
+    code = built && fs.existsSync(built) ? fs.readFileSync(built, 'utf8') : bundleFromSource(fileURLToPath(source()));
+    bundles.set(bundleName, code);
   }
   return code;
 }
@@ -47,7 +43,7 @@ const MODULE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSize
  * process. Either bundle is started as an eval'd script, which also works from inside an asar archive.
  */
 export function startModuleWorker(bundleName: string, source: () => URL, workerData: unknown): Worker {
-  const code = builtBundle(bundleName) ?? bundleFromSource(fileURLToPath(source()));
+  const code = bundleOf(bundleName, source);
   return new Worker(code, { eval: true, workerData, resourceLimits: MODULE_WORKER_LIMITS });
 }
 

@@ -31,15 +31,20 @@ const filters = (over: Partial<SearchFilters> = {}) => ({
 });
 const skus = async (over: Partial<SearchFilters & { offset: number; limit: number }> = {}) => (await search.search({ ...filters(), ...over })).items.map((i) => i.sku);
 
+/** A copy of these records in generation 1, the one searches read (and `abandoned` in generation 2). */
+function seed(into: Db, records: InventoryRecord[], abandoned: InventoryRecord[] = []): void {
+  const repo = new InventoryRepo(into);
+  into.transaction(() => {
+    for (const r of records) repo.upsert(1, r);
+    for (const r of abandoned) repo.upsert(2, r);
+    into.prepare('UPDATE inventory_state SET gen = 1, item_count = ?').run(records.length);
+  })();
+}
+
 beforeAll(() => {
   ({ db, cleanup } = tempDb());
-  const repo = new InventoryRepo(db);
-  db.transaction(() => {
-    for (const r of items) repo.upsert(1, r);
-    // An abandoned load's generation must never show.
-    repo.upsert(2, item('GHOST1', { name: 'Cardigan ghost', category: 'CLOTHING' }));
-    db.prepare('UPDATE inventory_state SET gen = 1, item_count = ?').run(items.length);
-  })();
+  // An abandoned load's generation must never show.
+  seed(db, items, [item('GHOST1', { name: 'Cardigan ghost', category: 'CLOTHING' })]);
   search = new InventorySearch(db, () => 'http://img.test');
 });
 afterAll(() => {
@@ -295,13 +300,8 @@ describe('another order over a copy larger than twenty times the cap', () => {
   it('counts first and reads filtered matches in runs: totals and pages as when every match is read and tested', async () => {
     const t = tempDb();
     try {
-      const repo = new InventoryRepo(t.db);
       // 100 shirts, every other one in stock, dearer as they go; a twentieth of the copy (5) may be read, past a cap of 3.
-      const shirts = Array.from({ length: 100 }, (_, i) => item(`SH${String(i).padStart(3, '0')}`, { name: `Cotton shirt ${i}`, quantity: i % 2, currentPriceCents: 100 + i }));
-      t.db.transaction(() => {
-        for (const r of shirts) repo.upsert(1, r);
-        t.db.prepare('UPDATE inventory_state SET gen = 1, item_count = ?').run(shirts.length);
-      })();
+      seed(t.db, Array.from({ length: 100 }, (_, i) => item(`SH${String(i).padStart(3, '0')}`, { name: `Cotton shirt ${i}`, quantity: i % 2, currentPriceCents: 100 + i })));
       const s = new InventorySearch(t.db, () => 'http://img.test', { countCap: 3, narrow: 0, sortable: 100 });
       const inStock = await s.search({ ...filters({ query: 'cotton', inStockOnly: true, sort: 'price-asc' }), limit: 2 });
       // Six matches read at most (one past the five readable), three of them in stock: "at least 3".
