@@ -34,7 +34,8 @@ const view = ({ filePath: _f, attempts: _a, ...v }: ImportRecord): ImportView =>
 export class ImportsService {
   readonly repo: ImportsRepo;
   private readonly sleep: (ms: number) => Promise<void>;
-  private busy = false;
+  /** The polling pass under way, if any. */
+  private pass: Promise<void> | null = null;
   private readonly running = new Set<Promise<unknown>>();
   private readonly stopping = new AbortController();
   private readonly uploader: ImportUploader;
@@ -83,25 +84,32 @@ export class ImportsService {
     this.deps.core.connections.recordHealth('trax-retail', ok, message);
   }
 
-  /** Polls every import that is due; one pass at a time. */
-  async tick(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const due = this.repo.polling().filter((r) => (r.nextPollAt ?? 0) <= this.deps.core.now());
-      if (due.length === 0) return;
-      let client: TraxClient;
-      try {
-        client = await this.client();
-      } catch (error) {
-        const problem = error instanceof AppError ? error.message : 'The Trax Retail connection could not be read.';
-        for (const r of due) this.repo.update(r.id, { problem, nextPollAt: this.deps.core.now() + POLL_MAX_MS });
-        return;
-      }
-      for (const r of due) await this.poll(r, client);
-    } finally {
-      this.busy = false;
+  /**
+   * Polls every import that is due, one pass at a time: a tick while a pass is under way answers
+   * that pass. A stop waits for it, so nothing is written after the app has stopped.
+   */
+  tick(): Promise<void> {
+    if (this.stopping.signal.aborted) return Promise.resolve();
+    if (!this.pass) {
+      const pass = this.pollDue().finally(() => (this.pass = null));
+      this.pass = pass;
+      this.track(pass.catch(() => undefined));
     }
+    return this.pass;
+  }
+
+  private async pollDue(): Promise<void> {
+    const due = this.repo.polling().filter((r) => (r.nextPollAt ?? 0) <= this.deps.core.now());
+    if (due.length === 0) return;
+    let client: TraxClient;
+    try {
+      client = await this.client();
+    } catch (error) {
+      const problem = error instanceof AppError ? error.message : 'The Trax Retail connection could not be read.';
+      for (const r of due) this.repo.update(r.id, { problem, nextPollAt: this.deps.core.now() + POLL_MAX_MS });
+      return;
+    }
+    for (const r of due) await this.poll(r, client);
   }
 
   async refresh(id: string): Promise<ImportView> {

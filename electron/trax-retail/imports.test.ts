@@ -102,6 +102,28 @@ describe('upload and follow an import', () => {
     expect(after.get(local)).toMatchObject({ phase: 'ended', outcome: 'imported' });
   });
 
+  it('one polling pass at a time, which a stop waits for: nothing is written once the app has stopped', async () => {
+    const id = draftWith([{ ...good, [H.type]: 'SKU', [H.action]: 'Create' }]);
+    const local = await start(id, 'csv');
+    await h.uploaded(local);
+    h.clock.t += 700;
+    const pass = h.imports.tick();
+    // A tick while a pass is under way answers that pass.
+    expect(h.imports.tick()).toBe(pass);
+    let settled = false;
+    void pass.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await h.imports.stop();
+    expect(settled).toBe(true);
+    // Stopped, it starts no pass.
+    const polled = h.imports.get(local).nextPollAt;
+    h.clock.t += 60_000;
+    await h.imports.tick();
+    expect(h.imports.get(local).nextPollAt).toBe(polled);
+  });
+
   it('backs off on 429 while polling and explains it', async () => {
     const id = draftWith([{ ...good, [H.type]: 'SKU', [H.action]: 'Create' }]);
     const local = await start(id, 'csv');

@@ -28,7 +28,6 @@ export const createTraxRetailFeature: FeatureFactory = (core): Feature => {
   const simulator = new TraxRetailSim({ now: core.now, stepMs: simStepMs(), seed: Number.isInteger(seed) ? seed : undefined });
   core.connections.registerTester('trax-retail', traxTester(core.http));
   let timer: NodeJS.Timeout | undefined;
-  let ticking: Promise<void> = Promise.resolve();
   return {
     simulators: [simulator],
     pictures: sheetPictures,
@@ -62,13 +61,12 @@ export const createTraxRetailFeature: FeatureFactory = (core): Feature => {
     start: () => {
       imports.resume();
       timer = setInterval(() => {
-        ticking = imports.tick().catch((e) => core.log(`trax-retail polling failed: ${e instanceof Error ? e.message : String(e)}`));
+        void imports.tick().catch((e: unknown) => core.log(`trax-retail polling failed: ${e instanceof Error ? e.message : String(e)}`));
       }, POLL_TICK_MS);
     },
     stop: async () => {
       clearInterval(timer);
       await imports.stop();
-      await ticking;
     },
   };
 };
