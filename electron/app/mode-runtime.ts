@@ -40,6 +40,7 @@ interface Loaded {
 export class ModeRuntime {
   private current: Loaded | null = null;
   private switching: Promise<void> | null = null;
+  private stopping: Promise<void> | null = null;
   private simulatorsRegistered = false;
 
   constructor(private readonly deps: ModeRuntimeDeps) {}
@@ -127,14 +128,27 @@ export class ModeRuntime {
     this.open(mode);
   }
 
-  /** Stops the features, lets bridge calls in progress finish, and closes the store. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the features, lets bridge calls in progress finish, and closes the store. A stop asked for
+   * while one runs (damage found, then the app closing) waits for that one to end.
+   */
+  stop(): Promise<void> {
     const loaded = this.current;
-    if (!loaded) return;
+    if (!loaded) return Promise.resolve();
+    this.stopping ??= this.close(loaded)
+      .then(() => {
+        this.current = null;
+      })
+      .finally(() => {
+        this.stopping = null;
+      });
+    return this.stopping;
+  }
+
+  private async close(loaded: Loaded): Promise<void> {
     await Promise.all(loaded.features.map((f) => f.stop?.()));
     await Promise.allSettled([...loaded.inFlight]);
     await loaded.store.close?.();
     loaded.db.close();
-    this.current = null;
   }
 }
