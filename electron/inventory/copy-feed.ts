@@ -36,11 +36,12 @@ export interface CopyMark {
   options: string;
 }
 
-/** A full feed written into the next generation's slot through the copy's worker, up to its commit (as `loadInFull`). */
-export async function feedInFull(
+/** A full feed written into the next generation's slot through the copy's worker, then `commit` (as `loadInFull`). */
+export async function feedInFull<T>(
   run: Omit<FullLoadRun, 'conn' | 'deps'> & { db: Db; onSlotReady?: (gen: number) => void; onProgress?: (p: SyncProgress) => void },
   source: ItemSource,
-): Promise<LoadOutcome> {
+  commit: (outcome: LoadOutcome) => T,
+): Promise<T> {
   const { progress, signal } = run;
   const load = CopyLoad.start(run.workers, { slot: slotOf(run.gen), settings: run.settings, vendorFiltered: false, learnFlags: false, chunk: run.chunk }, {
     ready: () => run.onSlotReady?.(run.gen),
@@ -55,9 +56,10 @@ export async function feedInFull(
       }
       checkAbort(signal);
       progress.phase = 'indexing';
-      const outcome = await load.finish();
-      checkAbort(signal);
-      return outcome;
+      return load.finish((outcome) => {
+        checkAbort(signal);
+        return commit(outcome);
+      });
     });
   } finally {
     source.close();

@@ -125,14 +125,23 @@ export class CopyLoad {
     return (await written).applied;
   }
 
-  /** Once every answer piped has ended: the indexes, the full-text index and the search facts. */
-  async finish(): Promise<LoadOutcome> {
+  /**
+   * Once every answer piped has ended: the indexes, the full-text index and the search facts, then
+   * `commit` (on this thread: the switch that makes the new copy the one searched). Only then does
+   * the worker copy the load's long log back into the file, and end. A commit that throws leaves the
+   * worker to the caller's `stop`.
+   */
+  async finish<T>(commit: (outcome: LoadOutcome) => T): Promise<T> {
     await this.ready;
     const done = this.link.wait('done');
     this.link.send({ kind: 'finish' });
-    const { outcome } = await done;
+    const committed = commit((await done).outcome);
+    const checkpointed = this.link.wait('checkpointed');
+    this.link.send({ kind: 'checkpoint' });
+    // The copy is committed: a worker that fails now leaves the log to a later commit.
+    await checkpointed.catch(() => undefined);
     await this.link.stop();
-    return outcome;
+    return committed;
   }
 
   /** Stops the worker; whatever it wrote stays in a slot no search reads. */

@@ -37,10 +37,10 @@ async function pipeAnswer(load: CopyLoad, stream: 'items' | 'flags', opened: Ope
  * SimpleConsign builds its answer; the answer's bytes go to the worker as they arrive, where items
  * are read and written while the rest is still coming. When the first items do not say whether
  * they are E-commerce items, the list of those is asked for at once and read alongside. Then the
- * worker builds the indexes and the search facts. Nothing here is visible to searches until the
- * caller switches generations; stopped or failed, the worker's slot is simply left behind.
+ * worker builds the indexes and the search facts, and `commit` switches generations. Nothing here is
+ * visible to searches until then; stopped or failed before, the worker's slot is simply left behind.
  */
-export async function loadInFull(run: FullLoadRun): Promise<{ asked: Asked; outcome: LoadOutcome; received: number }> {
+export async function loadInFull<T>(run: FullLoadRun, commit: (loaded: { asked: Asked; outcome: LoadOutcome; received: number }) => T): Promise<T> {
   const { deps, conn, settings, progress, signal } = run;
   const { db } = deps.repo;
   let flagged: Promise<PipedAnswer> | null = null;
@@ -60,9 +60,10 @@ export async function loadInFull(run: FullLoadRun): Promise<{ asked: Asked; outc
     if (flagged) await flagged;
     checkAbort(signal);
     progress.phase = 'indexing';
-    const outcome = await load.finish();
-    checkAbort(signal);
-    return { asked, outcome, received: items.total ?? 0 };
+    return load.finish((outcome) => {
+      checkAbort(signal);
+      return commit({ asked, outcome, received: items.total ?? 0 });
+    });
   });
 }
 

@@ -139,7 +139,8 @@ export class LoadJob {
 
   /**
    * Builds the SKU key (the last entry of a SKU sent twice wins), the name order's index and the
-   * full-text index in one transaction that waits for the disk, then reads the search facts.
+   * full-text index in one transaction that waits for the disk, then reads the search facts. The
+   * log it leaves long is copied back into the file once the copy is committed (`checkpoint`).
    */
   finish(): LoadOutcome {
     const t = this.table;
@@ -162,13 +163,24 @@ export class LoadJob {
       }
       this.db.exec(nameIndex(this.spec.slot) + ftsTriggers(this.spec.slot) + rebuildFts(this.spec.slot));
     })();
-    // The big transaction left the log long: copy it back here, not at the next commit on the main thread.
-    this.db.pragma('wal_checkpoint(PASSIVE)');
     const facts = this.facts.finish(...readOrders(this.db, this.spec.slot));
     return {
       itemCount: this.written - duplicates, written: this.written, duplicates, leftOut: this.leftOut, skipped: this.skipped,
       skipReasons: [...this.skipReasons], newestStamp: this.newestStamp, facts,
     };
+  }
+
+  /**
+   * Copies the long log back into the file here, not at the next commit on the main thread. Left
+   * for after the commit that makes the copy the one searched: that commit need not wait for it.
+   * One that cannot run now (a reader holds the log) is not a failure: a later commit copies it.
+   */
+  checkpoint(): void {
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // The copy is committed either way.
+    }
   }
 
   /** The rows that did not say whether they are E-commerce items take it from SimpleConsign's list. */

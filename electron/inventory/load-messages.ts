@@ -15,6 +15,8 @@ export type ToWorker =
   | { kind: 'rows'; rows: ItemRow[] }
   | { kind: 'items'; items: unknown[] }
   | { kind: 'finish' }
+  /** The load is committed: its log may be copied back into the file. */
+  | { kind: 'checkpoint' }
   | { kind: 'facts'; slot: Slot }
   /** The SKUs of the 'flags' answer piped without a load (a change set's list of E-commerce items). */
   | { kind: 'skus' };
@@ -29,6 +31,7 @@ export type FromWorker =
   | { kind: 'ended'; stream: AnswerStream; total: number | null; shell: Record<string, unknown> | null }
   | { kind: 'rows-written'; applied: number }
   | { kind: 'done'; outcome: LoadOutcome }
+  | { kind: 'checkpointed' }
   | { kind: 'facts'; facts: CopyFacts }
   | { kind: 'skus'; skus: string[] }
   | { kind: 'failed'; message: string; code?: string; syntax: boolean; stream?: AnswerStream };

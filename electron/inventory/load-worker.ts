@@ -152,6 +152,10 @@ port.on('message', (m: ToWorker) => {
       else job!.addItems(m.items);
       post({ kind: 'rows-written', applied: job!.applied });
     } else if (m.kind === 'finish') finish();
+    else if (m.kind === 'checkpoint') {
+      job!.checkpoint();
+      post({ kind: 'checkpointed' });
+    }
     else if (m.kind === 'skus') post({ kind: 'skus', skus: flaggedSkus });
     else if (m.kind === 'facts') {
       const facts = factsOfStore(db, m.slot);

@@ -13,6 +13,5 @@ export async function loadFeed({ deps, workers }: SyncCore, job: Job, feed: Copy
   if (job.mode === 'incremental') return applyChanges(deps, job, feed.source, null, null);
   const gen = job.state.gen + 1;
   const run = { db: deps.repo.db, workers, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk: workerChunk(deps), onSlotReady: deps.onSlotReady, onProgress: deps.onProgress };
-  const outcome = await feedInFull(run, feed.source);
-  switchTo(deps, job, null, gen, outcome, feed.source.total);
+  await feedInFull(run, feed.source, (outcome) => switchTo(deps, job, null, gen, outcome, feed.source.total));
 }

@@ -22,9 +22,11 @@ export async function loadSimpleConsign(core: SyncCore, job: Job, conn: Conn | n
 async function loadWhole({ deps, workers }: SyncCore, job: Job, conn: Conn): Promise<void> {
   const { running } = job;
   const gen = job.state.gen + 1;
-  const { asked, outcome, received } = await loadInFull({ deps, workers, conn, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk: workerChunk(deps) });
-  answered(deps, job, asked, received);
-  switchTo(deps, job, conn, gen, outcome, received);
+  const run = { deps, workers, conn, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk: workerChunk(deps) };
+  await loadInFull(run, ({ asked, outcome, received }) => {
+    answered(deps, job, asked, received);
+    switchTo(deps, job, conn, gen, outcome, received);
+  });
 }
 
 /** SimpleConsign's change set since the watermark. */

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { answerFile } from './answer-file';
 import { JsonListScanner } from './json-list-scanner';
 
+const MB = 1024 * 1024;
+
 /**
  * A JSON answer whose data is a list, taken in as its bytes arrive: each piece goes to a private
  * file and is scanned for the list's elements (see json-list-scanner.ts), and elements found are
@@ -48,19 +50,34 @@ export class SpooledJsonList {
   take(max: number): unknown[] | null {
     const t = this.scanner.take(max);
     if (!t) return null;
-    const bytes = Buffer.allocUnsafe(t.to - t.from);
-    for (let at = 0; at < bytes.length; ) {
-      const n = fs.readSync(this.file.fd, bytes, at, bytes.length - at, t.from + at);
+    // The elements are read between the brackets of a list, into one buffer kept for every slice: a
+    // slice is megabytes, which would otherwise be a fresh allocation each time, then a second copy
+    // of its text to join the brackets on.
+    const length = t.to - t.from;
+    const bytes = this.scratch(length + 2);
+    bytes[0] = 0x5b;
+    for (let at = 0; at < length; ) {
+      const n = fs.readSync(this.file.fd, bytes, 1 + at, length - at, t.from + at);
       if (n === 0) throw new Error('the answer file ended early');
       at += n;
     }
+    bytes[length + 1] = 0x5d;
     // Buffer's own decoding: several times faster than a TextDecoder's here, with the same replacement of bad bytes.
-    return JSON.parse(`[${bytes.toString('utf8')}]`) as unknown[];
+    return JSON.parse(bytes.toString('utf8', 0, length + 2)) as unknown[];
+  }
+
+  private buffer: Buffer | null = null;
+
+  /** The kept buffer, grown to hold at least `size` bytes. */
+  private scratch(size: number): Buffer {
+    if (!this.buffer || this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.ceil(size / MB) * MB);
+    return this.buffer;
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.buffer = null;
     this.file.remove();
   }
 }
