@@ -3,6 +3,7 @@ import type { AppMode } from '../../shared/connections';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { Db, OpenOptions } from '../core/store/database';
 import type { CoreDeps, Feature, FeatureFactory } from '../core/feature';
+import { OneRun } from '../core/one-run';
 import { aloneLink, type StoreLink } from '../core/store-link';
 import type { SimHost } from '../training/sim-host';
 import type { PictureSource } from '../core/pictures/picture-service';
@@ -40,7 +41,7 @@ interface Loaded {
 export class ModeRuntime {
   private current: Loaded | null = null;
   private switching: Promise<void> | null = null;
-  private stopping: Promise<void> | null = null;
+  private readonly stopping = new OneRun();
   private simulatorsRegistered = false;
 
   constructor(private readonly deps: ModeRuntimeDeps) {}
@@ -135,14 +136,7 @@ export class ModeRuntime {
   stop(): Promise<void> {
     const loaded = this.current;
     if (!loaded) return Promise.resolve();
-    this.stopping ??= this.close(loaded)
-      .then(() => {
-        this.current = null;
-      })
-      .finally(() => {
-        this.stopping = null;
-      });
-    return this.stopping;
+    return this.stopping.run(() => this.close(loaded));
   }
 
   private async close(loaded: Loaded): Promise<void> {
@@ -150,5 +144,6 @@ export class ModeRuntime {
     await Promise.allSettled([...loaded.inFlight]);
     await loaded.store.close?.();
     loaded.db.close();
+    this.current = null;
   }
 }

@@ -4,6 +4,7 @@ import type { SchemaSource, SchemaStatus } from '../../shared/ifpos/contract';
 import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { VendorError } from '../core/http/vendor-error';
+import { OneRun } from '../core/one-run';
 import { payloadFor, sampleSale } from './ifpos-client';
 import { compileSchema, compileSchemaText, SchemaCompileError, type CompiledSchema } from './ifpos-schema';
 
@@ -40,7 +41,7 @@ const sourceNames: Record<SchemaSource, string> = { bundled: 'the app’s bundle
  */
 export class IfposSchemaStore {
   private readonly compiled = new Map<string, CompiledSchema>();
-  private fetching: Promise<void> | null = null;
+  private readonly fetching = new OneRun();
 
   constructor(private readonly core: Pick<CoreDeps, 'settings' | 'http' | 'connections' | 'now' | 'log'>) {}
 
@@ -121,8 +122,7 @@ export class IfposSchemaStore {
 
   /** Fetches the official schema now; a failure keeps the cached or bundled schema and is recorded. */
   fetchNow(): Promise<void> {
-    this.fetching ??= this.fetchOnce().finally(() => (this.fetching = null));
-    return this.fetching;
+    return this.fetching.run(() => this.fetchOnce());
   }
 
   private async fetchOnce(): Promise<void> {

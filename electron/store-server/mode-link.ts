@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { StoreAwayError, type StoreHold, type StoreLink, type StoreQuery, type StoreWorkstation } from '../core/store-link';
+import { OneRun } from '../core/one-run';
 import { secretRedactor } from '../core/secrets/redact';
 import { clientConfig, describeConnectionError, isUnreachable, postgres, storePool, type Credentials } from './server-connection';
 import type { ServerLink } from './server-link';
@@ -24,7 +25,7 @@ const TOPIC = /^[a-z][a-z0-9-]{0,40}$/;
 export class ModeLink implements StoreLink {
   private pool: pg.Pool | null = null;
   private listener: pg.Client | null = null;
-  private listening: Promise<void> | null = null;
+  private readonly listening = new OneRun();
   private readonly topics = new Map<string, Set<() => void>>();
   private unsubscribe: (() => void) | null = null;
   private boundTo: ServerLink | null = null;
@@ -189,8 +190,7 @@ export class ModeLink implements StoreLink {
   /** One connection LISTENs for this mode's announcements; a dropped one is made again when the server is back. */
   private listen(): Promise<void> {
     if (this.listener || this.topics.size === 0) return Promise.resolve();
-    this.listening ??= this.openListener().finally(() => (this.listening = null));
-    return this.listening;
+    return this.listening.run(() => this.openListener());
   }
 
   private async openListener(): Promise<void> {

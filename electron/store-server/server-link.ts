@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { ServerState } from '../../shared/store/schemas';
 import { formatServerAddress } from '../../shared/store/rules';
 import type { StoreMigration } from '../core/store-link';
+import { OneRun } from '../core/one-run';
 import type { LinkConfig } from './link-config';
 import { clientConfig, describeConnectionError, isUnreachable, storePool, type Credentials } from './server-connection';
 import { readSchemaState, unknownVersions } from './server-migrations';
@@ -44,7 +45,7 @@ export class ServerLink {
   private pool: pg.Pool | null = null;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
-  private ticking: Promise<void> | null = null;
+  private readonly ticking = new OneRun();
   private readonly reconnectListeners = new Set<() => void>();
 
   constructor(private readonly deps: ServerLinkDeps) {}
@@ -61,7 +62,7 @@ export class ServerLink {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.ticking;
+    await this.ticking.settled();
     await this.pool?.end().catch(() => {});
     this.pool = null;
   }
@@ -93,11 +94,7 @@ export class ServerLink {
 
   /** Looks at the server now (and then on its schedule). */
   tick(): Promise<void> {
-    this.ticking ??= this.beat().finally(() => {
-      this.ticking = null;
-      this.schedule(this.deps.heartbeatMs ?? HEARTBEAT_MS);
-    });
-    return this.ticking;
+    return this.ticking.run(() => this.beat().finally(() => this.schedule(this.deps.heartbeatMs ?? HEARTBEAT_MS)));
   }
 
   private schedule(ms: number): void {

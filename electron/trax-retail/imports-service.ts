@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { CoreDeps } from '../core/feature';
 import { AppError } from '../core/app-error';
 import { backoffDelay, VendorError } from '../core/http/vendor-error';
+import { OneRun } from '../core/one-run';
 import type { ImportView, SheetFormat } from '../../shared/trax-retail/contract';
 import { readStatus } from '../../shared/trax-retail/import-status';
 import { readErrorFile } from './error-file';
@@ -35,7 +36,7 @@ export class ImportsService {
   readonly repo: ImportsRepo;
   private readonly sleep: (ms: number) => Promise<void>;
   /** The polling pass under way, if any. */
-  private pass: Promise<void> | null = null;
+  private readonly pass = new OneRun();
   private readonly running = new Set<Promise<unknown>>();
   private readonly stopping = new AbortController();
   private readonly uploader: ImportUploader;
@@ -90,12 +91,7 @@ export class ImportsService {
    */
   tick(): Promise<void> {
     if (this.stopping.signal.aborted) return Promise.resolve();
-    if (!this.pass) {
-      const pass = this.pollDue().finally(() => (this.pass = null));
-      this.pass = pass;
-      this.track(pass.catch(() => undefined));
-    }
-    return this.pass;
+    return this.pass.run(() => this.pollDue());
   }
 
   private async pollDue(): Promise<void> {
@@ -187,6 +183,6 @@ export class ImportsService {
   /** Cuts uploads in flight short (they are marked as possibly received) and waits for them to settle. */
   async stop(): Promise<void> {
     this.stopping.abort();
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.running, this.pass.settled()]);
   }
 }

@@ -14,6 +14,8 @@ export class SpooledJsonList {
   private readonly scanner = new JsonListScanner();
   private readonly file = answerFile();
   private closed = false;
+  /** Where each slice is read: kept, and grown for a larger one. */
+  private buffer: Buffer | null = null;
 
   /** Takes the next piece; throws a SyntaxError where the answer stops being JSON of that shape. */
   feed(piece: Uint8Array): void {
@@ -65,8 +67,6 @@ export class SpooledJsonList {
     // Buffer's own decoding: several times faster than a TextDecoder's here, with the same replacement of bad bytes.
     return JSON.parse(bytes.toString('utf8', 0, length + 2)) as unknown[];
   }
-
-  private buffer: Buffer | null = null;
 
   /** The kept buffer, grown to hold at least `size` bytes. */
   private scratch(size: number): Buffer {
