@@ -315,3 +315,44 @@ describe('another order over a copy larger than twenty times the cap', () => {
     }
   });
 });
+
+describe('walking an order for a broad match', () => {
+  it('finds the page wherever the matches sit in the order, reading rows in batches sized by how many match', async () => {
+    const t = tempDb();
+    try {
+      // 2,000 items: "wool" in every tenth, and "silk" only in the 30 dearest.
+      seed(t.db, Array.from({ length: 2000 }, (_, i) => item(`IT${String(i).padStart(4, '0')}`, { name: i >= 1970 ? `Silk scarf ${i}` : i % 10 === 0 ? `Wool hat ${i}` : `Cotton tee ${i}`, currentPriceCents: 100 + i })));
+      const s = new InventorySearch(t.db, () => 'http://img.test', { countCap: 5, narrow: 0, sortable: 0 });
+      const reads: number[] = [];
+      const prepare = t.db.prepare.bind(t.db);
+      // Counts the rows each batch of the walk reads.
+      t.db.prepare = ((sql: string) => {
+        const st = prepare(sql);
+        if (!sql.includes('json_array(id, sku, name, description')) return st;
+        const get = st.get.bind(st);
+        return Object.assign(st, { get: (ids: string) => (reads.push((JSON.parse(ids) as number[]).length), get(ids)) });
+      }) as typeof t.db.prepare;
+      const page = async (query: string, sort: 'price-asc' | 'price-desc', offset: number) => {
+        reads.length = 0;
+        const r = await s.search({ ...filters({ query, sort }), offset, limit: 20 });
+        return r.items.map((i) => Number(i.sku.slice(2)));
+      };
+      // Spread: a tenth match, so 20 past an offset of 20 are within the first 400 rows or so, read in one or two batches.
+      expect(await page('wool', 'price-asc', 20)).toEqual(Array.from({ length: 20 }, (_, k) => 200 + 10 * k));
+      expect(reads.length).toBeLessThanOrEqual(2);
+      expect(reads.reduce((a, b) => a + b, 0)).toBeLessThan(1000);
+      // Bunched at the far end: the batches grow until they reach them.
+      expect(await page('silk', 'price-asc', 0)).toEqual(Array.from({ length: 20 }, (_, k) => 1970 + k));
+      expect(reads.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1990);
+      // The same rows as sorting every match.
+      const sorting = new InventorySearch(t.db, () => 'http://img.test', { countCap: 5, narrow: 0, sortable: 10_000 });
+      for (const [query, sort] of [['silk', 'price-desc'], ['wool', 'price-desc'], ['wool hat 1', 'price-asc']] as const) {
+        const f = { ...filters({ query, sort }), offset: 3, limit: 20 };
+        expect((await s.search(f)).items.map((i) => i.sku), `${query} ${sort}`).toEqual((await sorting.search(f)).items.map((i) => i.sku));
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+

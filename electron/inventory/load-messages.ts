@@ -25,8 +25,11 @@ export type ToWorker =
 export type FromWorker =
   | { kind: 'ready' }
   | { kind: 'lacks-flag' }
-  /** A message of an answer's bytes has been taken in (written to the answer's file and scanned). */
-  | { kind: 'taken'; stream: AnswerStream; bytes: number }
+  /**
+   * A message of an answer's bytes has been taken in (written to the answer's file and scanned);
+   * its buffer comes back when nothing holds it, for the next bytes.
+   */
+  | { kind: 'taken'; stream: AnswerStream; bytes: number; spare?: ArrayBuffer }
   | { kind: 'progress'; received: number; applied: number }
   | { kind: 'ended'; stream: AnswerStream; total: number | null; shell: Record<string, unknown> | null }
   | { kind: 'rows-written'; applied: number }

@@ -130,12 +130,16 @@ port.on('message', (m: ToWorker) => {
       post({ kind: 'ready' });
     } else if (m.kind === 'bytes') {
       const list = (lists[m.stream] ??= new SpooledJsonList());
+      let free: boolean;
       try {
-        list.feed(new Uint8Array(m.bytes, 0, m.length));
+        free = list.feed(new Uint8Array(m.bytes, 0, m.length));
       } catch (e) {
         return fail(e, m.stream);
       }
-      post({ kind: 'taken', stream: m.stream, bytes: m.bytes.byteLength });
+      // The buffer goes back to be filled again: a fresh megabyte per message costs the main thread more than its bytes.
+      const taken = { kind: 'taken' as const, stream: m.stream, bytes: m.bytes.byteLength };
+      if (free) post({ ...taken, spare: m.bytes }, [m.bytes]);
+      else post(taken);
       schedule();
     } else if (m.kind === 'end') {
       const list = (lists[m.stream] ??= new SpooledJsonList());

@@ -167,7 +167,10 @@ export class SearchPlanner {
 
   /**
    * Walks the order in memory, rows failing the filter flags skipped there; the others' text is
-   * read in growing batches (one JSON value each) and tested until the page is full.
+   * read in batches (one JSON value each) and tested until the page is full. The first batch is
+   * twice the rows the page needs; the next ones what it still needs at the share of rows matching
+   * so far, with a margin: reading a row costs more than anything else here. (The count of the words
+   * is capped, so it tells only that at least so many match.)
    */
   private walk({ slot, q, f, flags, ranks }: PlanInput): number[] {
     const test = rowMatcher(q);
@@ -176,18 +179,26 @@ export class SearchPlanner {
     const at = order.positions(f.sort);
     const read = this.stmt(`SELECT json_group_array(json_array(id, ${ftsColumns.join(', ')})) FROM ${itemsTable(slot)} WHERE id IN (SELECT value FROM json_each(?))`).pluck();
     const out: number[] = [];
+    const wanted = f.offset + f.limit;
     let skip = f.offset;
-    // Broad matches fill a page within a few times its length; the batches double from there.
-    for (let pos = 0, batch = 2 * (f.offset + f.limit); out.length < f.limit && pos < order.size; batch = Math.min(2 * batch, 20_000)) {
+    let tested = 0;
+    let matched = 0;
+    for (let pos = 0, batch = 0; out.length < f.limit && pos < order.size; ) {
+      // None matching yet: twice the last batch (matches bunched further on). At most 20,000 at once.
+      if (tested === 0) batch = 2 * wanted;
+      else batch = Math.min(20_000, matched > 0 ? Math.ceil((1.25 * (wanted - matched) * tested) / matched) + 16 : 2 * batch);
       const ids: number[] = [];
       for (; ids.length < batch && pos < order.size; pos++) {
         const id = at(pos);
         if (keep(id)) ids.push(id);
       }
       const rows = new Map((JSON.parse(read.get(JSON.stringify(ids)) as string) as unknown[][]).map((r) => [r[0], r]));
+      tested += ids.length;
       for (const id of ids) {
         const row = rows.get(id);
-        if (out.length === f.limit || !row || !test(row.slice(1))) continue;
+        if (!row || !test(row.slice(1))) continue;
+        matched += 1;
+        if (out.length === f.limit) continue;
         if (skip > 0) skip -= 1;
         else out.push(id);
       }

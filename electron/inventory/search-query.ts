@@ -51,19 +51,30 @@ const fold = (s: string) => (/[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replac
 /** A word that starts a word of the text: at the text's start or after a character that is not a letter or digit. */
 const startsAWord = (word: string) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A word's test on one column's text: plain ASCII text (most of it) is searched ignoring case,
+ * as it is; other text is folded first, as the full-text index folds it.
+ */
+function wordTest(word: string): (text: string) => boolean {
+  const folded = startsAWord(fold(word));
+  const plain = NOT_ASCII.test(fold(word)) ? null : new RegExp(folded.source, 'ui');
+  return (text) => (plain && !NOT_ASCII.test(text) ? plain.test(text) : folded.test(fold(text)));
+}
+
 /**
  * The match tested on a row's own text columns (FTS column order, consignor last), the way the
  * full-text index would answer it: every word starts a word of some column. Lets a broad query
- * walk a sort index and test each row without asking the full-text index once per row. The
- * columns are joined by a separator that is not a letter, so a word never spans two of them.
+ * walk a sort index and test each row without asking the full-text index once per row. Each
+ * column is tested on its own, so a word never spans two of them.
  */
 export function rowMatcher(q: ParsedQuery): (columns: unknown[]) => boolean {
-  const words = q.words.map((w) => startsAWord(fold(w)));
-  const consignor = q.consignor === null ? null : startsAWord(fold(q.consignor));
-  const textOf = (v: unknown) => (typeof v === 'string' ? v : '');
+  const words = q.words.map(wordTest);
+  const consignor = q.consignor === null ? null : wordTest(q.consignor);
+  const inSome = (test: (text: string) => boolean, columns: unknown[]) => columns.some((v) => typeof v === 'string' && test(v));
   return (columns) => {
-    const all = fold(columns.map(textOf).join('\n'));
-    if (!words.every((w) => w.test(all))) return false;
-    return consignor === null || consignor.test(fold(textOf(columns[columns.length - 1])));
+    if (!words.every((w) => inSome(w, columns))) return false;
+    return consignor === null || inSome(consignor, columns.slice(-1));
   };
 }

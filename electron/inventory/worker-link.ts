@@ -24,6 +24,8 @@ const BATCH_BYTES = 1024 * 1024;
  * written would otherwise pile up here whole (half a gigabyte for a million items).
  */
 const IN_FLIGHT_BYTES = 8 * BATCH_BYTES;
+/** Batches kept for reuse: as many as may be in flight, and one being filled. */
+const SPARES = IN_FLIGHT_BYTES / BATCH_BYTES + 1;
 
 /**
  * Gathers the pieces of an answer that have already arrived into one message of up to a megabyte: a
@@ -32,12 +34,20 @@ const IN_FLIGHT_BYTES = 8 * BATCH_BYTES;
  * the first items while the rest is still on its way.
  */
 class PieceBatch {
-  private buffer = new Uint8Array(BATCH_BYTES);
+  private buffer: Uint8Array;
   private filled = 0;
   private pending: NodeJS.Immediate | null = null;
 
-  /** `bytes` is moved to the worker; its first `length` bytes are the answer's. */
-  constructor(private readonly send: (bytes: ArrayBuffer, length: number) => void) {}
+  /**
+   * `bytes` is moved to the worker; its first `length` bytes are the answer's. `fresh` gives an
+   * empty batch: one the worker handed back when there is one.
+   */
+  constructor(
+    private readonly send: (bytes: ArrayBuffer, length: number) => void,
+    private readonly fresh: () => Uint8Array,
+  ) {
+    this.buffer = fresh();
+  }
 
   add(piece: Uint8Array): void {
     if (piece.length >= BATCH_BYTES) {
@@ -49,6 +59,11 @@ class PieceBatch {
     this.buffer.set(piece, this.filled);
     this.filled += piece.length;
     this.pending ??= setImmediate(() => this.flush());
+  }
+
+  /** Whether this piece would send what is gathered first: the batch is full. */
+  fullBefore(piece: Uint8Array): boolean {
+    return this.filled > 0 && this.filled + piece.length > BATCH_BYTES;
   }
 
   /** What is gathered, left unsent (the answer failed). */
@@ -67,8 +82,8 @@ class PieceBatch {
     // A batch at least half full is moved as it is (no second copy of the answer); a small one, gathered
     // while the answer trickles in, is copied out so a megabyte is not moved for a few kilobytes.
     if (length < BATCH_BYTES / 2) return this.send(this.buffer.buffer.slice(0, length), length);
-    const bytes = this.buffer.buffer;
-    this.buffer = new Uint8Array(BATCH_BYTES);
+    const bytes = this.buffer.buffer as ArrayBuffer;
+    this.buffer = this.fresh();
     this.send(bytes, length);
   }
 }
@@ -83,6 +98,8 @@ export class WorkerLink {
   private failure: Error | null = null;
   /** Bytes of each answer sent to the worker and not yet taken in. */
   private readonly inFlight: Record<AnswerStream, number> = { items: 0, flags: 0 };
+  /** Batches the worker has handed back, to be filled again. */
+  private readonly spares: ArrayBuffer[] = [];
 
   constructor(workers: { take(): Worker }, private readonly onMessage: (m: FromWorker) => void = () => {}) {
     this.worker = workers.take();
@@ -96,7 +113,10 @@ export class WorkerLink {
       this.fail(m.syntax ? new SyntaxError(m.message) : new BulkWorkError(m.message, m.code));
       return;
     }
-    if (m.kind === 'taken') this.inFlight[m.stream] -= m.bytes;
+    if (m.kind === 'taken') {
+      this.inFlight[m.stream] -= m.bytes;
+      if (m.spare?.byteLength === BATCH_BYTES && this.spares.length < SPARES) this.spares.push(m.spare);
+    }
     this.onMessage(m);
     const i = this.waiting.findIndex((w) => w.kind === m.kind && (w.stream === undefined || ('stream' in m && w.stream === m.stream)));
     if (i >= 0) this.waiting.splice(i, 1)[0].resolve(m);
@@ -130,12 +150,21 @@ export class WorkerLink {
   async pipe(stream: AnswerStream, pieces: AsyncIterable<Uint8Array>): Promise<PipedAnswer> {
     const ended = this.wait('ended', stream);
     ended.catch(() => undefined);
-    const batch = new PieceBatch((bytes, length) => {
-      this.inFlight[stream] += bytes.byteLength;
-      this.send({ kind: 'bytes', stream, bytes, length }, [bytes]);
-    });
+    const batch = new PieceBatch(
+      (bytes, length) => {
+        this.inFlight[stream] += bytes.byteLength;
+        this.send({ kind: 'bytes', stream, bytes, length }, [bytes]);
+      },
+      () => new Uint8Array(this.spares.pop() ?? new ArrayBuffer(BATCH_BYTES)),
+    );
     try {
       for await (const piece of pieces) {
+        // Pieces that have already arrived are read one after another without the event loop turning:
+        // it turns after each batch sent, so nothing else (a search, a sale) waits behind the answer.
+        if (batch.fullBefore(piece)) {
+          batch.flush();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         batch.add(piece);
         // The worker behind: read no further until it has taken in what it was given.
         while (this.inFlight[stream] > IN_FLIGHT_BYTES) await this.wait('taken', stream);

@@ -98,6 +98,11 @@ export class JsonListScanner {
     this.release();
   }
 
+  /** Whether a piece fed is still kept (a top-level field being scanned spans it). */
+  holds(c: Uint8Array): boolean {
+    return this.pieces.includes(c);
+  }
+
   /** The answer has ended: throws a SyntaxError unless it was whole. */
   end(): void {
     if (this.mode !== DONE) fail('Unexpected end of JSON input');

@@ -17,11 +17,15 @@ export class SpooledJsonList {
   /** Where each slice is read: kept, and grown for a larger one. */
   private buffer: Buffer | null = null;
 
-  /** Takes the next piece; throws a SyntaxError where the answer stops being JSON of that shape. */
-  feed(piece: Uint8Array): void {
+  /**
+   * Takes the next piece; throws a SyntaxError where the answer stops being JSON of that shape.
+   * Answers whether the piece's memory is free again (nothing kept a view of it).
+   */
+  feed(piece: Uint8Array): boolean {
     const off = this.scanner.received;
     for (let at = 0; at < piece.length; ) at += fs.writeSync(this.file.fd, piece, at, piece.length - at, off + at);
     this.scanner.feed(piece);
+    return !this.scanner.holds(piece);
   }
 
   /** The answer has ended: throws a SyntaxError unless it was whole. */
