@@ -10,7 +10,7 @@ import { typingFigures } from './inventory-typing';
 interface Timed { startedAt: number; requests: { sent: number; headers: number; read: number }[] }
 interface AppLoad extends Timed {
   received: number; items: number; ms: number; doneMs: number; cpuMs: number; requestMs: number | null; indexingAtMs: number | null;
-  worstStall: { ms: number; atMs: number; phase: string; runMs: number; waitMs: number }; longestGcMs: number; rssBeforeMb: number; peakRssMb: number;
+  worstStall: { ms: number; atMs: number; phase: string; runMs: number; waitMs: number; appMs: number; userMs: number; niceMs: number; kernelMs: number }; longestGcMs: number; rssBeforeMb: number; peakRssMb: number;
   firstFilteredMs: number; firstSortedMs: number; quietStallMs: number;
 }
 interface BareLoad extends Timed { items: number; ms: number; cpuMs: number; applyMs: number; stall: number; peakRssMb: number; firstFilteredMs: number; firstSortedMs: number }
@@ -39,6 +39,10 @@ function printLoad(report: BenchReport, a: AppLoad, b: BareLoad): void {
     report.figure('      of which the main thread ran (its own work)', a.worstStall.runMs, 'ms');
     report.figure('      of which it waited for a core (the machine\u2019s other threads)', a.worstStall.waitMs, 'ms');
     report.figure('      of which it slept (a lock, the disk)', Math.max(0, a.worstStall.ms - a.worstStall.runMs - a.worstStall.waitMs), 'ms');
+    report.figure('      meanwhile, CPU of the app\u2019s process, every thread', a.worstStall.appMs, 'ms');
+    report.figure('      meanwhile, CPU of the machine at normal priority (to 10 ms)', a.worstStall.userMs, 'ms');
+    report.figure('      meanwhile, CPU of the machine at lowered priority: the simulator, the copy\u2019s worker (to 10 ms)', a.worstStall.niceMs, 'ms');
+    report.figure('      meanwhile, CPU of the machine in the kernel (to 10 ms)', a.worstStall.kernelMs, 'ms');
   }
   report.figure('    longest event-loop gap over a second just before it, nothing running (the machine alone)', a.quietStallMs, 'ms');
   report.figure('    longest garbage collection', a.longestGcMs, 'ms');
