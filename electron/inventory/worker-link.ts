@@ -34,7 +34,7 @@ const SPARES = IN_FLIGHT_BYTES / BATCH_BYTES + 1;
  * the first items while the rest is still on its way.
  */
 class PieceBatch {
-  private buffer: Uint8Array;
+  private buffer: Uint8Array<ArrayBuffer>;
   private filled = 0;
   private pending: NodeJS.Immediate | null = null;
 
@@ -44,7 +44,7 @@ class PieceBatch {
    */
   constructor(
     private readonly send: (bytes: ArrayBuffer, length: number) => void,
-    private readonly fresh: () => Uint8Array,
+    private readonly fresh: () => Uint8Array<ArrayBuffer>,
   ) {
     this.buffer = fresh();
   }
@@ -82,7 +82,7 @@ class PieceBatch {
     // A batch at least half full is moved as it is (no second copy of the answer); a small one, gathered
     // while the answer trickles in, is copied out so a megabyte is not moved for a few kilobytes.
     if (length < BATCH_BYTES / 2) return this.send(this.buffer.buffer.slice(0, length), length);
-    const bytes = this.buffer.buffer as ArrayBuffer;
+    const bytes = this.buffer.buffer;
     this.buffer = this.fresh();
     this.send(bytes, length);
   }
