@@ -45,13 +45,13 @@ export function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? rest(a, i + 1) === rest(b, i) : rest(a, i) === rest(b, i + 1);
 }
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** Case and accents folded as the full-text index folds them (unicode61, remove_diacritics); plain ASCII only needs its case. */
-const fold = (s: string) => (/[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/\p{M}+/gu, '') : s).toLowerCase();
+const fold = (s: string) => (NOT_ASCII.test(s) ? s.normalize('NFKD').replace(/\p{M}+/gu, '') : s).toLowerCase();
 
 /** A word that starts a word of the text: at the text's start or after a character that is not a letter or digit. */
 const startsAWord = (word: string) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
-
-const NOT_ASCII = /[^\x00-\x7f]/;
 
 /**
  * A word's test on one column's text: plain ASCII text (most of it) is searched ignoring case,
@@ -59,7 +59,7 @@ const NOT_ASCII = /[^\x00-\x7f]/;
  */
 function wordTest(word: string): (text: string) => boolean {
   const folded = startsAWord(fold(word));
-  const plain = NOT_ASCII.test(fold(word)) ? null : new RegExp(folded.source, 'ui');
+  const plain = NOT_ASCII.test(folded.source) ? null : new RegExp(folded.source, 'ui');
   return (text) => (plain && !NOT_ASCII.test(text) ? plain.test(text) : folded.test(fold(text)));
 }
 
@@ -72,9 +72,9 @@ function wordTest(word: string): (text: string) => boolean {
 export function rowMatcher(q: ParsedQuery): (columns: unknown[]) => boolean {
   const words = q.words.map(wordTest);
   const consignor = q.consignor === null ? null : wordTest(q.consignor);
-  const inSome = (test: (text: string) => boolean, columns: unknown[]) => columns.some((v) => typeof v === 'string' && test(v));
+  const holds = (test: (text: string) => boolean, v: unknown) => typeof v === 'string' && test(v);
   return (columns) => {
-    if (!words.every((w) => inSome(w, columns))) return false;
-    return consignor === null || inSome(consignor, columns.slice(-1));
+    if (!words.every((w) => columns.some((v) => holds(w, v)))) return false;
+    return consignor === null || holds(consignor, columns[columns.length - 1]);
   };
 }

@@ -49,21 +49,24 @@ class PieceBatch {
     this.buffer = fresh();
   }
 
-  add(piece: Uint8Array): void {
+  /**
+   * Takes a piece. Pieces that have already arrived are read one after another without the event
+   * loop turning: a full batch is sent, and the loop let turn, before the piece that would not fit,
+   * so nothing else (a search, a sale) waits behind the answer.
+   */
+  async add(piece: Uint8Array): Promise<void> {
     if (piece.length >= BATCH_BYTES) {
       this.flush();
       this.send(ownedPiece(piece), piece.length);
       return;
     }
-    if (this.filled + piece.length > BATCH_BYTES) this.flush();
+    if (this.filled + piece.length > BATCH_BYTES) {
+      this.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     this.buffer.set(piece, this.filled);
     this.filled += piece.length;
     this.pending ??= setImmediate(() => this.flush());
-  }
-
-  /** Whether this piece would send what is gathered first: the batch is full. */
-  fullBefore(piece: Uint8Array): boolean {
-    return this.filled > 0 && this.filled + piece.length > BATCH_BYTES;
   }
 
   /** What is gathered, left unsent (the answer failed). */
@@ -159,13 +162,7 @@ export class WorkerLink {
     );
     try {
       for await (const piece of pieces) {
-        // Pieces that have already arrived are read one after another without the event loop turning:
-        // it turns after each batch sent, so nothing else (a search, a sale) waits behind the answer.
-        if (batch.fullBefore(piece)) {
-          batch.flush();
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        batch.add(piece);
+        await batch.add(piece);
         // The worker behind: read no further until it has taken in what it was given.
         while (this.inFlight[stream] > IN_FLIGHT_BYTES) await this.wait('taken', stream);
       }

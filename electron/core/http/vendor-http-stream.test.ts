@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { VendorError } from './vendor-error';
 import { VendorHttp } from './vendor-http';
@@ -23,15 +23,19 @@ function vendor(chunks: string[], stall = false): typeof fetch {
 
 const ask = (http: VendorHttp) => http.request({ vendor: 'SimpleConsign', method: 'POST', url: 'https://vendor.example/inventory', json: {}, schema: pieces, timeoutMs: 200, retries: 0, streamBody: true });
 
-async function readAll(body: AsyncIterable<Uint8Array>, pauseMs: number): Promise<string> {
+/** Reads the answer; the reader's own work after each piece moves the (fake) clock on by `workMs`. */
+async function readAll(body: AsyncIterable<Uint8Array>, workMs: number): Promise<string> {
   let text = '';
   for await (const piece of body) {
     text += new TextDecoder().decode(piece);
     // The reader writes what it read before it asks for more.
-    await new Promise((r) => setTimeout(r, pauseMs));
+    if (workMs > 0) await vi.advanceTimersByTimeAsync(workMs);
   }
   return text;
 }
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
 
 describe('a streamed answer', () => {
   it('is read to its end however long its reader takes, while the vendor keeps up', async () => {
@@ -44,10 +48,14 @@ describe('a streamed answer', () => {
   it('times out when the vendor stops sending, and says so plainly', async () => {
     const http = new VendorHttp({ fetch: vendor(['[1,', '2,'], true) });
     const res = await ask(http);
-    const error = await readAll(res.data, 0).then(
-      () => null,
-      (e: unknown) => e,
+    let error: unknown = undefined;
+    const reading = readAll(res.data, 0).then(
+      () => (error = null),
+      (e: unknown) => (error = e),
     );
+    // The vendor sends nothing more: the clock moves on until the reading ends, at most a second.
+    for (let ms = 0; error === undefined && ms < 1000; ms += 50) await vi.advanceTimersByTimeAsync(50);
+    await reading;
     expect(error).toBeInstanceOf(VendorError);
     expect((error as VendorError).kind).toBe('timeout');
     expect((error as VendorError).message).toBe('SimpleConsign did not answer within 200 ms.');
