@@ -42,9 +42,17 @@ const MODULE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSize
  * bundle. Run from source (tests run TypeScript through tsx), it is bundled the same way here, once per
  * process. Either bundle is started as an eval'd script, which also works from inside an asar archive.
  */
-export function startModuleWorker(bundleName: string, source: () => URL, workerData: unknown): Worker {
+export function startModuleWorker(bundleName: string, source: () => URL, workerData: Record<string, unknown>): Worker {
   const code = bundleOf(bundleName, source);
-  return new Worker(code, { eval: true, workerData, resourceLimits: MODULE_WORKER_LIMITS });
+  return new Worker(code, { eval: true, workerData: { ...workerData, moduleCode: code }, resourceLimits: MODULE_WORKER_LIMITS });
+}
+
+/**
+ * From inside a module worker: another worker running the same module (its `workerData.moduleCode`:
+ * an eval'd worker has no file to start it from), with the same limits.
+ */
+export function startOwnModule(moduleCode: string, workerData: Record<string, unknown>): Worker {
+  return new Worker(moduleCode, { eval: true, workerData: { ...workerData, moduleCode }, resourceLimits: MODULE_WORKER_LIMITS });
 }
 
 /**

@@ -27,3 +27,6 @@ export function belongsInCopy(r: KeptFields, s: SyncSettings, vendorFiltered = t
 export function flaggedSku(item: unknown): string {
   return String((item as Record<string, unknown> | null)?.sku ?? '').trim().toLowerCase();
 }
+
+/** Whether an item does not say whether it is an E-commerce item (the document does not list the field). */
+export const lacksEcommerceFlag = (item: unknown): boolean => !!item && typeof item === 'object' && (item as Record<string, unknown>).ecommerceItem === undefined;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { afterEach, expect, it } from 'vitest';
 import { defaultSyncSettings } from '../../shared/inventory/schemas';
 import { CopyLoad, CopyWorkers, readFlaggedSkus } from './copy-load';
-import { itemsTable } from './slot-schema';
+import { ftsTable, itemsTable } from './slot-schema';
 import { tempDb } from './test-harness';
 
 const MB = 1024 * 1024;
@@ -19,13 +19,24 @@ function item(i: number): string {
 let cleanup = () => {};
 afterEach(() => cleanup());
 
-it('reads an answer no further than a few megabytes ahead of what the worker has taken in, and writes every item', async () => {
+/** A store in a file and the copy's workers over it, both gone after the test. */
+function storeWithWorkers() {
   const t = tempDb();
   const workers = new CopyWorkers(t.db);
   cleanup = () => {
     void workers.close();
     t.cleanup();
   };
+  return { t, workers };
+}
+
+/** An answer's text in pieces of `size` characters, split anywhere. */
+async function* piecesOf(text: string, size: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < text.length; at += size) yield new TextEncoder().encode(text.slice(at, at + size));
+}
+
+it('reads an answer no further than a few megabytes ahead of what the worker has taken in, and writes every item', async () => {
+  const { t, workers } = storeWithWorkers();
   const load = CopyLoad.start(workers, { slot: 1, settings: defaultSyncSettings, vendorFiltered: true, learnFlags: false });
   const pieces = 24;
   let furthestAhead = 0;
@@ -49,25 +60,34 @@ it('reads an answer no further than a few megabytes ahead of what the worker has
   expect(piped.total).toBe(pieces * PIECE_ITEMS);
   expect(outcome).toMatchObject({ itemCount: pieces * PIECE_ITEMS, skipped: 0, leftOut: 0 });
   expect(t.db.prepare(`SELECT count(*) FROM ${itemsTable(1)}`).pluck().get()).toBe(pieces * PIECE_ITEMS);
-  // Eight megabytes in flight and the piece just handed over, never the answer's 64.
+  // Four megabytes in flight and the piece just handed over, never the answer's 24.
   expect(furthestAhead).toBeGreaterThan(MB);
-  expect(furthestAhead).toBeLessThanOrEqual(9 * MB + ITEM_BYTES * PIECE_ITEMS + MB);
+  expect(furthestAhead).toBeLessThanOrEqual(5 * MB + ITEM_BYTES * PIECE_ITEMS + MB);
+}, 120_000);
+
+it('indexes the rows for full-text search as they are written: the index matches the rows, a SKU sent twice included', async () => {
+  const { t, workers } = storeWithWorkers();
+  const load = CopyLoad.start(workers, { slot: 1, settings: defaultSyncSettings, vendorFiltered: true, learnFlags: false });
+  const colors = ['black', 'grey', 'navy', 'crème'];
+  const items: Record<string, unknown>[] = Array.from({ length: 12_000 }, (_, i) => ({ sku: `K${i}`, name: `${colors[i % 4]} cardigan ${i}`, brand: i % 2 ? 'Zara' : 'Nike', quantity: 1 }));
+  // The first entry of K5 is written, indexed, then dropped for the last one, far down the answer.
+  items.push({ sku: 'k5', name: 'walnut sideboard', quantity: 2 });
+  await load.pipe('items', piecesOf(JSON.stringify({ results: items }), 64 * 1024));
+  const outcome = await load.finish((o) => o);
+  expect(outcome).toMatchObject({ itemCount: 12_000, duplicates: 1 });
+  const fts = ftsTable(1);
+  // FTS5's own check: every row's terms are in the index, and nothing else is.
+  expect(() => t.db.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+  const count = (q: string) => t.db.prepare(`SELECT count(*) FROM ${fts} WHERE ${fts} MATCH ?`).pluck().get(q);
+  expect([count('cardigan'), count('creme'), count('"zar"*'), count('walnut'), count('K5')]).toEqual([11_999, 3_000, 5_999, 1, 1]);
 }, 120_000);
 
 it('reads the SKUs of a list of E-commerce items in a worker, as the copy matches them', async () => {
-  const t = tempDb();
-  const workers = new CopyWorkers(t.db);
-  cleanup = () => {
-    void workers.close();
-    t.cleanup();
-  };
+  const { workers } = storeWithWorkers();
   const list = [{ sku: ' AB-1 ' }, { sku: 12345 }, { sku: 'cd-2', name: 'x' }, ...Array.from({ length: 12_000 }, (_, i) => ({ sku: `E${i}` }))];
   const text = JSON.stringify({ results: list, count: list.length });
   // Pieces split anywhere, even inside a SKU.
-  async function* pieces(): AsyncGenerator<Uint8Array> {
-    for (let at = 0; at < text.length; at += 777) yield new TextEncoder().encode(text.slice(at, at + 777));
-  }
-  const read = await readFlaggedSkus(workers, pieces());
+  const read = await readFlaggedSkus(workers, piecesOf(text, 777));
   expect(read.total).toBe(list.length);
   expect(read.skus).toHaveLength(list.length);
   expect(new Set(read.skus)).toEqual(new Set(['ab-1', '12345', 'cd-2', ...Array.from({ length: 12_000 }, (_, i) => `e${i}`)]));
@@ -93,20 +113,20 @@ function threadNiceValues(): Map<number, number> {
   return out;
 }
 
-it.runIf(process.platform === 'linux')('runs the copy’s worker below the priority of the thread that answers the screen', async () => {
-  const t = tempDb();
-  const workers = new CopyWorkers(t.db);
-  cleanup = () => {
-    void workers.close();
-    t.cleanup();
-  };
+it.runIf(process.platform === 'linux')('runs the copy’s worker and its answer reader below the priority of the thread that answers the screen', async () => {
+  const { workers } = storeWithWorkers();
   const before = threadNiceValues();
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
   const load = CopyLoad.start(workers, { slot: 1, settings: defaultSyncSettings, vendorFiltered: true, learnFlags: false }, { ready });
   await started;
-  const lowered = [...threadNiceValues()].filter(([tid, nice]) => !before.has(tid) && nice === os.constants.priority.PRIORITY_BELOW_NORMAL);
-  expect(lowered).toHaveLength(1);
+  const lowered = () => [...threadNiceValues()].filter(([tid, nice]) => !before.has(tid) && nice === os.constants.priority.PRIORITY_BELOW_NORMAL);
+  expect(lowered()).toHaveLength(1);
+  // An answer's reader, started beside the writer, gives way too.
+  await load.pipe('items', (async function* () {
+    yield new TextEncoder().encode('[{"sku":"A1","quantity":1}]');
+  })());
+  expect(lowered()).toHaveLength(2);
   expect(threadNiceValues().get(process.pid)).toBe(before.get(process.pid));
   await load.stop();
 }, 60_000);

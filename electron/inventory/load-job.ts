@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { SyncSettings } from '../../shared/inventory/schemas';
-import { readRow, ROW, type ItemRow } from '../simpleconsign/inventory-row';
+import { readItems, ROW, type ItemRow } from '../simpleconsign/inventory-row';
 import { ChunkSizer } from './chunk-sizer';
 import { FactsCollector, flagsSql, numericColumns, numericOrders, type CopyFacts, type FilterColumns } from './copy-facts';
-import { createSlot, dropSlot, ftsTriggers, itemColumns, itemsTable, nameIndex, rebuildFts, skuIndex, type Slot } from './slot-schema';
-import { belongsInCopy, type KeptFields } from './copy-filter';
+import { createSlot, dropSlot, ftsColumns, ftsTable, ftsTriggers, itemColumns, itemsTable, nameIndex, skuIndex, type Slot } from './slot-schema';
+import { belongsInCopy, lacksEcommerceFlag, type KeptFields } from './copy-filter';
 
 /** What a load writes, and how it reads what it is given. */
 export interface LoadSpec {
@@ -33,18 +33,22 @@ export interface LoadOutcome {
   facts: CopyFacts;
 }
 
-const lacksFlag = (item: unknown) => !!item && typeof item === 'object' && (item as Record<string, unknown>).ecommerceItem === undefined;
-
 /**
  * Writes a new copy into a slot no search reads, on a connection of its own (a worker's): bare rows
- * in short transactions as they come, then the SKU key, the name order's index and the full-text
- * index in one pass, then the search facts (flags and orders). Rows may be given already read (a
- * store server, tests) or as SimpleConsign's raw items, which are read here.
+ * in short transactions as they come, added to the full-text index a few thousand at a time, then
+ * the SKU key and the name order's index in one pass each, then the search facts (flags and
+ * orders). Rows may be given already read (the answer reader, a store server, tests) or as
+ * SimpleConsign's raw items, which are read here.
  */
 export class LoadJob {
   private readonly insert: Database.Statement;
   private readonly facts = new FactsCollector();
   private readonly chunks: ChunkSizer;
+  /** Rows per statement adding written rows to the full-text index, on the same time budget. */
+  private readonly indexChunks: ChunkSizer;
+  private readonly index: Database.Statement;
+  /** Rows written and not yet in the full-text index. */
+  private unindexed: number[] = [];
   private readonly table: string;
   private written = 0;
   private leftOut = 0;
@@ -63,8 +67,12 @@ export class LoadJob {
     this.table = itemsTable(spec.slot);
     // Each transaction holds the store's write lock: a sale recorded meanwhile waits at most about this long.
     this.chunks = new ChunkSizer(spec.chunk?.rows ?? 500, spec.chunk === undefined ? 30 : spec.chunk.budgetMs, 1, 20_000);
-    db.exec(dropSlot(spec.slot) + createSlot(spec.slot));
+    this.indexChunks = new ChunkSizer(2000, 30, 500, 20_000);
+    // The triggers come first: a row removed later (a SKU sent twice) leaves the full-text index with it.
+    db.exec(dropSlot(spec.slot) + createSlot(spec.slot) + ftsTriggers(spec.slot));
     this.insert = db.prepare(`INSERT INTO ${this.table} (${itemColumns.join(', ')}) VALUES (${itemColumns.map(() => '?').join(', ')})`);
+    const fts = ftsColumns.join(', ');
+    this.index = db.prepare(`INSERT INTO ${ftsTable(spec.slot)} (rowid, ${fts}) SELECT id, ${fts} FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?))`);
   }
 
   /** Whether the load still waits for its first items to tell whether they carry the E-commerce flag. */
@@ -84,18 +92,23 @@ export class LoadJob {
 
   /** SimpleConsign's raw items: read, filtered, written. Unusable entries are counted, not fatal. */
   addItems(raw: unknown[]): void {
-    if (this.spec.learnFlags && !this.watched && raw.length > 0) {
-      this.watched = true;
-      if (raw.some(lacksFlag)) this.lacksFlag();
-    }
-    const rows: ItemRow[] = [];
-    for (const entry of raw) {
-      const read = readRow(entry);
-      if (read.ok) rows.push(read.row);
-      else {
-        this.skipped += 1;
-        this.skipReasons.set(read.reason, (this.skipReasons.get(read.reason) ?? 0) + 1);
-      }
+    if (this.watching && raw.length > 0) this.sawFirstItems(raw.some(lacksEcommerceFlag));
+    const read = readItems(raw);
+    this.addRead(read.rows, read.skipped);
+  }
+
+  /** The first items have been seen: told whether they lack the E-commerce flag. */
+  sawFirstItems(lacking: boolean): void {
+    if (!this.watching) return;
+    this.watched = true;
+    if (lacking) this.lacksFlag();
+  }
+
+  /** Items read elsewhere (the answer reader): their rows, and how many could not be kept, by reason. */
+  addRead(rows: ItemRow[], skipped: [string, number][]): void {
+    for (const [reason, n] of skipped) {
+      this.skipped += n;
+      this.skipReasons.set(reason, (this.skipReasons.get(reason) ?? 0) + n);
     }
     this.addRows(rows);
   }
@@ -115,22 +128,43 @@ export class LoadJob {
           continue;
         }
         const id = Number(this.insert.run(row).lastInsertRowid);
+        this.unindexed.push(id);
         this.written += 1;
         this.facts.add(id, filterColumns(row), [row[ROW.currentPrice], row[ROW.quantity], row[ROW.dateCreated], row[ROW.lastUpdated]] as (number | null)[]);
       }
     })());
+    this.indexWritten(false);
+  }
+
+  /**
+   * Adds written rows to the full-text index, a chunk per transaction, while the next rows are being
+   * read (by the answer reader): the index is built as the rows come rather than after the last one.
+   * FTS5 writes a segment per statement and merges them as it goes; chunks of a few thousand rows
+   * cost little more than one pass over every row. `all` indexes the rest too (within the caller's transaction).
+   */
+  private indexWritten(all: boolean): void {
+    while (this.unindexed.length > 0 && (all || this.unindexed.length >= this.indexChunks.rows)) {
+      const ids = this.unindexed.slice(0, this.indexChunks.rows);
+      this.unindexed = this.unindexed.slice(ids.length);
+      const json = JSON.stringify(ids);
+      this.indexChunks.run(ids.length, () => (all ? this.index.run(json) : this.db.transaction(() => this.index.run(json))()));
+    }
   }
 
   /** SKUs of SimpleConsign's E-commerce items (an answer of those items alone), kept aside until the load is finished. */
   addFlaggedItems(raw: unknown[]): void {
+    this.addFlaggedSkus(raw.map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>).sku : undefined)));
+  }
+
+  /** The `sku` fields of E-commerce items, as sent. */
+  addFlaggedSkus(skus: unknown[]): void {
     if (!this.flagsTable) {
       this.db.exec('CREATE TEMP TABLE IF NOT EXISTS ecommerce_skus (sku TEXT PRIMARY KEY COLLATE NOCASE) WITHOUT ROWID; DELETE FROM temp.ecommerce_skus;');
       this.flagsTable = true;
     }
     const add = this.db.prepare('INSERT OR IGNORE INTO temp.ecommerce_skus (sku) VALUES (?)');
     this.db.transaction(() => {
-      for (const item of raw) {
-        const sku = item !== null && typeof item === 'object' ? (item as Record<string, unknown>).sku : undefined;
+      for (const sku of skus) {
         const text = typeof sku === 'string' || typeof sku === 'number' ? String(sku).trim() : '';
         if (text !== '') add.run(text);
       }
@@ -138,8 +172,8 @@ export class LoadJob {
   }
 
   /**
-   * Builds the SKU key (the last entry of a SKU sent twice wins), the name order's index and the
-   * full-text index in one transaction that waits for the disk, then reads the search facts. The
+   * Indexes the last rows for full-text search, builds the SKU key (the last entry of a SKU sent twice
+   * wins) and the name order's index in one transaction that waits for the disk, then reads the search facts. The
    * log it leaves long is copied back into the file once the copy is committed (`checkpoint`).
    */
   finish(): LoadOutcome {
@@ -147,6 +181,7 @@ export class LoadJob {
     let duplicates = 0;
     this.db.pragma('synchronous = FULL');
     this.db.transaction(() => {
+      this.indexWritten(true);
       if (this.flagsTable) this.setFlags();
       // Stores rarely send a SKU twice: the unique key is tried first, and only if it fails are the
       // earlier entries of a SKU removed (a pass that sorts every row).
@@ -161,7 +196,7 @@ export class LoadJob {
         duplicates = dropped.length;
         this.db.exec(skuIndex(this.spec.slot));
       }
-      this.db.exec(nameIndex(this.spec.slot) + ftsTriggers(this.spec.slot) + rebuildFts(this.spec.slot));
+      this.db.exec(nameIndex(this.spec.slot));
     })();
     const facts = this.facts.finish(...readOrders(this.db, this.spec.slot));
     return {

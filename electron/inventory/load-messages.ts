@@ -38,3 +38,19 @@ export type FromWorker =
   | { kind: 'facts'; facts: CopyFacts }
   | { kind: 'skus'; skus: string[] }
   | { kind: 'failed'; message: string; code?: string; syntax: boolean; stream?: AnswerStream };
+
+/** What the copy's worker tells its answer reader (answer-reader.ts). */
+export type ToReader =
+  /** Whether a load's items are read (else only a list of E-commerce items), whether their first ones are watched for the flag, rows per slice. */
+  | { kind: 'start'; items: boolean; watch: boolean; slice: number }
+  | Extract<ToWorker, { kind: 'bytes' | 'end' }>
+  /** A slice of rows has been written; the next ones should hold `slice` rows. */
+  | { kind: 'written'; slice: number };
+
+/** What the answer reader tells the copy's worker. */
+export type FromReader =
+  | Extract<FromWorker, { kind: 'taken' | 'ended' | 'failed' }>
+  /** A slice of items read: the rows to write, items not kept by reason, items found in the answer so far; with the first slice watched, whether it lacks the flag. */
+  | { kind: 'rows'; rows: ItemRow[]; skipped: [string, number][]; found: number; lacksFlag?: boolean }
+  /** The `sku` fields of a slice of E-commerce items, as sent. */
+  | { kind: 'flagged'; skus: unknown[] };

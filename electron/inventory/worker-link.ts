@@ -23,7 +23,7 @@ const BATCH_BYTES = 1024 * 1024;
  * worker takes bytes in between its slices, so an answer that arrives faster than its items are
  * written would otherwise pile up here whole (half a gigabyte for a million items).
  */
-const IN_FLIGHT_BYTES = 8 * BATCH_BYTES;
+const IN_FLIGHT_BYTES = 4 * BATCH_BYTES;
 /** Batches kept for reuse: as many as may be in flight, and one being filled. */
 const SPARES = IN_FLIGHT_BYTES / BATCH_BYTES + 1;
 

@@ -105,3 +105,15 @@ export function readRow(raw: unknown): ReadRow {
   const read = readItem(raw);
   return read.ok ? { ok: true, row: rowValues(read.record) } : read;
 }
+
+/** Elements of `results` → the rows the copy stores, and how many were not kept, by reason. */
+export function readItems(raw: unknown[]): { rows: ItemRow[]; skipped: [string, number][] } {
+  const rows: ItemRow[] = [];
+  const skipped = new Map<string, number>();
+  for (const entry of raw) {
+    const read = readRow(entry);
+    if (read.ok) rows.push(read.row);
+    else skipped.set(read.reason, (skipped.get(read.reason) ?? 0) + 1);
+  }
+  return { rows, skipped: [...skipped] };
+}

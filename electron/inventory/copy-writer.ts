@@ -1,0 +1,129 @@
+/**
+ * The writer of the inventory copy, in the copy's worker (load-worker.ts): its own connection to the
+ * store's file; a load's answers go to a reader beside it (answer-reader.ts), which reads the items
+ * into rows while this thread writes the rows it read before; then the indexes and the search facts.
+ */
+import { createRequire } from 'node:module';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { startOwnModule } from '../core/module-worker';
+import { transactionsTakeTheWriteLock } from '../core/store/write-lock';
+import { transferablesOf } from './copy-facts';
+import { flaggedSku } from './copy-filter';
+import { factsOfStore, LoadJob, type LoadSpec } from './load-job';
+import type { ToWorker, FromWorker, AnswerStream, FromReader, ToReader } from './load-messages';
+
+export interface WriterData { sqlite: string; file: string; busyMs: number; maxPageCount: number; moduleCode: string }
+
+/** Runs the writer on the port to the main thread. */
+export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCount, moduleCode }: WriterData): void {
+  const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+
+  const DatabaseCtor = createRequire(sqlite)(sqlite) as typeof Database;
+  const db = new DatabaseCtor(file);
+  db.pragma(`busy_timeout = ${busyMs}`);
+  transactionsTakeTheWriteLock(db);
+  db.pragma(`max_page_count = ${maxPageCount}`);
+  // Rows go to a slot no search reads: their transactions need not wait for the disk (the index
+  // build's commit does, for all of them); the log is copied back once, at the end, here.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 0');
+
+  let job: LoadJob | null = null;
+  /** The SKUs of a list of E-commerce items read without a load. */
+  const flaggedSkus: string[] = [];
+  let reader: Worker | null = null;
+  /** Answers handed to the reader whose end it has not reported yet: the load finishes once there are none. */
+  const open = new Set<AnswerStream>();
+  let finishing = false;
+  let broken = false;
+
+  function fail(e: unknown): void {
+    if (broken) return;
+    broken = true;
+    const err = e as { message?: string; code?: string };
+    post({ kind: 'failed', message: String(err?.message ?? e), code: err?.code, syntax: e instanceof SyntaxError });
+    void reader?.terminate();
+  }
+
+  const toReader = (m: ToReader, transfer: ArrayBuffer[] = []) => reader!.postMessage(m, transfer);
+
+  /** The reader, started with the first bytes of an answer, told what the load needs of it. */
+  function startReader(): void {
+    if (reader) return;
+    const started = startOwnModule(moduleCode, { role: 'reader' });
+    reader = started;
+    started.on('message', fromReader);
+    started.on('error', fail);
+    // Stopped by this thread once the load is done (or has failed); on its own, it leaves answers unread.
+    started.on('exit', (code) => {
+      if (reader === started) fail(new Error(`the answer reader stopped (${code})`));
+    });
+    toReader({ kind: 'start', items: job !== null, watch: job?.watching ?? false, slice: job?.chunkRows ?? 5000 });
+  }
+
+  function fromReader(m: FromReader): void {
+    if (broken) return;
+    try {
+      if (m.kind === 'failed') {
+        broken = true;
+        post(m);
+        void reader?.terminate();
+      } else if (m.kind === 'taken') post(m, m.spare ? [m.spare] : []);
+      else if (m.kind === 'rows') {
+        if (m.lacksFlag !== undefined) job!.sawFirstItems(m.lacksFlag);
+        job!.addRead(m.rows, m.skipped);
+        post({ kind: 'progress', received: m.found, applied: job!.applied });
+        toReader({ kind: 'written', slice: job!.chunkRows });
+      } else if (m.kind === 'flagged') {
+        if (job) job.addFlaggedSkus(m.skus);
+        else for (const sku of m.skus) flaggedSkus.push(flaggedSku({ sku }));
+      } else if (m.kind === 'ended') {
+        // Every row read from this answer came before its end, and has been written.
+        open.delete(m.stream);
+        post(m);
+        if (finishing && open.size === 0) finish();
+      }
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  function finish(): void {
+    const outcome = job!.finish();
+    void reader?.terminate();
+    reader = null;
+    post({ kind: 'done', outcome }, transferablesOf(outcome.facts));
+  }
+
+  port.on('message', (m: ToWorker) => {
+    if (broken) return;
+    try {
+      if (m.kind === 'load') {
+        job = new LoadJob(db, m.spec as LoadSpec, () => post({ kind: 'lacks-flag' }));
+        post({ kind: 'ready' });
+      } else if (m.kind === 'bytes' || m.kind === 'end') {
+        startReader();
+        open.add(m.stream);
+        toReader(m, m.kind === 'bytes' ? [m.bytes] : []);
+      } else if (m.kind === 'rows' || m.kind === 'items') {
+        if (m.kind === 'rows') job!.addRows(m.rows);
+        else job!.addItems(m.items);
+        post({ kind: 'rows-written', applied: job!.applied });
+      } else if (m.kind === 'finish') {
+        // Asked once every answer has ended: an answer whose end the reader has not reported yet is waited for.
+        finishing = true;
+        if (open.size === 0) finish();
+      } else if (m.kind === 'checkpoint') {
+        job!.checkpoint();
+        post({ kind: 'checkpointed' });
+      } else if (m.kind === 'skus') post({ kind: 'skus', skus: flaggedSkus });
+      else if (m.kind === 'facts') {
+        const facts = factsOfStore(db, m.slot);
+        post({ kind: 'facts', facts }, transferablesOf(facts));
+      }
+    } catch (e) {
+      fail(e);
+    }
+  });
+}
