@@ -70,3 +70,17 @@ it('counts items it cannot keep by reason, and passes their slice on with the re
   expect(slice.rows.map((row) => row[0])).toEqual(['A', 'B']);
   expect(slice.skipped.reduce((n, [, k]) => n + k, 0)).toBe(2);
 });
+
+it('parses fewer items at once when they are large: a slice spans two megabytes at most', async () => {
+  const large = Array.from({ length: 300 }, (_, i) => ({ sku: `L${i}`, description: 'x'.repeat(20_000), quantity: 1 }));
+  const r = reader(large, 2000);
+  let written = 0;
+  while (!r.got.some((m) => m.kind === 'ended')) {
+    await turns(5);
+    for (; written < r.rows().length; written++) r.send({ kind: 'written', slice: 2000 });
+  }
+  const sizes = r.rows().map((m) => m.rows.length);
+  expect(Math.max(...sizes)).toBeLessThanOrEqual(Math.floor((2 * 1024 * 1024) / 20_000));
+  expect(sizes.reduce((a, b) => a + b, 0)).toBe(300);
+  expect(r.rows().flatMap((m) => m.rows.map((row) => row[0]))).toEqual(large.map((i) => i.sku));
+});

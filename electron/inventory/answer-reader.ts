@@ -14,10 +14,12 @@ import type { AnswerStream, FromReader, ToReader } from './load-messages';
 /** Slices of rows handed to the worker and not yet written, past which the reader waits: the rest stays on disk, unparsed. */
 const AHEAD = 2;
 /**
- * Items per slice at most (fewer when the writer's transactions should be shorter): a slice is
- * parsed whole, and its objects, rows and their copy on the way to the writer are all held at once.
+ * Items per slice at most (fewer when the writer's transactions should be shorter), and the bytes
+ * they may span (fewer items when they are large): a slice is parsed whole, and its objects, rows
+ * and their copy on the way to the writer are all held at once.
  */
 const SLICE_ITEMS = 2000;
+const SLICE_BYTES = 2 * 1024 * 1024;
 
 /** Runs the reader on the port to the worker that started it. */
 export function readAnswers(port: MessagePort): void {
@@ -52,7 +54,7 @@ export function readAnswers(port: MessagePort): void {
       if (list.waiting === 0 || (list.waiting < want && !early && !ended.has(stream))) continue;
       let raw: unknown[] | null;
       try {
-        raw = list.take(want);
+        raw = list.take(want, SLICE_BYTES);
       } catch (e) {
         fail(e, stream);
         return false;

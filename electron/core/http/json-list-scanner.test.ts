@@ -33,6 +33,21 @@ describe('finding a JSON answer’s list elements as the bytes arrive', () => {
     expect(scan(JSON.stringify(value, null, 2), undefined, 3)).toEqual({ shell: { success: true, count: 7 }, total: 7, items: value.results });
   });
 
+  it('takes no more elements than span the bytes asked for, and one at least', () => {
+    const elements = ['"a"', '"bbbbbbbbbb"', '"c"', '"d"', '"eeeeeeeeeeeeeeeeeeee"', '"f"'];
+    const text = `[${elements.join(', ')}]`;
+    const s = new JsonListScanner();
+    s.feed(new TextEncoder().encode(text));
+    s.end();
+    const taken: string[][] = [];
+    for (let t = s.take(10, 18); t; t = s.take(10, 18)) {
+      expect(t.to - t.from <= 18 || t.count === 1).toBe(true);
+      taken.push(JSON.parse(`[${text.slice(t.from, t.to)}]`) as string[]);
+    }
+    // "a", "bbbbbbbbbb" span 17 bytes with the comma and space between; the 22-byte element goes alone.
+    expect(taken).toEqual([['a', 'bbbbbbbbbb'], ['c', 'd'], ['eeeeeeeeeeeeeeeeeeee'], ['f']]);
+  });
+
   it('finds a bare list, and an empty one', () => {
     expect(scan(' [ {"sku":"A"} , {"sku":"B"} ] ')).toEqual({ shell: null, total: 2, items: [{ sku: 'A' }, { sku: 'B' }] });
     expect(scan('{"results": []}')).toEqual({ shell: {}, total: 0, items: [] });

@@ -60,14 +60,28 @@ export class JsonListScanner {
   }
 
   /**
-   * Takes up to `max` found elements: the offsets where the first begins and the last ends (the
-   * bytes between hold them separated by commas and white space), or null when none waits.
+   * Takes up to `max` found elements, and no more than span `maxBytes` (one at least): the offsets
+   * where the first begins and the last ends (the bytes between hold them separated by commas and
+   * white space), or null when none waits.
    */
-  take(max: number): { from: number; to: number; count: number } | null {
-    const count = Math.min(max, this.found - this.taken);
+  take(max: number, maxBytes = Infinity): { from: number; to: number; count: number } | null {
+    let count = Math.min(max, this.found - this.taken);
     if (count <= 0) return null;
     const at = 2 * (this.taken - (this.found - this.bounds.length / 2));
-    const out = { from: this.bounds[at], to: this.bounds[at + 2 * count - 1], count };
+    const from = this.bounds[at];
+    // The most elements whose span fits: element k (from 0) ends at bounds[at + 2k + 1], which grows with k.
+    if (this.bounds[at + 2 * count - 1] - from > maxBytes) {
+      let fits = 1;
+      for (let lo = 1, hi = count - 1; lo <= hi; ) {
+        const mid = (lo + hi) >> 1;
+        if (this.bounds[at + 2 * mid - 1] - from <= maxBytes) {
+          fits = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      count = fits;
+    }
+    const out = { from, to: this.bounds[at + 2 * count - 1], count };
     this.taken += count;
     // Taken bounds are let go of now and then, so a long list never keeps them all.
     const done = 2 * (this.taken - (this.found - this.bounds.length / 2));

@@ -52,9 +52,9 @@ export class SpooledJsonList {
     return { fields: this.scanner.shell, hasList: this.scanner.listFound };
   }
 
-  /** The next found elements (at most `max`), parsed, or null when none waits. Throws a SyntaxError for an element that is not JSON. */
-  take(max: number): unknown[] | null {
-    const t = this.scanner.take(max);
+  /** The next found elements (at most `max`, spanning at most `maxBytes` but one at least), parsed, or null when none waits. Throws a SyntaxError for an element that is not JSON. */
+  take(max: number, maxBytes?: number): unknown[] | null {
+    const t = this.scanner.take(max, maxBytes);
     if (!t) return null;
     // The elements are read between the brackets of a list, into one buffer kept for every slice: a
     // slice is megabytes, which would otherwise be a fresh allocation each time, then a second copy
