@@ -43,8 +43,7 @@ const MODULE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSize
  * process. Either bundle is started as an eval'd script, which also works from inside an asar archive.
  */
 export function startModuleWorker(bundleName: string, source: () => URL, workerData: Record<string, unknown>): Worker {
-  const code = bundleOf(bundleName, source);
-  return new Worker(code, { eval: true, workerData: { ...workerData, moduleCode: code }, resourceLimits: MODULE_WORKER_LIMITS });
+  return startOwnModule(bundleOf(bundleName, source), workerData);
 }
 
 /**

@@ -8,8 +8,8 @@
 import type { MessagePort } from 'node:worker_threads';
 import { SpooledJsonList } from '../core/http/spooled-json-list';
 import { readItems } from '../simpleconsign/inventory-row';
-import { lacksEcommerceFlag } from './copy-filter';
-import type { AnswerStream, FromReader, ToReader } from './load-messages';
+import { lacksEcommerceFlag, skuField } from './copy-filter';
+import { failedMessage, type AnswerStream, type FromReader, type ToReader } from './load-messages';
 
 /** Slices of rows handed to the worker and not yet written, past which the reader waits: the rest stays on disk, unparsed. */
 const AHEAD = 2;
@@ -36,8 +36,7 @@ export function readAnswers(port: MessagePort): void {
 
   function fail(e: unknown, stream?: AnswerStream): void {
     broken = true;
-    const err = e as { message?: string; code?: string };
-    post({ kind: 'failed', message: String(err?.message ?? e), code: err?.code, syntax: e instanceof SyntaxError, stream });
+    post(failedMessage(e, stream));
     for (const list of Object.values(lists)) list?.close();
   }
 
@@ -66,7 +65,7 @@ export function readAnswers(port: MessagePort): void {
         const read = readItems(raw);
         ahead += 1;
         post({ kind: 'rows', rows: read.rows, skipped: read.skipped, found: list.found, ...first });
-      } else post({ kind: 'flagged', skus: raw.map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>).sku : undefined)) });
+      } else post({ kind: 'flagged', skus: raw.map(skuField) });
       return true;
     }
     return false;

@@ -23,9 +23,12 @@ export function belongsInCopy(r: KeptFields, s: SyncSettings, vendorFiltered = t
   return !s.includeOnlyEcommerceItems || r.ecommerce !== false;
 }
 
-/** An item's SKU as a list of E-commerce items is matched against the copy: trimmed, lower case ('' for none). */
-export function flaggedSku(item: unknown): string {
-  return String((item as Record<string, unknown> | null)?.sku ?? '').trim().toLowerCase();
+/** An item's `sku` field as sent (undefined when the item is not an object). */
+export const skuField = (item: unknown): unknown => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>).sku : undefined);
+
+/** A `sku` field's value as a list of E-commerce items is matched against the copy: trimmed, lower case ('' for none). */
+export function flaggedSku(sku: unknown): string {
+  return String(sku ?? '').trim().toLowerCase();
 }
 
 /** Whether an item does not say whether it is an E-commerce item (the document does not list the field). */

@@ -11,7 +11,7 @@ import { transactionsTakeTheWriteLock } from '../core/store/write-lock';
 import { transferablesOf } from './copy-facts';
 import { flaggedSku } from './copy-filter';
 import { factsOfStore, LoadJob, type LoadSpec } from './load-job';
-import type { ToWorker, FromWorker, AnswerStream, FromReader, ToReader } from './load-messages';
+import { failedMessage, type ToWorker, type FromWorker, type AnswerStream, type FromReader, type ToReader } from './load-messages';
 
 export interface WriterData { sqlite: string; file: string; busyMs: number; maxPageCount: number; moduleCode: string }
 
@@ -38,13 +38,14 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
   let finishing = false;
   let broken = false;
 
-  function fail(e: unknown): void {
+  /** Reports the failure (the reader's, or this thread's) once, and stops the reader. */
+  function abort(m: Extract<FromWorker, { kind: 'failed' }>): void {
     if (broken) return;
     broken = true;
-    const err = e as { message?: string; code?: string };
-    post({ kind: 'failed', message: String(err?.message ?? e), code: err?.code, syntax: e instanceof SyntaxError });
+    post(m);
     void reader?.terminate();
   }
+  const fail = (e: unknown) => abort(failedMessage(e));
 
   const toReader = (m: ToReader, transfer: ArrayBuffer[] = []) => reader!.postMessage(m, transfer);
 
@@ -65,11 +66,8 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
   function fromReader(m: FromReader): void {
     if (broken) return;
     try {
-      if (m.kind === 'failed') {
-        broken = true;
-        post(m);
-        void reader?.terminate();
-      } else if (m.kind === 'taken') post(m, m.spare ? [m.spare] : []);
+      if (m.kind === 'failed') abort(m);
+      else if (m.kind === 'taken') post(m, m.spare ? [m.spare] : []);
       else if (m.kind === 'rows') {
         if (m.lacksFlag !== undefined) job!.sawFirstItems(m.lacksFlag);
         job!.addRead(m.rows, m.skipped);
@@ -77,7 +75,7 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
         toReader({ kind: 'written', slice: job!.chunkRows });
       } else if (m.kind === 'flagged') {
         if (job) job.addFlaggedSkus(m.skus);
-        else for (const sku of m.skus) flaggedSkus.push(flaggedSku({ sku }));
+        else for (const sku of m.skus) flaggedSkus.push(flaggedSku(sku));
       } else if (m.kind === 'ended') {
         // Every row read from this answer came before its end, and has been written.
         open.delete(m.stream);

@@ -48,7 +48,7 @@ export class LoadJob {
   private readonly indexChunks: ChunkSizer;
   private readonly index: Database.Statement;
   /** Rows written and not yet in the full-text index. */
-  private unindexed: number[] = [];
+  private readonly unindexed: number[] = [];
   private readonly table: string;
   private written = 0;
   private leftOut = 0;
@@ -144,19 +144,13 @@ export class LoadJob {
    */
   private indexWritten(all: boolean): void {
     while (this.unindexed.length > 0 && (all || this.unindexed.length >= this.indexChunks.rows)) {
-      const ids = this.unindexed.slice(0, this.indexChunks.rows);
-      this.unindexed = this.unindexed.slice(ids.length);
+      const ids = this.unindexed.splice(0, this.indexChunks.rows);
       const json = JSON.stringify(ids);
       this.indexChunks.run(ids.length, () => (all ? this.index.run(json) : this.db.transaction(() => this.index.run(json))()));
     }
   }
 
-  /** SKUs of SimpleConsign's E-commerce items (an answer of those items alone), kept aside until the load is finished. */
-  addFlaggedItems(raw: unknown[]): void {
-    this.addFlaggedSkus(raw.map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>).sku : undefined)));
-  }
-
-  /** The `sku` fields of E-commerce items, as sent. */
+  /** The `sku` fields of SimpleConsign's E-commerce items (an answer of those items alone), as sent, kept aside until the load is finished. */
   addFlaggedSkus(skus: unknown[]): void {
     if (!this.flagsTable) {
       this.db.exec('CREATE TEMP TABLE IF NOT EXISTS ecommerce_skus (sku TEXT PRIMARY KEY COLLATE NOCASE) WITHOUT ROWID; DELETE FROM temp.ecommerce_skus;');

@@ -39,6 +39,12 @@ export type FromWorker =
   | { kind: 'skus'; skus: string[] }
   | { kind: 'failed'; message: string; code?: string; syntax: boolean; stream?: AnswerStream };
 
+/** An error as the copy's threads report it: its message and code, and whether the answer was not JSON of a list's shape. */
+export function failedMessage(e: unknown, stream?: AnswerStream): Extract<FromWorker, { kind: 'failed' }> {
+  const err = e as { message?: string; code?: string };
+  return { kind: 'failed', message: String(err?.message ?? e), code: err?.code, syntax: e instanceof SyntaxError, stream };
+}
+
 /** What the copy's worker tells its answer reader (answer-reader.ts). */
 export type ToReader =
   /** Whether a load's items are read (else only a list of E-commerce items), whether their first ones are watched for the flag, rows per slice. */

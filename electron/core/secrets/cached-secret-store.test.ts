@@ -3,14 +3,16 @@ import { CachedSecretStore } from './cached-secret-store';
 import { MemorySecretStore } from './memory-secret-store';
 import { KeychainBusyError, KeychainTimeoutError, KeychainUnavailableError, type SecretStore } from './secret-store';
 
-/** A keychain that counts its calls, can be made to hang until released, to take a set time, or to be gone. */
+/** A keychain that counts its calls, can be made to hang until released, to answer one call at a time when told, or to be gone. */
 class SlowKeychain extends MemorySecretStore {
   calls = 0;
   idles = 0;
   abandons = 0;
   hold: Promise<void> | null = null;
-  delayMs = 0;
+  /** Each call waits until `answerNext` (the test moves its clock by the call's time first). */
+  stepwise = false;
   gone = false;
+  private readonly waiting: (() => void)[] = [];
   private release: (() => void) | null = null;
   freeze() {
     this.hold = new Promise((r) => (this.release = r));
@@ -19,10 +21,13 @@ class SlowKeychain extends MemorySecretStore {
     this.release?.();
     this.hold = null;
   }
+  answerNext() {
+    this.waiting.shift()?.();
+  }
   private async gate() {
     this.calls += 1;
     if (this.hold) await this.hold;
-    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (this.stepwise) await new Promise<void>((r) => this.waiting.push(r));
     if (this.gone) throw new KeychainUnavailableError('Secret Service', 'the session bus went away', 'read');
   }
   override async describe() {
@@ -98,10 +103,15 @@ describe('CachedSecretStore', () => {
   it('counts the deadline from when a call starts, not while it waits its turn', async () => {
     vi.useFakeTimers();
     const inner = new SlowKeychain();
-    inner.delayMs = 3000;
+    inner.stepwise = true;
     const store = new CachedSecretStore(inner, { timeoutMs: 5000 });
     const writes = ['x', 'y', 'z'].map((v) => store.set(v, `value-${v}-long`).then(() => 'saved', (e: unknown) => e));
-    await vi.advanceTimersByTimeAsync(9000);
+    // Each call takes the keychain 3 s: the third starts 6 s after it was asked for, and ends at 9 s.
+    for (let i = 0; i < 3; i++) {
+      await vi.advanceTimersByTimeAsync(3000);
+      inner.answerNext();
+    }
+    await vi.advanceTimersByTimeAsync(0);
     expect(await Promise.all(writes)).toEqual(['saved', 'saved', 'saved']);
   });
 
