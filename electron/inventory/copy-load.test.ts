@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { afterEach, expect, it } from 'vitest';
 import { defaultSyncSettings } from '../../shared/inventory/schemas';
-import { CopyLoad, CopyWorkers, readFlaggedSkus } from './copy-load';
+import { CopyLoad, CopyWorkers, readFacts, readFlaggedSkus } from './copy-load';
 import { ftsTable, itemsTable } from './slot-schema';
 import { tempDb } from './test-harness';
 
@@ -129,4 +129,22 @@ it.runIf(process.platform === 'linux')('runs the copy’s worker and its answer 
   expect(lowered()).toHaveLength(2);
   expect(threadNiceValues().get(process.pid)).toBe(before.get(process.pid));
   await load.stop();
+}, 60_000);
+
+it('ends a worker still at its job when the copy closes, so nothing holds or reopens the store’s file afterwards', async () => {
+  const { workers } = storeWithWorkers();
+  const load = CopyLoad.start(workers, { slot: 1, settings: defaultSyncSettings, vendorFiltered: true, learnFlags: false });
+  await load.pipe('items', piecesOf(JSON.stringify([{ sku: 'A1', name: 'Wool cardigan', quantity: 1 }]), 64));
+  await load.finish((o) => o);
+
+  // A read of the search facts that nobody waits for any more (the app is closing).
+  let settled = false;
+  const facts = readFacts(workers, 1).finally(() => (settled = true));
+  facts.catch(() => undefined);
+  await workers.close();
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(settled).toBe(true);
+  await expect(facts).rejects.toThrow(/stopped/);
+  // And none is started after.
+  await expect(readFacts(workers, 1)).rejects.toThrow(/closed/);
 }, 60_000);

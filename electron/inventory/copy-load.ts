@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { startModuleWorker, sqliteModulePath } from '../core/module-worker';
 import type { Db } from '../core/store/database';
 import type { ItemRow } from '../simpleconsign/inventory-row';
+import { BulkWorkError } from './bulk-worker';
 import type { CopyFacts } from './copy-facts';
 import type { LoadOutcome, LoadSpec } from './load-job';
 import type { AnswerStream, ToWorker } from './load-messages';
@@ -40,28 +41,42 @@ function startWorker(db: Db): Worker {
  */
 export class CopyWorkers {
   private spare: Worker | null = null;
+  /** Every worker started and not yet gone: the spare and those at their jobs. */
+  private readonly live = new Set<Worker>();
   private closed = false;
 
   constructor(private readonly db: Db) {}
 
   /** Starts a worker now for the next job. */
   warm(): void {
-    if (!this.closed && !this.spare) this.spare = startWorker(this.db);
+    if (!this.closed && !this.spare) this.spare = this.started();
   }
 
   /** A worker for one job. */
   take(): Worker {
-    const worker = this.spare ?? startWorker(this.db);
+    if (this.closed) throw new BulkWorkError('the inventory copy is closed');
+    const worker = this.spare ?? this.started();
     this.spare = null;
     worker.ref();
     return worker;
   }
 
+  /**
+   * Ends every worker, those at a job too (a read of the search facts nobody waits for any more),
+   * and settles once each has gone with its connection: nothing opens the store's file after the
+   * app has closed it. No worker is started afterwards.
+   */
   async close(): Promise<void> {
     this.closed = true;
-    const spare = this.spare;
     this.spare = null;
-    await spare?.terminate();
+    await Promise.all([...this.live].map((w) => w.terminate()));
+  }
+
+  private started(): Worker {
+    const worker = startWorker(this.db);
+    this.live.add(worker);
+    worker.once('exit', () => this.live.delete(worker));
+    return worker;
   }
 }
 

@@ -154,5 +154,7 @@ export class InventoryService {
     const copyStopped = this.copy.stop();
     await this.sync.stop();
     await copyStopped;
+    // A read of the search facts still running ends too, before the store's file is closed.
+    await this.workers.close();
   }
 }

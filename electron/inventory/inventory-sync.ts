@@ -33,10 +33,13 @@ export class InventorySync {
   unrecorded: SyncRun | null = null;
 
   private readonly workers: CopyWorkers;
+  /** Workers this sync started for itself (none were given), ended when it stops. */
+  private readonly ownsWorkers: boolean;
   private readonly core: SyncCore;
 
   constructor(private readonly deps: SyncDeps) {
     this.workers = deps.workers ?? new CopyWorkers(deps.repo.db);
+    this.ownsWorkers = !deps.workers;
     this.core = { deps, workers: this.workers };
   }
 
@@ -80,14 +83,17 @@ export class InventorySync {
     return running.done;
   }
 
-  /** Stops a run in progress (closing the app) and waits for it to settle; ends the spare worker. */
+  /**
+   * Stops a run in progress (closing the app) and waits for it to settle; ends the workers when they
+   * are its own (workers given to it are ended by whoever shares them).
+   */
   async stop(): Promise<void> {
     const r = this.running;
     if (r) {
       r.controller.abort();
       await r.done;
     }
-    await this.workers.close();
+    if (this.ownsWorkers) await this.workers.close();
   }
 
   private async run(trigger: SyncTrigger, running: Running, since: number | null, feed: CopyFeed | null): Promise<void> {

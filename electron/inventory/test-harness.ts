@@ -89,7 +89,7 @@ export async function startHarness(opts: { sim?: InventorySimOptions; sync?: Par
   const settings: SyncSettings = { ...defaultSyncSettings, ...opts.settings };
   const conn: ResolvedConnection<'simpleconsign'> = { id: 'simpleconsign', training: true, enabled: true, settings: { baseUrl: host.url('/simpleconsign') }, secrets: { apiKey: TEST_KEY } };
   const repo = new InventoryRepo(db);
-  // One set of workers for the loads and the search's facts, ended with the sync.
+  // One set of workers for the loads and the search's facts, ended when the harness closes.
   const workers = new CopyWorkers(db);
   const sync = new InventorySync({
     workers,
@@ -110,6 +110,7 @@ export async function startHarness(opts: { sim?: InventorySimOptions; sync?: Par
     skus: () => (db.prepare(`SELECT sku FROM ${currentTable(db)} ORDER BY sku`).pluck().all() as string[]),
     close: async () => {
       await sync.stop();
+      await workers.close();
       await host.stop();
       cleanup();
     },
