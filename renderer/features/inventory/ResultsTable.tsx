@@ -136,7 +136,8 @@ export const ResultsTable = memo(function ResultsTable({ filters, dataVersion, f
       else focusRow(active);
     },
   }));
-  useEffect(() => {
+  // Before the browser hands on the next key: a key pressed as the rows are redrawn finds the row it moved to focused.
+  useLayoutEffect(() => {
     const i = pendingFocus.current;
     if (i === null) return;
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`);
@@ -149,14 +150,20 @@ export const ResultsTable = memo(function ResultsTable({ filters, dataVersion, f
   const onKeyDown = (e: KeyboardEvent) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"][data-index]');
     if (!row) return;
-    const current = Number(row.dataset.index);
+    // Keys pressed faster than the rows are drawn move on from the row last moved to, not from the one still focused.
+    const current = pendingFocus.current ?? Number(row.dataset.index);
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       const item = rowAt(current);
       if (item) onOpen(item.sku);
       return;
     }
-    if (e.key === 'ArrowUp' && current === 0) return (e.preventDefault(), searchBox.current?.focus());
+    if (e.key === 'ArrowUp' && current === 0) {
+      e.preventDefault();
+      pendingFocus.current = null;
+      searchBox.current?.focus();
+      return;
+    }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight() * 10) / rowHeight()) - 1);
     const next = nextIndex(e.key, current, first.total, page);
     if (next === null) return;
