@@ -35,11 +35,13 @@ function openError(file: string, migrations: Migration[]): StoreOpenError {
 }
 
 describe('openDatabase', () => {
-  it('uses WAL with synchronous=FULL and applies each migration once', () => {
+  it('uses WAL with synchronous=FULL and a 32 MiB page cache, and applies each migration once', () => {
     const file = tempFile();
     const db = openDatabase(file, [m1]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    // A search's pages stay in the connection's cache, up to 32 MiB (SQLite's default keeps about 2 MB).
+    expect(db.pragma('cache_size', { simple: true })).toBe(-32 * 1024);
     db.prepare('INSERT INTO t (x) VALUES (1)').run();
     db.close();
     const again = openDatabase(file, [m1, m2]);
