@@ -4,12 +4,11 @@ import { AppError } from '../core/app-error';
 import { storeWriteProblem } from '../core/store/store-errors';
 import { InventoryFetchError } from '../simpleconsign/inventory-client';
 import type { CopyFeed } from './copy-feed';
-import { CopyWorkers } from './copy-load';
 import type { SyncState } from './inventory-repo';
 import { emptyCounts, prepareGeneration, SyncInterrupted, type Counts } from './sync-apply';
 import { optionsKey, sourceOf } from './sync-commit';
 import { loadFeed } from './sync-feed';
-import type { Job, Running, SyncCore, SyncDeps } from './sync-job';
+import type { Job, Running, SyncDeps } from './sync-job';
 import { minutesFrom } from './sync-messages';
 import { loadSimpleConsign } from './sync-simpleconsign';
 
@@ -32,16 +31,7 @@ export class InventorySync {
   /** A failed run the store could not record (disk full, read-only): shown from memory instead. */
   unrecorded: SyncRun | null = null;
 
-  private readonly workers: CopyWorkers;
-  /** Workers this sync started for itself (none were given), ended when it stops. */
-  private readonly ownsWorkers: boolean;
-  private readonly core: SyncCore;
-
-  constructor(private readonly deps: SyncDeps) {
-    this.workers = deps.workers ?? new CopyWorkers(deps.repo.db);
-    this.ownsWorkers = !deps.workers;
-    this.core = { deps, workers: this.workers };
-  }
+  constructor(private readonly deps: SyncDeps) {}
 
   progress(): SyncProgress | null {
     return this.running ? { ...this.running.progress } : null;
@@ -83,17 +73,13 @@ export class InventorySync {
     return running.done;
   }
 
-  /**
-   * Stops a run in progress (closing the app) and waits for it to settle; ends the workers when they
-   * are its own (workers given to it are ended by whoever shares them).
-   */
+  /** Stops a run in progress (closing the app) and waits for it to settle. */
   async stop(): Promise<void> {
     const r = this.running;
     if (r) {
       r.controller.abort();
       await r.done;
     }
-    if (this.ownsWorkers) await this.workers.close();
   }
 
   private async run(trigger: SyncTrigger, running: Running, since: number | null, feed: CopyFeed | null): Promise<void> {
@@ -111,7 +97,7 @@ export class InventorySync {
 
   private async attempt(trigger: SyncTrigger, running: Running, since: number | null, feed: CopyFeed | null): Promise<void> {
     // A worker starts while SimpleConsign is asked: the load writes through it, or the search facts are read with it after changes.
-    this.workers.warm();
+    this.deps.workers.warm();
     const state = this.deps.repo.state();
     const conn = feed ? null : await this.connection();
     const mode: SyncMode = feed?.mode ?? (trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental');
@@ -138,8 +124,8 @@ export class InventorySync {
 
   /** Loads from SimpleConsign or the feed, then clears what the previous copy left behind. */
   private async load(job: Job, conn: ResolvedConnection<'simpleconsign'> | null): Promise<void> {
-    if (job.feed) await loadFeed(this.core, job, job.feed);
-    else await loadSimpleConsign(this.core, job, conn);
+    if (job.feed) await loadFeed(this.deps, job, job.feed);
+    else await loadSimpleConsign(this.deps, job, conn);
     this.retryAt = null;
     job.running.progress.phase = 'cleaning';
     await this.clearOtherSlot();

@@ -24,8 +24,8 @@ export interface SyncDeps {
   onSlotReady?: (gen: number) => void;
   /** Told each time a load's progress moves (tests and the bench follow a load with it). */
   onProgress?: (p: SyncProgress) => void;
-  /** The copy's workers (shared with the search's facts); the sync keeps its own when none are given. */
-  workers?: CopyWorkers;
+  /** The copy's workers (shared with the search's facts), ended by whoever made them once the sync has stopped. */
+  workers: CopyWorkers;
   pause?: () => Promise<void>;
   /** Above this many changes an incremental load is applied to a copy of the copy, in chunks. */
   largeChangeSet?: number;
@@ -67,12 +67,6 @@ export interface Job {
   feed: CopyFeed | null;
   /** The SKUs a change set from SimpleConsign touched. */
   skus: string[];
-}
-
-/** What every kind of load works with: the sync's dependencies and the copy's workers. */
-export interface SyncCore {
-  deps: SyncDeps;
-  workers: CopyWorkers;
 }
 
 /** A chunk holds the main process about this long before the next yield: under the 50 ms a screen may wait, with room for a garbage collection. */

@@ -5,24 +5,24 @@ import { loadInFull } from './full-load';
 import type { ItemSource } from './item-source';
 import { applyChanges } from './sync-changes';
 import { switchTo } from './sync-commit';
-import { workerChunk, type Job, type SyncCore, type SyncDeps } from './sync-job';
+import { workerChunk, type Job, type SyncDeps } from './sync-job';
 import { askForItems, type Asked } from './sync-request';
 
 type Conn = ResolvedConnection<'simpleconsign'>;
 
 /** A run against SimpleConsign: the whole inventory into the other slot, or the changes since the watermark. */
-export async function loadSimpleConsign(core: SyncCore, job: Job, conn: Conn | null): Promise<void> {
+export async function loadSimpleConsign(deps: SyncDeps, job: Job, conn: Conn | null): Promise<void> {
   if (!conn) throw new InventoryFetchError('setup', 'The SimpleConsign connection could not be read (is the keychain available?).');
   if (!conn.training && !conn.enabled) throw new InventoryFetchError('setup', 'The SimpleConsign connection is turned off. Enable it on the Connections screen.');
-  if (job.mode === 'full') await loadWhole(core, job, conn);
-  else await loadChanges(core, job, conn);
+  if (job.mode === 'full') await loadWhole(deps, job, conn);
+  else await loadChanges(deps, job, conn);
 }
 
 /** Everything into the other slot through the copy's worker, then one switch (see full-load.ts). */
-async function loadWhole({ deps, workers }: SyncCore, job: Job, conn: Conn): Promise<void> {
+async function loadWhole(deps: SyncDeps, job: Job, conn: Conn): Promise<void> {
   const { running } = job;
   const gen = job.state.gen + 1;
-  const run = { deps, workers, conn, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk: workerChunk(deps) };
+  const run = { deps, workers: deps.workers, conn, settings: job.settings, gen, progress: running.progress, signal: running.controller.signal, chunk: workerChunk(deps) };
   await loadInFull(run, ({ asked, outcome, received }) => {
     answered(deps, job, asked, received);
     switchTo(deps, job, conn, gen, outcome, received);
@@ -30,8 +30,8 @@ async function loadWhole({ deps, workers }: SyncCore, job: Job, conn: Conn): Pro
 }
 
 /** SimpleConsign's change set since the watermark. */
-async function loadChanges({ deps, workers }: SyncCore, job: Job, conn: Conn): Promise<void> {
-  const asked = await askForItems({ ...deps, workers }, conn, job, job.running.controller.signal);
+async function loadChanges(deps: SyncDeps, job: Job, conn: Conn): Promise<void> {
+  const asked = await askForItems(deps, conn, job, job.running.controller.signal);
   if (asked.answer.kind !== 'items') throw new Error('a change set is read whole');
   answered(deps, job, asked, asked.answer.source.total);
   // A change set's SKUs are noted as they are read, for the store server.

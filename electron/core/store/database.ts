@@ -111,7 +111,7 @@ function checkLater(db: Db, file: string, damaged: (reason: string) => void, che
 }
 
 /** The page cache of each store connection, in KiB: pages are kept only once read, up to this. */
-export const PAGE_CACHE_KIB = 32 * 1024;
+const PAGE_CACHE_KIB = 32 * 1024;
 
 /**
  * Opens (or creates) the store. An existing file is first checked through a read-only connection, for

@@ -10,6 +10,7 @@ import { ModeLink } from '../mode-link';
 import { ServerLink } from '../server-link';
 import type { ServerEndpoint } from '../server-connection';
 import type { Membership } from '../store-setup';
+import { CopyWorkers } from '../../inventory/copy-load';
 import { InventoryRepo } from '../../inventory/inventory-repo';
 import { InventorySync } from '../../inventory/inventory-sync';
 import { inventoryMigrations } from '../../inventory/migrations';
@@ -37,6 +38,8 @@ export class TestWorkstation {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-ws-'));
   readonly db: Db;
   readonly repo: InventoryRepo;
+  /** The copy's workers, ended once the sync has stopped. */
+  private readonly workers: CopyWorkers;
   readonly sync: InventorySync;
   readonly copy: StoreCopy;
   readonly server: ServerLink;
@@ -49,13 +52,14 @@ export class TestWorkstation {
     const log = (m: string) => void logs.push(m);
     this.db = openDatabase(path.join(this.dir, 'data.db'), [...coreMigrations, ...inventoryMigrations]);
     this.repo = new InventoryRepo(this.db);
+    this.workers = new CopyWorkers(this.db);
     const fetchCounted: typeof fetch = async (url, init) => {
       this.requests.push(JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>);
       return fetch(url, init);
     };
     const conn: ResolvedConnection<'simpleconsign'> = { id: 'simpleconsign', training: true, enabled: true, settings: { baseUrl: spec.simUrl }, secrets: { apiKey: spec.key } };
     this.sync = new InventorySync({
-      repo: this.repo, http: new VendorHttp({ fetch: fetchCounted }), resolve: async () => conn, settings: () => defaultSyncSettings, now: Date.now, log,
+      repo: this.repo, workers: this.workers, http: new VendorHttp({ fetch: fetchCounted }), resolve: async () => conn, settings: () => defaultSyncSettings, now: Date.now, log,
       loaded: (change) => void this.copy.published(change),
     });
     const m = spec.membership;
@@ -93,6 +97,7 @@ export class TestWorkstation {
   async close(): Promise<void> {
     await this.copy.stop();
     await this.sync.stop();
+    await this.workers.close();
     await this.link.close();
     await this.server.stop();
     this.db.close();
