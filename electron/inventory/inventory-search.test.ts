@@ -316,6 +316,78 @@ describe('another order over a copy larger than twenty times the cap', () => {
   });
 });
 
+describe('another order: the first matches read say whether to read them all', () => {
+  it('reads the rest only where the first ones’ share of the row ids says all are readable; otherwise walks after the first read, counting nothing', async () => {
+    const t = tempDb();
+    try {
+      // 100 items, dearer as they go: "linen" in every thirtieth (row ids 1, 31, 61, 91), "cotton" in the others.
+      seed(t.db, Array.from({ length: 100 }, (_, i) => item(`IT${String(i).padStart(3, '0')}`, { name: i % 30 === 0 ? `Linen shirt ${i}` : `Cotton tee ${i}`, currentPriceCents: 100 + i })));
+      // A cap of 2 and a twentieth of the copy (5) readable.
+      const s = new InventorySearch(t.db, () => 'http://img.test', { countCap: 2, narrow: 0 });
+      const idReads: number[] = [];
+      const counts: number[] = [];
+      let rowBatches = 0;
+      const prepare = t.db.prepare.bind(t.db);
+      t.db.prepare = ((sql: string) => {
+        const st = prepare(sql);
+        const get = st.get.bind(st);
+        if (sql.includes('json_group_array(rowid)')) return Object.assign(st, { get: (...a: unknown[]) => (idReads.push(a[2] as number), get(...a)) });
+        if (sql.includes('SELECT count(*) FROM (SELECT rowid')) return Object.assign(st, { get: (...a: unknown[]) => (counts.push(a[1] as number), get(...a)) });
+        if (sql.includes('json_array(id, sku, name, description')) return Object.assign(st, { get: (...a: unknown[]) => ((rowBatches += 1), get(...a)) });
+        return st;
+      }) as typeof t.db.prepare;
+      const run = async (query: string, sort: 'price-asc' | 'price-desc') => {
+        idReads.length = counts.length = rowBatches = 0;
+        return s.search({ ...filters({ query, sort }), limit: 10 });
+      };
+      // The first three "linen" (row ids 1, 31, 61) hold 3 of 61 row ids: about 5 of 100, so the rest are read and sorted.
+      const linen = await run('linen', 'price-desc');
+      expect(linen.items.map((i) => i.sku)).toEqual(['IT090', 'IT060', 'IT030', 'IT000']);
+      expect(linen).toMatchObject({ total: 2, totalExact: false });
+      expect({ idReads, counts, rowBatches }).toEqual({ idReads: [3, 3], counts: [], rowBatches: 0 });
+      // The first three "cotton" hold 3 of 4 row ids: far more than 5, so the order is walked after that one read.
+      const cotton = await run('cotton', 'price-asc');
+      expect(cotton.items.map((i) => i.sku)).toEqual(['IT001', 'IT002', 'IT003', 'IT004', 'IT005', 'IT006', 'IT007', 'IT008', 'IT009', 'IT010']);
+      expect(cotton).toMatchObject({ total: 2, totalExact: false });
+      expect({ idReads, counts }).toEqual({ idReads: [3], counts: [] });
+      expect(rowBatches).toBeGreaterThan(0);
+      // In stock only (every item is): the filtered total is read on in runs past the first read until it passes the cap.
+      const inStock = await s.search({ ...filters({ query: 'cotton', sort: 'price-asc', inStockOnly: true }), limit: 3 });
+      expect(inStock).toMatchObject({ total: 2, totalExact: false });
+      expect(inStock.items.map((i) => i.sku)).toEqual(['IT001', 'IT002', 'IT003']);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('a word longer than the indexed prefixes is read once for its total and its page in the index’s order', async () => {
+    const t = tempDb();
+    try {
+      seed(t.db, Array.from({ length: 10 }, (_, i) => item(`IT${String(i).padStart(3, '0')}`, { name: `Linen shirt ${i}` })));
+      const s = new InventorySearch(t.db, () => 'http://img.test', { countCap: 4, narrow: 0 });
+      let reads = 0;
+      const prepare = t.db.prepare.bind(t.db);
+      t.db.prepare = ((sql: string) => {
+        const st = prepare(sql);
+        if (!/FROM inventory_fts_1 WHERE inventory_fts_1 MATCH/.test(sql)) return st;
+        const get = st.get.bind(st);
+        const all = st.all.bind(st);
+        return Object.assign(st, { get: (...a: unknown[]) => ((reads += 1), get(...a)), all: (...a: unknown[]) => ((reads += 1), all(...a)) });
+      }) as typeof t.db.prepare;
+      const page = await s.search({ ...filters({ query: 'linen', sort: 'relevance' }), limit: 2, offset: 1 });
+      expect(page).toMatchObject({ total: 4, totalExact: false });
+      expect(page.items.map((i) => i.sku)).toEqual(['IT001', 'IT002']);
+      expect(reads).toBe(1);
+      // Three letters have an index of their own: counted, then the page read.
+      reads = 0;
+      expect((await s.search({ ...filters({ query: 'lin', sort: 'relevance' }), limit: 2 })).items.map((i) => i.sku)).toEqual(['IT000', 'IT001']);
+      expect(reads).toBe(2);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
 describe('walking an order for a broad match', () => {
   it('finds the page wherever the matches sit in the order, reading rows in batches sized by how many match', async () => {
     const t = tempDb();

@@ -4,7 +4,10 @@ import type { Db } from '../core/store/database';
 import { hasFilters, type FilterFlags } from './filter-flags';
 import type { OrderRanks } from './order-ranks';
 import { matchExpression, rowMatcher, type ParsedQuery } from './search-query';
-import { ftsColumns, ftsTable, itemsTable, type Slot } from './slot-schema';
+import { ftsColumns, ftsTable, INDEXED_PREFIX_LETTERS, itemsTable, type Slot } from './slot-schema';
+
+/** Whether a word of the query is longer than the prefixes the full-text index keeps: each read of it merges the lists of every word it covers. */
+const mergesLists = (q: ParsedQuery) => [...q.words, ...(q.consignor ? [q.consignor] : [])].some((w) => [...w].length > INDEXED_PREFIX_LETTERS);
 
 /** Relevance weights per FTS column (sku, name, description, brand, category, color, size, consignor). */
 const bm25 = (fts: string) => `bm25(${fts}, 10.0, 5.0, 1.0, 3.0, 2.0, 1.5, 1.0, 4.0)`;
@@ -97,53 +100,86 @@ export class SearchPlanner {
   }
 
   /**
-   * Of the first `cap` matches, those passing the filters, read in growing runs of row ids and
-   * tested in memory: reading stops once more than `enough` pass, which is all a total capped at
-   * `enough` can tell (a broad match with common filters passes that within its first runs).
+   * Of the first `cap` matches, those passing the filters, read on past `from` (the first matches,
+   * already read) in growing runs of row ids tested in memory: reading stops once more than
+   * `enough` pass, which is all a total capped at `enough` can tell (a broad match with common
+   * filters passes that within its first runs). `ended`: every match was read.
    */
-  private passingIds(fts: string, match: string, cap: number, enough: number, keep: (id: number) => boolean): number[] {
-    const out: number[] = [];
-    for (let read = 0, after = 0, run = enough + 1; read < cap && out.length <= enough; run *= 2) {
+  private passingIds(fts: string, match: string, cap: number, enough: number, keep: (id: number) => boolean, from: number[]): { passing: number[]; ended: boolean } {
+    const passing = from.filter(keep);
+    for (let read = from.length, after = from.at(-1) ?? 0, run = Math.max(from.length, enough + 1); read < cap && passing.length <= enough; run *= 2) {
       const want = Math.min(run, cap - read);
       const ids = this.matchIds(fts, match, want, after);
-      for (const id of ids) if (keep(id)) out.push(id);
-      if (ids.length < want) break;
+      for (const id of ids) if (keep(id)) passing.push(id);
+      if (ids.length < want) return { passing, ended: true };
       read += want;
       after = ids[want - 1];
     }
-    return out;
+    return { passing, ended: false };
   }
 
   /**
-   * Words: how many match, up to what may be read, from the full-text index alone or from their row
-   * ids where those are used. With filters, the row ids of those matches are read (as one value, not
-   * one row each) and tested against the filter flags in memory. Past the cap the total says "at
-   * least". The page: a narrow match ranked by BM25, a broad one in the index's order; other orders
-   * sort the found rows when few, else walk their index testing each row's text.
+   * Whether the first matches, read in the index's order (by row id), hold their share of the row
+   * ids they span so that all of them number no more than `readable`: every row id up to the
+   * copy's highest at that share.
+   */
+  private fewEnough(slot: Slot, first: number[], readable: number): boolean {
+    const highest = this.stmt(`SELECT max(id) FROM ${itemsTable(slot)}`).pluck().get() as number;
+    return (first.length * highest) / first[first.length - 1] <= readable;
+  }
+
+  /**
+   * Words: how many match, up to what may be read, and the page. Where row ids are used (filters,
+   * another order, a word that merges the lists of the many words it covers on each read) they are
+   * read once, as one value, their number being the count; otherwise the matches are counted from
+   * the full-text index alone. Past the cap the total says "at least".
    */
   private words(input: PlanInput, match: string): Found {
-    const { slot, f, itemCount } = input;
+    return input.f.sort === 'relevance' ? this.byRelevance(input, match) : this.inOrder(input, match);
+  }
+
+  /**
+   * Best match first: a narrow match ranked by BM25, a broad one in the index's order. With
+   * filters, the row ids of the matches are tested against the filter flags in memory.
+   */
+  private byRelevance(input: PlanInput, match: string): Found {
+    const { slot, f, q } = input;
     const { countCap } = this.limits;
     const fts = ftsTable(slot);
     const filtered = hasFilters(f);
-    // Another order sorts every match it can read: up to a twentieth of the copy, past which a walk
-    // of the order fills a page within twenty times its length (matches bunched at the far end of
-    // the order, like one brand's dearest items, would otherwise make the walk read most rows).
-    const readable = f.sort === 'relevance' ? countCap : Math.max(countCap, Math.floor(itemCount / 20));
-    // Where row ids are used (filters, another order) and no more may be read than counted, they are read
-    // at once: their number is the count, so the index is read once rather than counted and read again.
-    // Otherwise the matches are counted first, from the index alone: on a large copy another order may
-    // read many more than the cap, so row ids are read only where used, all of them for a sort in memory,
-    // with filters only until the total is known to pass the cap.
-    const ids = readable === countCap && (filtered || f.sort !== 'relevance') ? this.matchIds(fts, match, readable + 1) : null;
-    const count = ids?.length ?? this.countMatches(fts, match, readable + 1);
-    const all = count <= readable;
-    let passing: number[] | null = null;
-    if (filtered) passing = ids ? ids.filter(input.flags().test(f)) : this.passingIds(fts, match, readable + 1, all ? readable + 1 : countCap, input.flags().test(f));
-    else if (all && f.sort !== 'relevance') passing = ids ?? this.matchIds(fts, match, readable + 1);
+    const ids = filtered || mergesLists(q) ? this.matchIds(fts, match, countCap + 1) : null;
+    const count = ids?.length ?? this.countMatches(fts, match, countCap + 1);
+    const all = count <= countCap;
+    const passing = ids && filtered ? ids.filter(input.flags().test(f)) : ids;
     const n = passing?.length ?? count;
+    return { total: Math.min(n, countCap), exact: all && n <= countCap, ids: this.relevance(input, match, count, passing, all) };
+  }
+
+  /**
+   * Another order sorts every match it can read: up to a twentieth of the copy, past which a walk
+   * of the order fills a page within twenty times its length (matches bunched at the far end of
+   * the order, like one brand's dearest items, would otherwise make the walk read most rows). The
+   * first matches are read up to one past the cap; only where their share of the row ids they span
+   * says that all of them are readable are the rest read, so a word matching most rows is neither
+   * counted nor read far past the cap before its walk.
+   */
+  private inOrder(input: PlanInput, match: string): Found {
+    const { slot, f, itemCount } = input;
+    const { countCap } = this.limits;
+    const fts = ftsTable(slot);
+    const readable = Math.max(countCap, Math.floor(itemCount / 20));
+    let ids = this.matchIds(fts, match, countCap + 1);
+    let all = ids.length <= countCap;
+    if (!all && readable > countCap && this.fewEnough(slot, ids, readable)) {
+      ids = ids.concat(this.matchIds(fts, match, readable + 1 - ids.length, ids[ids.length - 1]));
+      all = ids.length <= readable;
+    }
+    const keep = hasFilters(f) ? input.flags().test(f) : null;
+    let passing: number[] | null = all ? ids : null;
+    if (keep && all) passing = ids.filter(keep);
+    else if (keep) ({ passing, ended: all } = this.passingIds(fts, match, readable + 1, countCap, keep, ids));
+    const n = passing?.length ?? ids.length;
     const found = { total: Math.min(n, countCap), exact: all && n <= countCap };
-    if (f.sort === 'relevance') return { ...found, ids: this.relevance(input, match, count, passing, all) };
     if (all && passing && n <= (this.limits.sortable ?? readable)) return { ...found, ids: input.ranks().page(f.sort, passing, f.offset, f.limit) };
     return { ...found, ids: this.walk(input) };
   }

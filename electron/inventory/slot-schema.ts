@@ -15,6 +15,12 @@ export const itemColumns = [
   'images', 'date_created', 'last_updated', 'extra', 'unreadable',
 ] as const;
 
+/**
+ * Prefixes of up to this many letters have an index of their own in the full-text index; a longer
+ * one is read by merging the lists of every word it covers, again on each read of it.
+ */
+export const INDEXED_PREFIX_LETTERS = 3;
+
 export type Slot = 0 | 1;
 export const slotOf = (gen: number): Slot => (gen % 2 === 0 ? 0 : 1);
 export const itemsTable = (slot: Slot) => `inventory_items_${slot}`;
@@ -51,7 +57,7 @@ export function createSlot(slot: Slot): string {
   const t = itemsTable(slot);
   return `
     CREATE TABLE ${t} (id INTEGER PRIMARY KEY, ${itemColumnDefinitions});
-    CREATE VIRTUAL TABLE ${ftsTable(slot)} USING fts5(${cols}, content='${t}', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+    CREATE VIRTUAL TABLE ${ftsTable(slot)} USING fts5(${cols}, content='${t}', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='${Array.from({ length: INDEXED_PREFIX_LETTERS }, (_, i) => i + 1).join(' ')}');
     INSERT INTO ${ftsTable(slot)} (${ftsTable(slot)}, rank) VALUES ('automerge', 8);
     INSERT INTO ${ftsTable(slot)} (${ftsTable(slot)}, rank) VALUES ('crisismerge', 32);
   `;
