@@ -103,6 +103,32 @@ describe('what a person types', () => {
     expect((await search.search({ ...filters(), query: 'cardigan' })).correctedQuery).toBeNull();
     expect((await search.search({ ...filters(), query: 'qqqqqq' }))).toMatchObject({ total: 0, correctedQuery: null });
   });
+
+  it('reads a range of the vocabulary once while the copy is unchanged, and again once it changes', async () => {
+    const t = tempDb();
+    try {
+      seed(t.db, [item('C1', { name: 'Cardigan' }), item('C2', { name: 'Coat' })]);
+      const s = new InventorySearch(t.db, () => 'http://img.test');
+      let rangeReads = 0;
+      const prepare = t.db.prepare.bind(t.db);
+      t.db.prepare = ((sql: string) => {
+        const st = prepare(sql);
+        if (!sql.includes('FROM temp.inventory_vocab_')) return st;
+        const all = st.all.bind(st);
+        return Object.assign(st, { all: (...a: unknown[]) => ((rangeReads += 1), all(...a)) });
+      }) as typeof t.db.prepare;
+      // Typed letter by letter, each spelling matching nothing: the words starting "ca" are read once.
+      for (const query of ['cardgan', 'cardign', 'cadigan']) expect((await s.search({ ...filters(), query })).correctedQuery).toBe('cardigan');
+      expect(rangeReads).toBe(1);
+      // The copy changes: its words are read again, the new one found.
+      t.db.prepare("UPDATE inventory_items_1 SET name = 'Caftan' WHERE sku = 'C2'").run();
+      t.db.prepare('UPDATE inventory_state SET data_version = data_version + 1').run();
+      expect((await s.search({ ...filters(), query: 'caftn' })).correctedQuery).toBe('caftan');
+      expect(rangeReads).toBe(2);
+    } finally {
+      t.cleanup();
+    }
+  });
 });
 
 describe('plans for broad matches and totals past the cap', () => {

@@ -94,7 +94,7 @@ export class InventorySearch {
     let correctedQuery: string | null = null;
     if (found.total === 0 && typed.words.length > 0) {
       this.typos ??= new TypoFixer(this.db);
-      const fixed = this.typos.fix(copy.slot, typed);
+      const fixed = this.typos.fix(copy.slot, copy.dataVersion, typed);
       const again = fixed && (await this.find(copy, fixed, f));
       if (fixed && again && again.total > 0) {
         found = again;
