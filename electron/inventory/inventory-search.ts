@@ -27,7 +27,8 @@ interface Copy {
 /**
  * Reads of the local copy: searches, one item, the SKU lookup for the sale screen, category counts.
  * One reader lives as long as the app; what it keeps between calls is prepared statements and, for
- * one data version of the copy, its filter flags and sort orders (search-facts.ts): never a previous answer.
+ * one data version of the copy, its filter flags and sort orders (search-facts.ts) and the ranges of
+ * its vocabulary read for near spellings (typo-fix.ts): never a previous answer.
  */
 export class InventorySearch {
   private readonly state;
