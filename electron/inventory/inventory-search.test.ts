@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchFilters } from '../../shared/inventory/schemas';
 import type { Db } from '../core/store/database';
 import type { InventoryRecord } from '../simpleconsign/inventory-response';
-import { InventoryRepo } from './inventory-repo';
 import { ftsQuery, InventorySearch } from './inventory-search';
+import { filters, item, onCalls, seed, withCopy } from './search-fixtures';
 import { checkFtsIntegrity, tempDb } from './test-harness';
-
-function item(sku: string, over: Partial<InventoryRecord> = {}): InventoryRecord {
-  return {
-    sku, name: null, description: null, category: null, brand: null, size: null, color: null, familyGroup: null, consignment: false, consignorId: null,
-    startDate: null, expireDate: null, status: 'ACTIVE', state: 'A', ecommerce: false, quantity: 1, costCents: null, retailCents: null, buyersFeeCents: null,
-    currentPriceCents: 1000, discount: null, doNotDiscount: null, images: [], dateCreated: null, lastUpdated: null, extra: {}, unreadable: {}, ...over,
-  };
-}
 
 const items: InventoryRecord[] = [
   item('K9L28Q', { name: 'Cardigan', description: 'woman’s sweater', category: 'CLOTHING', brand: 'Fashionables!', size: 'med', color: 'black', consignment: true, consignorId: '1234567', currentPriceCents: 990, images: ['k9l28q-1.jpg', 'k9l28q-2.png'], extra: { weight: 1.5 }, dateCreated: 3 }),
@@ -26,20 +18,7 @@ const items: InventoryRecord[] = [
 let db: Db;
 let cleanup: () => void;
 let search: InventorySearch;
-const filters = (over: Partial<SearchFilters> = {}) => ({
-  query: '', category: null, stock: 'all' as const, ecommerceOnly: false, inStockOnly: false, activeOnly: false, sort: 'sku' as const, offset: 0, limit: 50, ...over,
-});
 const skus = async (over: Partial<SearchFilters & { offset: number; limit: number }> = {}) => (await search.search({ ...filters(), ...over })).items.map((i) => i.sku);
-
-/** A copy of these records in generation 1, the one searches read (and `abandoned` in generation 2). */
-function seed(into: Db, records: InventoryRecord[], abandoned: InventoryRecord[] = []): void {
-  const repo = new InventoryRepo(into);
-  into.transaction(() => {
-    for (const r of records) repo.upsert(1, r);
-    for (const r of abandoned) repo.upsert(2, r);
-    into.prepare('UPDATE inventory_state SET gen = 1, item_count = ?').run(records.length);
-  })();
-}
 
 beforeAll(() => {
   ({ db, cleanup } = tempDb());
@@ -105,29 +84,19 @@ describe('what a person types', () => {
   });
 
   it('reads a range of the vocabulary once while the copy is unchanged, and again once it changes', async () => {
-    const t = tempDb();
-    try {
-      seed(t.db, [item('C1', { name: 'Cardigan' }), item('C2', { name: 'Coat' })]);
-      const s = new InventorySearch(t.db, () => 'http://img.test');
+    await withCopy([item('C1', { name: 'Cardigan' }), item('C2', { name: 'Coat' })], async (db) => {
+      const s = new InventorySearch(db, () => 'http://img.test');
       let rangeReads = 0;
-      const prepare = t.db.prepare.bind(t.db);
-      t.db.prepare = ((sql: string) => {
-        const st = prepare(sql);
-        if (!sql.includes('FROM temp.inventory_vocab_')) return st;
-        const all = st.all.bind(st);
-        return Object.assign(st, { all: (...a: unknown[]) => ((rangeReads += 1), all(...a)) });
-      }) as typeof t.db.prepare;
+      onCalls(db, (sql) => sql.includes('FROM temp.inventory_vocab_'), 'all', () => (rangeReads += 1));
       // Typed letter by letter, each spelling matching nothing: the words starting "ca" are read once.
       for (const query of ['cardgan', 'cardign', 'cadigan']) expect((await s.search({ ...filters(), query })).correctedQuery).toBe('cardigan');
       expect(rangeReads).toBe(1);
       // The copy changes: its words are read again, the new one found.
-      t.db.prepare("UPDATE inventory_items_1 SET name = 'Caftan' WHERE sku = 'C2'").run();
-      t.db.prepare('UPDATE inventory_state SET data_version = data_version + 1').run();
+      db.prepare("UPDATE inventory_items_1 SET name = 'Caftan' WHERE sku = 'C2'").run();
+      db.prepare('UPDATE inventory_state SET data_version = data_version + 1').run();
       expect((await s.search({ ...filters(), query: 'caftn' })).correctedQuery).toBe('caftan');
       expect(rangeReads).toBe(2);
-    } finally {
-      t.cleanup();
-    }
+    });
   });
 });
 
@@ -321,136 +290,3 @@ describe('filtered matches', () => {
     }
   });
 });
-
-describe('another order over a copy larger than twenty times the cap', () => {
-  it('counts first and reads filtered matches in runs: totals and pages as when every match is read and tested', async () => {
-    const t = tempDb();
-    try {
-      // 100 shirts, every other one in stock, dearer as they go; a twentieth of the copy (5) may be read, past a cap of 3.
-      seed(t.db, Array.from({ length: 100 }, (_, i) => item(`SH${String(i).padStart(3, '0')}`, { name: `Cotton shirt ${i}`, quantity: i % 2, currentPriceCents: 100 + i })));
-      const s = new InventorySearch(t.db, () => 'http://img.test', { countCap: 3, narrow: 0, sortable: 100 });
-      const inStock = await s.search({ ...filters({ query: 'cotton', inStockOnly: true, sort: 'price-asc' }), limit: 2 });
-      // Six matches read at most (one past the five readable), three of them in stock: "at least 3".
-      expect(inStock).toMatchObject({ total: 3, totalExact: false });
-      expect(inStock.items.map((i) => i.sku)).toEqual(['SH001', 'SH003']);
-      const all = await s.search({ ...filters({ query: 'cotton', sort: 'price-desc' }), limit: 2 });
-      expect(all).toMatchObject({ total: 3, totalExact: false });
-      expect(all.items.map((i) => i.sku)).toEqual(['SH099', 'SH098']);
-    } finally {
-      t.cleanup();
-    }
-  });
-});
-
-describe('another order: the first matches read say whether to read them all', () => {
-  it('reads the rest only where the first ones’ share of the row ids says all are readable; otherwise walks after the first read, counting nothing', async () => {
-    const t = tempDb();
-    try {
-      // 100 items, dearer as they go: "linen" in every thirtieth (row ids 1, 31, 61, 91), "cotton" in the others.
-      seed(t.db, Array.from({ length: 100 }, (_, i) => item(`IT${String(i).padStart(3, '0')}`, { name: i % 30 === 0 ? `Linen shirt ${i}` : `Cotton tee ${i}`, currentPriceCents: 100 + i })));
-      // A cap of 2 and a twentieth of the copy (5) readable.
-      const s = new InventorySearch(t.db, () => 'http://img.test', { countCap: 2, narrow: 0 });
-      const idReads: number[] = [];
-      const counts: number[] = [];
-      let rowBatches = 0;
-      const prepare = t.db.prepare.bind(t.db);
-      t.db.prepare = ((sql: string) => {
-        const st = prepare(sql);
-        const get = st.get.bind(st);
-        if (sql.includes('json_group_array(rowid)')) return Object.assign(st, { get: (...a: unknown[]) => (idReads.push(a[2] as number), get(...a)) });
-        if (sql.includes('SELECT count(*) FROM (SELECT rowid')) return Object.assign(st, { get: (...a: unknown[]) => (counts.push(a[1] as number), get(...a)) });
-        if (sql.includes('json_array(id, sku, name, description')) return Object.assign(st, { get: (...a: unknown[]) => ((rowBatches += 1), get(...a)) });
-        return st;
-      }) as typeof t.db.prepare;
-      const run = async (query: string, sort: 'price-asc' | 'price-desc') => {
-        idReads.length = counts.length = rowBatches = 0;
-        return s.search({ ...filters({ query, sort }), limit: 10 });
-      };
-      // The first three "linen" (row ids 1, 31, 61) hold 3 of 61 row ids: about 5 of 100, so the rest are read and sorted.
-      const linen = await run('linen', 'price-desc');
-      expect(linen.items.map((i) => i.sku)).toEqual(['IT090', 'IT060', 'IT030', 'IT000']);
-      expect(linen).toMatchObject({ total: 2, totalExact: false });
-      expect({ idReads, counts, rowBatches }).toEqual({ idReads: [3, 3], counts: [], rowBatches: 0 });
-      // The first three "cotton" hold 3 of 4 row ids: far more than 5, so the order is walked after that one read.
-      const cotton = await run('cotton', 'price-asc');
-      expect(cotton.items.map((i) => i.sku)).toEqual(['IT001', 'IT002', 'IT003', 'IT004', 'IT005', 'IT006', 'IT007', 'IT008', 'IT009', 'IT010']);
-      expect(cotton).toMatchObject({ total: 2, totalExact: false });
-      expect({ idReads, counts }).toEqual({ idReads: [3], counts: [] });
-      expect(rowBatches).toBeGreaterThan(0);
-      // In stock only (every item is): the filtered total is read on in runs past the first read until it passes the cap.
-      const inStock = await s.search({ ...filters({ query: 'cotton', sort: 'price-asc', inStockOnly: true }), limit: 3 });
-      expect(inStock).toMatchObject({ total: 2, totalExact: false });
-      expect(inStock.items.map((i) => i.sku)).toEqual(['IT001', 'IT002', 'IT003']);
-    } finally {
-      t.cleanup();
-    }
-  });
-
-  it('a word longer than the indexed prefixes is read once for its total and its page in the index’s order', async () => {
-    const t = tempDb();
-    try {
-      seed(t.db, Array.from({ length: 10 }, (_, i) => item(`IT${String(i).padStart(3, '0')}`, { name: `Linen shirt ${i}` })));
-      const s = new InventorySearch(t.db, () => 'http://img.test', { countCap: 4, narrow: 0 });
-      let reads = 0;
-      const prepare = t.db.prepare.bind(t.db);
-      t.db.prepare = ((sql: string) => {
-        const st = prepare(sql);
-        if (!/FROM inventory_fts_1 WHERE inventory_fts_1 MATCH/.test(sql)) return st;
-        const get = st.get.bind(st);
-        const all = st.all.bind(st);
-        return Object.assign(st, { get: (...a: unknown[]) => ((reads += 1), get(...a)), all: (...a: unknown[]) => ((reads += 1), all(...a)) });
-      }) as typeof t.db.prepare;
-      const page = await s.search({ ...filters({ query: 'linen', sort: 'relevance' }), limit: 2, offset: 1 });
-      expect(page).toMatchObject({ total: 4, totalExact: false });
-      expect(page.items.map((i) => i.sku)).toEqual(['IT001', 'IT002']);
-      expect(reads).toBe(1);
-      // Three letters have an index of their own: counted, then the page read.
-      reads = 0;
-      expect((await s.search({ ...filters({ query: 'lin', sort: 'relevance' }), limit: 2 })).items.map((i) => i.sku)).toEqual(['IT000', 'IT001']);
-      expect(reads).toBe(2);
-    } finally {
-      t.cleanup();
-    }
-  });
-});
-
-describe('walking an order for a broad match', () => {
-  it('finds the page wherever the matches sit in the order, reading rows in batches sized by how many match', async () => {
-    const t = tempDb();
-    try {
-      // 2,000 items: "wool" in every tenth, and "silk" only in the 30 dearest.
-      seed(t.db, Array.from({ length: 2000 }, (_, i) => item(`IT${String(i).padStart(4, '0')}`, { name: i >= 1970 ? `Silk scarf ${i}` : i % 10 === 0 ? `Wool hat ${i}` : `Cotton tee ${i}`, currentPriceCents: 100 + i })));
-      const s = new InventorySearch(t.db, () => 'http://img.test', { countCap: 5, narrow: 0, sortable: 0 });
-      const reads: number[] = [];
-      const prepare = t.db.prepare.bind(t.db);
-      // Counts the rows each batch of the walk reads.
-      t.db.prepare = ((sql: string) => {
-        const st = prepare(sql);
-        if (!sql.includes('json_array(id, sku, name, description')) return st;
-        const get = st.get.bind(st);
-        return Object.assign(st, { get: (ids: string) => (reads.push((JSON.parse(ids) as number[]).length), get(ids)) });
-      }) as typeof t.db.prepare;
-      const page = async (query: string, sort: 'price-asc' | 'price-desc', offset: number) => {
-        reads.length = 0;
-        const r = await s.search({ ...filters({ query, sort }), offset, limit: 20 });
-        return r.items.map((i) => Number(i.sku.slice(2)));
-      };
-      // Spread: a tenth match, so 20 past an offset of 20 are within the first 400 rows or so, read in one or two batches.
-      expect(await page('wool', 'price-asc', 20)).toEqual(Array.from({ length: 20 }, (_, k) => 200 + 10 * k));
-      expect(reads.length).toBeLessThanOrEqual(2);
-      expect(reads.reduce((a, b) => a + b, 0)).toBeLessThan(1000);
-      // Bunched at the far end: the batches grow until they reach them.
-      expect(await page('silk', 'price-asc', 0)).toEqual(Array.from({ length: 20 }, (_, k) => 1970 + k));
-      expect(reads.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1990);
-      // The same rows as sorting every match.
-      const sorting = new InventorySearch(t.db, () => 'http://img.test', { countCap: 5, narrow: 0, sortable: 10_000 });
-      for (const [query, sort] of [['silk', 'price-desc'], ['wool', 'price-desc'], ['wool hat 1', 'price-asc']] as const) {
-        const f = { ...filters({ query, sort }), offset: 3, limit: 20 };
-        expect((await s.search(f)).items.map((i) => i.sku), `${query} ${sort}`).toEqual((await sorting.search(f)).items.map((i) => i.sku));
-      }
-    } finally {
-      t.cleanup();
-    }
-  });
-});
-
