@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import { hasFilters, type FilterFlags } from './filter-flags';
 import type { OrderRanks } from './order-ranks';
-import { matchExpression, rowMatcher, type ParsedQuery } from './search-query';
+import { matchExpression, ROW_SEPARATOR, rowTextMatcher, rowTextSql, type ParsedQuery } from './search-query';
 import { ftsColumns, ftsTable, INDEXED_PREFIX_LETTERS, itemsTable, type Slot } from './slot-schema';
 
 /** Whether a word of the query is longer than the prefixes the full-text index keeps: each read of it merges the lists of every word it covers. */
@@ -203,17 +203,18 @@ export class SearchPlanner {
 
   /**
    * Walks the order in memory, rows failing the filter flags skipped there; the others' text is
-   * read in batches (one JSON value each) and tested until the page is full. The first batch is
-   * twice the rows the page needs; the next ones what it still needs at the share of rows matching
-   * so far, with a margin: reading a row costs more than anything else here. (The count of the words
-   * is capped, so it tells only that at least so many match.)
+   * read in batches (one value per batch: their ids, and their texts joined) and tested until the
+   * page is full. The first batch is twice the rows the page needs; the next ones what it still
+   * needs at the share of rows matching so far, with a margin: reading a row costs more than
+   * anything else here. (The count of the words is capped, so it tells only that at least so many match.)
    */
   private walk({ slot, q, f, flags, ranks }: PlanInput): number[] {
-    const test = rowMatcher(q);
+    const test = rowTextMatcher(q);
     const keep = hasFilters(f) ? flags().test(f) : () => true;
     const order = ranks();
     const at = order.positions(f.sort);
-    const read = this.stmt(`SELECT json_group_array(json_array(id, ${ftsColumns.join(', ')})) FROM ${itemsTable(slot)} WHERE id IN (SELECT value FROM json_each(?))`).pluck();
+    const text = rowTextSql(ftsColumns, 'consignor_id');
+    const read = this.stmt(`SELECT json_group_array(id), group_concat(${text}, char(30)) FROM ${itemsTable(slot)} WHERE id IN (SELECT value FROM json_each(?))`).raw();
     const out: number[] = [];
     const wanted = f.offset + f.limit;
     let skip = f.offset;
@@ -228,11 +229,12 @@ export class SearchPlanner {
         const id = at(pos);
         if (keep(id)) ids.push(id);
       }
-      const rows = new Map((JSON.parse(read.get(JSON.stringify(ids)) as string) as unknown[][]).map((r) => [r[0], r]));
+      const [found, texts] = read.get(JSON.stringify(ids)) as [string, string | null];
+      const rowTexts = texts?.split(ROW_SEPARATOR) ?? [];
+      const hits = new Set((JSON.parse(found) as number[]).filter((_, i) => test(rowTexts[i])));
       tested += ids.length;
       for (const id of ids) {
-        const row = rows.get(id);
-        if (!row || !test(row.slice(1))) continue;
+        if (!hits.has(id)) continue;
         matched += 1;
         if (out.length === f.limit) continue;
         if (skip > 0) skip -= 1;

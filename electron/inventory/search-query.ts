@@ -48,33 +48,69 @@ export function oneEditApart(a: string, b: string): boolean {
 const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** Case and accents folded as the full-text index folds them (unicode61, remove_diacritics); plain ASCII only needs its case. */
-const fold = (s: string) => (NOT_ASCII.test(s) ? s.normalize('NFKD').replace(/\p{M}+/gu, '') : s).toLowerCase();
+const fold = (s: string) => (NOT_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}+/gu, '') : s).toLowerCase();
 
-/** A word that starts a word of the text: at the text's start or after a character that is not a letter or digit. */
-const startsAWord = (word: string) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+const LETTER_OR_DIGIT_LAST = /[\p{L}\p{N}]$/u;
+
+/** Whether the character before `at` is a letter or digit (a surrogate pair read whole). */
+function afterLetterOrDigit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return LETTER_OR_DIGIT_LAST.test(text.slice(Math.max(0, at - 2), at));
+}
+
+/** Whether a (folded) word starts a word of the (folded) text: at its start or after a character that is not a letter or digit. */
+function startsAWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (at === 0 || !afterLetterOrDigit(text, at)) return true;
+  return false;
+}
+
+/** Between the columns of a row's text as a walk reads it (rowTextSql): not a letter or digit, so a word never spans two columns. */
+const COLUMN_SEPARATOR = '\x1f';
+/** Between rows, in the text of a batch of rows (group_concat of rowTextSql). */
+export const ROW_SEPARATOR = '\x1e';
 
 /**
- * A word's test on one column's text: plain ASCII text (most of it) is searched ignoring case,
- * as it is; other text is folded first, as the full-text index folds it.
+ * One row's searchable text as one value, for a walk to test: the consignor's column first (a
+ * named consignor is tested on it alone), then the others, each separator taken out of the
+ * columns so that neither a row nor the consignor's column is ever split in two.
  */
-function wordTest(word: string): (text: string) => boolean {
-  const folded = startsAWord(fold(word));
-  const plain = NOT_ASCII.test(folded.source) ? null : new RegExp(folded.source, 'ui');
-  return (text) => (plain && !NOT_ASCII.test(text) ? plain.test(text) : folded.test(fold(text)));
+export function rowTextSql(columns: readonly string[], consignor: string): string {
+  const others = columns.filter((c) => c !== consignor);
+  return `replace(concat_ws(char(31), replace(coalesce(${consignor}, ''), char(31), ' '), ${others.join(', ')}), char(30), ' ')`;
 }
 
 /**
- * The match tested on a row's own text columns (FTS column order, consignor last), the way the
- * full-text index would answer it: every word starts a word of some column. Lets a broad query
- * walk a sort index and test each row without asking the full-text index once per row. Each
- * column is tested on its own, so a word never spans two of them.
+ * A character outside plain text, the text that folding changes only in case: ASCII, and general
+ * punctuation (curly quotes, dashes), none of which is a letter, a digit or a mark.
  */
-export function rowMatcher(q: ParsedQuery): (columns: unknown[]) => boolean {
-  const words = q.words.map(wordTest);
-  const consignor = q.consignor === null ? null : wordTest(q.consignor);
-  const holds = (test: (text: string) => boolean, v: unknown) => typeof v === 'string' && test(v);
-  return (columns) => {
-    if (!words.every((w) => columns.some((v) => holds(w, v)))) return false;
-    return consignor === null || holds(consignor, columns[columns.length - 1]);
+const NOT_PLAIN = /[^\x00-\x7f\u2000-\u206f]/;
+
+/**
+ * The match tested on a row's text as rowTextSql reads it, the way the full-text index would
+ * answer it: every word starts a word of some column, and a named consignor starts a word of the
+ * consignor's column. Plain text (most of it) only needs its case folded; other text is folded
+ * as the full-text index folds it. Lets a broad query walk a sort index and test each row
+ * without asking the full-text index once per row.
+ */
+export function rowTextMatcher(q: ParsedQuery): (text: string) => boolean {
+  const words = q.words.map(fold);
+  const consignor = q.consignor === null ? null : fold(q.consignor);
+  // Plain text is searched as it is, ignoring case; a folded word that is not plain ASCII is in no such text.
+  const ascii = [...words, ...(consignor === null ? [] : [consignor])].some((w) => NOT_ASCII.test(w))
+    ? null
+    : { words: words.map((w) => new RegExp(`(?:^|[^a-z0-9])${w}`, 'i')), consignor: consignor === null ? null : new RegExp(`^(?:[^\x1f]*[^a-z0-9\x1f])?${consignor}`, 'i') };
+  const consignorColumn = (text: string) => {
+    const end = text.indexOf(COLUMN_SEPARATOR);
+    return end < 0 ? text : text.slice(0, end);
+  };
+  return (raw) => {
+    if (!NOT_PLAIN.test(raw)) {
+      if (ascii === null || !ascii.words.every((w) => w.test(raw))) return false;
+      return ascii.consignor === null || ascii.consignor.test(raw);
+    }
+    const text = fold(raw);
+    if (!words.every((w) => startsAWord(text, w))) return false;
+    return consignor === null || startsAWord(consignorColumn(text), consignor);
   };
 }
