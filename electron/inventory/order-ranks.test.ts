@@ -21,6 +21,27 @@ describe('sort orders kept in memory', () => {
     expect(r.page('price-desc', [1, 2, 4, 7, 9], 0, 10)).toEqual([1, 4, 7, 2, 9]);
   });
 
+  it('page any set of found rows as sorting their positions would, from any offset, either way, call after call', () => {
+    // 3,000 rows with ids 1, 3, 5, …, priced at random with many ties.
+    let seed = 11;
+    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const facts = new FactsCollector();
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ id: 2 * i + 1, price: random(40) === 0 ? null : random(500) }));
+    for (const { id, price } of rows) facts.add(id, { category: null, consignment: 0, ecommerce: 0, quantity: 1, status: 'ACTIVE' }, [price, 1, id, id]);
+    const byId = Uint32Array.from(rows.map((r) => r.id));
+    const r = new OrderRanks(facts.finish(byId, byId));
+    const everyRow = r.slice('price-asc', 0, rows.length);
+    const position = new Map(everyRow.map((id, pos) => [id, pos]));
+    for (const size of [1, 31, 32, 33, 700, 3000]) {
+      const found = [...new Set(Array.from({ length: size }, () => 2 * random(3000) + 1))];
+      const sorted = [...found].sort((a, b) => position.get(a)! - position.get(b)!);
+      for (const [offset, limit] of [[0, 100], [7, 33], [found.length - 1, 5], [found.length, 5]]) {
+        expect(r.page('price-asc', [...found, 2, 6001], offset, limit), `${size} up from ${offset}`).toEqual(sorted.slice(offset, offset + limit));
+        expect(r.page('price-desc', found, offset, limit), `${size} down from ${offset}`).toEqual([...sorted].reverse().slice(offset, offset + limit));
+      }
+    }
+  });
+
   it('leave out ids that have no row instead of showing another row in their place', () => {
     expect(ranks().page('price-asc', [3, 1, 100, 2], 0, 10)).toEqual([2, 1]);
   });

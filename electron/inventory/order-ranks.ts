@@ -30,6 +30,8 @@ export function orderOf(sort: SearchSort): { key: OrderKey; desc: boolean } {
  */
 export class OrderRanks {
   private readonly ranks = new Map<OrderKey, Uint32Array>();
+  /** The bitmap a page marks positions in, kept clear between calls. */
+  private marks = new Uint32Array(0);
 
   constructor(private readonly facts: Pick<CopyFacts, 'orders' | 'flags'>) {}
 
@@ -65,20 +67,36 @@ export class OrderRanks {
     return out;
   }
 
-  /** A page of these row ids in this sort; ids with no row are left out. */
+  /**
+   * A page of these row ids in this sort; ids with no row are left out. Their positions are marked
+   * in a bitmap of the order and the page read off it from the end the sort starts at: a pass over
+   * the ids and at most one over the bitmap's words, where sorting the positions would cost a
+   * comparison sort of every one of them.
+   */
   page(sort: SearchSort, ids: number[], offset: number, limit: number): number[] {
     const { key, desc } = orderOf(sort);
     const order = this.facts.orders[key];
     const rank = this.rankOf(key);
-    const positions = new Uint32Array(ids.length);
-    let n = 0;
+    const words = (order.length + 31) >>> 5;
+    if (this.marks.length < words) this.marks = new Uint32Array(words);
+    const marks = this.marks;
     for (const id of ids) {
       const p = id < rank.length ? rank[id] : NOWHERE;
-      if (p !== NOWHERE) positions[n++] = p;
+      if (p !== NOWHERE) marks[p >>> 5] |= 1 << (p & 31);
     }
-    const found = positions.subarray(0, n).sort();
     const out: number[] = [];
-    for (let i = offset; i < Math.min(n, offset + limit); i++) out.push(order[found[desc ? n - 1 - i : i]]);
+    let skip = offset;
+    for (let k = 0; k < words && out.length < limit; k++) {
+      const w = desc ? words - 1 - k : k;
+      for (let bits = marks[w]; bits !== 0 && out.length < limit; ) {
+        // Going up, the lowest marked position of the word first; going down, the highest.
+        const bit = desc ? 31 - Math.clz32(bits) : 31 - Math.clz32(bits & -bits);
+        bits &= ~(1 << bit);
+        if (skip > 0) skip -= 1;
+        else out.push(order[(w << 5) + bit]);
+      }
+    }
+    marks.fill(0, 0, words);
     return out;
   }
 
