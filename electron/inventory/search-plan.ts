@@ -9,6 +9,9 @@ import { ftsColumns, ftsTable, INDEXED_PREFIX_LETTERS, itemsTable, type Slot } f
 /** Whether a word of the query is longer than the prefixes the full-text index keeps: each read of it merges the lists of every word it covers. */
 const mergesLists = (q: ParsedQuery) => [...q.words, ...(q.consignor ? [q.consignor] : [])].some((w) => [...w].length > INDEXED_PREFIX_LETTERS);
 
+/** A row's searchable text as one value, which a walk reads a batch of at once. */
+const ROW_TEXT = rowTextSql(ftsColumns, 'consignor_id');
+
 /** Relevance weights per FTS column (sku, name, description, brand, category, color, size, consignor). */
 const bm25 = (fts: string) => `bm25(${fts}, 10.0, 5.0, 1.0, 3.0, 2.0, 1.5, 1.0, 4.0)`;
 
@@ -213,8 +216,7 @@ export class SearchPlanner {
     const keep = hasFilters(f) ? flags().test(f) : () => true;
     const order = ranks();
     const at = order.positions(f.sort);
-    const text = rowTextSql(ftsColumns, 'consignor_id');
-    const read = this.stmt(`SELECT json_group_array(id), group_concat(${text}, char(30)) FROM ${itemsTable(slot)} WHERE id IN (SELECT value FROM json_each(?))`).raw();
+    const read = this.stmt(`SELECT json_group_array(id), group_concat(${ROW_TEXT}, char(30)) FROM ${itemsTable(slot)} WHERE id IN (SELECT value FROM json_each(?))`).raw();
     const out: number[] = [];
     const wanted = f.offset + f.limit;
     let skip = f.offset;
