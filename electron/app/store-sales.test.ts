@@ -97,7 +97,7 @@ describe('sales shared through the store server', () => {
     await b.h.feature.service.recordReturn({ orderNumber: sale.orderNumber, lines: [{ saleLineId: there.lines[0].saleLineId, quantity: 1 }], taxCents: 0 });
     await vi.waitFor(() => expect(history(a.h).filter((r) => r.orderNumber === sale.orderNumber).map((r) => [r.kind, r.recordedOn ?? null])).toEqual([['RETURN', '02'], ['SALE', null]]), { timeout: 10_000 });
     // The return is delivered by the workstation that recorded it, to the vendors the sale went to; never by the other.
-    await vi.waitFor(() => expect(b.dests[0].sent()).toContain(`RETURN ${sale.orderNumber}#1`));
+    await vi.waitFor(() => expect(b.dests[0].sent()).toContain(`RETURN ${sale.orderNumber}#1`), { timeout: 10_000 });
     expect(a.dests[0].sent().filter((s) => s.startsWith('RETURN'))).toEqual([]);
     expect(b.dests[0].sent().filter((s) => s.startsWith('SALE'))).toEqual([]);
     expect(a.h.feature.views.sale({ orderNumber: sale.orderNumber }).lines[0].returnableQuantity).toBe(1);
