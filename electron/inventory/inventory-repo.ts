@@ -72,7 +72,9 @@ class SlotStatements {
     const fts = ftsColumns.join(', ');
     this.insert = db.prepare(`INSERT INTO ${t} (${itemColumns.join(', ')}) VALUES (${placeholders})`);
     this.find = db.prepare(`SELECT id, ${itemColumns.join(', ')} FROM ${t} WHERE sku = ? COLLATE NOCASE`).raw();
-    this.remove = db.prepare(`DELETE FROM ${t} WHERE sku = ? COLLATE NOCASE`);
+    // Rows go in row id order (`IN` reads its list sorted): the full-text index's trigger then hands
+    // FTS5 ascending row ids, which it keeps in memory until the statement ends.
+    this.remove = db.prepare(`DELETE FROM ${t} WHERE id IN (SELECT i.id FROM json_each(?) AS j JOIN ${t} AS i ON i.sku = j.value COLLATE NOCASE) RETURNING sku`).pluck();
     this.count = db.prepare(`SELECT count(*) FROM ${t}`).pluck();
     this.index = db.prepare(`INSERT INTO ${ftsTable(slot)} (rowid, ${fts}) SELECT id, ${fts} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`);
   }
@@ -193,8 +195,15 @@ export class InventoryRepo {
     return 'updated';
   }
 
-  remove(gen: number, sku: string): boolean {
-    return this.at(gen).remove.run(sku).changes > 0;
+  /**
+   * Deletes the items of these SKUs (any case) from a generation in one statement, and answers the
+   * SKUs it deleted, in lower case. FTS5 writes what it holds to disk at every statement and
+   * whenever a row id comes before the last one it was given: deleting row by row wrote a segment
+   * of the full-text index per row.
+   */
+  removeAll(gen: number, skus: string[]): Set<string> {
+    if (skus.length === 0) return new Set();
+    return new Set((this.at(gen).remove.all(JSON.stringify(skus)) as string[]).map((sku) => sku.toLowerCase()));
   }
 
   countQuery(gen: number): string {

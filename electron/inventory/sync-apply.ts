@@ -92,19 +92,27 @@ function withFilterFacts(r: InventoryRecord, ctx: ApplyContext): InventoryRecord
   return ctx.vendorFiltered && ctx.settings.includeOnlyEcommerceItems ? { ...r, ecommerce: true } : r;
 }
 
-/** Applies one record to a generation: upsert what belongs, delete what does not. */
-function applyOne(ctx: ApplyContext, gen: number, r: InventoryRecord, counts: Counts, unindexed: number[]): void {
-  const outcome = belongsInCopy(r, ctx.settings, ctx.vendorFiltered) ? ctx.repo.upsert(gen, r, unindexed) : ctx.repo.remove(gen, r.sku) ? 'deleted' : 'leftOut';
-  counts[outcome] += 1;
-  noteStamp(counts.stamps, r.lastUpdated, outcome === 'inserted' || outcome === 'updated' || outcome === 'deleted', ctx.previousStart);
-}
-
 /** The last entry for each SKU (any case): new rows are indexed only at the end of their transaction, so none may be touched twice in one. */
 function lastPerSku(records: InventoryRecord[], counts: Counts): InventoryRecord[] {
   const bySku = new Map<string, InventoryRecord>();
   for (const r of records) bySku.set(r.sku.toLowerCase(), r);
   counts.updated += records.length - bySku.size;
   return [...bySku.values()];
+}
+
+/**
+ * Applies the last entry of each SKU to a generation: what no longer belongs is deleted first, in
+ * one statement, then the rest is upserted. New rows' ids go into `unindexed`.
+ */
+function applyRecords(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, unindexed: number[]): void {
+  const latest = lastPerSku(records, counts);
+  const belongs = latest.map((r) => belongsInCopy(r, ctx.settings, ctx.vendorFiltered));
+  const deleted = ctx.repo.removeAll(gen, latest.filter((_, i) => !belongs[i]).map((r) => r.sku));
+  latest.forEach((r, i) => {
+    const outcome = belongs[i] ? ctx.repo.upsert(gen, r, unindexed) : deleted.has(r.sku.toLowerCase()) ? 'deleted' : 'leftOut';
+    counts[outcome] += 1;
+    noteStamp(counts.stamps, r.lastUpdated, outcome === 'inserted' || outcome === 'updated' || outcome === 'deleted', ctx.previousStart);
+  });
 }
 
 /**
@@ -167,9 +175,7 @@ async function inChunks(source: ItemSource, ctx: ApplyContext, counts: Counts, w
  * full-text index is rebuilt when it is finished, so new rows are not indexed here.
  */
 export async function streamIntoGeneration(source: ItemSource, ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
-  const write = ctx.repo.db.transaction((records: InventoryRecord[]) => {
-    for (const r of lastPerSku(records, counts)) applyOne(ctx, gen, r, counts, []);
-  });
+  const write = ctx.repo.db.transaction((records: InventoryRecord[]) => applyRecords(ctx, gen, records, counts, []));
   await inChunks(source, ctx, counts, write);
 }
 
@@ -178,7 +184,7 @@ export function applyAtOnce(ctx: ApplyContext, gen: number, records: InventoryRe
   checkAbort(ctx.signal);
   ctx.repo.db.transaction(() => {
     const unindexed: number[] = [];
-    for (const r of lastPerSku(records, counts)) applyOne(ctx, gen, r, counts, unindexed);
+    applyRecords(ctx, gen, records, counts, unindexed);
     ctx.repo.indexRows(gen, unindexed);
     finish();
   })();

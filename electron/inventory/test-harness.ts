@@ -24,6 +24,29 @@ export function currentTable(db: Db): string {
   return itemsTable(slotOf(db.prepare('SELECT gen FROM inventory_state').pluck().get() as number));
 }
 
+/**
+ * Leaf pages FTS5 has written to a slot's full-text index when it wrote out what it held in memory
+ * (merges aside): the write counter of its structure record, whose layout is FTS5's file format
+ * (a 4-byte cookie, an optional 4-byte version marker, then levels, segments and this counter as varints).
+ */
+export function ftsLeavesWritten(db: Db, slot: 0 | 1): number {
+  const block = db.prepare(`SELECT block FROM ${ftsTable(slot)}_data WHERE id = 10`).pluck().get() as Buffer;
+  let at = block.readUInt32BE(4) === 0xff000000 ? 8 : 4;
+  const varint = () => {
+    let value = 0;
+    for (let k = 0; k < 9; k++) {
+      const byte = block[at++];
+      if (k === 8) return value * 256 + byte;
+      value = value * 128 + (byte & 0x7f);
+      if (byte < 0x80) break;
+    }
+    return value;
+  };
+  varint();
+  varint();
+  return varint();
+}
+
 /** Fails when a slot's full-text index differs in any way from its rows. */
 export function checkFtsIntegrity(db: Db): void {
   for (const slot of [0, 1] as const) db.prepare(`INSERT INTO ${ftsTable(slot)} (${ftsTable(slot)}, rank) VALUES ('integrity-check', 1)`).run();
