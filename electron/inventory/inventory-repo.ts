@@ -64,6 +64,7 @@ class SlotStatements {
   readonly remove;
   readonly count;
   readonly index;
+  readonly retext;
   readonly updates = new Map<string, Database.Statement>();
 
   constructor(readonly db: Db, readonly slot: Slot) {
@@ -77,6 +78,8 @@ class SlotStatements {
     this.remove = db.prepare(`DELETE FROM ${t} WHERE id IN (SELECT i.id FROM json_each(?) AS j JOIN ${t} AS i ON i.sku = j.value COLLATE NOCASE) RETURNING sku`).pluck();
     this.count = db.prepare(`SELECT count(*) FROM ${t}`).pluck();
     this.index = db.prepare(`INSERT INTO ${ftsTable(slot)} (rowid, ${fts}) SELECT id, ${fts} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`);
+    // Each element: [row id, ...searchable text columns]; the rows come in the list's order.
+    this.retext = db.prepare(`UPDATE ${t} SET ${ftsColumns.map((c, i) => `${c} = j.value ->> ${i + 1}`).join(', ')} FROM json_each(?) AS j WHERE ${t}.id = j.value ->> 0`);
   }
 
   update(columns: number[]): Database.Statement {
@@ -89,6 +92,13 @@ class SlotStatements {
     return stmt;
   }
 }
+
+/** Where each searchable text column sits among a row's values, in the full-text index's order. */
+const textAt = ftsColumns.map((c) => itemColumns.indexOf(c));
+const isText = new Set(textAt);
+
+/** A row whose searchable text changed: its id, then its text columns' new values. */
+export type TextChange = [number, ...(string | number | null)[]];
 
 /** The inventory copy's tables: items by generation (each in its slot), the sync state and the run history. */
 export class InventoryRepo {
@@ -178,8 +188,10 @@ export class InventoryRepo {
    * A new row's id goes into `unindexed` when given, for the caller to index with the rest of its
    * chunk (indexRows); otherwise it is indexed at once. Updates set only the columns that changed,
    * so a price change rewrites the price index alone (the update trigger re-indexes changed text).
+   * Changed text goes into `texts` when given, for the caller to write with the rest of its chunk
+   * (writeTexts), so the full-text index is told in one statement.
    */
-  upsert(gen: number, r: InventoryRecord, unindexed?: number[]): 'inserted' | 'updated' | 'unchanged' {
+  upsert(gen: number, r: InventoryRecord, unindexed?: number[], texts?: TextChange[]): 'inserted' | 'updated' | 'unchanged' {
     const values = rowValues(r);
     const s = this.at(gen);
     const existing = s.find.get(r.sku) as unknown[] | undefined;
@@ -191,7 +203,12 @@ export class InventoryRepo {
     }
     const changed = itemColumns.flatMap((c, i) => (values[i] === existing[i + 1] ? [] : [i]));
     if (changed.length === 0) return 'unchanged';
-    s.update(changed).run(...changed.map((i) => values[i]), existing[0]);
+    let now = changed;
+    if (texts && changed.some((i) => isText.has(i))) {
+      texts.push([existing[0] as number, ...textAt.map((i) => values[i] as string | number | null)]);
+      now = changed.filter((i) => !isText.has(i));
+    }
+    if (now.length > 0) s.update(now).run(...now.map((i) => values[i]), existing[0]);
     return 'updated';
   }
 
@@ -204,6 +221,14 @@ export class InventoryRepo {
   removeAll(gen: number, skus: string[]): Set<string> {
     if (skus.length === 0) return new Set();
     return new Set((this.at(gen).remove.all(JSON.stringify(skus)) as string[]).map((sku) => sku.toLowerCase()));
+  }
+
+  /**
+   * Writes changed searchable text (from upsert) in one statement, in row id order, so the update
+   * trigger hands FTS5 every row's old and new text in one pass rather than a segment per row.
+   */
+  writeTexts(gen: number, texts: TextChange[]): void {
+    if (texts.length > 0) this.at(gen).retext.run(JSON.stringify(texts.sort((a, b) => a[0] - b[0])));
   }
 
   countQuery(gen: number): string {

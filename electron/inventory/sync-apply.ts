@@ -3,7 +3,7 @@ import type { ItemSource } from './item-source';
 import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
 import type { ChunkSizer } from './chunk-sizer';
 import { runBulk, type BulkStep } from './bulk-worker';
-import type { InventoryRepo } from './inventory-repo';
+import type { InventoryRepo, TextChange } from './inventory-repo';
 import { finishSlot, slotOf } from './slot-schema';
 import { noStamps, noteStamp, type StampFacts } from './sync-clocks';
 import { belongsInCopy } from './copy-filter';
@@ -102,17 +102,21 @@ function lastPerSku(records: InventoryRecord[], counts: Counts): InventoryRecord
 
 /**
  * Applies the last entry of each SKU to a generation: what no longer belongs is deleted first, in
- * one statement, then the rest is upserted. New rows' ids go into `unindexed`.
+ * one statement, then the rest is upserted, changed searchable text written in one more. FTS5
+ * writes what it holds at every statement, so deleting or renaming row by row (the index's
+ * triggers at each) wrote a segment of the full-text index per row. New rows' ids go into `unindexed`.
  */
 function applyRecords(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, unindexed: number[]): void {
   const latest = lastPerSku(records, counts);
   const belongs = latest.map((r) => belongsInCopy(r, ctx.settings, ctx.vendorFiltered));
   const deleted = ctx.repo.removeAll(gen, latest.filter((_, i) => !belongs[i]).map((r) => r.sku));
+  const texts: TextChange[] = [];
   latest.forEach((r, i) => {
-    const outcome = belongs[i] ? ctx.repo.upsert(gen, r, unindexed) : deleted.has(r.sku.toLowerCase()) ? 'deleted' : 'leftOut';
+    const outcome = belongs[i] ? ctx.repo.upsert(gen, r, unindexed, texts) : deleted.has(r.sku.toLowerCase()) ? 'deleted' : 'leftOut';
     counts[outcome] += 1;
     noteStamp(counts.stamps, r.lastUpdated, outcome === 'inserted' || outcome === 'updated' || outcome === 'deleted', ctx.previousStart);
   });
+  ctx.repo.writeTexts(gen, texts);
 }
 
 /**
