@@ -73,8 +73,8 @@ class SlotStatements {
     const fts = ftsColumns.join(', ');
     this.insert = db.prepare(`INSERT INTO ${t} (${itemColumns.join(', ')}) VALUES (${placeholders})`);
     this.find = db.prepare(`SELECT id, ${itemColumns.join(', ')} FROM ${t} WHERE sku = ? COLLATE NOCASE`).raw();
-    // Rows go in row id order (`IN` reads its list sorted): the full-text index's trigger then hands
-    // FTS5 ascending row ids, which it keeps in memory until the statement ends.
+    // Rows go in row id order (`IN` reads its list sorted): FTS5 also writes out what it holds when a
+    // row id comes before the last one it was given, so the trigger must hand it ascending ones.
     this.remove = db.prepare(`DELETE FROM ${t} WHERE id IN (SELECT i.id FROM json_each(?) AS j JOIN ${t} AS i ON i.sku = j.value COLLATE NOCASE) RETURNING sku`).pluck();
     this.count = db.prepare(`SELECT count(*) FROM ${t}`).pluck();
     this.index = db.prepare(`INSERT INTO ${ftsTable(slot)} (rowid, ${fts}) SELECT id, ${fts} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`);
@@ -213,20 +213,15 @@ export class InventoryRepo {
   }
 
   /**
-   * Deletes the items of these SKUs (any case) from a generation in one statement, and answers the
-   * SKUs it deleted, in lower case. FTS5 writes what it holds to disk at every statement and
-   * whenever a row id comes before the last one it was given: deleting row by row wrote a segment
-   * of the full-text index per row.
+   * Deletes the items of these SKUs (any case) from a generation in one statement, as indexRows adds
+   * rows, and answers the SKUs it deleted, in lower case.
    */
   removeAll(gen: number, skus: string[]): Set<string> {
     if (skus.length === 0) return new Set();
     return new Set((this.at(gen).remove.all(JSON.stringify(skus)) as string[]).map((sku) => sku.toLowerCase()));
   }
 
-  /**
-   * Writes changed searchable text (from upsert) in one statement, in row id order, so the update
-   * trigger hands FTS5 every row's old and new text in one pass rather than a segment per row.
-   */
+  /** Writes changed searchable text (from upsert) in one statement, in row id order, as indexRows adds rows. */
   writeTexts(gen: number, texts: TextChange[]): void {
     if (texts.length > 0) this.at(gen).retext.run(JSON.stringify(texts.sort((a, b) => a[0] - b[0])));
   }

@@ -96,10 +96,11 @@ describe('applying changes to the current generation', () => {
 
   it('deletes the items that no longer belong and re-indexes renamed ones in one pass of the full-text index, whatever order they come in', async () => {
     const item = (i: number) => ({ sku: `S${i}`, name: `teapot number${i} with a lid`, description: `glazed stoneware ${i}`, quantity: 1 });
-    const items = Array.from({ length: 120 }, (_, i) => item(i));
-    await fullLoad(items.map((_, i) => item(i)));
+    const all = <T>(f: (i: number) => T) => Array.from({ length: 120 }, (_, i) => f(i));
+    await fullLoad(all(item));
     // Every second item sold out or made inactive, last row first; of the others, a third renamed (and restocked) and the rest restocked.
-    const changes = items.map((item, i) => (i % 2 === 0 ? { ...item, sku: item.sku.toLowerCase(), ...(i % 4 === 0 ? { quantity: 0 } : { state: 'I' }) } : { ...item, ...(i % 3 === 0 ? { name: `kettle number${i}`, quantity: 3 } : { quantity: 2 }) })).reverse();
+    const change = (i: number) => (i % 2 === 0 ? { ...item(i), sku: `s${i}`, ...(i % 4 === 0 ? { quantity: 0 } : { state: 'I' }) } : { ...item(i), ...(i % 3 === 0 ? { name: `kettle number${i}`, quantity: 3 } : { quantity: 2 }) });
+    const changes: Record<string, unknown>[] = all(change).reverse();
     changes.push({ sku: 'GONE', name: 'never held', description: '', quantity: 0 });
     const counts = emptyCounts(changes.length);
     const records = await readAll(arraySource(changes), ctx(), counts);

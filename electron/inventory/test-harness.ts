@@ -15,7 +15,7 @@ import { InventorySearch } from './inventory-search';
 import { SearchFactsStore } from './search-facts';
 import { InventorySync, type SyncDeps } from './inventory-sync';
 import { inventoryMigrations } from './migrations';
-import { ftsTable, itemsTable, slotOf } from './slot-schema';
+import { ftsTable, itemsTable, slotOf, type Slot } from './slot-schema';
 
 export const TEST_KEY = 'test-inventory-key';
 
@@ -29,7 +29,7 @@ export function currentTable(db: Db): string {
  * (merges aside): the write counter of its structure record, whose layout is FTS5's file format
  * (a 4-byte cookie, an optional 4-byte version marker, then levels, segments and this counter as varints).
  */
-export function ftsLeavesWritten(db: Db, slot: 0 | 1): number {
+export function ftsLeavesWritten(db: Db, slot: Slot): number {
   const block = db.prepare(`SELECT block FROM ${ftsTable(slot)}_data WHERE id = 10`).pluck().get() as Buffer;
   let at = block.readUInt32BE(4) === 0xff000000 ? 8 : 4;
   const varint = () => {
