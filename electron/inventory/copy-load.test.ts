@@ -139,12 +139,12 @@ it('ends a worker still at its job when the copy closes, so nothing holds or reo
 
   // A read of the search facts that nobody waits for any more (the app is closing).
   let settled = false;
-  const facts = readFacts(workers, 1).finally(() => (settled = true));
+  const facts = readFacts(workers, { kind: 'facts', slot: 1 }).finally(() => (settled = true));
   facts.catch(() => undefined);
   await workers.close();
   await new Promise((resolve) => setImmediate(resolve));
   expect(settled).toBe(true);
   await expect(facts).rejects.toThrow(/stopped/);
   // And none is started after.
-  await expect(readFacts(workers, 1)).rejects.toThrow(/closed/);
+  await expect(readFacts(workers, { kind: 'facts', slot: 1 })).rejects.toThrow(/closed/);
 }, 60_000);

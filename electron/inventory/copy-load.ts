@@ -6,7 +6,6 @@ import { BulkWorkError } from './bulk-worker';
 import type { CopyFacts } from './copy-facts';
 import type { LoadOutcome, LoadSpec } from './load-job';
 import type { AnswerStream, ToWorker } from './load-messages';
-import type { Slot } from './slot-schema';
 import { WorkerLink, type PipedAnswer } from './worker-link';
 
 export type { PipedAnswer };
@@ -165,12 +164,12 @@ export class CopyLoad {
   }
 }
 
-/** The search facts of a stored slot, read and sorted in a worker. */
-export async function readFacts(workers: CopyWorkers, slot: Slot): Promise<CopyFacts> {
+/** The search facts of a stored slot, read and sorted in a worker (or patched there: facts-patch.ts). */
+export async function readFacts(workers: CopyWorkers, ask: Extract<ToWorker, { kind: 'facts' | 'patch' }>): Promise<CopyFacts> {
   const link = new WorkerLink(workers);
   try {
     const answer = link.wait('facts');
-    link.send({ kind: 'facts', slot });
+    link.send(ask);
     return (await answer).facts;
   } finally {
     await link.stop();

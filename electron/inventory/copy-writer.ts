@@ -10,6 +10,7 @@ import { startOwnModule } from '../core/module-worker';
 import { transactionsTakeTheWriteLock } from '../core/store/write-lock';
 import { transferablesOf } from './copy-facts';
 import { flaggedSku } from './copy-filter';
+import { patchFacts } from './facts-patch';
 import { factsOfStore, LoadJob, type LoadSpec } from './load-job';
 import { failedMessage, type ToWorker, type FromWorker, type AnswerStream, type FromReader, type ToReader } from './load-messages';
 
@@ -118,6 +119,9 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
       } else if (m.kind === 'skus') post({ kind: 'skus', skus: flaggedSkus });
       else if (m.kind === 'facts') {
         const facts = factsOfStore(db, m.slot);
+        post({ kind: 'facts', facts }, transferablesOf(facts));
+      } else if (m.kind === 'patch') {
+        const facts = patchFacts(db, m.slot, m.dataVersion, m.previous, m.change);
         post({ kind: 'facts', facts }, transferablesOf(facts));
       }
     } catch (e) {

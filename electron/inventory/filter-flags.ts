@@ -49,6 +49,7 @@ export class FilterFlags {
     const { flags, category, categories } = this.facts;
     const counts = new Uint32Array(categories.length + 1);
     for (let id = 0; id < flags.length; id++) if (flags[id] !== 0) counts[category[id]]++;
-    return categories.map((name, i) => ({ name, count: counts[i + 1] })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A category every row of which has gone since (changes applied in place) is not shown.
+    return categories.map((name, i) => ({ name, count: counts[i + 1] })).filter((c) => c.count > 0).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 }

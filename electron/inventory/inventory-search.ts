@@ -6,6 +6,7 @@ import { hasFilters } from './filter-flags';
 import { listColumns, toItemDetail, toItemRow, toSkuLookup, type Row } from './item-rows';
 import { SearchPlanner, type Found, type Page, type SearchLimits } from './search-plan';
 import { ftsQuery, matchExpression, parseQuery, type ParsedQuery } from './search-query';
+import type { FactsChange } from './facts-patch';
 import { SearchFactsStore, type SearchFacts } from './search-facts';
 import { itemsTable, slotOf, type Slot } from './slot-schema';
 import { TypoFixer } from './typo-fix';
@@ -128,9 +129,13 @@ export class InventorySearch {
     return (await this.facts.of(copy.slot, copy.dataVersion)).flags.categoryCounts();
   }
 
-  /** Starts reading the current version's facts, ahead of the first search that needs them. */
-  prepare(): void {
+  /**
+   * Starts reading the current version's facts, ahead of the first search that needs them; after a
+   * change set applied in place, from the previous version's and the rows it touched.
+   */
+  prepare(change?: FactsChange): void {
     const copy = this.current();
-    this.facts.prepare(copy.slot, copy.dataVersion);
+    if (change) this.facts.changed(copy.slot, copy.dataVersion, change);
+    else this.facts.prepare(copy.slot, copy.dataVersion);
   }
 }

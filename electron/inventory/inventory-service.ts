@@ -54,7 +54,7 @@ export class InventoryService {
       log: core.log,
       allowance: allowanceFor(core),
       health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
-      facts: { install: (slot, dataVersion, facts) => this.search.facts.install(slot, dataVersion, facts), changed: () => this.search.prepare() },
+      facts: { install: (slot, dataVersion, facts) => this.search.facts.install(slot, dataVersion, facts), changed: (change) => this.search.prepare(change) },
       workers: this.workers,
       loaded: (change) => void this.copy.published(change),
       spend: async (apiKey) => {

@@ -1,5 +1,6 @@
 import type { ItemRow } from '../simpleconsign/inventory-row';
 import type { CopyFacts } from './copy-facts';
+import type { FactsChange } from './facts-patch';
 import type { LoadOutcome, LoadSpec } from './load-job';
 import type { Slot } from './slot-schema';
 
@@ -18,6 +19,8 @@ export type ToWorker =
   /** The load is committed: its log may be copied back into the file. */
   | { kind: 'checkpoint' }
   | { kind: 'facts'; slot: Slot }
+  /** The facts of the version a change set applied in place made, from the previous version's (facts-patch.ts). */
+  | { kind: 'patch'; slot: Slot; dataVersion: number; previous: CopyFacts; change: FactsChange }
   /** The SKUs of the 'flags' answer piped without a load (a change set's list of E-commerce items). */
   | { kind: 'skus' };
 

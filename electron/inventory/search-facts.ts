@@ -1,8 +1,10 @@
 import type { Db } from '../core/store/database';
 import type { CopyFacts } from './copy-facts';
 import { CopyWorkers, readFacts } from './copy-load';
+import { patchFacts, type FactsChange } from './facts-patch';
 import { FilterFlags } from './filter-flags';
 import { factsOfStore } from './load-job';
+import type { ToWorker } from './load-messages';
 import { OrderRanks } from './order-ranks';
 import type { Slot } from './slot-schema';
 
@@ -14,45 +16,76 @@ export interface SearchFacts {
 
 const asSearchFacts = (f: CopyFacts): SearchFacts => ({ flags: new FilterFlags(f), ranks: new OrderRanks(f) });
 
+interface Held {
+  key: string;
+  /** The facts once at hand, and what they were made from (the start of the next version's patch). */
+  ready: { search: SearchFacts; copy: CopyFacts } | null;
+  pending: Promise<SearchFacts>;
+}
+
 /**
  * The search facts of the copy's current version. A full load hands over those it built as it
- * commits; any other version (at start, after changes applied in place) has them read from the
- * store and sorted in a worker, and a search that needs them waits for that, never the main thread.
+ * commits; a change set applied in place has the previous version's patched with the rows it
+ * touched; any other version (at start, after a large change set) has them read from the store
+ * and sorted. Patching and reading run in a worker, and a search that needs them waits for that,
+ * never the main thread.
  */
 export class SearchFactsStore {
-  private held: { key: string; facts: SearchFacts | null; pending: Promise<SearchFacts> } | null = null;
+  private held: Held | null = null;
 
-  private readonly read: (slot: Slot) => Promise<CopyFacts>;
+  private readonly work: (ask: Extract<ToWorker, { kind: 'facts' | 'patch' }>) => Promise<CopyFacts>;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     /** The copy's workers, shared with its loads. */
     workers: CopyWorkers = new CopyWorkers(db),
   ) {
-    this.read = (slot) => readFacts(workers, slot);
+    // A store kept in memory (no file for a worker to open) is read in place.
+    this.work = db.memory
+      ? async (ask) => (ask.kind === 'facts' ? factsOfStore(db, ask.slot) : patchFacts(db, ask.slot, ask.dataVersion, ask.previous, ask.change))
+      : (ask) => readFacts(workers, ask);
   }
 
   /** Facts a load built for the version it just committed. */
   install(slot: Slot, dataVersion: number, facts: CopyFacts): void {
-    const ready = asSearchFacts(facts);
-    this.held = { key: `${slot}:${dataVersion}`, facts: ready, pending: Promise.resolve(ready) };
+    const search = asSearchFacts(facts);
+    this.held = { key: `${slot}:${dataVersion}`, ready: { search, copy: facts }, pending: Promise.resolve(search) };
   }
 
   /** The facts of this version: at hand, or on their way. */
   of(slot: Slot, dataVersion: number): SearchFacts | Promise<SearchFacts> {
     const key = `${slot}:${dataVersion}`;
-    if (this.held?.key === key) return this.held.facts ?? this.held.pending;
-    // A store kept in memory (no file for a worker to open) is read in place.
-    const reading = this.db.memory ? Promise.resolve(factsOfStore(this.db, slot)) : this.read(slot);
-    const held: { key: string; facts: SearchFacts | null; pending: Promise<SearchFacts> } = { key, facts: null, pending: reading.then(asSearchFacts) };
-    held.pending.then((f) => (held.facts = f), () => this.held === held && (this.held = null));
-    this.held = held;
-    return held.pending;
+    if (this.held?.key === key) return this.held.ready?.search ?? this.held.pending;
+    return this.start(key, this.work({ kind: 'facts', slot }));
   }
 
   /** Starts reading the facts of this version ahead of the first search that needs them. */
   prepare(slot: Slot, dataVersion: number): void {
     const f = this.of(slot, dataVersion);
     if (f instanceof Promise) f.catch(() => undefined);
+  }
+
+  /**
+   * A change set applied in place made this version from the previous one: its facts are the
+   * previous version's patched when those are at hand (read in full if the patch fails), else read.
+   */
+  changed(slot: Slot, dataVersion: number, change: FactsChange): void {
+    const previous = this.held?.key === `${slot}:${dataVersion - 1}` ? this.held.ready?.copy : undefined;
+    if (!previous) return this.prepare(slot, dataVersion);
+    const patched = this.work({ kind: 'patch', slot, dataVersion, previous, change });
+    this.start(`${slot}:${dataVersion}`, patched.catch(() => this.work({ kind: 'facts', slot }))).catch(() => undefined);
+  }
+
+  private start(key: string, facts: Promise<CopyFacts>): Promise<SearchFacts> {
+    const pending = facts.then(
+      (copy) => (held.ready = { search: asSearchFacts(copy), copy }).search,
+      (e: unknown) => {
+        if (this.held === held) this.held = null;
+        throw e;
+      },
+    );
+    const held: Held = { key, ready: null, pending };
+    this.held = held;
+    return pending;
   }
 }

@@ -1,19 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSyncSettings } from '../../shared/inventory/schemas';
 import type { Db } from '../core/store/database';
 import { arraySource } from './item-source';
 import { ChunkSizer } from './chunk-sizer';
-import { InventoryRepo } from './inventory-repo';
+import type { InventoryRepo } from './inventory-repo';
 import { slotOf, itemsTable, ftsTable } from './slot-schema';
 import { appendIntoGeneration, applyAtOnce, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration, type ApplyContext } from './sync-apply';
-import { checkFtsIntegrity, ftsLeavesWritten, tempDb } from './test-harness';
+import { checkFtsIntegrity, ftsLeavesWritten, tempRepo } from './test-harness';
 
 let db: Db;
 let cleanup: () => void;
 let repo: InventoryRepo;
+let ctx: (over?: Partial<ApplyContext>) => ApplyContext;
 beforeEach(() => {
-  ({ db, cleanup } = tempDb());
-  repo = new InventoryRepo(db);
+  ({ db, cleanup, repo, ctx } = tempRepo());
 });
 afterEach(() => {
   try {
@@ -23,7 +22,6 @@ afterEach(() => {
   }
 });
 
-const ctx = (chunkSize = 3): ApplyContext => ({ repo, settings: defaultSyncSettings, chunks: new ChunkSizer(chunkSize, null), pause: async () => {}, signal: new AbortController().signal, onApplied: () => {}, vendorFiltered: true, ecommerceSkus: null, previousStart: null });
 const rows = (gen: number) => db.prepare(`SELECT sku, name, quantity FROM ${itemsTable(slotOf(gen))} ORDER BY sku COLLATE NOCASE`).all();
 const matches = (word: string, gen = 1) => db.prepare(`SELECT count(*) FROM ${ftsTable(slotOf(gen))} WHERE ${ftsTable(slotOf(gen))} MATCH ?`).pluck().get(word);
 

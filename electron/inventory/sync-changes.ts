@@ -17,8 +17,10 @@ export async function applyChanges(deps: SyncDeps, job: Job, source: ItemSource,
     if (source.total <= (deps.largeChangeSet ?? 5000)) {
       const records = await readAll(source, ctx, job.counts);
       running.progress.phase = 'committing';
+      const skus = records.map((r) => r.sku);
+      const before = deps.repo.idsOf(state.gen, skus);
       applyAtOnce(ctx, state.gen, records, job.counts, () => commitRun(deps, job, conn, state.gen));
-      deps.facts?.changed();
+      deps.facts?.changed({ before, skus });
       return;
     }
     // A new generation in the other slot, written while searches keep reading the current one:

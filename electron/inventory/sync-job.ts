@@ -4,6 +4,7 @@ import type { VendorHttp } from '../core/http/vendor-http';
 import { ChunkSizer } from './chunk-sizer';
 import type { CopyFacts } from './copy-facts';
 import type { CopyFeed } from './copy-feed';
+import type { FactsChange } from './facts-patch';
 import type { CopyWorkers } from './copy-load';
 import type { InventoryRepo, SyncState } from './inventory-repo';
 import type { Slot } from './slot-schema';
@@ -33,8 +34,11 @@ export interface SyncDeps {
   allowance?: { pausedAt(now: number): { until: number } | null; pause(until: number, reason: string): void };
   /** SimpleConsign answered (or not): the connection's health in the status bar follows. */
   health?: (ok: boolean, message: string) => void;
-  /** Where searches keep the copy's filter flags and sort orders: a full load hands over those it built; changes in place make them be read again. */
-  facts?: { install(slot: Slot, dataVersion: number, facts: CopyFacts): void; changed(): void };
+  /**
+   * Where searches keep the copy's filter flags and sort orders: a full load hands over those it
+   * built; a change set applied in place tells the rows it touched; a large one has them read again.
+   */
+  facts?: { install(slot: Slot, dataVersion: number, facts: CopyFacts): void; changed(change?: FactsChange): void };
   /** Counts a call against the key's allowance before it is made (the store's, when in a store); throws when it is spent. */
   spend?: (apiKey: string) => Promise<void>;
   /** A load from SimpleConsign was applied: its changed SKUs (null: the whole copy), for the store server. */

@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../core/store/database';
 import { SimpleConsignInventorySimulator, type InventorySimOptions } from '../simpleconsign/inventory-sim';
 import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
 import { SimHost } from '../training/sim-host';
+import { ChunkSizer } from './chunk-sizer';
 import { InventoryRepo } from './inventory-repo';
 import { CopyWorkers } from './copy-load';
 import { InventorySearch } from './inventory-search';
@@ -16,6 +17,7 @@ import { SearchFactsStore } from './search-facts';
 import { InventorySync, type SyncDeps } from './inventory-sync';
 import { inventoryMigrations } from './migrations';
 import { ftsTable, itemsTable, slotOf, type Slot } from './slot-schema';
+import type { ApplyContext } from './sync-apply';
 
 export const TEST_KEY = 'test-inventory-key';
 
@@ -72,6 +74,17 @@ export function tempDb(): { db: Db; cleanup: () => void } {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A temporary store and its repository, with how tests apply items to it: fixed chunks, no waiting between them. */
+export function tempRepo(): { db: Db; repo: InventoryRepo; cleanup: () => void; ctx: (over?: Partial<ApplyContext>) => ApplyContext } {
+  const { db, cleanup } = tempDb();
+  const repo = new InventoryRepo(db);
+  const ctx = (over: Partial<ApplyContext> = {}): ApplyContext => ({
+    repo, settings: defaultSyncSettings, chunks: new ChunkSizer(3, null), pause: async () => {}, signal: new AbortController().signal, onApplied: () => {},
+    vendorFiltered: true, ecommerceSkus: null, previousStart: null, ...over,
+  });
+  return { db, repo, cleanup, ctx };
 }
 
 export interface Harness {

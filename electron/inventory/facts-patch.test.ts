@@ -1,0 +1,168 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SearchFilters, SearchSort } from '../../shared/inventory/schemas';
+import type { Db } from '../core/store/database';
+import type { CopyFacts } from './copy-facts';
+import * as copyLoad from './copy-load';
+import { nocaseCompare, patchFacts } from './facts-patch';
+import { InventorySearch } from './inventory-search';
+import { arraySource } from './item-source';
+import { factsOfStore } from './load-job';
+import { SearchFactsStore } from './search-facts';
+import { itemsTable, slotOf } from './slot-schema';
+import { appendIntoGeneration, applyAtOnce, emptyCounts, finishGeneration, prepareGeneration, readAll } from './sync-apply';
+import { checkAndClose, startHarness, tempDb, tempRepo, type Harness } from './test-harness';
+
+/** A small seeded generator (mulberry32), so a failing case can be run again. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)];
+
+describe('the NOCASE order in memory', () => {
+  it('sorts text as SQLite does: ASCII letters folded, the rest by code point, a prefix first', () => {
+    const { db, cleanup } = tempDb();
+    try {
+      const r = random(7);
+      const pieces = ['a', 'A', 'b', 'B', 'z', 'Z', '[', '_', '`', '{', '0', '9', ' ', 'é', 'É', 'ß', 'Ω', 'ω', 'İ', 'ı', '中', '\ue000', '\uffff', '😀', '𝔸', '\u00a0', '~'];
+      const words = Array.from({ length: 600 }, () => Array.from({ length: Math.floor(r() * 5) }, () => pick(r, pieces)).join(''));
+      db.exec('CREATE TEMP TABLE words (w TEXT)');
+      const insert = db.prepare('INSERT INTO words (w) VALUES (?)');
+      words.forEach((w) => insert.run(w));
+      const bySqlite = db.prepare('SELECT rowid - 1 FROM words ORDER BY w COLLATE NOCASE, rowid').pluck().all() as number[];
+      const inMemory = words.map((_, i) => i).sort((a, b) => nocaseCompare(words[a], words[b]) || a - b);
+      expect(inMemory).toEqual(bySqlite);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+/** A temporary store holding these items as generation 1, as a full load leaves it; emptied when `work` is done. */
+async function withCopy(items: Record<string, unknown>[], work: (t: ReturnType<typeof tempRepo>) => Promise<void>): Promise<void> {
+  const t = tempRepo();
+  try {
+    const counts = emptyCounts(items.length);
+    await prepareGeneration(t.repo, 1, null);
+    await appendIntoGeneration(arraySource(items), t.ctx(), 1, counts);
+    await finishGeneration(t.repo, 1, true, counts);
+    await work(t);
+  } finally {
+    t.cleanup();
+  }
+}
+const version = (db: Db) => db.prepare('SELECT data_version FROM inventory_state WHERE id = 1').pluck().get() as number;
+
+describe('patching the search facts after changes applied in place', () => {
+  /** Items with many ties (names differing in case only, equal prices, no name or price at all) and few categories. */
+  function item(r: () => number, sku: string): Record<string, unknown> {
+    return {
+      sku,
+      name: r() < 0.1 ? null : pick(r, ['teapot', 'Teapot', 'TEAPOT', 'lamp', 'Ämber vase', 'amber vase', 'zebra rug', '_under', '😀 mug', 'Ω clock']),
+      category: r() < 0.1 ? null : pick(r, ['Kitchen', 'Decor', 'Rugs', 'kitchen']),
+      quantity: pick(r, [1, 2, 2, 5, 0]),
+      currentPrice: r() < 0.1 ? null : pick(r, [1, 9.99, 9.99, 25, 100.5]),
+      consignment: r() < 0.5,
+      ecommerce: r() < 0.5,
+      status: pick(r, ['ACTIVE', 'active', 'EXPIRED', null]),
+      dateCreated: pick(r, ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', null]),
+      lastUpdated: pick(r, ['2026-03-01T00:00:00Z', '2026-03-02T10:00:00Z']),
+    };
+  }
+
+  /** Facts compared as searches see them: each id's flags and category by name, and every order. */
+  const seen = (f: CopyFacts) => ({
+    rows: Array.from(f.flags, (bits, id) => [id, bits, f.category[id] === 0 ? null : f.categories[f.category[id] - 1]]).filter(([, bits]) => bits !== 0),
+    orders: Object.fromEntries(Object.entries(f.orders).map(([k, v]) => [k, Array.from(v)])),
+  });
+
+  it('gives the facts a full read gives, change set after change set', async () => {
+    const r = random(42);
+    let next = 0;
+    const sku = () => `S${next++}`;
+    await withCopy(Array.from({ length: 400 }, () => item(r, sku())), async ({ db, repo, ctx }) => {
+      const slot = slotOf(1);
+      let facts = factsOfStore(db, slot);
+      for (let round = 0; round < 8; round++) {
+        const held = db.prepare(`SELECT sku FROM ${itemsTable(slot)}`).pluck().all() as string[];
+        // Changed items (any case of their SKU), sold-out or inactive ones, and new ones.
+        const changes = Array.from({ length: 60 }, () => {
+          const roll = r();
+          const old = pick(r, held);
+          if (roll < 0.2) return { ...item(r, old), ...(r() < 0.5 ? { quantity: 0 } : { state: 'I' }) };
+          if (roll < 0.4) return item(r, sku());
+          return item(r, r() < 0.3 ? old.toLowerCase() : old);
+        });
+        const records = await readAll(arraySource(changes), ctx({ vendorFiltered: false }), emptyCounts(changes.length));
+        const skus = records.map((x) => x.sku);
+        const before = repo.idsOf(1, skus);
+        applyAtOnce(ctx({ vendorFiltered: false }), 1, records, emptyCounts(records.length), () => db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1'));
+        const patched = patchFacts(db, slot, version(db), facts, { before, skus });
+        const read = factsOfStore(db, slot);
+        expect(seen(patched)).toEqual(seen(read));
+        facts = patched;
+      }
+    });
+  });
+
+  it('refuses a version the copy is no longer at', async () => {
+    await withCopy([{ sku: 'A1', name: 'teapot', quantity: 1 }], async ({ db }) => {
+      const facts = factsOfStore(db, slotOf(1));
+      expect(() => patchFacts(db, slotOf(1), version(db) + 1, facts, { before: [], skus: ['A1'] })).toThrow(/data version/);
+    });
+  });
+});
+
+describe('the facts searches use after changes applied in place', () => {
+  it('are read in full when the patch cannot be made', async () => {
+    await withCopy([{ sku: 'B2', name: 'lamp', quantity: 1 }, { sku: 'A1', name: 'teapot', quantity: 1 }], async ({ db }) => {
+      const store = new SearchFactsStore(db);
+      const asked = vi.spyOn(copyLoad, 'readFacts');
+      store.install(slotOf(1), 4, factsOfStore(db, slotOf(1)));
+      // The copy is at data version 0, not 5: the patch refuses, and the facts are read in full.
+      store.changed(slotOf(1), 5, { before: [], skus: ['A1'] });
+      const facts = await store.of(slotOf(1), 5);
+      expect(asked.mock.calls.map(([, ask]) => ask.kind)).toEqual(['patch', 'facts']);
+      asked.mockRestore();
+      expect(facts.ranks.slice('name', 0, 10)).toEqual([1, 2]);
+    });
+  });
+});
+
+describe('the facts searches use after an incremental load', () => {
+  let h: Harness;
+  afterEach(() => checkAndClose(h));
+
+  const filters = (f: Partial<SearchFilters>): SearchFilters & { offset: number; limit: number } => ({
+    query: '', category: null, stock: 'all', ecommerceOnly: false, inStockOnly: false, activeOnly: false, sort: 'relevance', offset: 0, limit: 500, ...f,
+  });
+  const sorts: SearchSort[] = ['name', 'sku', 'price-asc', 'price-desc', 'quantity', 'newest', 'updated'];
+  const seen = (x: Harness, search = x.search) =>
+    Promise.all([
+      ...sorts.map((sort) => search.search(filters({ sort }))),
+      search.search(filters({ inStockOnly: true, sort: 'price-desc' })),
+      search.search(filters({ stock: 'consignment', ecommerceOnly: true, sort: 'name' })),
+    ]).then((pages) => pages.map((p) => [p.total, p.items.map((i) => i.sku)]));
+
+  it('are the previous ones patched in a worker, and show what a full read would', async () => {
+    const facts = { install: (...a: Parameters<SearchFactsStore['install']>) => h.search.facts.install(...a), changed: (c?: Parameters<Harness['search']['prepare']>[0]) => h.search.prepare(c) };
+    h = await startHarness({ sim: { items: 400 }, sync: { facts } });
+    await h.run('manual');
+    const asked = vi.spyOn(copyLoad, 'readFacts');
+    h.sim.store.tick(80);
+    h.clock.t += 60_000;
+    await h.run('scheduled');
+    expect(h.repo.recentRuns(1)[0]).toMatchObject({ mode: 'incremental', outcome: 'ok' });
+    const after = await seen(h);
+    expect(asked.mock.calls.map(([, ask]) => ask.kind)).toEqual(['patch']);
+    asked.mockRestore();
+    // The same searches over facts read from every row.
+    const fresh = new InventorySearch(h.db, () => 'http://images.test', undefined, new SearchFactsStore(h.db));
+    expect(after).toEqual(await seen(h, fresh));
+  });
+});
