@@ -3,7 +3,7 @@ import type { SearchFilters, SearchSort } from '../../shared/inventory/schemas';
 import type { Db } from '../core/store/database';
 import type { CopyFacts } from './copy-facts';
 import * as copyLoad from './copy-load';
-import { nocaseCompare, patchFacts } from './facts-patch';
+import { keyedRows, nocaseCompare, patchFacts } from './facts-patch';
 import { InventorySearch } from './inventory-search';
 import { arraySource } from './item-source';
 import { factsOfStore } from './load-job';
@@ -85,7 +85,7 @@ describe('patching the search facts after changes applied in place', () => {
     const r = random(42);
     let next = 0;
     const sku = () => `S${next++}`;
-    await withCopy(Array.from({ length: 400 }, () => item(r, sku())), async ({ db, repo, ctx }) => {
+    await withCopy(Array.from({ length: 400 }, () => item(r, sku())), async ({ db, ctx }) => {
       const slot = slotOf(1);
       let facts = factsOfStore(db, slot);
       for (let round = 0; round < 8; round++) {
@@ -100,7 +100,7 @@ describe('patching the search facts after changes applied in place', () => {
         });
         const records = await readAll(arraySource(changes), ctx({ vendorFiltered: false }), emptyCounts(changes.length));
         const skus = records.map((x) => x.sku);
-        const before = repo.idsOf(1, skus);
+        const before = keyedRows(db, slot, skus);
         applyAtOnce(ctx({ vendorFiltered: false }), 1, records, emptyCounts(records.length), () => db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1'));
         const patched = patchFacts(db, slot, version(db), facts, { before, skus });
         const read = factsOfStore(db, slot);

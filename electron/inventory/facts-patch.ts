@@ -1,15 +1,26 @@
 import type Database from 'better-sqlite3';
 import { flagsSql, numericColumns, numericOrders, orderKeys, type CopyFacts } from './copy-facts';
-import { idsOfSkus, itemsTable, type Slot } from './slot-schema';
-
-/** The rows a change set applied in place touched: the ids its SKUs had before, and the SKUs. */
-export interface FactsChange {
-  before: number[];
-  skus: string[];
-}
+import { itemsTable, rowsOfSkus, type Slot } from './slot-schema';
 
 /** A value a kept order sorts by: text (name, SKU), a number, or none. */
 type Key = string | number | null;
+
+/** A row's id and the values the kept orders sort it by, in `orderKeys` order. */
+export type KeyedRow = [number, ...Key[]];
+
+/** The rows a change set applied in place touched: its SKUs' rows as they were before, and the SKUs. */
+export interface FactsChange {
+  before: KeyedRow[];
+  skus: string[];
+}
+
+/** The column each kept order sorts by, in `orderKeys` order. */
+const keyColumns = ['name', 'sku', ...numericOrders.map((k) => numericColumns[k])];
+
+/** The rows of these SKUs (any case) with the values the orders sort them by: read before a change set is applied. */
+export function keyedRows(db: Database.Database, slot: Slot, skus: string[]): KeyedRow[] {
+  return skus.length === 0 ? [] : (db.prepare(rowsOfSkus(slot, ['i.id', ...keyColumns.map((c) => `i.${c}`)].join(', '))).raw().all(JSON.stringify(skus)) as KeyedRow[]);
+}
 
 // Surrogates (D800–DFFF) stand for code points above FFFF, so they order after E000–FFFF.
 const codePointRank = (u: number) => (u >= 0xd800 && u <= 0xdfff ? u + 0x2000 : u >= 0xe000 ? u - 0x800 : u);
@@ -67,11 +78,11 @@ function positions(kept: Uint32Array, n: number, adds: Placed[], keysOf: (ids: n
   }
 }
 
-/** One kept order after a change: the previous order without the touched rows, with the touched rows still present placed among the others. */
-function mergeOrder(previous: Uint32Array, touched: Uint8Array, changed: Placed[], keysOf: (ids: number[]) => Map<number, Key>): Uint32Array {
+/** One kept order after a change: the previous order without the rows `moved` marks, and `changed` (those of them still present) placed among the others. */
+function mergeOrder(previous: Uint32Array, moved: Uint8Array, changed: Placed[], keysOf: (ids: number[]) => Map<number, Key>): Uint32Array {
   const kept = new Uint32Array(previous.length);
   let n = 0;
-  for (let i = 0; i < previous.length; i++) if (touched[previous[i]] === 0) kept[n++] = previous[i];
+  for (let i = 0; i < previous.length; i++) if (moved[previous[i]] === 0) kept[n++] = previous[i];
   const adds = [...changed].sort((x, y) => compareKeys(x.key, y.key) || x.id - y.id);
   const at = positions(kept, n, adds, keysOf);
   const out = new Uint32Array(n + adds.length);
@@ -104,12 +115,12 @@ function reading<T>(db: Database.Database, work: () => T): T {
  */
 export function patchFacts(db: Database.Database, slot: Slot, dataVersion: number, previous: CopyFacts, change: FactsChange): CopyFacts {
   const t = itemsTable(slot);
-  const keyColumns = ['name', 'sku', ...numericOrders.map((k) => numericColumns[k])];
   return reading(db, () => {
     const version = db.prepare('SELECT data_version FROM inventory_state WHERE id = 1').pluck().get();
     if (version !== dataVersion) throw new Error(`The copy is at data version ${String(version)}, not ${dataVersion}.`);
-    const after = db.prepare(idsOfSkus(slot)).pluck().all(JSON.stringify(change.skus)) as number[];
-    const ids = [...new Set([...change.before, ...after])];
+    const after = db.prepare(rowsOfSkus(slot)).pluck().all(JSON.stringify(change.skus)) as number[];
+    const before = new Map(change.before.map((r) => [r[0], r]));
+    const ids = [...new Set([...before.keys(), ...after])];
     const rows = db.prepare(`SELECT id, ${flagsSql}, category, ${keyColumns.join(', ')} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(ids)) as [number, number, string | null, ...Key[]][];
 
     const size = ids.reduce((m, id) => Math.max(m, id + 1), previous.flags.length);
@@ -120,9 +131,7 @@ export function patchFacts(db: Database.Database, slot: Slot, dataVersion: numbe
     const categories = [...previous.categories];
     const codes = new Map(categories.map((name, i) => [name, i + 1]));
     const codeOf = (name: string) => codes.get(name) ?? (categories.push(name), codes.set(name, categories.length), categories.length);
-    const touched = new Uint8Array(size);
     for (const id of ids) {
-      touched[id] = 1;
       flags[id] = 0;
       category[id] = 0;
     }
@@ -131,11 +140,21 @@ export function patchFacts(db: Database.Database, slot: Slot, dataVersion: numbe
       category[id] = cat === null ? 0 : codeOf(cat);
     }
 
+    // In each order, a row the change set deleted, added or gave another value to is placed again;
+    // one whose value stayed (a price change, in the name order) keeps its place.
     const orders = {} as CopyFacts['orders'];
+    const moved = new Uint8Array(size);
     orderKeys.forEach((k, c) => {
       const read = db.prepare(`SELECT id, ${keyColumns[c]} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw();
       const keysOf = (asked: number[]) => new Map(read.all(JSON.stringify(asked)) as [number, Key][]);
-      orders[k] = mergeOrder(previous.orders[k], touched, rows.map((r) => ({ id: r[0], key: r[3 + c] })), keysOf);
+      for (const id of ids) moved[id] = 1;
+      const placed: Placed[] = [];
+      for (const r of rows) {
+        if (before.get(r[0])?.[1 + c] === r[3 + c]) moved[r[0]] = 0;
+        else placed.push({ id: r[0], key: r[3 + c] });
+      }
+      orders[k] = mergeOrder(previous.orders[k], moved, placed, keysOf);
+      moved.fill(0);
     });
     return { flags, category, categories, orders };
   });

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import type { BulkStep } from './bulk-worker';
 import type { InventoryRecord } from '../simpleconsign/inventory-response';
-import { createSlot, dropSlot, ftsColumns, ftsTable, idsOfSkus, itemColumns, itemsTable, skuIndex, slotOf, type Slot } from './slot-schema';
+import { createSlot, dropSlot, ftsColumns, ftsTable, rowsOfSkus, itemColumns, itemsTable, skuIndex, slotOf, type Slot } from './slot-schema';
 
 export interface SyncState {
   /** The generation searches read. */
@@ -62,7 +62,6 @@ class SlotStatements {
   readonly insert;
   readonly find;
   readonly remove;
-  readonly ids;
   readonly count;
   readonly index;
   readonly retext;
@@ -76,8 +75,7 @@ class SlotStatements {
     this.find = db.prepare(`SELECT id, ${itemColumns.join(', ')} FROM ${t} WHERE sku = ? COLLATE NOCASE`).raw();
     // Rows go in row id order (`IN` reads its list sorted): FTS5 also writes out what it holds when a
     // row id comes before the last one it was given, so the trigger must hand it ascending ones.
-    this.remove = db.prepare(`DELETE FROM ${t} WHERE id IN (${idsOfSkus(slot)}) RETURNING sku`).pluck();
-    this.ids = db.prepare(idsOfSkus(slot)).pluck();
+    this.remove = db.prepare(`DELETE FROM ${t} WHERE id IN (${rowsOfSkus(slot)}) RETURNING sku`).pluck();
     this.count = db.prepare(`SELECT count(*) FROM ${t}`).pluck();
     this.index = db.prepare(`INSERT INTO ${ftsTable(slot)} (rowid, ${fts}) SELECT id, ${fts} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`);
     // Each element: [row id, ...searchable text columns]; the rows come in the list's order.
@@ -221,11 +219,6 @@ export class InventoryRepo {
   removeAll(gen: number, skus: string[]): Set<string> {
     if (skus.length === 0) return new Set();
     return new Set((this.at(gen).remove.all(JSON.stringify(skus)) as string[]).map((sku) => sku.toLowerCase()));
-  }
-
-  /** The row ids of these SKUs (any case) in a generation. */
-  idsOf(gen: number, skus: string[]): number[] {
-    return skus.length === 0 ? [] : (this.at(gen).ids.all(JSON.stringify(skus)) as number[]);
   }
 
   /** Writes changed searchable text (from upsert) in one statement, in row id order, as indexRows adds rows. */

@@ -1,6 +1,8 @@
 import type { ResolvedConnection } from '../core/feature-connections';
 import type { ItemSource } from './item-source';
 import { applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration } from './sync-apply';
+import { keyedRows } from './facts-patch';
+import { slotOf } from './slot-schema';
 import { commitRun } from './sync-commit';
 import { applyContext, type Job, type SyncDeps } from './sync-job';
 
@@ -18,7 +20,7 @@ export async function applyChanges(deps: SyncDeps, job: Job, source: ItemSource,
       const records = await readAll(source, ctx, job.counts);
       running.progress.phase = 'committing';
       const skus = records.map((r) => r.sku);
-      const before = deps.repo.idsOf(state.gen, skus);
+      const before = keyedRows(deps.repo.db, slotOf(state.gen), skus);
       applyAtOnce(ctx, state.gen, records, job.counts, () => commitRun(deps, job, conn, state.gen));
       deps.facts?.changed({ before, skus });
       return;
