@@ -1,7 +1,8 @@
 /**
  * What searches keep in memory of one version of the copy: the filter columns as flags per row id,
  * and each sort order as the row ids in that order. Built off the main thread (by the load that
- * writes a copy, or from the stored rows) and handed over as typed arrays, moved rather than copied.
+ * writes a copy, from the stored rows, or patched from the previous version's) in shared memory,
+ * so they pass between threads, either way, without a copy; nothing writes them once built.
  */
 
 export const PRESENT = 1;
@@ -133,7 +134,7 @@ export class FactsCollector {
     const ids = Uint32Array.from(present);
     const orders = { name, sku } as Record<OrderKey, Uint32Array>;
     for (const k of numericOrders) orders[k] = sortByKey(ids, this.keys[k]);
-    return { flags: this.flags.slice(0, this.size), category: this.category.slice(0, this.size), categories: [...this.names], orders };
+    return { flags: sharedCopy(Uint8Array, this.flags, this.size), category: sharedCopy(Uint32Array, this.category, this.size), categories: [...this.names], orders };
   }
 }
 
@@ -145,7 +146,7 @@ const DIGIT = 65_536;
  * anything else a comparison sort.
  */
 export function sortByKey(ids: Uint32Array, key: Float64Array): Uint32Array {
-  const out = new Uint32Array(ids.length);
+  const out = shared(Uint32Array, ids.length);
   let nulls = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -193,7 +194,16 @@ export function sortByKey(ids: Uint32Array, key: Float64Array): Uint32Array {
   return out;
 }
 
-/** The arrays to move (not copy) when facts cross to another thread. */
-export function transferablesOf(f: CopyFacts): ArrayBuffer[] {
-  return [f.flags.buffer, f.category.buffer, ...orderKeys.map((k) => f.orders[k].buffer)] as ArrayBuffer[];
+type ArrayOf<T> = { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+
+/** A typed array of `length` zeros in shared memory. */
+export function shared<T>(type: ArrayOf<T>, length: number): T {
+  return new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT));
+}
+
+/** A copy in shared memory of the first `length` values of `from` (zeros past its end). */
+export function sharedCopy<T extends Uint8Array | Uint32Array>(type: ArrayOf<T>, from: ArrayLike<number>, length = from.length): T {
+  const out = shared(type, length);
+  out.set(from.length > length ? (from as T).subarray(0, length) : from);
+  return out;
 }

@@ -8,7 +8,6 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { startOwnModule } from '../core/module-worker';
 import { transactionsTakeTheWriteLock } from '../core/store/write-lock';
-import { transferablesOf } from './copy-facts';
 import { flaggedSku } from './copy-filter';
 import { patchFacts } from './facts-patch';
 import { factsOfStore, LoadJob, type LoadSpec } from './load-job';
@@ -92,7 +91,7 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
     const outcome = job!.finish();
     void reader?.terminate();
     reader = null;
-    post({ kind: 'done', outcome }, transferablesOf(outcome.facts));
+    post({ kind: 'done', outcome });
   }
 
   port.on('message', (m: ToWorker) => {
@@ -119,10 +118,10 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
       } else if (m.kind === 'skus') post({ kind: 'skus', skus: flaggedSkus });
       else if (m.kind === 'facts') {
         const facts = factsOfStore(db, m.slot);
-        post({ kind: 'facts', facts }, transferablesOf(facts));
+        post({ kind: 'facts', facts });
       } else if (m.kind === 'patch') {
         const facts = patchFacts(db, m.slot, m.dataVersion, m.previous, m.change);
-        post({ kind: 'facts', facts }, transferablesOf(facts));
+        post({ kind: 'facts', facts });
       }
     } catch (e) {
       fail(e);

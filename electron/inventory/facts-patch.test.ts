@@ -105,6 +105,8 @@ describe('patching the search facts after changes applied in place', () => {
         const patched = patchFacts(db, slot, version(db), facts, { before, skus });
         const read = factsOfStore(db, slot);
         expect(seen(patched)).toEqual(seen(read));
+        // In shared memory: handed to the worker that patches them, and back, without a copy.
+        for (const a of [patched.flags, patched.category, ...Object.values(patched.orders), read.flags, ...Object.values(read.orders)]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
         facts = patched;
       }
     });

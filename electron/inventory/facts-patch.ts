@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { flagsSql, numericColumns, numericOrders, orderKeys, type CopyFacts } from './copy-facts';
+import { flagsSql, numericColumns, numericOrders, orderKeys, shared, sharedCopy, type CopyFacts } from './copy-facts';
 import { itemsTable, rowsOfSkus, type Slot } from './slot-schema';
 
 /** A value a kept order sorts by: text (name, SKU), a number, or none. */
@@ -85,7 +85,7 @@ function mergeOrder(previous: Uint32Array, moved: Uint8Array, changed: Placed[],
   for (let i = 0; i < previous.length; i++) if (moved[previous[i]] === 0) kept[n++] = previous[i];
   const adds = [...changed].sort((x, y) => compareKeys(x.key, y.key) || x.id - y.id);
   const at = positions(kept, n, adds, keysOf);
-  const out = new Uint32Array(n + adds.length);
+  const out = shared(Uint32Array, n + adds.length);
   let from = 0;
   adds.forEach((add, i) => {
     out.set(kept.subarray(from, at[i]), from + i);
@@ -124,10 +124,8 @@ export function patchFacts(db: Database.Database, slot: Slot, dataVersion: numbe
     const rows = db.prepare(`SELECT id, ${flagsSql}, category, ${keyColumns.join(', ')} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(ids)) as [number, number, string | null, ...Key[]][];
 
     const size = ids.reduce((m, id) => Math.max(m, id + 1), previous.flags.length);
-    const flags = new Uint8Array(size);
-    flags.set(previous.flags);
-    const category = new Uint32Array(size);
-    category.set(previous.category);
+    const flags = sharedCopy(Uint8Array, previous.flags, size);
+    const category = sharedCopy(Uint32Array, previous.category, size);
     const categories = [...previous.categories];
     const codes = new Map(categories.map((name, i) => [name, i + 1]));
     const codeOf = (name: string) => codes.get(name) ?? (categories.push(name), codes.set(name, categories.length), categories.length);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SyncSettings } from '../../shared/inventory/schemas';
 import { readItems, ROW, type ItemRow } from '../simpleconsign/inventory-row';
 import { ChunkSizer } from './chunk-sizer';
-import { FactsCollector, flagsSql, numericColumns, numericOrders, type CopyFacts, type FilterColumns } from './copy-facts';
+import { FactsCollector, flagsSql, sharedCopy, numericColumns, numericOrders, type CopyFacts, type FilterColumns } from './copy-facts';
 import { createSlot, dropSlot, ftsColumns, ftsTable, ftsTriggers, itemColumns, itemsTable, nameIndex, skuIndex, type Slot } from './slot-schema';
 import { belongsInCopy, lacksEcommerceFlag, type KeptFields } from './copy-filter';
 
@@ -246,7 +246,7 @@ const json = <T>(db: Database.Database, sql: string, ...params: unknown[]): T =>
 /** The name and SKU orders, read from their indexes (ids only, as one value each). */
 function readOrders(db: Database.Database, slot: Slot): [Uint32Array, Uint32Array] {
   const t = itemsTable(slot);
-  const read = (orderBy: string) => Uint32Array.from(json<number[]>(db, `SELECT json_group_array(id) FROM (SELECT id FROM ${t} ORDER BY ${orderBy}, id)`));
+  const read = (orderBy: string) => sharedCopy(Uint32Array, json<number[]>(db, `SELECT json_group_array(id) FROM (SELECT id FROM ${t} ORDER BY ${orderBy}, id)`));
   return [read('name COLLATE NOCASE'), read('sku COLLATE NOCASE')];
 }
 

@@ -17,6 +17,8 @@ export async function applyChanges(deps: SyncDeps, job: Job, source: ItemSource,
   const ctx = { ...applyContext(deps, job.settings, running), vendorFiltered: false, ecommerceSkus, previousStart: state.clockStart };
   try {
     if (source.total <= (deps.largeChangeSet ?? 5000)) {
+      // The search facts are patched in a worker once the changes are in: one starts meanwhile.
+      deps.workers.warm();
       const records = await readAll(source, ctx, job.counts);
       running.progress.phase = 'committing';
       const skus = records.map((r) => r.sku);
