@@ -20,6 +20,16 @@ async function value<T>(shell: RunningShell, channel: string, input: unknown = {
   return r.value;
 }
 
+/** Every item of the copy in this order, a page of 500 at a time, as the bridge answers a search. */
+async function everyItem(shell: RunningShell, sort: string): Promise<{ sku: string; currentPriceCents: number | null }[]> {
+  const all: { sku: string; currentPriceCents: number | null }[] = [];
+  for (;;) {
+    const page = await value<{ items: { sku: string; currentPriceCents: number | null }[] }>(shell, 'inventory:search', { query: '', sort, offset: all.length, limit: 500 });
+    all.push(...page.items);
+    if (page.items.length < 500) return all;
+  }
+}
+
 async function firstLoad(inventory: InventoryPage) {
   await inventory.open();
   await expect(inventory.page.getByTestId('inventory-empty')).toBeVisible();
@@ -159,6 +169,14 @@ test('a store whose change stamps run 12 minutes behind its Date header: loads a
     await expect(inventory.lastRun).toContainText(/Changes since the last load: [\d,]+ items received/, { timeout: 60_000 });
     await inventory.expectOutcome('ok');
     await expect(inventory.runWarnings).toContainText(/SimpleConsign’s items carry change times at least 1[12] minutes behind its own clock .* so no change is missed/);
+    // The changes were applied in place, and the sort orders patched with them: every item once, in order, on screen too.
+    const { itemCount } = await value<Status>(shell, 'inventory:get-status');
+    const byPrice = await everyItem(shell, 'price-desc');
+    expect(byPrice).toHaveLength(itemCount);
+    expect(new Set(byPrice.map((i) => i.sku)).size).toBe(itemCount);
+    expect(byPrice.every((item, i) => i === 0 || (byPrice[i - 1].currentPriceCents ?? -1) >= (item.currentPriceCents ?? -1))).toBe(true);
+    await page.getByTestId('inventory-sort').selectOption('price-desc');
+    await expect(inventory.rows.first()).toHaveAttribute('data-testid', `inventory-row-${byPrice[0].sku}`);
     await page.close();
   } finally {
     await shell.stop();
