@@ -19,6 +19,12 @@ export const numericOrders = ['price', 'quantity', 'created', 'updated'] as cons
 export type NumericOrder = (typeof numericOrders)[number];
 /** The stored column of each numeric order. */
 export const numericColumns: Record<NumericOrder, string> = { price: 'current_price_cents', quantity: 'quantity', created: 'date_created', updated: 'last_updated' };
+/** The stored column each order sorts by, in `orderKeys` order. */
+export const orderColumns = orderKeys.map((k) => (k === 'name' || k === 'sku' ? k : numericColumns[k]));
+/** A value an order sorts by: text (name, SKU), a number, or none. */
+export type OrderValue = string | number | null;
+/** A row's id and the values the orders sort it by, in `orderKeys` order. */
+export type KeyedRow = [number, ...OrderValue[]];
 
 export interface CopyFacts {
   /** One byte of flags per row id (0: no row). */

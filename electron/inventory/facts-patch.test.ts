@@ -3,7 +3,7 @@ import type { SearchFilters, SearchSort } from '../../shared/inventory/schemas';
 import type { Db } from '../core/store/database';
 import type { CopyFacts } from './copy-facts';
 import * as copyLoad from './copy-load';
-import { keyedRows, nocaseCompare, patchFacts } from './facts-patch';
+import { nocaseCompare, patchFacts } from './facts-patch';
 import { InventorySearch } from './inventory-search';
 import { arraySource } from './item-source';
 import { factsOfStore } from './load-job';
@@ -99,10 +99,8 @@ describe('patching the search facts after changes applied in place', () => {
           return item(r, r() < 0.3 ? old.toLowerCase() : old);
         });
         const records = await readAll(arraySource(changes), ctx({ vendorFiltered: false }), emptyCounts(changes.length));
-        const skus = records.map((x) => x.sku);
-        const before = keyedRows(db, slot, skus);
-        applyAtOnce(ctx({ vendorFiltered: false }), 1, records, emptyCounts(records.length), () => db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1'));
-        const patched = patchFacts(db, slot, version(db), facts, { before, skus });
+        const change = applyAtOnce(ctx({ vendorFiltered: false }), 1, records, emptyCounts(records.length), () => db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1'));
+        const patched = patchFacts(db, slot, version(db), facts, change);
         const read = factsOfStore(db, slot);
         expect(seen(patched)).toEqual(seen(read));
         // In shared memory: handed to the worker that patches them, and back, without a copy.
@@ -115,7 +113,7 @@ describe('patching the search facts after changes applied in place', () => {
   it('refuses a version the copy is no longer at', async () => {
     await withCopy([{ sku: 'A1', name: 'teapot', quantity: 1 }], async ({ db }) => {
       const facts = factsOfStore(db, slotOf(1));
-      expect(() => patchFacts(db, slotOf(1), version(db) + 1, facts, { before: [], skus: ['A1'] })).toThrow(/data version/);
+      expect(() => patchFacts(db, slotOf(1), version(db) + 1, facts, { added: [], before: [] })).toThrow(/data version/);
     });
   });
 });
@@ -127,7 +125,7 @@ describe('the facts searches use after changes applied in place', () => {
       const asked = vi.spyOn(copyLoad, 'readFacts');
       store.install(slotOf(1), 4, factsOfStore(db, slotOf(1)));
       // The copy is at data version 0, not 5: the patch refuses, and the facts are read in full.
-      store.changed(slotOf(1), 5, { before: [], skus: ['A1'] });
+      store.changed(slotOf(1), 5, { added: [], before: [] });
       const facts = await store.of(slotOf(1), 5);
       expect(asked.mock.calls.map(([, ask]) => ask.kind)).toEqual(['patch', 'facts']);
       asked.mockRestore();

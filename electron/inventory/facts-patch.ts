@@ -1,25 +1,11 @@
 import type Database from 'better-sqlite3';
-import { flagsSql, numericColumns, numericOrders, orderKeys, shared, sharedCopy, type CopyFacts } from './copy-facts';
-import { itemsTable, rowsOfSkus, type Slot } from './slot-schema';
+import { flagsSql, orderColumns, orderKeys, shared, sharedCopy, type CopyFacts, type KeyedRow, type OrderValue as Key } from './copy-facts';
+import { itemsTable, type Slot } from './slot-schema';
 
-/** A value a kept order sorts by: text (name, SKU), a number, or none. */
-type Key = string | number | null;
-
-/** A row's id and the values the kept orders sort it by, in `orderKeys` order. */
-export type KeyedRow = [number, ...Key[]];
-
-/** The rows a change set applied in place touched: its SKUs' rows as they were before, and the SKUs. */
+/** The rows a change set applied in place touched: those it added, and the others as they were before it. */
 export interface FactsChange {
+  added: number[];
   before: KeyedRow[];
-  skus: string[];
-}
-
-/** The column each kept order sorts by, in `orderKeys` order. */
-const keyColumns = ['name', 'sku', ...numericOrders.map((k) => numericColumns[k])];
-
-/** The rows of these SKUs (any case) with the values the orders sort them by: read before a change set is applied. */
-export function keyedRows(db: Database.Database, slot: Slot, skus: string[]): KeyedRow[] {
-  return skus.length === 0 ? [] : (db.prepare(rowsOfSkus(slot, ['i.id', ...keyColumns.map((c) => `i.${c}`)].join(', '))).raw().all(JSON.stringify(skus)) as KeyedRow[]);
 }
 
 // Surrogates (D800–DFFF) stand for code points above FFFF, so they order after E000–FFFF.
@@ -118,10 +104,9 @@ export function patchFacts(db: Database.Database, slot: Slot, dataVersion: numbe
   return reading(db, () => {
     const version = db.prepare('SELECT data_version FROM inventory_state WHERE id = 1').pluck().get();
     if (version !== dataVersion) throw new Error(`The copy is at data version ${String(version)}, not ${dataVersion}.`);
-    const after = db.prepare(rowsOfSkus(slot)).pluck().all(JSON.stringify(change.skus)) as number[];
     const before = new Map(change.before.map((r) => [r[0], r]));
-    const ids = [...new Set([...before.keys(), ...after])];
-    const rows = db.prepare(`SELECT id, ${flagsSql}, category, ${keyColumns.join(', ')} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(ids)) as [number, number, string | null, ...Key[]][];
+    const ids = [...new Set([...before.keys(), ...change.added])];
+    const rows = db.prepare(`SELECT id, ${flagsSql}, category, ${orderColumns.join(', ')} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(ids)) as [number, number, string | null, ...Key[]][];
 
     const size = ids.reduce((m, id) => Math.max(m, id + 1), previous.flags.length);
     const flags = sharedCopy(Uint8Array, previous.flags, size);
@@ -143,7 +128,7 @@ export function patchFacts(db: Database.Database, slot: Slot, dataVersion: numbe
     const orders = {} as CopyFacts['orders'];
     const moved = new Uint8Array(size);
     orderKeys.forEach((k, c) => {
-      const read = db.prepare(`SELECT id, ${keyColumns[c]} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw();
+      const read = db.prepare(`SELECT id, ${orderColumns[c]} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw();
       const keysOf = (asked: number[]) => new Map(read.all(JSON.stringify(asked)) as [number, Key][]);
       for (const id of ids) moved[id] = 1;
       const placed: Placed[] = [];
@@ -152,7 +137,7 @@ export function patchFacts(db: Database.Database, slot: Slot, dataVersion: numbe
         else placed.push({ id: r[0], key: r[3 + c] });
       }
       orders[k] = mergeOrder(previous.orders[k], moved, placed, keysOf);
-      moved.fill(0);
+      for (const id of ids) moved[id] = 0;
     });
     return { flags, category, categories, orders };
   });

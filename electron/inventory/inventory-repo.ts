@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import type { BulkStep } from './bulk-worker';
 import type { InventoryRecord } from '../simpleconsign/inventory-response';
-import { createSlot, dropSlot, ftsColumns, ftsTable, rowsOfSkus, itemColumns, itemsTable, skuIndex, slotOf, type Slot } from './slot-schema';
+import { orderColumns, type KeyedRow } from './copy-facts';
+import { createSlot, dropSlot, ftsColumns, ftsTable, itemColumns, itemsTable, skuIndex, slotOf, type Slot } from './slot-schema';
 
 export interface SyncState {
   /** The generation searches read. */
@@ -75,7 +76,7 @@ class SlotStatements {
     this.find = db.prepare(`SELECT id, ${itemColumns.join(', ')} FROM ${t} WHERE sku = ? COLLATE NOCASE`).raw();
     // Rows go in row id order (`IN` reads its list sorted): FTS5 also writes out what it holds when a
     // row id comes before the last one it was given, so the trigger must hand it ascending ones.
-    this.remove = db.prepare(`DELETE FROM ${t} WHERE id IN (${rowsOfSkus(slot)}) RETURNING sku`).pluck();
+    this.remove = db.prepare(`DELETE FROM ${t} WHERE id IN (SELECT i.id FROM json_each(?) AS j JOIN ${t} AS i ON i.sku = j.value COLLATE NOCASE) RETURNING id, ${orderColumns.join(', ')}`).raw();
     this.count = db.prepare(`SELECT count(*) FROM ${t}`).pluck();
     this.index = db.prepare(`INSERT INTO ${ftsTable(slot)} (rowid, ${fts}) SELECT id, ${fts} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`);
     // Each element: [row id, ...searchable text columns]; the rows come in the list's order.
@@ -99,6 +100,21 @@ const isText = new Set(textAt);
 
 /** A row whose searchable text changed: its id, then its text columns' new values. */
 export type TextChange = [number, ...(string | number | null)[]];
+
+/** Where each order's column sits among a row's values as `find` reads them (the id first). */
+const orderAt = orderColumns.map((c) => 1 + itemColumns.indexOf(c as (typeof itemColumns)[number]));
+const SKU_AT = 1 + orderColumns.indexOf('sku');
+
+/**
+ * What applying a chunk of changes gathers as it goes: new rows to index, changed text to write,
+ * each in one statement, and the rows it touched as they were (for the search facts: facts-patch.ts).
+ */
+export interface Applied {
+  added: number[];
+  texts: TextChange[];
+  before: KeyedRow[];
+}
+export const nothingApplied = (): Applied => ({ added: [], texts: [], before: [] });
 
 /** The inventory copy's tables: items by generation (each in its slot), the sync state and the run history. */
 export class InventoryRepo {
@@ -185,27 +201,26 @@ export class InventoryRepo {
 
   /**
    * Inserts or updates one item in a generation (SKUs match in any case) and answers which it did.
-   * A new row's id goes into `unindexed` when given, for the caller to index with the rest of its
-   * chunk (indexRows); otherwise it is indexed at once. Updates set only the columns that changed,
-   * so a price change rewrites the price index alone (the update trigger re-indexes changed text).
-   * Changed text goes into `texts` when given, for the caller to write with the rest of its chunk
-   * (writeTexts), so the full-text index is told in one statement.
+   * Updates set only the columns that changed (the update trigger re-indexes changed text). With
+   * `applied`, a new row's id and changed text are gathered there for the caller to write with the
+   * rest of its chunk (indexRows, writeTexts), and the row as it was; otherwise both are written at once.
    */
-  upsert(gen: number, r: InventoryRecord, unindexed?: number[], texts?: TextChange[]): 'inserted' | 'updated' | 'unchanged' {
+  upsert(gen: number, r: InventoryRecord, applied?: Applied): 'inserted' | 'updated' | 'unchanged' {
     const values = rowValues(r);
     const s = this.at(gen);
     const existing = s.find.get(r.sku) as unknown[] | undefined;
     if (!existing) {
       const id = Number(s.insert.run(...values).lastInsertRowid);
-      if (unindexed) unindexed.push(id);
+      if (applied) applied.added.push(id);
       else this.indexRows(gen, [id]);
       return 'inserted';
     }
+    applied?.before.push([existing[0] as number, ...orderAt.map((i) => existing[i] as string | number | null)]);
     const changed = itemColumns.flatMap((c, i) => (values[i] === existing[i + 1] ? [] : [i]));
     if (changed.length === 0) return 'unchanged';
     let now = changed;
-    if (texts && changed.some((i) => isText.has(i))) {
-      texts.push([existing[0] as number, ...textAt.map((i) => values[i] as string | number | null)]);
+    if (applied && changed.some((i) => isText.has(i))) {
+      applied.texts.push([existing[0] as number, ...textAt.map((i) => values[i] as string | number | null)]);
       now = changed.filter((i) => !isText.has(i));
     }
     if (now.length > 0) s.update(now).run(...now.map((i) => values[i]), existing[0]);
@@ -214,11 +229,13 @@ export class InventoryRepo {
 
   /**
    * Deletes the items of these SKUs (any case) from a generation in one statement, as indexRows adds
-   * rows, and answers the SKUs it deleted, in lower case.
+   * rows, and answers the SKUs it deleted, in lower case; the rows as they were go into `applied`.
    */
-  removeAll(gen: number, skus: string[]): Set<string> {
+  removeAll(gen: number, skus: string[], applied: Applied): Set<string> {
     if (skus.length === 0) return new Set();
-    return new Set((this.at(gen).remove.all(JSON.stringify(skus)) as string[]).map((sku) => sku.toLowerCase()));
+    const gone = this.at(gen).remove.all(JSON.stringify(skus)) as KeyedRow[];
+    applied.before.push(...gone);
+    return new Set(gone.map((row) => String(row[SKU_AT]).toLowerCase()));
   }
 
   /** Writes changed searchable text (from upsert) in one statement, in row id order, as indexRows adds rows. */

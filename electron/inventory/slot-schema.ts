@@ -25,8 +25,6 @@ export type Slot = 0 | 1;
 export const slotOf = (gen: number): Slot => (gen % 2 === 0 ? 0 : 1);
 export const itemsTable = (slot: Slot) => `inventory_items_${slot}`;
 export const ftsTable = (slot: Slot) => `inventory_fts_${slot}`;
-/** The rows (`i`: their ids, or these columns) of a JSON list of SKUs (any case), bound as the one parameter. */
-export const rowsOfSkus = (slot: Slot, columns = 'i.id') => `SELECT ${columns} FROM json_each(?) AS j JOIN ${itemsTable(slot)} AS i ON i.sku = j.value COLLATE NOCASE`;
 
 const cols = ftsColumns.join(', ');
 const prefixed = (p: string) => ftsColumns.map((c) => `${p}.${c}`).join(', ');

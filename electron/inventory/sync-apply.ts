@@ -3,10 +3,11 @@ import type { ItemSource } from './item-source';
 import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
 import type { ChunkSizer } from './chunk-sizer';
 import { runBulk, type BulkStep } from './bulk-worker';
-import type { InventoryRepo, TextChange } from './inventory-repo';
+import { nothingApplied, type Applied, type InventoryRepo } from './inventory-repo';
 import { finishSlot, slotOf } from './slot-schema';
 import { noStamps, noteStamp, type StampFacts } from './sync-clocks';
 import { belongsInCopy } from './copy-filter';
+import type { FactsChange } from './facts-patch';
 
 export { belongsInCopy };
 
@@ -104,19 +105,21 @@ function lastPerSku(records: InventoryRecord[], counts: Counts): InventoryRecord
  * Applies the last entry of each SKU to a generation: what no longer belongs is deleted first, in
  * one statement, then the rest is upserted, changed searchable text written in one more. FTS5
  * writes what it holds at every statement, so deleting or renaming row by row (the index's
- * triggers at each) wrote a segment of the full-text index per row. New rows' ids go into `unindexed`.
+ * triggers at each) wrote a segment of the full-text index per row. Answers what it gathered
+ * (new rows' ids are left for the caller to index).
  */
-function applyRecords(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, unindexed: number[]): void {
+function applyRecords(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts): Applied {
+  const applied = nothingApplied();
   const latest = lastPerSku(records, counts);
   const belongs = latest.map((r) => belongsInCopy(r, ctx.settings, ctx.vendorFiltered));
-  const deleted = ctx.repo.removeAll(gen, latest.filter((_, i) => !belongs[i]).map((r) => r.sku));
-  const texts: TextChange[] = [];
+  const deleted = ctx.repo.removeAll(gen, latest.filter((_, i) => !belongs[i]).map((r) => r.sku), applied);
   latest.forEach((r, i) => {
-    const outcome = belongs[i] ? ctx.repo.upsert(gen, r, unindexed, texts) : deleted.has(r.sku.toLowerCase()) ? 'deleted' : 'leftOut';
+    const outcome = belongs[i] ? ctx.repo.upsert(gen, r, applied) : deleted.has(r.sku.toLowerCase()) ? 'deleted' : 'leftOut';
     counts[outcome] += 1;
     noteStamp(counts.stamps, r.lastUpdated, outcome === 'inserted' || outcome === 'updated' || outcome === 'deleted', ctx.previousStart);
   });
-  ctx.repo.writeTexts(gen, texts);
+  ctx.repo.writeTexts(gen, applied.texts);
+  return applied;
 }
 
 /**
@@ -179,20 +182,24 @@ async function inChunks(source: ItemSource, ctx: ApplyContext, counts: Counts, w
  * full-text index is rebuilt when it is finished, so new rows are not indexed here.
  */
 export async function streamIntoGeneration(source: ItemSource, ctx: ApplyContext, gen: number, counts: Counts): Promise<void> {
-  const write = ctx.repo.db.transaction((records: InventoryRecord[]) => applyRecords(ctx, gen, records, counts, []));
+  const write = ctx.repo.db.transaction((records: InventoryRecord[]) => void applyRecords(ctx, gen, records, counts));
   await inChunks(source, ctx, counts, write);
 }
 
-/** Applies records to the current generation and runs `finish` in the same transaction. */
-export function applyAtOnce(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, finish: () => void): void {
+/**
+ * Applies records to the current generation and runs `finish` in the same transaction. Answers the
+ * rows it touched, for the search facts: those it added, and the others as they were.
+ */
+export function applyAtOnce(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, finish: () => void): FactsChange {
   checkAbort(ctx.signal);
-  ctx.repo.db.transaction(() => {
-    const unindexed: number[] = [];
-    applyRecords(ctx, gen, records, counts, unindexed);
-    ctx.repo.indexRows(gen, unindexed);
+  const { added, before } = ctx.repo.db.transaction(() => {
+    const applied = applyRecords(ctx, gen, records, counts);
+    ctx.repo.indexRows(gen, applied.added);
     finish();
+    return applied;
   })();
   ctx.onApplied(records.length);
+  return { added, before };
 }
 
 /** Empties a generation's slot, or fills it with a copy of another generation, off the main thread. */

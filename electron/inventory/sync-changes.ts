@@ -1,8 +1,6 @@
 import type { ResolvedConnection } from '../core/feature-connections';
 import type { ItemSource } from './item-source';
 import { applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration } from './sync-apply';
-import { keyedRows } from './facts-patch';
-import { slotOf } from './slot-schema';
 import { commitRun } from './sync-commit';
 import { applyContext, type Job, type SyncDeps } from './sync-job';
 
@@ -21,10 +19,8 @@ export async function applyChanges(deps: SyncDeps, job: Job, source: ItemSource,
       deps.workers.warm();
       const records = await readAll(source, ctx, job.counts);
       running.progress.phase = 'committing';
-      const skus = records.map((r) => r.sku);
-      const before = keyedRows(deps.repo.db, slotOf(state.gen), skus);
-      applyAtOnce(ctx, state.gen, records, job.counts, () => commitRun(deps, job, conn, state.gen));
-      deps.facts?.changed({ before, skus });
+      const change = applyAtOnce(ctx, state.gen, records, job.counts, () => commitRun(deps, job, conn, state.gen));
+      deps.facts?.changed(change);
       return;
     }
     // A new generation in the other slot, written while searches keep reading the current one:
