@@ -25,6 +25,8 @@ export const orderColumns = orderKeys.map((k) => (k === 'name' || k === 'sku' ? 
 export type OrderValue = string | number | null;
 /** A row's id and the values the orders sort it by, in `orderKeys` order. */
 export type KeyedRow = [number, ...OrderValue[]];
+/** A row as its search facts hold it: id, flag bits, category, then the values the orders sort it by. */
+export type FactsRow = [number, number, string | null, ...OrderValue[]];
 
 export interface CopyFacts {
   /** One byte of flags per row id (0: no row). */
@@ -33,6 +35,8 @@ export interface CopyFacts {
   category: Uint32Array;
   categories: string[];
   orders: Record<OrderKey, Uint32Array>;
+  /** Each numeric order's value per row id (-Infinity for none): what the next change set's patch places rows among. */
+  values: Record<NumericOrder, Float64Array>;
 }
 
 /** The filter columns of one row, as stored. */
@@ -139,8 +143,12 @@ export class FactsCollector {
     for (let id = 0; id < this.size; id++) if (this.flags[id] !== 0) present.push(id);
     const ids = Uint32Array.from(present);
     const orders = { name, sku } as Record<OrderKey, Uint32Array>;
-    for (const k of numericOrders) orders[k] = sortByKey(ids, this.keys[k]);
-    return { flags: sharedCopy(Uint8Array, this.flags, this.size), category: sharedCopy(Uint32Array, this.category, this.size), categories: [...this.names], orders };
+    const values = {} as Record<NumericOrder, Float64Array>;
+    for (const k of numericOrders) {
+      orders[k] = sortByKey(ids, this.keys[k]);
+      values[k] = sharedCopy(Float64Array, this.keys[k], this.size);
+    }
+    return { flags: sharedCopy(Uint8Array, this.flags, this.size), category: sharedCopy(Uint32Array, this.category, this.size), categories: [...this.names], orders, values };
   }
 }
 
@@ -208,7 +216,7 @@ export function shared<T>(type: ArrayOf<T>, length: number): T {
 }
 
 /** A copy in shared memory of the first `length` values of `from` (zeros past its end). */
-export function sharedCopy<T extends Uint8Array | Uint32Array>(type: ArrayOf<T>, from: ArrayLike<number>, length = from.length): T {
+export function sharedCopy<T extends Uint8Array | Uint32Array | Float64Array>(type: ArrayOf<T>, from: ArrayLike<number>, length = from.length): T {
   const out = shared(type, length);
   out.set(from.length > length ? (from as T).subarray(0, length) : from);
   return out;

@@ -79,6 +79,7 @@ describe('patching the search facts after changes applied in place', () => {
   const seen = (f: CopyFacts) => ({
     rows: Array.from(f.flags, (bits, id) => [id, bits, f.category[id] === 0 ? null : f.categories[f.category[id] - 1]]).filter(([, bits]) => bits !== 0),
     orders: Object.fromEntries(Object.entries(f.orders).map(([k, v]) => [k, Array.from(v)])),
+    values: Object.fromEntries(Object.entries(f.values).map(([k, v]) => [k, Array.from(f.flags, (bits, id) => (bits === 0 ? 0 : v[id]))])),
   });
 
   it('gives the facts a full read gives, change set after change set', async () => {
@@ -104,16 +105,31 @@ describe('patching the search facts after changes applied in place', () => {
         const read = factsOfStore(db, slot);
         expect(seen(patched)).toEqual(seen(read));
         // In shared memory: handed to the worker that patches them, and back, without a copy.
-        for (const a of [patched.flags, patched.category, ...Object.values(patched.orders), read.flags, ...Object.values(read.orders)]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+        for (const f of [patched, read]) for (const a of [f.flags, f.category, ...Object.values(f.orders), ...Object.values(f.values)]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
         facts = patched;
       }
+    });
+  });
+
+  it('refuses previous facts that do not hold a changed row where its values place it', async () => {
+    const item = (i: number, currentPrice = i) => ({ sku: `A${i}`, name: 'teapot', quantity: 1, currentPrice });
+    await withCopy([1, 2, 3].map((i) => item(i)), async ({ db, ctx }) => {
+      const facts = factsOfStore(db, slotOf(1));
+      // The facts' values say A2 (row 2) costs nothing, yet their price order holds it after A1:
+      // looking for A1 by its price as it was finds another row where A1 should be.
+      const price = Float64Array.from(facts.values.price);
+      price[2] = 0;
+      const records = await readAll(arraySource([item(1, 5)]), ctx({ vendorFiltered: false }), emptyCounts(1));
+      const change = applyAtOnce(ctx({ vendorFiltered: false }), 1, records, emptyCounts(1), () => db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1'));
+      expect(() => patchFacts(db, slotOf(1), version(db), { ...facts, values: { ...facts.values, price } }, change)).toThrow(/Row 1 is not where/);
+      expect(patchFacts(db, slotOf(1), version(db), facts, change).orders.price).toEqual(Uint32Array.from([2, 3, 1]));
     });
   });
 
   it('refuses a version the copy is no longer at', async () => {
     await withCopy([{ sku: 'A1', name: 'teapot', quantity: 1 }], async ({ db }) => {
       const facts = factsOfStore(db, slotOf(1));
-      expect(() => patchFacts(db, slotOf(1), version(db) + 1, facts, { added: [], before: [] })).toThrow(/data version/);
+      expect(() => patchFacts(db, slotOf(1), version(db) + 1, facts, { before: [], after: [] })).toThrow(/data version/);
     });
   });
 });
@@ -125,7 +141,7 @@ describe('the facts searches use after changes applied in place', () => {
       const asked = vi.spyOn(copyLoad, 'readFacts');
       store.install(slotOf(1), 4, factsOfStore(db, slotOf(1)));
       // The copy is at data version 0, not 5: the patch refuses, and the facts are read in full.
-      store.changed(slotOf(1), 5, { added: [], before: [] });
+      store.changed(slotOf(1), 5, { before: [], after: [] });
       const facts = await store.of(slotOf(1), 5);
       expect(asked.mock.calls.map(([, ask]) => ask.kind)).toEqual(['patch', 'facts']);
       asked.mockRestore();

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import { flagsSql, orderColumns, orderKeys, shared, sharedCopy, type CopyFacts, type KeyedRow, type OrderValue as Key } from './copy-facts';
+import { numericOrders, orderColumns, orderKeys, shared, sharedCopy, type CopyFacts, type FactsRow, type KeyedRow, type NumericOrder, type OrderKey, type OrderValue as Key } from './copy-facts';
 import { itemsTable, type Slot } from './slot-schema';
 
-/** The rows a change set applied in place touched: those it added, and the others as they were before it. */
+/** The rows a change set applied in place changed, deleted or added: as they were before it, and as they are. */
 export interface FactsChange {
-  added: number[];
   before: KeyedRow[];
+  after: FactsRow[];
 }
 
 // Surrogates (D800–DFFF) stand for code points above FFFF, so they order after E000–FFFF.
@@ -40,47 +40,70 @@ interface Placed {
   key: Key;
 }
 
+/** What rows were worth in an order before the change: given the ids a step asks about, a lookup of their values. */
+type ValuesOf = (ids: number[]) => (id: number) => Key;
+
 /**
- * Where each of `adds` (sorted) goes among the `n` rows of `kept`: how many of them come before it.
- * The binary searches run side by side, a step at a time, and each step reads the keys of the rows
- * it compares against in one statement (`keysOf`): a few dozen rows per change in all, where a
- * statement per comparison cost several times as much.
+ * How many rows of `order` come before each of `rows` in it. The binary searches run side by
+ * side, a step at a time, and each step asks `valuesOf` for the rows it compares against at once
+ * (for an order of text, one statement: a statement per comparison cost several times as much).
  */
-function positions(kept: Uint32Array, n: number, adds: Placed[], keysOf: (ids: number[]) => Map<number, Key>): Uint32Array {
-  const lo = new Uint32Array(adds.length);
-  const hi = new Uint32Array(adds.length).fill(n);
+function positions(order: Uint32Array, rows: Placed[], valuesOf: ValuesOf): Uint32Array {
+  const lo = new Uint32Array(rows.length);
+  const hi = new Uint32Array(rows.length).fill(order.length);
   for (;;) {
-    const asked = new Set<number>();
-    for (let i = 0; i < adds.length; i++) if (lo[i] < hi[i]) asked.add(kept[(lo[i] + hi[i]) >>> 1]);
-    if (asked.size === 0) return lo;
-    const keys = keysOf([...asked]);
-    for (let i = 0; i < adds.length; i++) {
+    const asked: number[] = [];
+    for (let i = 0; i < rows.length; i++) if (lo[i] < hi[i]) asked.push(order[(lo[i] + hi[i]) >>> 1]);
+    if (asked.length === 0) return lo;
+    const valueOf = valuesOf(asked);
+    for (let i = 0; i < rows.length; i++) {
       if (lo[i] >= hi[i]) continue;
       const mid = (lo[i] + hi[i]) >>> 1;
-      const id = kept[mid];
-      if ((compareKeys(keys.get(id) ?? null, adds[i].key) || id - adds[i].id) < 0) lo[i] = mid + 1;
+      const id = order[mid];
+      if ((compareKeys(valueOf(id), rows[i].key) || id - rows[i].id) < 0) lo[i] = mid + 1;
       else hi[i] = mid;
     }
   }
 }
 
-/** One kept order after a change: the previous order without the rows `moved` marks, and `changed` (those of them still present) placed among the others. */
-function mergeOrder(previous: Uint32Array, moved: Uint8Array, changed: Placed[], keysOf: (ids: number[]) => Map<number, Key>): Uint32Array {
-  const kept = new Uint32Array(previous.length);
-  let n = 0;
-  for (let i = 0; i < previous.length; i++) if (moved[previous[i]] === 0) kept[n++] = previous[i];
-  const adds = [...changed].sort((x, y) => compareKeys(x.key, y.key) || x.id - y.id);
-  const at = positions(kept, n, adds, keysOf);
-  const out = shared(Uint32Array, n + adds.length);
-  let from = 0;
-  adds.forEach((add, i) => {
-    out.set(kept.subarray(from, at[i]), from + i);
-    from = at[i];
-    out[from + i] = add.id;
+/**
+ * One kept order after a change: the previous order without `removed` (rows at their values
+ * before it) and with `placed` (rows at their values now). Both are found by binary search in the
+ * previous order, so each order costs a few comparisons per changed row and one copy of the rest.
+ */
+function mergeOrder(previous: Uint32Array, removed: Placed[], placed: Placed[], valuesOf: ValuesOf): Uint32Array {
+  if (removed.length === 0 && placed.length === 0) return previous;
+  const gone = positions(previous, removed, valuesOf);
+  removed.forEach((r, i) => {
+    if (previous[gone[i]] !== r.id) throw new Error(`Row ${r.id} is not where the previous facts' values place it.`);
   });
-  out.set(kept.subarray(from, n), from + adds.length);
+  gone.sort();
+  const adds = [...placed].sort((x, y) => compareKeys(x.key, y.key) || x.id - y.id);
+  const at = positions(previous, adds, valuesOf);
+  const out = shared(Uint32Array, previous.length - removed.length + adds.length);
+  let from = 0;
+  let to = 0;
+  let g = 0;
+  // Copies the previous order's rows up to `end`, leaving out the removed ones.
+  const copyUpTo = (end: number) => {
+    for (; g < gone.length && gone[g] < end; g++) {
+      out.set(previous.subarray(from, gone[g]), to);
+      to += gone[g] - from;
+      from = gone[g] + 1;
+    }
+    out.set(previous.subarray(from, end), to);
+    to += end - from;
+    from = end;
+  };
+  adds.forEach((add, i) => {
+    copyUpTo(at[i]);
+    out[to++] = add.id;
+  });
+  copyUpTo(previous.length);
   return out;
 }
+
+const isNumeric = (k: OrderKey): k is NumericOrder => (numericOrders as readonly string[]).includes(k);
 
 /** Runs `work` in one read transaction (deferred: it takes no write lock), or in the caller's. */
 function reading<T>(db: Database.Database, work: () => T): T {
@@ -95,9 +118,10 @@ function reading<T>(db: Database.Database, work: () => T): T {
 
 /**
  * The search facts of the data version that a change set applied in place made, from the previous
- * version's: the touched rows' flags and categories set again, and each order merged as above. A
- * full read of every row takes seconds at a million items; this reads the touched rows and the
- * rows their binary searches visit. Throws when the copy is no longer at `dataVersion`.
+ * version's: the touched rows' flags and categories set again (as the change set gathered them),
+ * and each order merged as above. A full read of every row takes seconds at a million items; this
+ * reads only the stored names and SKUs their binary searches visit. Throws when the copy is no
+ * longer at `dataVersion`.
  */
 export function patchFacts(db: Database.Database, slot: Slot, dataVersion: number, previous: CopyFacts, change: FactsChange): CopyFacts {
   const t = itemsTable(slot);
@@ -105,8 +129,8 @@ export function patchFacts(db: Database.Database, slot: Slot, dataVersion: numbe
     const version = db.prepare('SELECT data_version FROM inventory_state WHERE id = 1').pluck().get();
     if (version !== dataVersion) throw new Error(`The copy is at data version ${String(version)}, not ${dataVersion}.`);
     const before = new Map(change.before.map((r) => [r[0], r]));
-    const ids = [...new Set([...before.keys(), ...change.added])];
-    const rows = db.prepare(`SELECT id, ${flagsSql}, category, ${orderColumns.join(', ')} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(ids)) as [number, number, string | null, ...Key[]][];
+    const rows = change.after;
+    const ids = [...new Set([...before.keys(), ...rows.map((r) => r[0])])];
 
     const size = ids.reduce((m, id) => Math.max(m, id + 1), previous.flags.length);
     const flags = sharedCopy(Uint8Array, previous.flags, size);
@@ -124,21 +148,38 @@ export function patchFacts(db: Database.Database, slot: Slot, dataVersion: numbe
     }
 
     // In each order, a row the change set deleted, added or gave another value to is placed again;
-    // one whose value stayed (a price change, in the name order) keeps its place.
+    // one whose value stayed (a price change, in the name order) keeps its place. Rows are found
+    // in the previous order by the values they had: a numeric order's are in memory, and a text
+    // order's are the stored ones, but for the rows the change set touched, as they were before it.
+    const now = new Map(rows.map((r) => [r[0], r]));
     const orders = {} as CopyFacts['orders'];
-    const moved = new Uint8Array(size);
+    const values = {} as CopyFacts['values'];
     orderKeys.forEach((k, c) => {
-      const read = db.prepare(`SELECT id, ${orderColumns[c]} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw();
-      const keysOf = (asked: number[]) => new Map(read.all(JSON.stringify(asked)) as [number, Key][]);
-      for (const id of ids) moved[id] = 1;
+      const removed: Placed[] = [];
       const placed: Placed[] = [];
-      for (const r of rows) {
-        if (before.get(r[0])?.[1 + c] === r[3 + c]) moved[r[0]] = 0;
-        else placed.push({ id: r[0], key: r[3 + c] });
+      for (const [id, ...was] of change.before) {
+        const row = now.get(id);
+        if (row === undefined || row[3 + c] !== was[c]) removed.push({ id, key: was[c] });
       }
-      orders[k] = mergeOrder(previous.orders[k], moved, placed, keysOf);
-      for (const id of ids) moved[id] = 0;
+      for (const r of rows) {
+        const was = before.get(r[0]);
+        if (was === undefined || was[1 + c] !== r[3 + c]) placed.push({ id: r[0], key: r[3 + c] });
+      }
+      if (isNumeric(k)) {
+        const old = previous.values[k];
+        orders[k] = mergeOrder(previous.orders[k], removed, placed, () => (id) => (old[id] === -Infinity ? null : old[id]));
+        const v = (values[k] = sharedCopy(Float64Array, old, size));
+        for (const id of ids) v[id] = -Infinity;
+        for (const r of rows) v[r[0]] = (r[3 + c] as number | null) ?? -Infinity;
+        return;
+      }
+      const read = db.prepare(`SELECT id, ${orderColumns[c]} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw();
+      const stored: ValuesOf = (asked) => {
+        const got = new Map(read.all(JSON.stringify(asked.filter((id) => !before.has(id)))) as [number, Key][]);
+        return (id) => (before.has(id) ? before.get(id)![1 + c]! : (got.get(id) ?? null));
+      };
+      orders[k] = mergeOrder(previous.orders[k], removed, placed, stored);
     });
-    return { flags, category, categories, orders };
+    return { flags, category, categories, orders, values };
   });
 }

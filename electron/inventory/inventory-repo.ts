@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../core/store/database';
 import type { BulkStep } from './bulk-worker';
 import type { InventoryRecord } from '../simpleconsign/inventory-response';
-import { orderColumns, type KeyedRow } from './copy-facts';
+import { flagsOf, orderColumns, type FactsRow, type KeyedRow } from './copy-facts';
 import { createSlot, dropSlot, ftsColumns, ftsTable, itemColumns, itemsTable, skuIndex, slotOf, type Slot } from './slot-schema';
 
 export interface SyncState {
@@ -104,17 +104,27 @@ export type TextChange = [number, ...(string | number | null)[]];
 /** Where each order's column sits among a row's values as `find` reads them (the id first). */
 const orderAt = orderColumns.map((c) => 1 + itemColumns.indexOf(c as (typeof itemColumns)[number]));
 const SKU_AT = 1 + orderColumns.indexOf('sku');
+const valueAt = (c: (typeof itemColumns)[number]) => itemColumns.indexOf(c);
+const [CONSIGNMENT, ECOMMERCE, QUANTITY, STATUS, CATEGORY] = (['consignment', 'ecommerce', 'quantity', 'status', 'category'] as const).map(valueAt);
+
+/** The search facts of a row written with these values (as `rowValues` lists them). */
+function factsRow(id: number, v: unknown[]): FactsRow {
+  const bits = flagsOf({ consignment: v[CONSIGNMENT] as number | null, ecommerce: v[ECOMMERCE] as number | null, quantity: v[QUANTITY] as number | null, status: v[STATUS] as string | null });
+  return [id, bits, v[CATEGORY] as string | null, ...orderAt.map((i) => v[i - 1] as string | number | null)];
+}
 
 /**
  * What applying a chunk of changes gathers as it goes: new rows to index, changed text to write,
- * each in one statement, and the rows it touched as they were (for the search facts: facts-patch.ts).
+ * each in one statement, and the rows it changed, deleted or added as they were and as they are
+ * (for the search facts: facts-patch.ts).
  */
 export interface Applied {
   added: number[];
   texts: TextChange[];
   before: KeyedRow[];
+  after: FactsRow[];
 }
-export const nothingApplied = (): Applied => ({ added: [], texts: [], before: [] });
+export const nothingApplied = (): Applied => ({ added: [], texts: [], before: [], after: [] });
 
 /** The inventory copy's tables: items by generation (each in its slot), the sync state and the run history. */
 export class InventoryRepo {
@@ -203,7 +213,7 @@ export class InventoryRepo {
    * Inserts or updates one item in a generation (SKUs match in any case) and answers which it did.
    * Updates set only the columns that changed (the update trigger re-indexes changed text). With
    * `applied`, a new row's id and changed text are gathered there for the caller to write with the
-   * rest of its chunk (indexRows, writeTexts), and the row as it was; otherwise both are written at once.
+   * rest of its chunk (indexRows, writeTexts), and a changed row as it was and is; otherwise both are written at once.
    */
   upsert(gen: number, r: InventoryRecord, applied?: Applied): 'inserted' | 'updated' | 'unchanged' {
     const values = rowValues(r);
@@ -211,13 +221,16 @@ export class InventoryRepo {
     const existing = s.find.get(r.sku) as unknown[] | undefined;
     if (!existing) {
       const id = Number(s.insert.run(...values).lastInsertRowid);
-      if (applied) applied.added.push(id);
-      else this.indexRows(gen, [id]);
+      if (applied) {
+        applied.added.push(id);
+        applied.after.push(factsRow(id, values));
+      } else this.indexRows(gen, [id]);
       return 'inserted';
     }
-    applied?.before.push([existing[0] as number, ...orderAt.map((i) => existing[i] as string | number | null)]);
     const changed = itemColumns.flatMap((c, i) => (values[i] === existing[i + 1] ? [] : [i]));
     if (changed.length === 0) return 'unchanged';
+    applied?.before.push([existing[0] as number, ...orderAt.map((i) => existing[i] as string | number | null)]);
+    applied?.after.push(factsRow(existing[0] as number, values));
     let now = changed;
     if (applied && changed.some((i) => isText.has(i))) {
       applied.texts.push([existing[0] as number, ...textAt.map((i) => values[i] as string | number | null)]);

@@ -192,14 +192,14 @@ export async function streamIntoGeneration(source: ItemSource, ctx: ApplyContext
  */
 export function applyAtOnce(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, finish: () => void): FactsChange {
   checkAbort(ctx.signal);
-  const { added, before } = ctx.repo.db.transaction(() => {
+  const { before, after } = ctx.repo.db.transaction(() => {
     const applied = applyRecords(ctx, gen, records, counts);
     ctx.repo.indexRows(gen, applied.added);
     finish();
     return applied;
   })();
   ctx.onApplied(records.length);
-  return { added, before };
+  return { before, after };
 }
 
 /** Empties a generation's slot, or fills it with a copy of another generation, off the main thread. */
