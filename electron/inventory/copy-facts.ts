@@ -2,7 +2,8 @@
  * What searches keep in memory of one version of the copy: the filter columns as flags per row id,
  * and each sort order as the row ids in that order. Built off the main thread (by the load that
  * writes a copy, from the stored rows, or patched from the previous version's) in shared memory,
- * so they pass between threads, either way, without a copy; nothing writes them once built.
+ * so they pass between threads, either way, without a copy; nothing writes them once built (but
+ * the numeric orders' values, which only the next patch reads).
  */
 
 export const PRESENT = 1;
@@ -35,7 +36,11 @@ export interface CopyFacts {
   category: Uint32Array;
   categories: string[];
   orders: Record<OrderKey, Uint32Array>;
-  /** Each numeric order's value per row id (-Infinity for none): what the next change set's patch places rows among. */
+  /**
+   * Each numeric order's value per row id (-Infinity for none; room for more ids past the last):
+   * what the next change set's patch places rows among. Unlike the rest, these are handed on: the
+   * patch updates them in place for the version it makes (searches never read them).
+   */
   values: Record<NumericOrder, Float64Array>;
 }
 

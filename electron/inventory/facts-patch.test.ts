@@ -111,6 +111,20 @@ describe('patching the search facts after changes applied in place', () => {
     });
   });
 
+  it('places a row after many others that moved beside it', async () => {
+    // Ten items named "a", forty named "b"; then the forty are renamed "a" and one more "a" comes:
+    // reading the name index backwards from the new row passes the forty before it finds one that stayed.
+    const item = (i: number, name: string) => ({ sku: `S${String(i).padStart(2, '0')}`, name, quantity: 1 });
+    await withCopy(Array.from({ length: 50 }, (_, i) => item(i, i < 10 ? 'a' : 'b')), async ({ db, ctx }) => {
+      const slot = slotOf(1);
+      const facts = factsOfStore(db, slot);
+      const changes = Array.from({ length: 41 }, (_, i) => item(10 + i, i < 40 ? 'A' : 'a'));
+      const records = await readAll(arraySource(changes), ctx({ vendorFiltered: false }), emptyCounts(changes.length));
+      const change = applyAtOnce(ctx({ vendorFiltered: false }), 1, records, emptyCounts(records.length), () => db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1'));
+      expect(seen(patchFacts(db, slot, version(db), facts, change))).toEqual(seen(factsOfStore(db, slot)));
+    });
+  });
+
   it('refuses previous facts that do not hold a changed row where its values place it', async () => {
     const item = (i: number, currentPrice = i) => ({ sku: `A${i}`, name: 'teapot', quantity: 1, currentPrice });
     await withCopy([1, 2, 3].map((i) => item(i)), async ({ db, ctx }) => {

@@ -40,52 +40,83 @@ interface Placed {
   key: Key;
 }
 
-/** What rows were worth in an order before the change: given the ids a step asks about, a lookup of their values. */
-type ValuesOf = (ids: number[]) => (id: number) => Key;
-
 /**
- * How many rows of `order` come before each of `rows` in it. The binary searches run side by
- * side, a step at a time, and each step asks `valuesOf` for the rows it compares against at once
- * (for an order of text, one statement: a statement per comparison cost several times as much).
+ * Where each of `rows` sits, or would go, in a numeric order: how many of its rows come before it.
+ * The binary searches run side by side, a step at a time: each step's reads (of the order and of
+ * the values, at random places in both) do not wait for one another, as one search's do.
  */
-function positions(order: Uint32Array, rows: Placed[], valuesOf: ValuesOf): Uint32Array {
+function numericPositions(order: Uint32Array, rows: Placed[], values: Float64Array): Uint32Array {
   const lo = new Uint32Array(rows.length);
   const hi = new Uint32Array(rows.length).fill(order.length);
-  for (;;) {
-    const asked: number[] = [];
-    for (let i = 0; i < rows.length; i++) if (lo[i] < hi[i]) asked.push(order[(lo[i] + hi[i]) >>> 1]);
-    if (asked.length === 0) return lo;
-    const valueOf = valuesOf(asked);
+  for (let searching = rows.length; searching > 0; ) {
+    searching = 0;
     for (let i = 0; i < rows.length; i++) {
       if (lo[i] >= hi[i]) continue;
       const mid = (lo[i] + hi[i]) >>> 1;
-      const id = order[mid];
-      if ((compareKeys(valueOf(id), rows[i].key) || id - rows[i].id) < 0) lo[i] = mid + 1;
+      const at = order[mid];
+      const v = values[at];
+      if ((compareKeys(v === -Infinity ? null : v, rows[i].key) || at - rows[i].id) < 0) lo[i] = mid + 1;
       else hi[i] = mid;
+      if (lo[i] < hi[i]) searching++;
     }
   }
+  return lo;
 }
 
 /**
- * One kept order after a change: the previous order without `removed` (rows at their values
- * before it) and with `placed` (rows at their values now). Both are found by binary search in the
- * previous order, so each order costs a few comparisons per changed row and one copy of the rest.
+ * The row each of `adds` goes just after in a text order (name or SKU), or none (it goes first):
+ * the row before it in the stored order that kept its place, found by reading the column's index
+ * backwards from where the row would sit (a seek or two, where a binary search read a few dozen rows).
  */
-function mergeOrder(previous: Uint32Array, removed: Placed[], placed: Placed[], valuesOf: ValuesOf): Uint32Array {
-  if (removed.length === 0 && placed.length === 0) return previous;
-  const gone = positions(previous, removed, valuesOf);
-  removed.forEach((r, i) => {
-    if (previous[gone[i]] !== r.id) throw new Error(`Row ${r.id} is not where the previous facts' values place it.`);
-  });
+function keptBefore(db: Database.Database, t: string, column: string, adds: Placed[]): (number | undefined)[] {
+  const moved = new Set(adds.map((a) => a.id));
+  const ask = (sql: string) => db.prepare(`SELECT id FROM ${t} WHERE ${sql} LIMIT ?`).pluck();
+  const same = ask(`${column} = ? COLLATE NOCASE AND id < ? ORDER BY id DESC`);
+  const below = ask(`${column} < ? COLLATE NOCASE ORDER BY ${column} COLLATE NOCASE DESC, id DESC`);
+  const none = ask(`${column} IS NULL AND id < ? ORDER BY id DESC`);
+  // The first of a statement's rows that kept its place, reading more of them while every one read moved.
+  const kept = (stmt: Database.Statement, ...args: unknown[]): number | undefined => {
+    for (let limit = 16; ; limit *= 16) {
+      const ids = stmt.all(...args, limit) as number[];
+      const found = ids.find((id) => !moved.has(id));
+      if (found !== undefined || ids.length < limit) return found;
+    }
+  };
+  return adds.map(({ id, key }) => (key === null ? kept(none, id) : (kept(same, key, id) ?? kept(below, key) ?? kept(none, Number.MAX_SAFE_INTEGER))));
+}
+
+/** Where each of `ids` sits in `order`, found in one pass over it; throws for one it does not hold. */
+function whereIn(order: Uint32Array, ids: number[], size: number): (id: number) => number {
+  // A bit per row id: small enough to stay in the processor's cache while the order streams past.
+  const wanted = new Uint32Array((size >>> 5) + 1);
+  for (const id of ids) wanted[id >>> 5] |= 1 << (id & 31);
+  const at = new Map<number, number>();
+  for (let pos = 0; pos < order.length; pos++) {
+    const id = order[pos];
+    if ((wanted[id >>> 5] & (1 << (id & 31))) !== 0) at.set(id, pos);
+  }
+  return (id) => {
+    const pos = at.get(id);
+    if (pos === undefined) throw new Error(`Row ${id} is not in the previous facts' order.`);
+    return pos;
+  };
+}
+
+/**
+ * One kept order after a change: the previous order without the rows at positions `gone`, and
+ * with `adds` (sorted in the order's sense), each put where `at` says among the previous rows.
+ * The rest is copied as it was, a run at a time.
+ */
+function mergeOrder(previous: Uint32Array, gone: Uint32Array, adds: Placed[], at: Uint32Array): Uint32Array {
+  if (gone.length === 0 && adds.length === 0) return previous;
   gone.sort();
-  const adds = [...placed].sort((x, y) => compareKeys(x.key, y.key) || x.id - y.id);
-  const at = positions(previous, adds, valuesOf);
-  const out = shared(Uint32Array, previous.length - removed.length + adds.length);
+  const out = shared(Uint32Array, previous.length - gone.length + adds.length);
   let from = 0;
   let to = 0;
   let g = 0;
   // Copies the previous order's rows up to `end`, leaving out the removed ones.
   const copyUpTo = (end: number) => {
+    if (end < from) throw new Error('The places found for the rows put back are out of order.');
     for (; g < gone.length && gone[g] < end; g++) {
       out.set(previous.subarray(from, gone[g]), to);
       to += gone[g] - from;
@@ -101,6 +132,14 @@ function mergeOrder(previous: Uint32Array, removed: Placed[], placed: Placed[], 
   });
   copyUpTo(previous.length);
   return out;
+}
+
+/** The positions of `removed` in `order`, checked: a row not where the facts' values place it means they are not the copy's. */
+function checkedPositions(order: Uint32Array, removed: Placed[], where: Uint32Array): Uint32Array {
+  removed.forEach((r, i) => {
+    if (order[where[i]] !== r.id) throw new Error(`Row ${r.id} is not where the previous facts' values place it.`);
+  });
+  return where;
 }
 
 const isNumeric = (k: OrderKey): k is NumericOrder => (numericOrders as readonly string[]).includes(k);
@@ -120,8 +159,8 @@ function reading<T>(db: Database.Database, work: () => T): T {
  * The search facts of the data version that a change set applied in place made, from the previous
  * version's: the touched rows' flags and categories set again (as the change set gathered them),
  * and each order merged as above. A full read of every row takes seconds at a million items; this
- * reads only the stored names and SKUs their binary searches visit. Throws when the copy is no
- * longer at `dataVersion`.
+ * reads a few entries of the name and SKU indexes per row placed again. Throws when the copy is no
+ * longer at `dataVersion`, or the previous facts do not hold a row where they should.
  */
 export function patchFacts(db: Database.Database, slot: Slot, dataVersion: number, previous: CopyFacts, change: FactsChange): CopyFacts {
   const t = itemsTable(slot);
@@ -149,36 +188,39 @@ export function patchFacts(db: Database.Database, slot: Slot, dataVersion: numbe
 
     // In each order, a row the change set deleted, added or gave another value to is placed again;
     // one whose value stayed (a price change, in the name order) keeps its place. Rows are found
-    // in the previous order by the values they had: a numeric order's are in memory, and a text
-    // order's are the stored ones, but for the rows the change set touched, as they were before it.
+    // in the previous order: in a numeric order, by binary search over the values rows had, kept
+    // in memory; in a text order, by one pass over it for the rows taken out and those the rows put
+    // back go after.
     const now = new Map(rows.map((r) => [r[0], r]));
     const orders = {} as CopyFacts['orders'];
     const values = {} as CopyFacts['values'];
     orderKeys.forEach((k, c) => {
       const removed: Placed[] = [];
       const placed: Placed[] = [];
-      for (const [id, ...was] of change.before) {
-        const row = now.get(id);
-        if (row === undefined || row[3 + c] !== was[c]) removed.push({ id, key: was[c] });
+      for (const was of change.before) {
+        const row = now.get(was[0]);
+        if (row === undefined || row[3 + c] !== was[1 + c]) removed.push({ id: was[0], key: was[1 + c] });
       }
       for (const r of rows) {
         const was = before.get(r[0]);
         if (was === undefined || was[1 + c] !== r[3 + c]) placed.push({ id: r[0], key: r[3 + c] });
       }
-      if (isNumeric(k)) {
-        const old = previous.values[k];
-        orders[k] = mergeOrder(previous.orders[k], removed, placed, () => (id) => (old[id] === -Infinity ? null : old[id]));
-        const v = (values[k] = sharedCopy(Float64Array, old, size));
-        for (const id of ids) v[id] = -Infinity;
-        for (const r of rows) v[r[0]] = (r[3 + c] as number | null) ?? -Infinity;
+      placed.sort((x, y) => compareKeys(x.key, y.key) || x.id - y.id);
+      const order = previous.orders[k];
+      if (!isNumeric(k)) {
+        const prior = keptBefore(db, t, orderColumns[c], placed);
+        const posOf = whereIn(order, [...removed.map((r) => r.id), ...prior.filter((id) => id !== undefined)], size);
+        const at = Uint32Array.from(prior, (id) => (id === undefined ? 0 : posOf(id) + 1));
+        orders[k] = mergeOrder(order, Uint32Array.from(removed, (r) => posOf(r.id)), placed, at);
         return;
       }
-      const read = db.prepare(`SELECT id, ${orderColumns[c]} FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`).raw();
-      const stored: ValuesOf = (asked) => {
-        const got = new Map(read.all(JSON.stringify(asked.filter((id) => !before.has(id)))) as [number, Key][]);
-        return (id) => (before.has(id) ? before.get(id)![1 + c]! : (got.get(id) ?? null));
-      };
-      orders[k] = mergeOrder(previous.orders[k], removed, placed, stored);
+      const old = previous.values[k];
+      const gone = checkedPositions(order, removed, numericPositions(order, removed, old));
+      orders[k] = mergeOrder(order, gone, placed, numericPositions(order, placed, old));
+      // The values move on in place (nothing but the next patch reads them): a copy only when new rows outgrow them.
+      const v = (values[k] = size <= old.length ? old : sharedCopy(Float64Array, old, Math.ceil(size * 1.25)));
+      for (const id of ids) v[id] = -Infinity;
+      for (const r of rows) v[r[0]] = (r[3 + c] as number | null) ?? -Infinity;
     });
     return { flags, category, categories, orders, values };
   });
