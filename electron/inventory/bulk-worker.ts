@@ -104,3 +104,23 @@ export function runBulk(db: Db, scripts: BulkStep[], result?: string, busyMs = 6
     });
   });
 }
+
+/**
+ * Runs `work` while commits on the store's connection leave the log to grow: otherwise a commit
+ * (a sale, say, or the work's own) copies the log back into the file whenever it passes 4 MB, on
+ * the main thread. A worker copies it back afterwards (`copyLogBack`, or a bulk run's end).
+ */
+export async function keepingLog<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    return await work();
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+  }
+}
+
+/** Copies the log back into the store's file from a worker; a failure leaves that to the next commit. */
+export async function copyLogBack(db: Db): Promise<void> {
+  await runBulk(db, []).catch(() => undefined);
+}

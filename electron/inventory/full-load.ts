@@ -3,6 +3,7 @@ import type { ResolvedConnection } from '../connections/connections-service';
 import type { VendorHttp } from '../core/http/vendor-http';
 import type { Db } from '../core/store/database';
 import type { OpenedAnswer } from '../simpleconsign/inventory-client';
+import { keepingLog } from './bulk-worker';
 import { CopyLoad, type CopyWorkers, type PipedAnswer } from './copy-load';
 import type { InventoryRepo } from './inventory-repo';
 import type { LoadOutcome } from './load-job';
@@ -75,15 +76,12 @@ export async function loadInFull<T>(run: FullLoadRun, commit: (loaded: { asked: 
 export async function whileLoading<T>(db: Db, load: CopyLoad, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
   const stop = () => void load.stop();
   signal.addEventListener('abort', stop, { once: true });
-  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 0');
   try {
-    return await work();
+    return await keepingLog(db, work);
   } catch (e) {
     await load.stop();
     throw e;
   } finally {
     signal.removeEventListener('abort', stop);
-    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
   }
 }

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../core/app-error';
 import type { InventorySimOptions } from '../simpleconsign/inventory-sim';
 import { readItem } from '../simpleconsign/inventory-response';
@@ -113,6 +114,23 @@ describe('later loads', () => {
     // The third load still sees the second one's changes (they are within the overlap) and applies them again.
     expect(lastRun(h).received).toBeGreaterThanOrEqual(changed.updated.length + changed.added.length);
     expect(h.skus()).toEqual(expectedSkus(h));
+  });
+
+  it('applies a change set in place with the log left to a worker, which copies it back into the file before the load ends', async () => {
+    h = await startHarness();
+    await h.run();
+    const pragma = vi.spyOn(h.db, 'pragma');
+    h.sim.tick(20);
+    h.clock.t += MINUTE;
+    await h.run('scheduled');
+    expect(lastRun(h)).toMatchObject({ mode: 'incremental', outcome: 'ok' });
+    // The commit does not copy the log back on the store's connection (the main thread's)...
+    expect(pragma.mock.calls.map(([sql]) => sql).filter((sql) => sql.startsWith('wal_autocheckpoint ='))).toEqual(['wal_autocheckpoint = 0', 'wal_autocheckpoint = 1000']);
+    pragma.mockRestore();
+    // ...a worker has: the log's last frame and the last one copied back, as the store's shared index counts them.
+    const shm = fs.readFileSync(`${h.db.name}-shm`);
+    expect(shm.readUInt32LE(16)).toBeGreaterThan(0);
+    expect(shm.readUInt32LE(96)).toBe(shm.readUInt32LE(16));
   });
 
   it('drops items that sold out unless quantity-zero items are kept', async () => {

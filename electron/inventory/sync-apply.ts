@@ -2,7 +2,7 @@ import type { SyncSettings } from '../../shared/inventory/schemas';
 import type { ItemSource } from './item-source';
 import { readItem, type InventoryRecord } from '../simpleconsign/inventory-response';
 import type { ChunkSizer } from './chunk-sizer';
-import { runBulk, type BulkStep } from './bulk-worker';
+import { keepingLog, runBulk, type BulkStep } from './bulk-worker';
 import { nothingApplied, type Applied, type InventoryRepo } from './inventory-repo';
 import { finishSlot, slotOf } from './slot-schema';
 import { noStamps, noteStamp, type StampFacts } from './sync-clocks';
@@ -135,15 +135,8 @@ export async function appendIntoGeneration(source: ItemSource, ctx: ApplyContext
     counts.inserted += kept.length;
     ctx.repo.appendRows(gen, kept);
   });
-  // A chunk's commit would otherwise copy the log back into the file whenever it passes 4 MB, on
-  // the main thread; the index build checkpoints once, off it.
-  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 0');
-  try {
-    await inChunks(source, ctx, counts, write);
-  } finally {
-    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
-  }
+  // The index build copies the log back once, off the main thread.
+  await keepingLog(db, () => inChunks(source, ctx, counts, write));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ResolvedConnection } from '../core/feature-connections';
 import type { ItemSource } from './item-source';
+import { copyLogBack, keepingLog } from './bulk-worker';
 import { applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration } from './sync-apply';
 import { commitRun } from './sync-commit';
 import { applyContext, type Job, type SyncDeps } from './sync-job';
@@ -19,8 +20,10 @@ export async function applyChanges(deps: SyncDeps, job: Job, source: ItemSource,
       deps.workers.warm();
       const records = await readAll(source, ctx, job.counts);
       running.progress.phase = 'committing';
-      const change = applyAtOnce(ctx, state.gen, records, job.counts, () => commitRun(deps, job, conn, state.gen));
+      // The log the change set writes is copied back into the file by a worker, not at its commit.
+      const change = await keepingLog(deps.repo.db, async () => applyAtOnce(ctx, state.gen, records, job.counts, () => commitRun(deps, job, conn, state.gen)));
       deps.facts?.changed(change);
+      await copyLogBack(deps.repo.db);
       return;
     }
     // A new generation in the other slot, written while searches keep reading the current one:
