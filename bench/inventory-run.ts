@@ -79,13 +79,13 @@ function printGoals(report: BenchReport, title: string, goals: Goal[]): void {
 async function printIncremental(report: BenchReport, sim: Party, app: Party, bare: Party): Promise<AppLoad> {
   const since = Date.now() - 10 * 60_000;
   const changed = await sim.ask<number>({ cmd: 'tick', changes: 1000 });
-  const ai = await app.ask<AppLoad>({ cmd: 'load' });
+  const ai = await app.ask<AppLoad>({ cmd: 'load', atCommit: true });
   const bi = await bare.ask<{ ms: number; received: number }>({ cmd: 'incremental', since });
   report.section(`Inventory: incremental load of ${n(changed)} changes (${n(ai.received)} received)`);
   report.ratio('incremental load, request to committed', ai.ms, bi.ms, 'ms');
   report.figure('longest event-loop stall', ai.worstStall.ms, 'ms');
-  report.figure('first filtered search after it (the previous facts patched in a worker)', ai.firstFilteredMs, 'ms');
-  report.figure('first sorted search after it', ai.firstSortedMs, 'ms');
+  report.figure('first filtered search, made as it commits (the previous facts patched in a worker)', ai.firstFilteredMs, 'ms');
+  report.figure('first sorted search after that', ai.firstSortedMs, 'ms');
   return ai;
 }
 
@@ -159,7 +159,7 @@ export async function runInventoryBench(report: BenchReport, storeItems: number,
       const afterChanges = Math.max(ai.firstFilteredMs, ai.firstSortedMs);
       goals.push(
         { label: 'first filtered or sorted search after a load (baseline: bare)', value: first, baseline: Math.max(b.firstFilteredMs, b.firstSortedMs), unit: 'ms', goal: '≤ 50 ms', met: first <= 50 },
-        { label: '  the same after an incremental load (baseline: after the full load)', value: afterChanges, baseline: first, unit: 'ms', goal: '≤ 50 ms', met: afterChanges <= 50 },
+        { label: '  the same as an incremental load commits (baseline: after the full load)', value: afterChanges, baseline: first, unit: 'ms', goal: '≤ 50 ms', met: afterChanges <= 50 },
         { label: 'longest stall, request to searchable (baseline: bare)', value: a.worstStall.ms, baseline: b.stall, unit: 'ms', goal: '≤ 50 ms', met: a.worstStall.ms <= 50 },
         { label: 'three-letter and longer prefixes, p95 (baseline: bare)', value: as.prefixP95, baseline: bs.prefixP95, unit: 'ms', goal: '≤ 20 ms', met: as.prefixP95 <= 20 },
       );

@@ -131,11 +131,11 @@ export class InventorySearch {
 
   /**
    * Starts reading the current version's facts, ahead of the first search that needs them; after a
-   * change set applied in place, from the previous version's and the rows it touched.
+   * change set applied in place, from the previous version's and the rows it touched. Settles
+   * (never fails) once they are at hand or could not be had.
    */
-  prepare(change?: FactsChange): void {
+  prepare(change?: FactsChange): Promise<void> {
     const copy = this.current();
-    if (change) this.facts.changed(copy.slot, copy.dataVersion, change);
-    else this.facts.prepare(copy.slot, copy.dataVersion);
+    return change ? this.facts.changed(copy.slot, copy.dataVersion, change) : this.facts.prepare(copy.slot, copy.dataVersion);
   }
 }

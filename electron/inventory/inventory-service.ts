@@ -145,7 +145,7 @@ export class InventoryService {
     this.repo.closeAbandonedRuns(this.core.now());
     this.copy.start();
     // The copy's filter flags and sort orders are read in a worker now, not by the first search.
-    this.search.prepare();
+    void this.search.prepare();
     this.scheduler.start();
   }
 

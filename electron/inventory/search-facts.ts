@@ -59,21 +59,27 @@ export class SearchFactsStore {
     return this.start(key, this.work({ kind: 'facts', slot }));
   }
 
-  /** Starts reading the facts of this version ahead of the first search that needs them. */
-  prepare(slot: Slot, dataVersion: number): void {
-    const f = this.of(slot, dataVersion);
-    if (f instanceof Promise) f.catch(() => undefined);
+  /** Starts reading the facts of this version ahead of the first search that needs them; settles (never fails) once they are at hand or could not be had. */
+  prepare(slot: Slot, dataVersion: number): Promise<void> {
+    return Promise.resolve(this.of(slot, dataVersion)).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /**
    * A change set applied in place made this version from the previous one: its facts are the
    * previous version's patched when those are at hand (read in full if the patch fails), else read.
+   * Settles as `prepare` does.
    */
-  changed(slot: Slot, dataVersion: number, change: FactsChange): void {
+  changed(slot: Slot, dataVersion: number, change: FactsChange): Promise<void> {
     const previous = this.held?.key === `${slot}:${dataVersion - 1}` ? this.held.ready?.copy : undefined;
     if (!previous) return this.prepare(slot, dataVersion);
     const patched = this.work({ kind: 'patch', slot, dataVersion, previous, change });
-    this.start(`${slot}:${dataVersion}`, patched.catch(() => this.work({ kind: 'facts', slot }))).catch(() => undefined);
+    return this.start(`${slot}:${dataVersion}`, patched.catch(() => this.work({ kind: 'facts', slot }))).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   private start(key: string, facts: Promise<CopyFacts>): Promise<SearchFacts> {

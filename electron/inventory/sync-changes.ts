@@ -20,9 +20,10 @@ export async function applyChanges(deps: SyncDeps, job: Job, source: ItemSource,
       deps.workers.warm();
       const records = await readAll(source, ctx, job.counts);
       running.progress.phase = 'committing';
-      // The log the change set writes is copied back into the file by a worker, not at its commit.
+      // The log the change set writes is copied back into the file by a worker, not at its commit,
+      // and once the search facts are patched (which a search made meanwhile waits for).
       const change = await keepingLog(deps.repo.db, async () => applyAtOnce(ctx, state.gen, records, job.counts, () => commitRun(deps, job, conn, state.gen)));
-      deps.facts?.changed(change);
+      await deps.facts?.changed(change);
       await copyLogBack(deps.repo.db);
       return;
     }

@@ -38,7 +38,7 @@ export interface SyncDeps {
    * Where searches keep the copy's filter flags and sort orders: a full load hands over those it
    * built; a change set applied in place tells the rows it touched; a large one has them read again.
    */
-  facts?: { install(slot: Slot, dataVersion: number, facts: CopyFacts): void; changed(change?: FactsChange): void };
+  facts?: { install(slot: Slot, dataVersion: number, facts: CopyFacts): void; changed(change?: FactsChange): Promise<void> | void };
   /** Counts a call against the key's allowance before it is made (the store's, when in a store); throws when it is spent. */
   spend?: (apiKey: string) => Promise<void>;
   /** A load from SimpleConsign was applied: its changed SKUs (null: the whole copy), for the store server. */
