@@ -27,11 +27,13 @@ try {
       for (const sql of step.otherwise) db.exec(sql);
     }
   };
-  // Takes the write lock first, so it waits for the app's own writes rather than failing on them.
-  const value = db.transaction(() => {
+  // Takes the write lock first, so it waits for the app's own writes rather than failing on them
+  // (with nothing to write, there is no lock to take: the log is only copied back).
+  const work = workerData.scripts.length > 0 || workerData.result;
+  const value = work ? db.transaction(() => {
     for (const step of workerData.scripts) run(step);
     return workerData.result ? db.prepare(workerData.result).pluck().get() : null;
-  }).immediate();
+  }).immediate() : null;
   // The big transaction left the log long: copy it back here, not at the next commit on the main thread.
   db.pragma('wal_checkpoint(PASSIVE)');
   parentPort.postMessage({ ok: true, value });

@@ -4,13 +4,12 @@ import type { CopyFeed, CopyMark } from './copy-feed';
 import { optionsKey } from './inventory-sync';
 import { arraySource, type ItemSource } from './item-source';
 import { ftsTable, itemsTable, slotOf } from './slot-schema';
-import { checkAndClose, copyDiff, startHarness, type Harness } from './test-harness';
+import { checkAndClose, copyDiff, lastRun, startHarness, type Harness } from './test-harness';
 
 const MINUTE = 60_000;
 let h: Harness;
 afterEach(() => checkAndClose(h));
 
-const lastRun = (x: Harness) => x.repo.recentRuns(1)[0];
 /** The store's items as a full load asks for them, or (`changes`) sold-out and inactive ones too, as a change set holds them. */
 const storeItems = (x: Harness, changes = false) => structuredClone(x.sim.store.query({ ecommerceOnly: false, includeZero: changes, includeInactive: changes }));
 const mark = (x: Harness): CopyMark => ({ watermark: x.clock.t - 7 * MINUTE, clockStart: x.clock.t - MINUTE, newestStamp: x.clock.t - 3 * MINUTE, source: 'training', options: optionsKey(x.settings) });

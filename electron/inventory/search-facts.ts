@@ -14,6 +14,13 @@ export interface SearchFacts {
   ranks: OrderRanks;
 }
 
+/** Settles once `facts` has, either way. */
+const settled = (facts: SearchFacts | Promise<SearchFacts>): Promise<void> =>
+  Promise.resolve(facts).then(
+    () => undefined,
+    () => undefined,
+  );
+
 const asSearchFacts = (f: CopyFacts): SearchFacts => ({ flags: new FilterFlags(f), ranks: new OrderRanks(f) });
 
 interface Held {
@@ -61,10 +68,7 @@ export class SearchFactsStore {
 
   /** Starts reading the facts of this version ahead of the first search that needs them; settles (never fails) once they are at hand or could not be had. */
   prepare(slot: Slot, dataVersion: number): Promise<void> {
-    return Promise.resolve(this.of(slot, dataVersion)).then(
-      () => undefined,
-      () => undefined,
-    );
+    return settled(this.of(slot, dataVersion));
   }
 
   /**
@@ -76,10 +80,7 @@ export class SearchFactsStore {
     const previous = this.held?.key === `${slot}:${dataVersion - 1}` ? this.held.ready?.copy : undefined;
     if (!previous) return this.prepare(slot, dataVersion);
     const patched = this.work({ kind: 'patch', slot, dataVersion, previous, change });
-    return this.start(`${slot}:${dataVersion}`, patched.catch(() => this.work({ kind: 'facts', slot }))).then(
-      () => undefined,
-      () => undefined,
-    );
+    return settled(this.start(`${slot}:${dataVersion}`, patched.catch(() => this.work({ kind: 'facts', slot }))));
   }
 
   private start(key: string, facts: Promise<CopyFacts>): Promise<SearchFacts> {

@@ -181,7 +181,7 @@ export async function streamIntoGeneration(source: ItemSource, ctx: ApplyContext
 
 /**
  * Applies records to the current generation and runs `finish` in the same transaction. Answers the
- * rows it touched, for the search facts: those it added, and the others as they were.
+ * rows it changed, deleted or added, as they were and as they are, for the search facts.
  */
 export function applyAtOnce(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, finish: () => void): FactsChange {
   checkAbort(ctx.signal);

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VendorHttp } from '../core/http/vendor-http';
-import { checkAndClose, copyDiff, expectedSkus, startHarness, type Harness } from './test-harness';
+import { checkAndClose, copyDiff, expectedSkus, lastRun, startHarness, type Harness } from './test-harness';
 
 const MINUTE = 60_000;
 let h: Harness;
 afterEach(() => checkAndClose(h));
 
-const lastRun = (x: Harness) => x.repo.recentRuns(1)[0];
 const activeIn = (x: Harness, pred: (i: Record<string, unknown>) => boolean) =>
   x.sim.store.query({ ecommerceOnly: false, includeZero: false, includeInactive: false }).filter(pred).map((i) => String(i.sku)).sort();
 

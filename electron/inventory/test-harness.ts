@@ -153,6 +153,12 @@ export async function startHarness(opts: { sim?: InventorySimOptions; sync?: Par
   };
 }
 
+/** The newest run on record. */
+export const lastRun = (h: Harness) => h.repo.recentRuns(1)[0];
+
+/** Rows in both slots: after a successful run the slot searches do not read is empty. */
+export const allRows = (h: Harness) => h.db.prepare(`SELECT (SELECT count(*) FROM ${itemsTable(0)}) + (SELECT count(*) FROM ${itemsTable(1)})`).pluck().get();
+
 /** What the copy should hold: the simulator's active items, sold-out ones only when the settings keep them. */
 export function expectedSkus(h: Harness): string[] {
   return h.sim.store
