@@ -3,9 +3,9 @@ import { startModuleWorker, sqliteModulePath } from '../core/module-worker';
 import type { Db } from '../core/store/database';
 import type { ItemRow } from '../simpleconsign/inventory-row';
 import { BulkWorkError } from './bulk-worker';
-import type { CopyFacts } from './copy-facts';
+import type { CopyFacts, FactsRoom } from './copy-facts';
 import type { LoadOutcome, LoadSpec } from './load-job';
-import type { AnswerStream, ToWorker } from './load-messages';
+import type { AnswerStream, FromWorker, ToWorker } from './load-messages';
 import { WorkerLink, type PipedAnswer } from './worker-link';
 
 export type { PipedAnswer };
@@ -164,16 +164,57 @@ export class CopyLoad {
   }
 }
 
-/** The search facts of a stored slot, read and sorted in a worker (or patched there: facts-patch.ts). */
-export async function readFacts(workers: CopyWorkers, ask: Extract<ToWorker, { kind: 'facts' | 'patch' }>): Promise<CopyFacts> {
+/** One question to a worker of its own, and its answer; the worker ends with it. */
+async function askWorker<K extends FromWorker['kind']>(workers: CopyWorkers, ask: ToWorker, kind: K): Promise<Extract<FromWorker, { kind: K }>> {
   const link = new WorkerLink(workers);
   try {
-    const answer = link.wait('facts');
+    const answer = link.wait(kind);
     link.send(ask);
-    return (await answer).facts;
+    return await answer;
   } finally {
     await link.stop();
   }
+}
+
+/** The search facts of a stored slot, read and sorted in a worker (or patched there: facts-patch.ts). */
+export async function readFacts(workers: CopyWorkers, ask: Extract<ToWorker, { kind: 'facts' | 'patch' }>): Promise<CopyFacts> {
+  return (await askWorker(workers, ask, 'facts')).facts;
+}
+
+/**
+ * The facts patched by a worker started for it (`roomWorker`), which then copies the store's log
+ * back into the file once `paused` settles (the copy slows the first searches of the new version
+ * it would run beside; a worker started for it alone, more so). The worker ends after that;
+ * `copiedBack` settles (never fails) then, false when it could not.
+ */
+export function patchThenCopyBack(link: WorkerLink, ask: Extract<ToWorker, { kind: 'patch' }>, paused: () => Promise<void>): { facts: Promise<CopyFacts>; copiedBack: Promise<boolean> } {
+  const facts = link.wait('facts').then((m) => m.facts);
+  const checkpointed = link.wait('checkpointed');
+  link.send(ask);
+  facts.then(paused).then(
+    () => link.send({ kind: 'checkpoint' }),
+    () => undefined,
+  );
+  const copiedBack = checkpointed.then(
+    () => true,
+    () => false,
+  );
+  return { facts, copiedBack: copiedBack.finally(() => link.stop()) };
+}
+
+/**
+ * A worker for the next patch of the search facts, started as a change set is asked for: it writes
+ * the patch's room through meanwhile (see FactsRoom), then waits for the patch. `filled` settles
+ * (never fails) once the room is filled or could not be.
+ */
+export function roomWorker(workers: CopyWorkers, room: FactsRoom): { link: WorkerLink; filled: Promise<void> } {
+  const link = new WorkerLink(workers);
+  const filled = link.wait('filled').then(
+    () => undefined,
+    () => undefined,
+  );
+  link.send({ kind: 'fill', room });
+  return { link, filled };
 }
 
 /**

@@ -8,10 +8,14 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { startOwnModule } from '../core/module-worker';
 import { transactionsTakeTheWriteLock } from '../core/store/write-lock';
+import { fillRoom, filledRoom } from './copy-facts';
 import { flaggedSku } from './copy-filter';
 import { patchFacts } from './facts-patch';
-import { factsOfStore, LoadJob, type LoadSpec } from './load-job';
+import { copyLogBackOn, factsOfStore, LoadJob, type LoadSpec } from './load-job';
 import { failedMessage, type ToWorker, type FromWorker, type AnswerStream, type FromReader, type ToReader } from './load-messages';
+
+/** How long a patch waits for its room being filled (see FactsRoom): about as long as faulting the pages in itself. */
+const ROOM_WAIT_MS = 150;
 
 export interface WriterData { sqlite: string; file: string; busyMs: number; maxPageCount: number; moduleCode: string }
 
@@ -113,15 +117,19 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
         finishing = true;
         if (open.size === 0) finish();
       } else if (m.kind === 'checkpoint') {
-        job!.checkpoint();
+        if (job) job.checkpoint();
+        else copyLogBackOn(db);
         post({ kind: 'checkpointed' });
       } else if (m.kind === 'skus') post({ kind: 'skus', skus: flaggedSkus });
       else if (m.kind === 'facts') {
         const facts = factsOfStore(db, m.slot);
         post({ kind: 'facts', facts });
       } else if (m.kind === 'patch') {
-        const facts = patchFacts(db, m.slot, m.dataVersion, m.previous, m.change);
+        const facts = patchFacts(m.previous, m.change, m.anchors, filledRoom(m.room, ROOM_WAIT_MS));
         post({ kind: 'facts', facts });
+      } else if (m.kind === 'fill') {
+        fillRoom(m.room);
+        post({ kind: 'filled' });
       }
     } catch (e) {
       fail(e);

@@ -1,13 +1,14 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchFilters, SearchSort } from '../../shared/inventory/schemas';
-import type { Db } from '../core/store/database';
-import type { CopyFacts } from './copy-facts';
+import { makeRoom, orderKeys, type CopyFacts, type FactsRoom } from './copy-facts';
+import * as bulkWorker from './bulk-worker';
 import * as copyLoad from './copy-load';
-import { nocaseCompare, patchFacts } from './facts-patch';
+import { nocaseCompare, patchFacts, textAnchors, type FactsChange } from './facts-patch';
 import { InventorySearch } from './inventory-search';
 import { arraySource } from './item-source';
 import { factsOfStore } from './load-job';
-import { SearchFactsStore } from './search-facts';
+import { pauseLeft, SearchFactsStore } from './search-facts';
 import { itemsTable, slotOf } from './slot-schema';
 import { appendIntoGeneration, applyAtOnce, emptyCounts, finishGeneration, prepareGeneration, readAll } from './sync-apply';
 import { checkAndClose, startHarness, tempDb, tempRepo, type Harness } from './test-harness';
@@ -56,7 +57,21 @@ async function withCopy(items: Record<string, unknown>[], work: (t: ReturnType<t
     t.cleanup();
   }
 }
-const version = (db: Db) => db.prepare('SELECT data_version FROM inventory_state WHERE id = 1').pluck().get() as number;
+/** A room for facts with every value set (as memory a previous version held would be). */
+function garbage(room: FactsRoom): FactsRoom {
+  for (const a of [room.flags, room.category, ...Object.values(room.orders)]) a.fill(0xffffffff);
+  return room;
+}
+
+/** Applies records in place as a load does, moving the data version, and answers the change with the text orders' places read in its transaction. */
+function applied(t: ReturnType<typeof tempRepo>, records: Parameters<typeof applyAtOnce>[2]): { change: FactsChange; anchors: ReturnType<typeof textAnchors> } {
+  let out: ReturnType<typeof applied> | undefined;
+  applyAtOnce(t.ctx({ vendorFiltered: false }), 1, records, emptyCounts(records.length), (change) => {
+    t.db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1');
+    out = { change, anchors: textAnchors(t.db, slotOf(1), change) };
+  });
+  return out!;
+}
 
 describe('patching the search facts after changes applied in place', () => {
   /** Items with many ties (names differing in case only, equal prices, no name or price at all) and few categories. */
@@ -86,7 +101,8 @@ describe('patching the search facts after changes applied in place', () => {
     const r = random(42);
     let next = 0;
     const sku = () => `S${next++}`;
-    await withCopy(Array.from({ length: 400 }, () => item(r, sku())), async ({ db, ctx }) => {
+    await withCopy(Array.from({ length: 400 }, () => item(r, sku())), async (t) => {
+      const { db, ctx } = t;
       const slot = slotOf(1);
       let facts = factsOfStore(db, slot);
       for (let round = 0; round < 8; round++) {
@@ -100,10 +116,16 @@ describe('patching the search facts after changes applied in place', () => {
           return item(r, r() < 0.3 ? old.toLowerCase() : old);
         });
         const records = await readAll(arraySource(changes), ctx({ vendorFiltered: false }), emptyCounts(changes.length));
-        const change = applyAtOnce(ctx({ vendorFiltered: false }), 1, records, emptyCounts(records.length), () => db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1'));
-        const patched = patchFacts(db, slot, version(db), facts, change);
+        const { change, anchors } = applied(t, records);
+        // Every other round into memory readied for it, holding garbage (it is written over, never read).
+        const room = round % 2 === 1 ? garbage(makeRoom(facts)) : undefined;
+        const patched = patchFacts(facts, change, anchors, room);
         const read = factsOfStore(db, slot);
         expect(seen(patched)).toEqual(seen(read));
+        if (room) {
+          expect([patched.flags.buffer, patched.category.buffer]).toEqual([room.flags.buffer, room.category.buffer]);
+          for (const k of orderKeys) expect(patched.orders[k] === facts.orders[k] || patched.orders[k].buffer === room.orders[k].buffer, k).toBe(true);
+        }
         // In shared memory: handed to the worker that patches them, and back, without a copy.
         for (const f of [patched, read]) for (const a of [f.flags, f.category, ...Object.values(f.orders), ...Object.values(f.values)]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
         facts = patched;
@@ -115,51 +137,106 @@ describe('patching the search facts after changes applied in place', () => {
     // Ten items named "a", forty named "b"; then the forty are renamed "a" and one more "a" comes:
     // reading the name index backwards from the new row passes the forty before it finds one that stayed.
     const item = (i: number, name: string) => ({ sku: `S${String(i).padStart(2, '0')}`, name, quantity: 1 });
-    await withCopy(Array.from({ length: 50 }, (_, i) => item(i, i < 10 ? 'a' : 'b')), async ({ db, ctx }) => {
+    await withCopy(Array.from({ length: 50 }, (_, i) => item(i, i < 10 ? 'a' : 'b')), async (t) => {
       const slot = slotOf(1);
-      const facts = factsOfStore(db, slot);
+      const facts = factsOfStore(t.db, slot);
       const changes = Array.from({ length: 41 }, (_, i) => item(10 + i, i < 40 ? 'A' : 'a'));
-      const records = await readAll(arraySource(changes), ctx({ vendorFiltered: false }), emptyCounts(changes.length));
-      const change = applyAtOnce(ctx({ vendorFiltered: false }), 1, records, emptyCounts(records.length), () => db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1'));
-      expect(seen(patchFacts(db, slot, version(db), facts, change))).toEqual(seen(factsOfStore(db, slot)));
+      const records = await readAll(arraySource(changes), t.ctx({ vendorFiltered: false }), emptyCounts(changes.length));
+      const { change, anchors } = applied(t, records);
+      expect(seen(patchFacts(facts, change, anchors))).toEqual(seen(factsOfStore(t.db, slot)));
     });
   });
 
   it('refuses previous facts that do not hold a changed row where its values place it', async () => {
     const item = (i: number, currentPrice = i) => ({ sku: `A${i}`, name: 'teapot', quantity: 1, currentPrice });
-    await withCopy([1, 2, 3].map((i) => item(i)), async ({ db, ctx }) => {
-      const facts = factsOfStore(db, slotOf(1));
+    await withCopy([1, 2, 3].map((i) => item(i)), async (t) => {
+      const facts = factsOfStore(t.db, slotOf(1));
       // The facts' values say A2 (row 2) costs nothing, yet their price order holds it after A1:
       // looking for A1 by its price as it was finds another row where A1 should be.
       const price = Float64Array.from(facts.values.price);
       price[2] = 0;
-      const records = await readAll(arraySource([item(1, 5)]), ctx({ vendorFiltered: false }), emptyCounts(1));
-      const change = applyAtOnce(ctx({ vendorFiltered: false }), 1, records, emptyCounts(1), () => db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1'));
-      expect(() => patchFacts(db, slotOf(1), version(db), { ...facts, values: { ...facts.values, price } }, change)).toThrow(/Row 1 is not where/);
-      expect(patchFacts(db, slotOf(1), version(db), facts, change).orders.price).toEqual(Uint32Array.from([2, 3, 1]));
+      const records = await readAll(arraySource([item(1, 5)]), t.ctx({ vendorFiltered: false }), emptyCounts(1));
+      const { change, anchors } = applied(t, records);
+      expect(() => patchFacts({ ...facts, values: { ...facts.values, price } }, change, anchors)).toThrow(/Row 1 is not where/);
+      expect(patchFacts(facts, change, anchors).orders.price).toEqual(Uint32Array.from([2, 3, 1]));
     });
   });
 
-  it('refuses a version the copy is no longer at', async () => {
-    await withCopy([{ sku: 'A1', name: 'teapot', quantity: 1 }], async ({ db }) => {
-      const facts = factsOfStore(db, slotOf(1));
-      expect(() => patchFacts(db, slotOf(1), version(db) + 1, facts, { before: [], after: [] })).toThrow(/data version/);
+  it('refuses places read for another change', async () => {
+    const item = (i: number, name: string) => ({ sku: `A${i}`, name, quantity: 1 });
+    await withCopy([item(1, 'lamp'), item(2, 'teapot')], async (t) => {
+      const facts = factsOfStore(t.db, slotOf(1));
+      const records = await readAll(arraySource([item(1, 'vase')]), t.ctx({ vendorFiltered: false }), emptyCounts(1));
+      const { change, anchors } = applied(t, records);
+      expect(() => patchFacts(facts, change, { ...anchors, name: new Map() })).toThrow(/Row 1 has no place read for the name order/);
+      expect(Array.from(patchFacts(facts, change, anchors).orders.name)).toEqual([2, 1]);
     });
   });
 });
 
+describe('the log copied back after a patch', () => {
+  it('waits for searches to pause for 200 ms, and no more than 2 s in all', () => {
+    expect(pauseLeft(1000, -Infinity, 1000)).toBe(0);
+    expect(pauseLeft(1000, 950, 900)).toBe(150);
+    expect(pauseLeft(1000, 700, 900)).toBe(0);
+    expect(pauseLeft(2850, 2840, 900)).toBe(50);
+    expect(pauseLeft(3000, 2990, 900)).toBe(0);
+  });
+});
+
 describe('the facts searches use after changes applied in place', () => {
+  // A change whose row the previous facts do not hold: the patch refuses it.
+  const foreign: FactsChange = { before: [[99, 'x', 'X', 1, 1, 0, 0]], after: [] };
+
   it('are read in full when the patch cannot be made', async () => {
     await withCopy([{ sku: 'B2', name: 'lamp', quantity: 1 }, { sku: 'A1', name: 'teapot', quantity: 1 }], async ({ db }) => {
       const store = new SearchFactsStore(db);
       const asked = vi.spyOn(copyLoad, 'readFacts');
       store.install(slotOf(1), 4, factsOfStore(db, slotOf(1)));
-      // The copy is at data version 0, not 5: the patch refuses, and the facts are read in full.
-      store.changed(slotOf(1), 5, { before: [], after: [] });
+      await store.changing(slotOf(1), 5, foreign).ready;
       const facts = await store.of(slotOf(1), 5);
       expect(asked.mock.calls.map(([, ask]) => ask.kind)).toEqual(['patch', 'facts']);
       asked.mockRestore();
       expect(facts.ranks.slice('name', 0, 10)).toEqual([1, 2]);
+    });
+  });
+
+  it('are written by the patch into memory readied while the change set was on its way', async () => {
+    await withCopy([{ sku: 'B2', name: 'lamp', quantity: 1 }, { sku: 'A1', name: 'teapot', quantity: 1 }], async (t) => {
+      const store = new SearchFactsStore(t.db);
+      const version = () => t.db.prepare('SELECT data_version FROM inventory_state WHERE id = 1').pluck().get() as number;
+      store.install(slotOf(1), version(), factsOfStore(t.db, slotOf(1)));
+      await store.makeRoom();
+      const asked = vi.spyOn(copyLoad, 'patchThenCopyBack');
+      const records = await readAll(arraySource([{ sku: 'A1', name: 'candle', quantity: 1 }]), t.ctx({ vendorFiltered: false }), emptyCounts(1));
+      let ready: Promise<void> | undefined;
+      applyAtOnce(t.ctx({ vendorFiltered: false }), 1, records, emptyCounts(1), (change) => {
+        t.db.exec('UPDATE inventory_state SET data_version = data_version + 1 WHERE id = 1');
+        ready = store.changing(slotOf(1), version(), change).ready;
+      });
+      await ready;
+      const room = asked.mock.calls.map(([, ask]) => ask.room)[0];
+      asked.mockRestore();
+      const facts = await store.of(slotOf(1), version());
+      expect(facts.ranks.slice('name', 0, 10)).toEqual([2, 1]);
+      // The name order the searches read is the room's memory: what is written there shows in it.
+      room!.orders.name[0] = 7;
+      expect(facts.ranks.slice('name', 0, 1)).toEqual([7]);
+    });
+  });
+
+  it('stay the previous version\u2019s, with nothing read, when the change is not committed', async () => {
+    await withCopy([{ sku: 'A1', name: 'teapot', quantity: 1 }], async ({ db }) => {
+      const store = new SearchFactsStore(db);
+      const asked = vi.spyOn(copyLoad, 'readFacts');
+      store.install(slotOf(1), 4, factsOfStore(db, slotOf(1)));
+      const previous = store.of(slotOf(1), 4);
+      const changing = store.changing(slotOf(1), 5, foreign);
+      changing.undo();
+      await changing.ready;
+      expect(store.of(slotOf(1), 4)).toBe(previous);
+      expect(asked.mock.calls.map(([, ask]) => ask.kind)).toEqual(['patch']);
+      asked.mockRestore();
     });
   });
 });
@@ -180,17 +257,34 @@ describe('the facts searches use after an incremental load', () => {
     ]).then((pages) => pages.map((p) => [p.total, p.items.map((i) => i.sku)]));
 
   it('are the previous ones patched in a worker, and show what a full read would', async () => {
-    const facts = { install: (...a: Parameters<SearchFactsStore['install']>) => h.search.facts.install(...a), changed: (c?: Parameters<Harness['search']['prepare']>[0]) => h.search.prepare(c) };
+    const facts = { install: (...a: Parameters<SearchFactsStore['install']>) => h.search.facts.install(...a), changed: () => h.search.prepare(), changing: (c: FactsChange) => h.search.changing(c), makeRoom: () => h.search.facts.makeRoom() };
     h = await startHarness({ sim: { items: 400 }, sync: { facts } });
     await h.run('manual');
+    // The patch is asked of the worker started as the load began while the change set's
+    // transaction is still open: it runs beside the commit, then copies the log back.
+    const { patchThenCopyBack } = copyLoad;
+    const inTransaction: boolean[] = [];
+    const patches = vi.spyOn(copyLoad, 'patchThenCopyBack').mockImplementation((...a) => (inTransaction.push(h.db.inTransaction), patchThenCopyBack(...a)));
     const asked = vi.spyOn(copyLoad, 'readFacts');
+    const copyBack = vi.spyOn(bulkWorker, 'copyLogBack');
+    // Memory for the patch is readied as the load starts.
+    const rooms = vi.spyOn(copyLoad, 'roomWorker');
     h.sim.store.tick(80);
     h.clock.t += 60_000;
     await h.run('scheduled');
     expect(h.repo.recentRuns(1)[0]).toMatchObject({ mode: 'incremental', outcome: 'ok' });
     const after = await seen(h);
-    expect(asked.mock.calls.map(([, ask]) => ask.kind)).toEqual(['patch']);
-    asked.mockRestore();
+    expect(patches.mock.calls.map(([, ask]) => ask.kind)).toEqual(['patch']);
+    expect(inTransaction).toEqual([true]);
+    expect(rooms).toHaveBeenCalledTimes(1);
+    // No full read, no worker of its own, none started to copy the log back: the patch's worker did
+    // (the log's last frame and the last one copied back, as the store's shared index counts them).
+    expect(asked).not.toHaveBeenCalled();
+    expect(copyBack).not.toHaveBeenCalled();
+    const shm = fs.readFileSync(`${h.db.name}-shm`);
+    expect(shm.readUInt32LE(16)).toBeGreaterThan(0);
+    expect(shm.readUInt32LE(96)).toBe(shm.readUInt32LE(16));
+    for (const spy of [patches, asked, rooms, copyBack]) spy.mockRestore();
     // The same searches over facts read from every row.
     const fresh = new InventorySearch(h.db, () => 'http://images.test', undefined, new SearchFactsStore(h.db));
     expect(after).toEqual(await seen(h, fresh));

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { numericOrders, orderColumns, orderKeys, shared, sharedCopy, type CopyFacts, type FactsRow, type KeyedRow, type NumericOrder, type OrderKey, type OrderValue as Key } from './copy-facts';
+import { numericOrders, orderColumns, orderKeys, sharedCopy, sharedIn, valuesFor, type CopyFacts, type FactsRoom, type FactsRow, type KeyedRow, type NumericOrder, type OrderKey, type OrderValue as Key } from './copy-facts';
 import { itemsTable, type Slot } from './slot-schema';
 
 /** The rows a change set applied in place changed, deleted or added: as they were before it, and as they are. */
@@ -105,12 +105,12 @@ function whereIn(order: Uint32Array, ids: number[], size: number): (id: number) 
 /**
  * One kept order after a change: the previous order without the rows at positions `gone`, and
  * with `adds` (sorted in the order's sense), each put where `at` says among the previous rows.
- * The rest is copied as it was, a run at a time.
+ * The rest is copied as it was, a run at a time, into `room` when it has space.
  */
-function mergeOrder(previous: Uint32Array, gone: Uint32Array, adds: Placed[], at: Uint32Array): Uint32Array {
+function mergeOrder(previous: Uint32Array, gone: Uint32Array, adds: Placed[], at: Uint32Array, room: Uint32Array | undefined): Uint32Array {
   if (gone.length === 0 && adds.length === 0) return previous;
   gone.sort();
-  const out = shared(Uint32Array, previous.length - gone.length + adds.length);
+  const out = sharedIn(Uint32Array, previous.length - gone.length + adds.length, room);
   let from = 0;
   let to = 0;
   let g = 0;
@@ -143,85 +143,103 @@ function checkedPositions(order: Uint32Array, removed: Placed[], where: Uint32Ar
 }
 
 const isNumeric = (k: OrderKey): k is NumericOrder => (numericOrders as readonly string[]).includes(k);
+const textOrders = ['name', 'sku'] as const;
+type TextOrder = (typeof textOrders)[number];
 
-/** Runs `work` in one read transaction (deferred: it takes no write lock), or in the caller's. */
-function reading<T>(db: Database.Database, work: () => T): T {
-  if (db.inTransaction) return work();
-  db.exec('BEGIN');
-  try {
-    return work();
-  } finally {
-    db.exec('COMMIT');
+/**
+ * For the name and SKU orders, the row each row a change set places again goes just after (-1:
+ * first), read from the columns' indexes on the connection that applied it, before it commits.
+ */
+export type TextAnchors = Record<TextOrder, Map<number, number>>;
+
+/**
+ * In one order (`c` in `orderKeys`), the rows to take out (deleted, or their value changed) and to
+ * put back (added, or at their new value), the latter sorted in the order's sense. A row whose
+ * value stayed (a price change, in the name order) keeps its place.
+ */
+function moves(change: FactsChange, c: number): { removed: Placed[]; placed: Placed[] } {
+  const now = new Map(change.after.map((r) => [r[0], r]));
+  const was = new Map(change.before.map((r) => [r[0], r]));
+  const removed: Placed[] = [];
+  const placed: Placed[] = [];
+  for (const b of change.before) {
+    const row = now.get(b[0]);
+    if (row === undefined || row[3 + c] !== b[1 + c]) removed.push({ id: b[0], key: b[1 + c] });
   }
+  for (const r of change.after) {
+    const b = was.get(r[0]);
+    if (b === undefined || b[1 + c] !== r[3 + c]) placed.push({ id: r[0], key: r[3 + c] });
+  }
+  placed.sort((x, y) => compareKeys(x.key, y.key) || x.id - y.id);
+  return { removed, placed };
+}
+
+/** Where a change set's rows go in the name and SKU orders, read in the transaction that applied it (so seeing it). */
+export function textAnchors(db: Database.Database, slot: Slot, change: FactsChange): TextAnchors {
+  const t = itemsTable(slot);
+  const anchors = {} as TextAnchors;
+  for (const k of textOrders) {
+    const c = orderKeys.indexOf(k);
+    const { placed } = moves(change, c);
+    const prior = keptBefore(db, t, orderColumns[c], placed);
+    anchors[k] = new Map(placed.map((p, i) => [p.id, prior[i] ?? -1]));
+  }
+  return anchors;
 }
 
 /**
  * The search facts of the data version that a change set applied in place made, from the previous
  * version's: the touched rows' flags and categories set again (as the change set gathered them),
  * and each order merged as above. A full read of every row takes seconds at a million items; this
- * reads a few entries of the name and SKU indexes per row placed again. Throws when the copy is no
- * longer at `dataVersion`, or the previous facts do not hold a row where they should.
+ * reads nothing stored: the name and SKU orders' places come with `anchors`. Throws when the
+ * previous facts do not hold a row where they should, or the anchors are not the change's. The
+ * new arrays are written into `room` where it has space (see FactsRoom).
  */
-export function patchFacts(db: Database.Database, slot: Slot, dataVersion: number, previous: CopyFacts, change: FactsChange): CopyFacts {
-  const t = itemsTable(slot);
-  return reading(db, () => {
-    const version = db.prepare('SELECT data_version FROM inventory_state WHERE id = 1').pluck().get();
-    if (version !== dataVersion) throw new Error(`The copy is at data version ${String(version)}, not ${dataVersion}.`);
-    const before = new Map(change.before.map((r) => [r[0], r]));
-    const rows = change.after;
-    const ids = [...new Set([...before.keys(), ...rows.map((r) => r[0])])];
+export function patchFacts(previous: CopyFacts, change: FactsChange, anchors: TextAnchors, room?: FactsRoom): CopyFacts {
+  const rows = change.after;
+  const ids = [...new Set([...change.before.map((r) => r[0]), ...rows.map((r) => r[0])])];
 
-    const size = ids.reduce((m, id) => Math.max(m, id + 1), previous.flags.length);
-    const flags = sharedCopy(Uint8Array, previous.flags, size);
-    const category = sharedCopy(Uint32Array, previous.category, size);
-    const categories = [...previous.categories];
-    const codes = new Map(categories.map((name, i) => [name, i + 1]));
-    const codeOf = (name: string) => codes.get(name) ?? (categories.push(name), codes.set(name, categories.length), categories.length);
-    for (const id of ids) {
-      flags[id] = 0;
-      category[id] = 0;
-    }
-    for (const [id, bits, cat] of rows) {
-      flags[id] = bits;
-      category[id] = cat === null ? 0 : codeOf(cat);
-    }
+  const size = ids.reduce((m, id) => Math.max(m, id + 1), previous.flags.length);
+  const flags = sharedCopy(Uint8Array, previous.flags, size, room?.flags);
+  const category = sharedCopy(Uint32Array, previous.category, size, room?.category);
+  const categories = [...previous.categories];
+  const codes = new Map(categories.map((name, i) => [name, i + 1]));
+  const codeOf = (name: string) => codes.get(name) ?? (categories.push(name), codes.set(name, categories.length), categories.length);
+  for (const id of ids) {
+    flags[id] = 0;
+    category[id] = 0;
+  }
+  for (const [id, bits, cat] of rows) {
+    flags[id] = bits;
+    category[id] = cat === null ? 0 : codeOf(cat);
+  }
 
-    // In each order, a row the change set deleted, added or gave another value to is placed again;
-    // one whose value stayed (a price change, in the name order) keeps its place. Rows are found
-    // in the previous order: in a numeric order, by binary search over the values rows had, kept
-    // in memory; in a text order, by one pass over it for the rows taken out and those the rows put
-    // back go after.
-    const now = new Map(rows.map((r) => [r[0], r]));
-    const orders = {} as CopyFacts['orders'];
-    const values = {} as CopyFacts['values'];
-    orderKeys.forEach((k, c) => {
-      const removed: Placed[] = [];
-      const placed: Placed[] = [];
-      for (const was of change.before) {
-        const row = now.get(was[0]);
-        if (row === undefined || row[3 + c] !== was[1 + c]) removed.push({ id: was[0], key: was[1 + c] });
-      }
-      for (const r of rows) {
-        const was = before.get(r[0]);
-        if (was === undefined || was[1 + c] !== r[3 + c]) placed.push({ id: r[0], key: r[3 + c] });
-      }
-      placed.sort((x, y) => compareKeys(x.key, y.key) || x.id - y.id);
-      const order = previous.orders[k];
-      if (!isNumeric(k)) {
-        const prior = keptBefore(db, t, orderColumns[c], placed);
-        const posOf = whereIn(order, [...removed.map((r) => r.id), ...prior.filter((id) => id !== undefined)], size);
-        const at = Uint32Array.from(prior, (id) => (id === undefined ? 0 : posOf(id) + 1));
-        orders[k] = mergeOrder(order, Uint32Array.from(removed, (r) => posOf(r.id)), placed, at);
-        return;
-      }
-      const old = previous.values[k];
-      const gone = checkedPositions(order, removed, numericPositions(order, removed, old));
-      orders[k] = mergeOrder(order, gone, placed, numericPositions(order, placed, old));
-      // The values move on in place (nothing but the next patch reads them): a copy only when new rows outgrow them.
-      const v = (values[k] = size <= old.length ? old : sharedCopy(Float64Array, old, Math.ceil(size * 1.25)));
-      for (const id of ids) v[id] = -Infinity;
-      for (const r of rows) v[r[0]] = (r[3 + c] as number | null) ?? -Infinity;
-    });
-    return { flags, category, categories, orders, values };
+  // Rows are found in the previous order: in a numeric order, by binary search over the values rows
+  // had, kept in memory; in a text order, by one pass over it for the rows taken out and those the
+  // rows put back go after.
+  const orders = {} as CopyFacts['orders'];
+  const values = {} as CopyFacts['values'];
+  orderKeys.forEach((k, c) => {
+    const { removed, placed } = moves(change, c);
+    const order = previous.orders[k];
+    if (!isNumeric(k)) {
+      const prior = placed.map(({ id }) => {
+        const anchor = anchors[k].get(id);
+        if (anchor === undefined) throw new Error(`Row ${id} has no place read for the ${k} order.`);
+        return anchor;
+      });
+      const posOf = whereIn(order, [...removed.map((r) => r.id), ...prior.filter((id) => id >= 0)], size);
+      const at = Uint32Array.from(prior, (id) => (id < 0 ? 0 : posOf(id) + 1));
+      orders[k] = mergeOrder(order, Uint32Array.from(removed, (r) => posOf(r.id)), placed, at, room?.orders[k]);
+      return;
+    }
+    const old = previous.values[k];
+    const gone = checkedPositions(order, removed, numericPositions(order, removed, old));
+    orders[k] = mergeOrder(order, gone, placed, numericPositions(order, placed, old), room?.orders[k]);
+    // The values move on in place (nothing but the next patch reads them): a copy only when new rows outgrow them.
+    const v = (values[k] = size <= old.length ? old : sharedCopy(Float64Array, old, valuesFor(size)));
+    for (const id of ids) v[id] = -Infinity;
+    for (const r of rows) v[r[0]] = (r[3 + c] as number | null) ?? -Infinity;
   });
+  return { flags, category, categories, orders, values };
 }

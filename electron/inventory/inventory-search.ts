@@ -7,7 +7,7 @@ import { listColumns, toItemDetail, toItemRow, toSkuLookup, type Row } from './i
 import { SearchPlanner, type Found, type Page, type SearchLimits } from './search-plan';
 import { ftsQuery, matchExpression, parseQuery, type ParsedQuery } from './search-query';
 import type { FactsChange } from './facts-patch';
-import { SearchFactsStore, type SearchFacts } from './search-facts';
+import { SearchFactsStore, type Changing, type SearchFacts } from './search-facts';
 import { itemsTable, slotOf, type Slot } from './slot-schema';
 import { TypoFixer } from './typo-fix';
 
@@ -130,12 +130,17 @@ export class InventorySearch {
   }
 
   /**
-   * Starts reading the current version's facts, ahead of the first search that needs them; after a
-   * change set applied in place, from the previous version's and the rows it touched. Settles
+   * Starts reading the current version's facts, ahead of the first search that needs them. Settles
    * (never fails) once they are at hand or could not be had.
    */
-  prepare(change?: FactsChange): Promise<void> {
+  prepare(): Promise<void> {
     const copy = this.current();
-    return change ? this.facts.changed(copy.slot, copy.dataVersion, change) : this.facts.prepare(copy.slot, copy.dataVersion);
+    return this.facts.prepare(copy.slot, copy.dataVersion);
+  }
+
+  /** In the transaction of a change set applied in place, once it has moved the data version: see SearchFactsStore.changing. */
+  changing(change: FactsChange): Changing {
+    const copy = this.current();
+    return this.facts.changing(copy.slot, copy.dataVersion, change);
   }
 }

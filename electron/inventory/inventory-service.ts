@@ -54,7 +54,7 @@ export class InventoryService {
       log: core.log,
       allowance: allowanceFor(core),
       health: (ok, message) => core.connections.recordHealth('simpleconsign', ok, message),
-      facts: { install: (slot, dataVersion, facts) => this.search.facts.install(slot, dataVersion, facts), changed: (change) => this.search.prepare(change) },
+      facts: { install: (slot, dataVersion, facts) => this.search.facts.install(slot, dataVersion, facts), changed: () => this.search.prepare(), changing: (change) => this.search.changing(change), makeRoom: () => this.search.facts.makeRoom() },
       workers: this.workers,
       loaded: (change) => void this.copy.published(change),
       spend: async (apiKey) => {

@@ -96,12 +96,14 @@ export class InventorySync {
   }
 
   private async attempt(trigger: SyncTrigger, running: Running, since: number | null, feed: CopyFeed | null): Promise<void> {
-    // A worker starts while SimpleConsign is asked: the load writes through it, or the search facts are read with it after changes.
+    // A worker starts while SimpleConsign is asked: the load writes through it, or after changes it
+    // readies memory for the search facts meanwhile and then patches them.
     this.deps.workers.warm();
     const state = this.deps.repo.state();
     const conn = feed ? null : await this.connection();
     const mode: SyncMode = feed?.mode ?? (trigger === 'reload' || !conn || this.needsFullLoad(state, sourceOf(conn)) ? 'full' : 'incremental');
     running.progress.mode = mode;
+    if (mode === 'incremental') void this.deps.facts?.makeRoom();
     const job: Job = {
       runId: this.deps.repo.startRun(mode, trigger, running.progress.startedAt), mode, state, settings: this.deps.settings(), running, counts: emptyCounts(0),
       since: mode === 'incremental' ? (since ?? state.watermark) : null, startedAt: running.progress.startedAt, answeredAt: running.progress.startedAt, notes: [], feed, skus: [],

@@ -205,11 +205,7 @@ export class LoadJob {
    * One that cannot run now (a reader holds the log) is not a failure: a later commit copies it.
    */
   checkpoint(): void {
-    try {
-      this.db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      // The copy is committed either way.
-    }
+    copyLogBackOn(this.db);
   }
 
   /** The rows that did not say whether they are E-commerce items take it from SimpleConsign's list. */
@@ -267,4 +263,13 @@ export function factsOfStore(db: Database.Database, slot: Slot): CopyFacts {
     facts.addColumns(JSON.parse(ids) as number[], JSON.parse(bits) as number[], JSON.parse(categories) as (string | null)[], rest.slice(0, numericOrders.length).map((k) => JSON.parse(k) as (number | null)[]));
   }
   return facts.finish(...readOrders(db, slot));
+}
+
+/** Copies the store's log back into its file on this connection; one that cannot run now (a reader holds the log) is left to a later commit. */
+export function copyLogBackOn(db: Database.Database): void {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // What was committed stays committed either way.
+  }
 }

@@ -1,6 +1,6 @@
 import type { ItemRow } from '../simpleconsign/inventory-row';
-import type { CopyFacts } from './copy-facts';
-import type { FactsChange } from './facts-patch';
+import type { CopyFacts, FactsRoom } from './copy-facts';
+import type { FactsChange, TextAnchors } from './facts-patch';
 import type { LoadOutcome, LoadSpec } from './load-job';
 import type { Slot } from './slot-schema';
 
@@ -16,11 +16,13 @@ export type ToWorker =
   | { kind: 'rows'; rows: ItemRow[] }
   | { kind: 'items'; items: unknown[] }
   | { kind: 'finish' }
-  /** The load is committed: its log may be copied back into the file. */
+  /** The load (or the change set whose facts were patched) is committed: the log may be copied back into the file. */
   | { kind: 'checkpoint' }
   | { kind: 'facts'; slot: Slot }
   /** The facts of the version a change set applied in place made, from the previous version's (facts-patch.ts). */
-  | { kind: 'patch'; slot: Slot; dataVersion: number; previous: CopyFacts; change: FactsChange }
+  | { kind: 'patch'; previous: CopyFacts; change: FactsChange; anchors: TextAnchors; room?: FactsRoom }
+  /** Memory for the facts of the next version, to be written through (copy-facts.ts). */
+  | { kind: 'fill'; room: FactsRoom }
   /** The SKUs of the 'flags' answer piped without a load (a change set's list of E-commerce items). */
   | { kind: 'skus' };
 
@@ -39,6 +41,7 @@ export type FromWorker =
   | { kind: 'done'; outcome: LoadOutcome }
   | { kind: 'checkpointed' }
   | { kind: 'facts'; facts: CopyFacts }
+  | { kind: 'filled' }
   | { kind: 'skus'; skus: string[] }
   | { kind: 'failed'; message: string; code?: string; syntax: boolean; stream?: AnswerStream };
 

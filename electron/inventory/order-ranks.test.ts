@@ -55,4 +55,21 @@ describe('sort orders kept in memory', () => {
     expect(r.slice('name', 1, 2)).toEqual([2, 4]);
     expect(r.slice('newest', 0, 2)).toEqual([9, 7]);
   });
+
+  it('write their positions into the memory of the ranks they replace, leaving nothing of what it held', () => {
+    const first = ranks();
+    expect(first.page('price-asc', [1, 2], 0, 10)).toEqual([2, 1]);
+    // The next version: row 2 is gone and row 3 costs 5; its positions go where the first version's were.
+    const facts = new FactsCollector();
+    for (const [id, price] of [[1, 30], [3, 5], [4, 20]] as [number, number][]) {
+      facts.add(id, { category: null, consignment: 0, ecommerce: 0, quantity: 1, status: 'ACTIVE' }, [price, 1, id, id]);
+    }
+    const byId = Uint32Array.from([1, 3, 4]);
+    const handed = first.handOver();
+    const memory = handed.get('price')!.buffer;
+    const next = new OrderRanks(facts.finish(byId, byId), handed);
+    expect(next.page('price-asc', [1, 2, 3, 4, 7, 9], 0, 10)).toEqual([3, 4, 1]);
+    expect(next.page('price-desc', [4, 1, 3], 1, 5)).toEqual([4, 3]);
+    expect(next.handOver().get('price')!.buffer).toBe(memory);
+  });
 });

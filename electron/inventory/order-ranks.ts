@@ -1,5 +1,5 @@
 import type { SearchSort } from '../../shared/inventory/schemas';
-import type { CopyFacts, OrderKey } from './copy-facts';
+import { roomFor, type CopyFacts, type OrderKey } from './copy-facts';
 
 const NOWHERE = 0xffffffff;
 
@@ -33,7 +33,19 @@ export class OrderRanks {
   /** The bitmap a page marks positions in, kept clear between calls. */
   private marks = new Uint32Array(0);
 
-  constructor(private readonly facts: Pick<CopyFacts, 'orders' | 'flags'>) {}
+  constructor(
+    private readonly facts: Pick<CopyFacts, 'orders' | 'flags'>,
+    /** The positions of the facts these replace, whose memory is written over here rather than fresh memory faulted in (see FactsRoom). */
+    private readonly spare = new Map<OrderKey, Uint32Array>(),
+  ) {}
+
+  /** This version's positions, for the next version's to be written into; none are read here again. */
+  handOver(): Map<OrderKey, Uint32Array> {
+    const out = new Map([...this.spare, ...this.ranks]);
+    this.ranks.clear();
+    this.spare.clear();
+    return out;
+  }
 
   /** How many rows each order holds. */
   get size(): number {
@@ -44,7 +56,10 @@ export class OrderRanks {
     let rank = this.ranks.get(key);
     if (!rank) {
       const order = this.facts.orders[key];
-      rank = new Uint32Array(this.facts.flags.length).fill(NOWHERE);
+      const n = this.facts.flags.length;
+      const room = this.spare.get(key);
+      this.spare.delete(key);
+      rank = (room && room.buffer.byteLength >= n * 4 ? new Uint32Array(room.buffer, 0, n) : new Uint32Array(new ArrayBuffer(roomFor(n) * 4), 0, n)).fill(NOWHERE);
       for (let pos = 0; pos < order.length; pos++) rank[order[pos]] = pos;
       this.ranks.set(key, rank);
     }

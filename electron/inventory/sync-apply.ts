@@ -180,19 +180,17 @@ export async function streamIntoGeneration(source: ItemSource, ctx: ApplyContext
 }
 
 /**
- * Applies records to the current generation and runs `finish` in the same transaction. Answers the
- * rows it changed, deleted or added, as they were and as they are, for the search facts.
+ * Applies records to the current generation and runs `finish` in the same transaction, with the
+ * rows it changed, deleted or added, as they were and as they are (for the search facts).
  */
-export function applyAtOnce(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, finish: () => void): FactsChange {
+export function applyAtOnce(ctx: ApplyContext, gen: number, records: InventoryRecord[], counts: Counts, finish: (change: FactsChange) => void): void {
   checkAbort(ctx.signal);
-  const { before, after } = ctx.repo.db.transaction(() => {
-    const applied = applyRecords(ctx, gen, records, counts);
-    ctx.repo.indexRows(gen, applied.added);
-    finish();
-    return applied;
+  ctx.repo.db.transaction(() => {
+    const { before, after, added } = applyRecords(ctx, gen, records, counts);
+    ctx.repo.indexRows(gen, added);
+    finish({ before, after });
   })();
   ctx.onApplied(records.length);
-  return { before, after };
 }
 
 /** Empties a generation's slot, or fills it with a copy of another generation, off the main thread. */

@@ -2,6 +2,7 @@ import type { ResolvedConnection } from '../core/feature-connections';
 import type { ItemSource } from './item-source';
 import { copyLogBack, keepingLog } from './bulk-worker';
 import { applyAtOnce, checkAbort, emptyCounts, finishGeneration, prepareGeneration, readAll, streamIntoGeneration } from './sync-apply';
+import type { Changing } from './search-facts';
 import { commitRun } from './sync-commit';
 import { applyContext, type Job, type SyncDeps } from './sync-job';
 
@@ -16,15 +17,28 @@ export async function applyChanges(deps: SyncDeps, job: Job, source: ItemSource,
   const ctx = { ...applyContext(deps, job.settings, running), vendorFiltered: false, ecommerceSkus, previousStart: state.clockStart };
   try {
     if (source.total <= (deps.largeChangeSet ?? 5000)) {
-      // The search facts are patched in a worker once the changes are in: one starts meanwhile.
-      deps.workers.warm();
       const records = await readAll(source, ctx, job.counts);
       running.progress.phase = 'committing';
+      // The search facts are patched by the worker started as the load began, handed the patch before
+      // the commit so that it runs beside it (search-facts.ts).
       // The log the change set writes is copied back into the file by a worker, not at its commit,
-      // and once the search facts are patched (which a search made meanwhile waits for).
-      const change = await keepingLog(deps.repo.db, async () => applyAtOnce(ctx, state.gen, records, job.counts, () => commitRun(deps, job, conn, state.gen)));
-      await deps.facts?.changed(change);
-      await copyLogBack(deps.repo.db);
+      // and once the search facts are patched (which a search made meanwhile waits for): by the
+      // worker that patched them, or one started for it.
+      let facts: Changing | undefined;
+      await keepingLog(deps.repo.db, async () => {
+        try {
+          applyAtOnce(ctx, state.gen, records, job.counts, (change) => {
+            commitRun(deps, job, conn, state.gen);
+            facts = deps.facts?.changing(change);
+          });
+        } catch (e) {
+          // Not committed: the searches keep the previous version's facts.
+          facts?.undo();
+          throw e;
+        }
+      });
+      await facts?.ready;
+      if (!(await facts?.copiedBack)) await copyLogBack(deps.repo.db);
       return;
     }
     // A new generation in the other slot, written while searches keep reading the current one:

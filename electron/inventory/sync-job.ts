@@ -5,6 +5,7 @@ import { ChunkSizer } from './chunk-sizer';
 import type { CopyFacts } from './copy-facts';
 import type { CopyFeed } from './copy-feed';
 import type { FactsChange } from './facts-patch';
+import type { Changing } from './search-facts';
 import type { CopyWorkers } from './copy-load';
 import type { InventoryRepo, SyncState } from './inventory-repo';
 import type { Slot } from './slot-schema';
@@ -38,7 +39,15 @@ export interface SyncDeps {
    * Where searches keep the copy's filter flags and sort orders: a full load hands over those it
    * built; a change set applied in place tells the rows it touched; a large one has them read again.
    */
-  facts?: { install(slot: Slot, dataVersion: number, facts: CopyFacts): void; changed(change?: FactsChange): Promise<void> | void };
+  facts?: {
+    install(slot: Slot, dataVersion: number, facts: CopyFacts): void;
+    /** A version made otherwise (a large change set's switch): its facts are read ahead of the first search. */
+    changed(): Promise<void> | void;
+    /** In the transaction of a change set applied in place, once it has moved the data version (search-facts.ts). */
+    changing(change: FactsChange): Changing;
+    /** A change set may come: memory for the next version's facts is readied meanwhile (search-facts.ts). */
+    makeRoom(): Promise<void> | void;
+  };
   /** Counts a call against the key's allowance before it is made (the store's, when in a store); throws when it is spent. */
   spend?: (apiKey: string) => Promise<void>;
   /** A load from SimpleConsign was applied: its changed SKUs (null: the whole copy), for the store server. */
