@@ -225,7 +225,6 @@ type ArrayOf<T> = { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: numbe
 type Typed = Uint8Array | Uint32Array | Float64Array | Int32Array;
 type TypedOf<T extends Typed> = { new (buffer: SharedArrayBuffer, offset?: number, length?: number): T; BYTES_PER_ELEMENT: number };
 
-
 /** A typed array of `length` zeros in shared memory. */
 export function shared<T>(type: ArrayOf<T>, length: number): T {
   return new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT));
@@ -243,14 +242,15 @@ export function sharedCopy<T extends Typed>(type: TypedOf<T>, from: ArrayLike<nu
  * Memory for the arrays of the next version of the facts, written through before the patch needs
  * it: the first write to fresh memory costs the process a page fault every 4 KB (measured on a
  * virtual machine: 13 ms to fill 4 MB the first time, 0.3 ms the second), which made up most of a
- * patch at a million items. Made on the main thread (no page is touched), filled in a worker.
+ * patch at a million items. Made on the main thread (no page is touched), filled in the worker
+ * that is to patch into it, before the patch.
  */
 export interface FactsRoom {
   flags: Uint8Array;
   category: Uint32Array;
   orders: Record<OrderKey, Uint32Array>;
-  /** 0 (not begun), `FILLING` (`fillRoom` has begun) or `FILLED`: the patch may write into the room only once filled. */
-  state: Int32Array;
+  /** 1 once `fillRoom` has written every array through, 0 until then: the patch writes into the room only once filled. */
+  filled: Int32Array;
 }
 
 /** The length an array is given room for: a change set adds rows, and a room too small for them is not used. */
@@ -267,28 +267,16 @@ export function sharedIn<T extends Typed>(type: TypedOf<T>, length: number, room
 export function makeRoom(facts: Pick<CopyFacts, 'flags' | 'category' | 'orders'>): FactsRoom {
   const orders = {} as FactsRoom['orders'];
   for (const k of orderKeys) orders[k] = shared(Uint32Array, roomFor(facts.orders[k].length));
-  return { flags: shared(Uint8Array, roomFor(facts.flags.length)), category: shared(Uint32Array, roomFor(facts.category.length)), orders, state: shared(Int32Array, 1) };
+  return { flags: shared(Uint8Array, roomFor(facts.flags.length)), category: shared(Uint32Array, roomFor(facts.category.length)), orders, filled: shared(Int32Array, 1) };
 }
 
-const FILLING = 1;
-const FILLED = 2;
-
-/** Writes a room through (in a worker), then marks it filled. */
+/** Writes a room through (in the worker that is to patch into it), then marks it filled. */
 export function fillRoom(room: FactsRoom): void {
-  Atomics.store(room.state, 0, FILLING);
   for (const a of [room.flags, room.category, ...Object.values(room.orders)]) a.fill(0);
-  Atomics.store(room.state, 0, FILLED);
-  Atomics.notify(room.state, 0);
+  Atomics.store(room.filled, 0, 1);
 }
 
-/**
- * The room if filled: when a worker is filling it (about 100 ms at a million items, begun as the
- * load started), once it has, waiting up to `waitMs` (the patch would fault the same pages in
- * itself); none when it is not filled by then or the filling has not begun, for it would write
- * over the patch.
- */
-export function filledRoom(room: FactsRoom | undefined, waitMs: number): FactsRoom | undefined {
-  if (!room) return undefined;
-  if (Atomics.load(room.state, 0) === FILLING) Atomics.wait(room.state, 0, FILLING, waitMs);
-  return Atomics.load(room.state, 0) === FILLED ? room : undefined;
+/** The room if it has been filled; none otherwise (the patch then writes into fresh memory). */
+export function filledRoom(room: FactsRoom | undefined): FactsRoom | undefined {
+  return room && Atomics.load(room.filled, 0) === 1 ? room : undefined;
 }

@@ -14,9 +14,6 @@ import { patchFacts } from './facts-patch';
 import { copyLogBackOn, factsOfStore, LoadJob, type LoadSpec } from './load-job';
 import { failedMessage, type ToWorker, type FromWorker, type AnswerStream, type FromReader, type ToReader } from './load-messages';
 
-/** How long a patch waits for its room being filled (see FactsRoom): about as long as faulting the pages in itself. */
-const ROOM_WAIT_MS = 150;
-
 export interface WriterData { sqlite: string; file: string; busyMs: number; maxPageCount: number; moduleCode: string }
 
 /** Runs the writer on the port to the main thread. */
@@ -125,7 +122,7 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
         const facts = factsOfStore(db, m.slot);
         post({ kind: 'facts', facts });
       } else if (m.kind === 'patch') {
-        const facts = patchFacts(m.previous, m.change, m.anchors, filledRoom(m.room, ROOM_WAIT_MS));
+        const facts = patchFacts(m.previous, m.change, m.anchors, filledRoom(m.room));
         post({ kind: 'facts', facts });
       } else if (m.kind === 'fill') {
         fillRoom(m.room);

@@ -88,7 +88,7 @@ export class SearchFactsStore {
   ) {
     // A store kept in memory (no file for a worker to open) is read in place.
     this.work = db.memory
-      ? async (ask) => (ask.kind === 'facts' ? factsOfStore(db, ask.slot) : patchFacts(ask.previous, ask.change, ask.anchors, filledRoom(ask.room, 0)))
+      ? async (ask) => (ask.kind === 'facts' ? factsOfStore(db, ask.slot) : patchFacts(ask.previous, ask.change, ask.anchors, filledRoom(ask.room)))
       : (ask) => readFacts(workers, ask);
   }
 
