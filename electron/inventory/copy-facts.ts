@@ -221,12 +221,11 @@ export function sortByKey(ids: Uint32Array, key: Float64Array): Uint32Array {
   return out;
 }
 
-type ArrayOf<T> = { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
 type Typed = Uint8Array | Uint32Array | Float64Array | Int32Array;
 type TypedOf<T extends Typed> = { new (buffer: SharedArrayBuffer, offset?: number, length?: number): T; BYTES_PER_ELEMENT: number };
 
 /** A typed array of `length` zeros in shared memory. */
-export function shared<T>(type: ArrayOf<T>, length: number): T {
+export function shared<T extends Typed>(type: TypedOf<T>, length: number): T {
   return new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT));
 }
 

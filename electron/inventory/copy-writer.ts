@@ -114,8 +114,7 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
         finishing = true;
         if (open.size === 0) finish();
       } else if (m.kind === 'checkpoint') {
-        if (job) job.checkpoint();
-        else copyLogBackOn(db);
+        copyLogBackOn(db);
         post({ kind: 'checkpointed' });
       } else if (m.kind === 'skus') post({ kind: 'skus', skus: flaggedSkus });
       else if (m.kind === 'facts') {

@@ -153,34 +153,37 @@ type TextOrder = (typeof textOrders)[number];
 export type TextAnchors = Record<TextOrder, Map<number, number>>;
 
 /**
- * In one order (`c` in `orderKeys`), the rows to take out (deleted, or their value changed) and to
+ * For one order (`c` in `orderKeys`), the rows to take out (deleted, or their value changed) and to
  * put back (added, or at their new value), the latter sorted in the order's sense. A row whose
  * value stayed (a price change, in the name order) keeps its place.
  */
-function moves(change: FactsChange, c: number): { removed: Placed[]; placed: Placed[] } {
+function movesOf(change: FactsChange): (c: number) => { removed: Placed[]; placed: Placed[] } {
   const now = new Map(change.after.map((r) => [r[0], r]));
   const was = new Map(change.before.map((r) => [r[0], r]));
-  const removed: Placed[] = [];
-  const placed: Placed[] = [];
-  for (const b of change.before) {
-    const row = now.get(b[0]);
-    if (row === undefined || row[3 + c] !== b[1 + c]) removed.push({ id: b[0], key: b[1 + c] });
-  }
-  for (const r of change.after) {
-    const b = was.get(r[0]);
-    if (b === undefined || b[1 + c] !== r[3 + c]) placed.push({ id: r[0], key: r[3 + c] });
-  }
-  placed.sort((x, y) => compareKeys(x.key, y.key) || x.id - y.id);
-  return { removed, placed };
+  return (c) => {
+    const removed: Placed[] = [];
+    const placed: Placed[] = [];
+    for (const b of change.before) {
+      const row = now.get(b[0]);
+      if (row === undefined || row[3 + c] !== b[1 + c]) removed.push({ id: b[0], key: b[1 + c] });
+    }
+    for (const r of change.after) {
+      const b = was.get(r[0]);
+      if (b === undefined || b[1 + c] !== r[3 + c]) placed.push({ id: r[0], key: r[3 + c] });
+    }
+    placed.sort((x, y) => compareKeys(x.key, y.key) || x.id - y.id);
+    return { removed, placed };
+  };
 }
 
 /** Where a change set's rows go in the name and SKU orders, read in the transaction that applied it (so seeing it). */
 export function textAnchors(db: Database.Database, slot: Slot, change: FactsChange): TextAnchors {
   const t = itemsTable(slot);
   const anchors = {} as TextAnchors;
+  const movesIn = movesOf(change);
   for (const k of textOrders) {
     const c = orderKeys.indexOf(k);
-    const { placed } = moves(change, c);
+    const { placed } = movesIn(c);
     const prior = keptBefore(db, t, orderColumns[c], placed);
     anchors[k] = new Map(placed.map((p, i) => [p.id, prior[i] ?? -1]));
   }
@@ -219,8 +222,9 @@ export function patchFacts(previous: CopyFacts, change: FactsChange, anchors: Te
   // rows put back go after.
   const orders = {} as CopyFacts['orders'];
   const values = {} as CopyFacts['values'];
+  const movesIn = movesOf(change);
   orderKeys.forEach((k, c) => {
-    const { removed, placed } = moves(change, c);
+    const { removed, placed } = movesIn(c);
     const order = previous.orders[k];
     if (!isNumeric(k)) {
       const prior = placed.map(({ id }) => {

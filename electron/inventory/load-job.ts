@@ -199,15 +199,6 @@ export class LoadJob {
     };
   }
 
-  /**
-   * Copies the long log back into the file here, not at the next commit on the main thread. Left
-   * for after the commit that makes the copy the one searched: that commit need not wait for it.
-   * One that cannot run now (a reader holds the log) is not a failure: a later commit copies it.
-   */
-  checkpoint(): void {
-    copyLogBackOn(this.db);
-  }
-
   /** The rows that did not say whether they are E-commerce items take it from SimpleConsign's list. */
   private setFlags(): void {
     const t = this.table;
@@ -265,7 +256,11 @@ export function factsOfStore(db: Database.Database, slot: Slot): CopyFacts {
   return facts.finish(...readOrders(db, slot));
 }
 
-/** Copies the store's log back into its file on this connection; one that cannot run now (a reader holds the log) is left to a later commit. */
+/**
+ * Copies the store's log back into its file on this connection (the copy's worker, once a load or a
+ * patched change set has committed: not at the next commit on the main thread). One that cannot run
+ * now (a reader holds the log) is not a failure: a later commit copies it.
+ */
 export function copyLogBackOn(db: Database.Database): void {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');

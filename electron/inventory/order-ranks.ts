@@ -1,5 +1,5 @@
 import type { SearchSort } from '../../shared/inventory/schemas';
-import { roomFor, type CopyFacts, type OrderKey } from './copy-facts';
+import { sharedIn, type CopyFacts, type OrderKey } from './copy-facts';
 
 const NOWHERE = 0xffffffff;
 
@@ -56,10 +56,8 @@ export class OrderRanks {
     let rank = this.ranks.get(key);
     if (!rank) {
       const order = this.facts.orders[key];
-      const n = this.facts.flags.length;
-      const room = this.spare.get(key);
+      rank = sharedIn(Uint32Array, this.facts.flags.length, this.spare.get(key)).fill(NOWHERE);
       this.spare.delete(key);
-      rank = (room && room.buffer.byteLength >= n * 4 ? new Uint32Array(room.buffer, 0, n) : new Uint32Array(new ArrayBuffer(roomFor(n) * 4), 0, n)).fill(NOWHERE);
       for (let pos = 0; pos < order.length; pos++) rank[order[pos]] = pos;
       this.ranks.set(key, rank);
     }

@@ -186,10 +186,14 @@ export class SearchFactsStore {
     if (this.room?.after === held.key) return this.room.worker?.filled ?? Promise.resolve();
     this.takeRoom(null);
     const room = makeRoom(held.ready.copy);
-    if (this.db.memory) fillRoom(room);
-    const worker = this.db.memory ? null : roomWorker(this.workers, room);
+    if (this.db.memory) {
+      fillRoom(room);
+      this.room = { after: held.key, room, worker: null };
+      return Promise.resolve();
+    }
+    const worker = roomWorker(this.workers, room);
     this.room = { after: held.key, room, worker };
-    return worker?.filled ?? Promise.resolve();
+    return worker.filled;
   }
 
   private start(key: string, facts: Promise<CopyFacts>): Promise<SearchFacts> {

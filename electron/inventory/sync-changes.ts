@@ -20,10 +20,9 @@ export async function applyChanges(deps: SyncDeps, job: Job, source: ItemSource,
       const records = await readAll(source, ctx, job.counts);
       running.progress.phase = 'committing';
       // The search facts are patched by the worker started as the load began, handed the patch before
-      // the commit so that it runs beside it (search-facts.ts).
-      // The log the change set writes is copied back into the file by a worker, not at its commit,
-      // and once the search facts are patched (which a search made meanwhile waits for): by the
-      // worker that patched them, or one started for it.
+      // the commit so that it runs beside it (search-facts.ts). The log the change set writes is
+      // copied back into the file by a worker, not at its commit: by that one once searches pause, or
+      // by one started for it.
       let facts: Changing | undefined;
       await keepingLog(deps.repo.db, async () => {
         try {
