@@ -11,8 +11,13 @@ import { readItems } from '../simpleconsign/inventory-row';
 import { lacksEcommerceFlag, skuField } from './copy-filter';
 import { failedMessage, type AnswerStream, type FromReader, type ToReader } from './load-messages';
 
-/** Slices of rows handed to the worker and not yet written, past which the reader waits: the rest stays on disk, unparsed. */
-const AHEAD = 2;
+/**
+ * Slices of rows handed to the worker and not yet written, past which the reader waits: the rest
+ * stays on disk, unparsed. Four, not two: the two threads share two cores with the main thread and
+ * V8's collector and compiler threads, so each is held up now and then, and with two slices queued
+ * the writer waited for rows a third of the time the rows were arriving (`npm run bench inventory`).
+ */
+const AHEAD = 4;
 /**
  * Items per slice at most (fewer when the writer's transactions should be shorter), and the bytes
  * they may span (fewer items when they are large): a slice is parsed whole, and its objects, rows
