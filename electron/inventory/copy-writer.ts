@@ -50,7 +50,7 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
 
   const toReader = (m: ToReader, transfer: ArrayBuffer[] = []) => reader!.postMessage(m, transfer);
 
-  /** The reader, started with the first bytes of an answer, told what the load needs of it. */
+  /** The reader, started with a load (or with the first bytes of an answer read without one), told what the load needs of it. */
   function startReader(): void {
     if (reader) return;
     const started = startOwnModule(moduleCode, { role: 'reader' });
@@ -100,6 +100,9 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
     try {
       if (m.kind === 'load') {
         job = new LoadJob(db, m.spec as LoadSpec, () => post({ kind: 'lacks-flag' }));
+        // An answer's reader starts now, while the request waits for the answer: a thread takes a tenth
+        // of a second or more to start, and started at the first bytes it held the first rows back that long.
+        if (job.readsAnswer) startReader();
         post({ kind: 'ready' });
       } else if (m.kind === 'bytes' || m.kind === 'end') {
         startReader();

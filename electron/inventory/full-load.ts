@@ -45,7 +45,7 @@ export async function loadInFull<T>(run: FullLoadRun, commit: (loaded: { asked: 
   const { deps, conn, settings, progress, signal } = run;
   const { db } = deps.repo;
   let flagged: Promise<PipedAnswer> | null = null;
-  const load = CopyLoad.start(run.workers, { slot: slotOf(run.gen), settings, vendorFiltered: true, learnFlags: !settings.includeOnlyEcommerceItems, chunk: run.chunk }, {
+  const load = CopyLoad.start(run.workers, { slot: slotOf(run.gen), settings, vendorFiltered: true, learnFlags: !settings.includeOnlyEcommerceItems, readsAnswer: true, chunk: run.chunk }, {
     ready: () => deps.onSlotReady?.(run.gen),
     progress: (received, applied) => deps.onProgress?.(Object.assign(progress, { received, applied })),
     lacksFlag: () => {

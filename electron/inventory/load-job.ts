@@ -14,6 +14,8 @@ export interface LoadSpec {
   vendorFiltered: boolean;
   /** Watch the first items for the E-commerce flag, which the document does not list (a full load of every item). */
   learnFlags: boolean;
+  /** The rows come as an answer's bytes (SimpleConsign's), so the answer's reader starts with the load. */
+  readsAnswer?: boolean;
   /** Rows per transaction at first, and the time a transaction aims at (null: the first size throughout). */
   chunk?: { rows: number; budgetMs: number | null };
 }
@@ -73,6 +75,11 @@ export class LoadJob {
     this.insert = db.prepare(`INSERT INTO ${this.table} (${itemColumns.join(', ')}) VALUES (${itemColumns.map(() => '?').join(', ')})`);
     const fts = ftsColumns.join(', ');
     this.index = db.prepare(`INSERT INTO ${ftsTable(spec.slot)} (rowid, ${fts}) SELECT id, ${fts} FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?))`);
+  }
+
+  /** Whether the rows come as an answer's bytes, read by the answer's reader. */
+  get readsAnswer(): boolean {
+    return this.spec.readsAnswer === true;
   }
 
   /** Whether the load still waits for its first items to tell whether they carry the E-commerce flag. */

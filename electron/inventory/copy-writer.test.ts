@@ -1,0 +1,57 @@
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { afterEach, expect, it, vi } from 'vitest';
+import { defaultSyncSettings } from '../../shared/inventory/schemas';
+import { sqliteModulePath } from '../core/module-worker';
+import { writeCopy } from './copy-writer';
+import type { LoadSpec } from './load-job';
+import type { FromWorker, ToWorker } from './load-messages';
+import { tempDb } from './test-harness';
+
+/** An answer's reader that tells it has started (as an empty piece taken in) and waits. */
+const READER = `
+  const { parentPort } = require('node:worker_threads');
+  parentPort.on('message', () => {});
+  parentPort.postMessage({ kind: 'taken', stream: 'items', bytes: 0 });
+`;
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+/** The copy's writer on this thread, over a store in a file, with READER as its answer's reader. */
+function writer() {
+  const t = tempDb();
+  const { port1, port2 } = new MessageChannel();
+  writeCopy(port1, { sqlite: sqliteModulePath(), file: t.db.name, busyMs: 1000, maxPageCount: 1_000_000, moduleCode: READER });
+  const got: FromWorker[] = [];
+  port2.on('message', (m: FromWorker) => got.push(m));
+  const send = (m: ToWorker) => port2.postMessage(m);
+  cleanup = () => {
+    (port1 as MessagePort).close();
+    port2.close();
+    t.cleanup();
+  };
+  return { got, send, kinds: () => got.map((m) => m.kind) };
+}
+
+const spec = (readsAnswer: boolean): LoadSpec => ({ slot: 1, settings: defaultSyncSettings, vendorFiltered: readsAnswer, learnFlags: false, readsAnswer });
+
+it('starts the answer’s reader with a load that reads an answer, while the request still waits for it', async () => {
+  const w = writer();
+  w.send({ kind: 'load', spec: spec(true) });
+  // No byte has been sent: the reader has started with the load.
+  await vi.waitFor(() => expect(w.kinds()).toEqual(['ready', 'taken']), { timeout: 10_000 });
+  w.send({ kind: 'finish' });
+  await vi.waitFor(() => expect(w.kinds()).toContain('done'), { timeout: 10_000 });
+});
+
+it('starts no reader for a load whose rows come already read (a store server’s), and writes them', async () => {
+  const w = writer();
+  w.send({ kind: 'load', spec: spec(false) });
+  w.send({ kind: 'rows', rows: [] });
+  await vi.waitFor(() => expect(w.kinds()).toEqual(['ready', 'rows-written']), { timeout: 10_000 });
+  // A reader started with this load would have told so by now (the one above takes a few milliseconds).
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  w.send({ kind: 'finish' });
+  await vi.waitFor(() => expect(w.kinds()).toContain('done'), { timeout: 10_000 });
+  expect(w.kinds()).toEqual(['ready', 'rows-written', 'done']);
+});
