@@ -1,4 +1,4 @@
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import { afterEach, expect, it, vi } from 'vitest';
 import { defaultSyncSettings } from '../../shared/inventory/schemas';
 import { sqliteModulePath } from '../core/module-worker';
@@ -26,7 +26,7 @@ function writer() {
   port2.on('message', (m: FromWorker) => got.push(m));
   const send = (m: ToWorker) => port2.postMessage(m);
   cleanup = () => {
-    (port1 as MessagePort).close();
+    port1.close();
     port2.close();
     t.cleanup();
   };

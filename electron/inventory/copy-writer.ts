@@ -102,7 +102,7 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
         job = new LoadJob(db, m.spec as LoadSpec, () => post({ kind: 'lacks-flag' }));
         // An answer's reader starts now, while the request waits for the answer: a thread takes a tenth
         // of a second or more to start, and started at the first bytes it held the first rows back that long.
-        if (job.readsAnswer) startReader();
+        if (m.spec.readsAnswer) startReader();
         post({ kind: 'ready' });
       } else if (m.kind === 'bytes' || m.kind === 'end') {
         startReader();

@@ -77,11 +77,6 @@ export class LoadJob {
     this.index = db.prepare(`INSERT INTO ${ftsTable(spec.slot)} (rowid, ${fts}) SELECT id, ${fts} FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?))`);
   }
 
-  /** Whether the rows come as an answer's bytes, read by the answer's reader. */
-  get readsAnswer(): boolean {
-    return this.spec.readsAnswer === true;
-  }
-
   /** Whether the load still waits for its first items to tell whether they carry the E-commerce flag. */
   get watching(): boolean {
     return this.spec.learnFlags && !this.watched;
