@@ -7,6 +7,13 @@ import type { LoadSpec } from './load-job';
 import type { FromWorker, ToWorker } from './load-messages';
 import { tempDb } from './test-harness';
 
+/** Readers the writer has started, counted as it starts them. */
+const readers = vi.hoisted(() => ({ started: 0 }));
+vi.mock('../core/module-worker', async (actual) => {
+  const real = await actual<typeof import('../core/module-worker')>();
+  return { ...real, startOwnModule: (...a: Parameters<typeof real.startOwnModule>) => (readers.started++, real.startOwnModule(...a)) };
+});
+
 /** An answer's reader that tells it has started (as an empty piece taken in) and waits. */
 const READER = `
   const { parentPort } = require('node:worker_threads');
@@ -25,6 +32,7 @@ function writer() {
   const got: FromWorker[] = [];
   port2.on('message', (m: FromWorker) => got.push(m));
   const send = (m: ToWorker) => port2.postMessage(m);
+  readers.started = 0;
   cleanup = () => {
     port1.close();
     port2.close();
@@ -49,8 +57,8 @@ it('starts no reader for a load whose rows come already read (a store server’s
   w.send({ kind: 'load', spec: spec(false) });
   w.send({ kind: 'rows', rows: [] });
   await vi.waitFor(() => expect(w.kinds()).toEqual(['ready', 'rows-written']), { timeout: 10_000 });
-  // A reader started with this load would have told so by now (the one above takes a few milliseconds).
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // The writer handled the load and the rows before it answered: a reader started for them would be counted.
+  expect(readers.started).toBe(0);
   w.send({ kind: 'finish' });
   await vi.waitFor(() => expect(w.kinds()).toContain('done'), { timeout: 10_000 });
   expect(w.kinds()).toEqual(['ready', 'rows-written', 'done']);

@@ -11,7 +11,7 @@ import { transactionsTakeTheWriteLock } from '../core/store/write-lock';
 import { fillRoom, filledRoom } from './copy-facts';
 import { flaggedSku } from './copy-filter';
 import { patchFacts } from './facts-patch';
-import { copyLogBackOn, factsOfStore, LoadJob, type LoadSpec } from './load-job';
+import { copyLogBackOn, factsOfStore, LoadJob } from './load-job';
 import { failedMessage, type ToWorker, type FromWorker, type AnswerStream, type FromReader, type ToReader } from './load-messages';
 
 export interface WriterData { sqlite: string; file: string; busyMs: number; maxPageCount: number; moduleCode: string }
@@ -99,7 +99,7 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
     if (broken) return;
     try {
       if (m.kind === 'load') {
-        job = new LoadJob(db, m.spec as LoadSpec, () => post({ kind: 'lacks-flag' }));
+        job = new LoadJob(db, m.spec, () => post({ kind: 'lacks-flag' }));
         // An answer's reader starts now, while the request waits for the answer: a thread takes a tenth
         // of a second or more to start, and started at the first bytes it held the first rows back that long.
         if (m.spec.readsAnswer) startReader();
