@@ -35,8 +35,8 @@ async function turns(n: number): Promise<void> {
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ sku: `S${i}`, name: `item ${i}`, quantity: 1 }));
 
-it('reads no more than four slices ahead of what the writer has written, and goes on as each is written', async () => {
-  const r = reader(items(1000), 100);
+it('reads no more than sixteen slices ahead of what the writer has written, and goes on as each is written', async () => {
+  const r = reader(items(3000), 100);
   let written = 0;
   let mostAhead = 0;
   while (!r.got.some((m) => m.kind === 'ended')) {
@@ -47,20 +47,20 @@ it('reads no more than four slices ahead of what the writer has written, and goe
       r.send({ kind: 'written', slice: 100 });
     }
   }
-  expect(mostAhead).toBe(4);
-  expect(r.rows().map((m) => m.rows.length)).toEqual(Array(10).fill(100));
-  expect(r.rows().flatMap((m) => m.rows.map((row) => row[0]))).toEqual(items(1000).map((i) => i.sku));
-  expect(r.got.find((m) => m.kind === 'ended')).toMatchObject({ total: 1000, shell: {} });
+  expect(mostAhead).toBe(16);
+  expect(r.rows().map((m) => m.rows.length)).toEqual(Array(30).fill(100));
+  expect(r.rows().flatMap((m) => m.rows.map((row) => row[0]))).toEqual(items(3000).map((i) => i.sku));
+  expect(r.got.find((m) => m.kind === 'ended')).toMatchObject({ total: 3000, shell: {} });
 });
 
-it('parses at most a few thousand items at once, however many rows the writer would take', async () => {
-  const r = reader(items(5000), 20_000);
+it('parses at most five hundred items at once, however many rows the writer would take', async () => {
+  const r = reader(items(5200), 20_000);
   let written = 0;
   while (!r.got.some((m) => m.kind === 'ended')) {
     await turns(5);
     for (; written < r.rows().length; written++) r.send({ kind: 'written', slice: 20_000 });
   }
-  expect(r.rows().map((m) => m.rows.length)).toEqual([2000, 2000, 1000]);
+  expect(r.rows().map((m) => m.rows.length)).toEqual([...Array(10).fill(500), 200]);
 });
 
 it('counts items it cannot keep by reason, and passes their slice on with the rest', async () => {
@@ -71,16 +71,16 @@ it('counts items it cannot keep by reason, and passes their slice on with the re
   expect(slice.skipped.reduce((n, [, k]) => n + k, 0)).toBe(2);
 });
 
-it('parses fewer items at once when they are large: a slice spans two megabytes at most', async () => {
-  const large = Array.from({ length: 300 }, (_, i) => ({ sku: `L${i}`, description: 'x'.repeat(20_000), quantity: 1 }));
-  const r = reader(large, 2000);
+it('parses fewer items at once when they are large: a slice spans half a megabyte at most', async () => {
+  const large = Array.from({ length: 100 }, (_, i) => ({ sku: `L${i}`, description: 'x'.repeat(20_000), quantity: 1 }));
+  const r = reader(large, 500);
   let written = 0;
   while (!r.got.some((m) => m.kind === 'ended')) {
     await turns(5);
-    for (; written < r.rows().length; written++) r.send({ kind: 'written', slice: 2000 });
+    for (; written < r.rows().length; written++) r.send({ kind: 'written', slice: 500 });
   }
   const sizes = r.rows().map((m) => m.rows.length);
-  expect(Math.max(...sizes)).toBeLessThanOrEqual(Math.floor((2 * 1024 * 1024) / 20_000));
-  expect(sizes.reduce((a, b) => a + b, 0)).toBe(300);
+  expect(Math.max(...sizes)).toBeLessThanOrEqual(Math.floor((512 * 1024) / 20_000));
+  expect(sizes.reduce((a, b) => a + b, 0)).toBe(100);
   expect(r.rows().flatMap((m) => m.rows.map((row) => row[0]))).toEqual(large.map((i) => i.sku));
 });

@@ -13,18 +13,21 @@ import { failedMessage, type AnswerStream, type FromReader, type ToReader } from
 
 /**
  * Slices of rows handed to the worker and not yet written, past which the reader waits: the rest
- * stays on disk, unparsed. Four, not two: the two threads share two cores with the main thread and
- * V8's collector and compiler threads, so each is held up now and then, and with two slices queued
- * the writer waited for rows a third of the time the rows were arriving (`npm run bench inventory`).
+ * stays on disk, unparsed. Sixteen slices of 500 items: the two threads share two cores with the
+ * main thread and V8's collector and compiler threads, so each is held up now and then, and the
+ * writer should find rows waiting when it is not (`npm run bench inventory`: with four of these
+ * queued, the rows of 100,000 items took 1.7 s to write; with sixteen, 1.5 s).
  */
-const AHEAD = 4;
+const AHEAD = 16;
 /**
  * Items per slice at most (fewer when the writer's transactions should be shorter), and the bytes
  * they may span (fewer items when they are large): a slice is parsed whole, and its objects, rows
- * and their copy on the way to the writer are all held at once.
+ * and their copy on the way to the writer are all held at once. Small, so that they are gone by the
+ * thread's next young-generation collection (8 MB, see module-worker.ts): slices of 2,000 items
+ * outlived it, and copying and promoting them cost the reader a quarter of its time.
  */
-const SLICE_ITEMS = 2000;
-const SLICE_BYTES = 2 * 1024 * 1024;
+const SLICE_ITEMS = 500;
+const SLICE_BYTES = 512 * 1024;
 
 /** Runs the reader on the port to the worker that started it. */
 export function readAnswers(port: MessagePort): void {
