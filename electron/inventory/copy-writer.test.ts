@@ -1,17 +1,23 @@
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import { afterEach, expect, it, vi } from 'vitest';
 import { defaultSyncSettings } from '../../shared/inventory/schemas';
 import { sqliteModulePath } from '../core/module-worker';
 import { writeCopy } from './copy-writer';
-import type { LoadSpec } from './load-job';
+import { LoadJob, type LoadSpec } from './load-job';
 import type { FromWorker, ToWorker } from './load-messages';
 import { tempDb } from './test-harness';
 
-/** Readers the writer has started, counted as it starts them. */
-const readers = vi.hoisted(() => ({ started: 0 }));
+/** Readers the writer has started, counted as it starts them, and the last one. */
+const readers = vi.hoisted(() => ({ started: 0, last: null as Worker | null }));
 vi.mock('../core/module-worker', async (actual) => {
   const real = await actual<typeof import('../core/module-worker')>();
-  return { ...real, startOwnModule: (...a: Parameters<typeof real.startOwnModule>) => (readers.started++, real.startOwnModule(...a)) };
+  return {
+    ...real,
+    startOwnModule: (...a: Parameters<typeof real.startOwnModule>) => {
+      readers.started++;
+      return (readers.last = real.startOwnModule(...a));
+    },
+  };
 });
 
 /** An answer's reader that tells it has started (as an empty piece taken in) and waits. */
@@ -43,13 +49,19 @@ function writer() {
 
 const spec = (readsAnswer: boolean): LoadSpec => ({ slot: 1, settings: defaultSyncSettings, vendorFiltered: readsAnswer, learnFlags: false, readsAnswer });
 
-it('starts the answer’s reader with a load that reads an answer, while the request still waits for it', async () => {
+it('starts the answer’s reader with a load that reads an answer, while the request still waits for it, and stops it before the indexes are built', async () => {
   const w = writer();
   w.send({ kind: 'load', spec: spec(true) });
   // No byte has been sent: the reader has started with the load.
   await vi.waitFor(() => expect(w.kinds()).toEqual(['ready', 'taken']), { timeout: 10_000 });
+  const stopped = vi.spyOn(readers.last!, 'terminate');
+  const built = vi.spyOn(LoadJob.prototype, 'finish');
   w.send({ kind: 'finish' });
   await vi.waitFor(() => expect(w.kinds()).toContain('done'), { timeout: 10_000 });
+  // With every answer ended, the reader is stopped before the indexes are built, not after.
+  expect(stopped).toHaveBeenCalledTimes(1);
+  expect(stopped.mock.invocationCallOrder[0]).toBeLessThan(built.mock.invocationCallOrder[0]);
+  built.mockRestore();
 });
 
 it('starts no reader for a load whose rows come already read (a store server’s), and writes them', async () => {

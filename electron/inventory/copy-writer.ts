@@ -89,9 +89,12 @@ export function writeCopy(port: MessagePort, { sqlite, file, busyMs, maxPageCoun
   }
 
   function finish(): void {
-    const outcome = job!.finish();
-    void reader?.terminate();
+    // Every answer has ended: the reader has nothing left to read, and its memory is given back
+    // before the indexes and the search facts are built, when this thread needs the most.
+    const done = reader;
     reader = null;
+    void done?.terminate();
+    const outcome = job!.finish();
     post({ kind: 'done', outcome });
   }
 
