@@ -28,7 +28,10 @@ const READER = `
 `;
 
 let cleanup = () => {};
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 /** The copy's writer on this thread, over a store in a file, with READER as its answer's reader. */
 function writer() {
@@ -61,7 +64,6 @@ it('starts the answer’s reader with a load that reads an answer, while the req
   // With every answer ended, the reader is stopped before the indexes are built, not after.
   expect(stopped).toHaveBeenCalledTimes(1);
   expect(stopped.mock.invocationCallOrder[0]).toBeLessThan(built.mock.invocationCallOrder[0]);
-  built.mockRestore();
 });
 
 it('starts no reader for a load whose rows come already read (a store server’s), and writes them', async () => {
